@@ -1,0 +1,12 @@
+import type { ErrorCode } from '../errors';
+import type { PositionToken } from '../position';
+
+export interface CommandRejection {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+/** key-command's answer: the result and the position of the last event appended, or why not. */
+export type CommandReply<Result> =
+  | { readonly ok: true; readonly result: Result; readonly position: PositionToken }
+  | { readonly ok: false; readonly error: CommandRejection };

@@ -1,0 +1,51 @@
+import type { ResourcePermissions } from '../events/key-events';
+import type { KeyEnvironment } from '../verify.contract';
+import type { CommandContext } from './command-context';
+
+export interface CreateKeyRequest {
+  readonly context: CommandContext;
+  readonly name: string;
+  readonly environment: KeyEnvironment;
+  readonly expiresAt: string | null;
+  readonly roles?: readonly string[];
+  readonly permissions?: ResourcePermissions;
+  readonly unrestricted?: boolean;
+}
+
+export interface CreateKeyResult {
+  readonly id: string;
+  /** The secret: returned here once, never stored, never logged. */
+  readonly key: string;
+  readonly prefix: string;
+  readonly name: string;
+  readonly environment: KeyEnvironment;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly roles: readonly string[];
+  readonly permissions: ResourcePermissions;
+  readonly unrestricted: boolean;
+}
+
+export interface RotateKeyRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+  readonly gracePeriodSeconds: number;
+}
+
+export interface RotateKeyResult {
+  readonly id: string;
+  readonly key: string;
+  readonly prefix: string;
+  readonly previousKeyExpiresAt: string;
+}
+
+export interface RevokeKeyRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+}
+
+export interface RevokeKeyResult {
+  readonly id: string;
+  readonly status: 'revoked';
+  readonly revokedAt: string;
+}

@@ -1,0 +1,29 @@
+/** Error codes shared by the gateway (HTTP, product.md section 7) and the command bus. */
+export const ErrorCodes = {
+  validationFailed: 'VALIDATION_FAILED',
+  unauthenticated: 'UNAUTHENTICATED',
+  planUpgradeRequired: 'PLAN_UPGRADE_REQUIRED',
+  forbidden: 'FORBIDDEN',
+  keyNotFound: 'KEY_NOT_FOUND',
+  roleNotFound: 'ROLE_NOT_FOUND',
+  keyRevoked: 'KEY_REVOKED',
+  conflict: 'CONFLICT',
+  rateLimited: 'RATE_LIMITED',
+  unavailable: 'UNAVAILABLE',
+  internal: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export interface ErrorDetail {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The body of every gateway error response. */
+export interface ErrorBody {
+  readonly statusCode: number;
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details?: readonly ErrorDetail[];
+}

@@ -1,0 +1,27 @@
+import type { KeyEnvironment } from './verify.contract';
+
+export type KeyStatus = 'active' | 'expired' | 'revoked';
+
+/** A key as the gateway shows it (product.md section 7): never the secret, never its hash. */
+export interface KeyView {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly maskedKey: string;
+  readonly environment: KeyEnvironment;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly status: KeyStatus;
+  readonly restricted: boolean;
+  readonly roles: readonly string[];
+  readonly rotatedAt: string | null;
+  readonly revokedAt: string | null;
+  readonly usageCount: number;
+  readonly lastUsedAt: string | null;
+}
+
+export interface KeyPage {
+  readonly items: readonly KeyView[];
+  readonly nextCursor: string | null;
+}

@@ -1,0 +1,22 @@
+/** Every NATS subject Keyward uses, versioned so a v2 can run beside v1. */
+export const Subjects = {
+  /** Plain JSON request/reply, queue group `keyward-verifier` (product.md section 4). */
+  verify: 'keyward.v1.verify',
+  /** Commands to key-command (NestJS message patterns, queue group `keyward-key-command`). */
+  keyCommand: {
+    create: 'keyward.v1.keys.create',
+    rotate: 'keyward.v1.keys.rotate',
+    revoke: 'keyward.v1.keys.revoke',
+  },
+  /** Written by key-command after each append, so followers wake up without waiting for a poll. */
+  eventsAppended: 'keyward.v1.events.appended',
+  /** Followers (verifiers, projectors) announce themselves and their applied position here. */
+  followerProgress: 'keyward.v1.followers.progress',
+  /** Asks every follower to publish its progress now (a new waiter learns who is live). */
+  followerRollCall: 'keyward.v1.followers.rollcall',
+} as const;
+
+export const QueueGroups = {
+  verifier: 'keyward-verifier',
+  keyCommand: 'keyward-key-command',
+} as const;

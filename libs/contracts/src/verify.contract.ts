@@ -1,0 +1,46 @@
+/** `keyward.v1.verify`, product.md section 4. Plain JSON, no framework envelope. */
+export const VerifyCodes = [
+  'VALID',
+  'MALFORMED',
+  'NOT_FOUND',
+  'EXPIRED',
+  'REVOKED',
+  'INSUFFICIENT_PERMISSIONS',
+  'RATE_LIMITED',
+  'PLAN_UPGRADE_REQUIRED',
+  'FORBIDDEN',
+  'UNAVAILABLE',
+] as const;
+
+export type VerifyCode = (typeof VerifyCodes)[number];
+
+export interface VerifyRequest {
+  readonly key: string;
+  /** Every listed permission must be held, e.g. `"calls:read"` or `["contacts:write", "workflows/wf_42:read"]`. */
+  readonly require?: string | readonly string[];
+  /** The end client's address, for keys with an IP allowlist. */
+  readonly ip?: string;
+}
+
+export interface RateLimitState {
+  readonly limit: number;
+  readonly remaining: number;
+  /** Epoch milliseconds when the window resets. */
+  readonly reset: number;
+}
+
+export interface VerifyAnswer {
+  readonly valid: boolean;
+  readonly code: VerifyCode;
+  readonly keyId?: string;
+  readonly workspaceId?: string;
+  readonly name?: string;
+  readonly environment?: KeyEnvironment;
+  readonly expiresAt?: string | null;
+  readonly roles?: readonly string[];
+  readonly permissions?: readonly string[];
+  readonly ratelimit?: RateLimitState;
+}
+
+export type KeyEnvironment = 'live' | 'test';
+export const KeyEnvironments: readonly KeyEnvironment[] = ['live', 'test'];

@@ -1,0 +1,78 @@
+import type { DomainEvent, EventMetadata } from '@keyward/contracts';
+import type { Position } from './position';
+
+/**
+ * Expected version of a stream before an append. Versions count from 0 (the first event), so a
+ * stream holding three events is at version 2.
+ */
+export type ExpectedVersion = bigint | 'no_stream' | 'stream_exists' | 'any';
+
+export interface EventToAppend<E extends DomainEvent = DomainEvent> {
+  readonly type: E['type'];
+  readonly data: E['data'];
+  readonly metadata: EventMetadata;
+  /** Idempotency: appending an event id that exists already fails. Generated when absent. */
+  readonly eventId?: string;
+}
+
+export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
+  readonly eventId: string;
+  readonly type: E['type'];
+  readonly data: E['data'];
+  readonly metadata: EventMetadata;
+  readonly streamId: string;
+  readonly streamVersion: bigint;
+  readonly position: Position;
+  readonly recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append. */
+  readonly nextExpectedVersion: bigint;
+  /** The position of the last appended event. */
+  readonly position: Position;
+}
+
+export interface ReadStreamResult<E extends DomainEvent = DomainEvent> {
+  /** `null` when the stream does not exist. */
+  readonly currentVersion: bigint | null;
+  readonly events: readonly RecordedEvent<E>[];
+}
+
+export interface SubscriptionHandlers {
+  /** Called with each batch, in global order; the next batch waits until it resolves. */
+  onEvents(events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * Called whenever a read reached the head of the history (everything committed at the time
+   * the read started has been handed over). `position` is the last position handed over so far.
+   */
+  onLive?(position: Position | undefined): void;
+  /** A transient failure (the store unreachable); the subscription keeps retrying. */
+  onError?(error: Error): void;
+}
+
+export interface Subscription {
+  /** Read now instead of at the next poll (a hint that events were appended). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/** The event store port (product.md section 5). Adapters: PostgreSQL, EventStoreDB/KurrentDB. */
+export interface EventStore {
+  /** Atomic: all events of one call or none. Throws `ConcurrencyError` on a wrong expected version. */
+  appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { readonly expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult>;
+
+  readStream(streamId: string): Promise<ReadStreamResult>;
+
+  /** Events after `after` (exclusive; from the start when absent), in global order, never skipping one. */
+  readAll(options: { readonly after?: Position; readonly maxCount: number }): Promise<readonly RecordedEvent[]>;
+
+  /** Catch-up subscription: everything after `after`, then live events, in global order. */
+  subscribeToAll(options: { readonly after?: Position; readonly batchSize?: number }, handlers: SubscriptionHandlers): Subscription;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export * from './position';
+export * from './event-store.port';
+export * from './concurrency.error';
