@@ -15,7 +15,7 @@ export interface EventToAppend<E extends DomainEvent = DomainEvent> {
   readonly eventId?: string;
 }
 
-export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
+interface RecordedEventOf<E extends DomainEvent> {
   readonly eventId: string;
   readonly type: E['type'];
   readonly data: E['data'];
@@ -25,6 +25,9 @@ export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
   readonly position: Position;
   readonly recordedAt: Date;
 }
+
+/** Distributes over a union of events, so `switch (event.type)` narrows `event.data`. */
+export type RecordedEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent ? RecordedEventOf<E> : never;
 
 export interface AppendResult {
   /** The stream's version after the append. */

@@ -16,6 +16,8 @@ export interface StoredSecret {
 
 export interface KeyCreatedData extends StoredSecret {
   readonly keyId: string;
+  /** Also in the metadata; here because a key belongs to its workspace for life. */
+  readonly workspaceId: string;
   readonly name: string;
   readonly environment: KeyEnvironment;
   readonly createdAt: string;
