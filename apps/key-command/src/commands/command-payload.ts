@@ -1,0 +1,36 @@
+import { ErrorCodes, type CommandContext } from '@keyward/contracts';
+import { DomainError } from '@keyward/domain';
+
+/** Messages on the bus are untrusted input: shapes are checked here, business rules by the domain. */
+export type Untrusted = Record<string, unknown>;
+
+const invalid = (field: string, expected: string): DomainError =>
+  new DomainError(ErrorCodes.validationFailed, `${field} must be ${expected}`, field);
+
+export const asObject = (value: unknown, field: string): Untrusted => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(field, 'an object');
+  return value as Untrusted;
+};
+
+export const asString = (value: unknown, field: string, maxLength = 1_000): string => {
+  if (typeof value !== 'string' || value.length > maxLength) throw invalid(field, `a string of at most ${maxLength} characters`);
+  return value;
+};
+
+export const optional = <T>(value: unknown, parse: (v: unknown) => T): T | undefined => (value === undefined ? undefined : parse(value));
+
+export const asCommandContext = (value: unknown): CommandContext => {
+  const o = asObject(value, 'context');
+  return {
+    workspaceId: asString(o.workspaceId, 'context.workspaceId', 100),
+    actor: asString(o.actor, 'context.actor', 100),
+    correlationId: asString(o.correlationId, 'context.correlationId', 200),
+    sourceIp: optional(o.sourceIp, (v) => asString(v, 'context.sourceIp', 100)),
+    userAgent: optional(o.userAgent, (v) => asString(v, 'context.userAgent', 500)),
+  };
+};
+
+export const asStringArray = (value: unknown, field: string): string[] => {
+  if (!Array.isArray(value) || value.length > 100) throw invalid(field, 'a list of at most 100 strings');
+  return value.map((v, i) => asString(v, `${field}[${i}]`, 200));
+};

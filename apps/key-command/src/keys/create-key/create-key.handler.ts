@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandReply, CreateKeyResult, KeyEnvironment } from '@keyward/contracts';
+import { decideKey, generateKeySecret, newKeyId, storedSecretOf } from '@keyward/domain';
+import { PEPPER } from '@keyward/platform';
+import { asCommandContext, asObject, asString, asStringArray, optional } from '../../commands/command-payload';
+import { asEnvironment, asExpiry, asPermissions, asBoolean } from '../key-payload';
+import { KeyCommandRunner } from '../key-command.runner';
+
+@Injectable()
+export class CreateKeyHandler {
+  constructor(
+    private readonly runner: KeyCommandRunner,
+    @Inject(PEPPER) private readonly pepper: Buffer,
+  ) {}
+
+  async execute(payload: unknown): Promise<CommandReply<CreateKeyResult>> {
+    const p = asObject(payload, 'command');
+    const context = asCommandContext(p.context);
+    const environment: KeyEnvironment = asEnvironment(p.environment);
+    const keyId = newKeyId();
+    // The secret is made here and leaves only in the reply; decide sees just its stored form.
+    const secret = generateKeySecret(environment);
+    const outcome = await this.runner.run(keyId, context, (state, now) =>
+      decideKey(
+        {
+          type: 'CreateKey',
+          keyId,
+          workspaceId: context.workspaceId,
+          name: asString(p.name, 'name'),
+          environment,
+          expiresAt: asExpiry(p.expiresAt),
+          roles: optional(p.roles, (v) => asStringArray(v, 'roles')),
+          permissions: optional(p.permissions, asPermissions),
+          unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')),
+          secret: storedSecretOf(this.pepper, secret),
+        },
+        state,
+        now,
+      ),
+    );
+    const created = outcome.events[0];
+    if (created?.type !== 'KeyCreated') throw new Error('CreateKey decided no KeyCreated');
+    const d = created.data;
+    return {
+      ok: true,
+      position: outcome.position,
+      result: {
+        id: d.keyId,
+        key: secret,
+        prefix: d.prefix,
+        name: d.name,
+        environment: d.environment,
+        createdAt: d.createdAt,
+        expiresAt: d.expiresAt,
+        roles: d.roles,
+        permissions: d.permissions,
+        unrestricted: d.unrestricted,
+      },
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandReply, RotateKeyResult } from '@keyward/contracts';
+import { decideKey, generateKeySecret, storedSecretOf } from '@keyward/domain';
+import { PEPPER } from '@keyward/platform';
+import { asCommandContext, asObject } from '../../commands/command-payload';
+import { KeyCommandRunner } from '../key-command.runner';
+import { asKeyId } from '../key-payload';
+
+@Injectable()
+export class RotateKeyHandler {
+  constructor(
+    private readonly runner: KeyCommandRunner,
+    @Inject(PEPPER) private readonly pepper: Buffer,
+  ) {}
+
+  /** No retry on conflict: a concurrent rotation would silently void the secret handed out. */
+  async execute(payload: unknown): Promise<CommandReply<RotateKeyResult>> {
+    const p = asObject(payload, 'command');
+    const context = asCommandContext(p.context);
+    const keyId = asKeyId(p.keyId);
+    let secret = '';
+    const outcome = await this.runner.run(keyId, context, (state, now) => {
+      // The new secret keeps the key's environment; it is generated only for an existing key.
+      secret = generateKeySecret(state.status === 'absent' ? 'live' : state.environment);
+      return decideKey(
+        {
+          type: 'RotateKey',
+          keyId,
+          workspaceId: context.workspaceId,
+          gracePeriodSeconds: typeof p.gracePeriodSeconds === 'number' ? p.gracePeriodSeconds : Number.NaN,
+          secret: storedSecretOf(this.pepper, secret),
+        },
+        state,
+        now,
+      );
+    });
+    const rotated = outcome.events[0];
+    if (rotated?.type !== 'KeyRotated') throw new Error('RotateKey decided no KeyRotated');
+    return {
+      ok: true,
+      position: outcome.position,
+      result: { id: keyId, key: secret, prefix: rotated.data.prefix, previousKeyExpiresAt: rotated.data.previousKeyExpiresAt },
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { loadConfig } from '@keyward/config';
+import { natsMicroserviceOptions, runMain } from '@keyward/platform';
+import { AppModule } from './app.module';
+
+runMain('projector', async () => {
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, natsMicroserviceOptions(loadConfig()));
+  app.enableShutdownHooks();
+  await app.listen();
+});

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { loadConfig } from '@keyward/config';
+import { natsMicroserviceOptions, runMain } from '@keyward/platform';
+import { AppModule } from './app.module';
+
+runMain('verifier', async () => {
+  // No queue group for this transport: every verifier must hear every "events appended" hint.
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, natsMicroserviceOptions(loadConfig()));
+  app.enableShutdownHooks();
+  await app.listen();
+});

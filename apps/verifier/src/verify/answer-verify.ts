@@ -1,0 +1,61 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { VerifyAnswer, VerifyCode } from '@keyward/contracts';
+import { holdsAll, keySecretDigest, parseKeySecret, parsePermission, type Permission } from '@keyward/domain';
+import { digestHead, type IndexedKey, type KeyIndex } from '../key-index/key-index';
+
+export interface VerifyContext {
+  readonly index: KeyIndex;
+  readonly pepper: Buffer;
+  readonly serving: (now: number) => boolean;
+}
+
+const deny = (code: VerifyCode, key?: IndexedKey): VerifyAnswer => (key ? { valid: false, code, keyId: key.keyId } : { valid: false, code });
+
+const describe = (key: IndexedKey, code: 'VALID' | 'INSUFFICIENT_PERMISSIONS'): VerifyAnswer => ({
+  valid: code === 'VALID',
+  code,
+  keyId: key.keyId,
+  workspaceId: key.workspaceId,
+  name: key.name,
+  environment: key.environment,
+  expiresAt: key.expiresAt,
+  roles: key.roles,
+  permissions: key.permissions,
+});
+
+/** `undefined` when `require` is present but not a permission or list of them. */
+const requiredPermissions = (require: unknown): Permission[] | undefined => {
+  if (require === undefined) return [];
+  const list: unknown[] = Array.isArray(require) ? require : [require];
+  if (list.length > 32) return undefined;
+  const parsed = list.map(parsePermission);
+  return parsed.every((p): p is Permission => p !== undefined) ? parsed : undefined;
+};
+
+/**
+ * Answers one `keyward.v1.verify` request (product.md section 4) from the index alone: no I/O,
+ * and every answer derives from the raw bytes, so a bad message can never throw out of here.
+ */
+export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: number): VerifyAnswer => {
+  let request: unknown;
+  try {
+    request = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
+  } catch {
+    return deny('MALFORMED');
+  }
+  if (typeof request !== 'object' || request === null) return deny('MALFORMED');
+  const { key: secret, require } = request as { key?: unknown; require?: unknown };
+  const required = requiredPermissions(require);
+  if (typeof secret !== 'string' || !required || !parseKeySecret(secret).ok) return deny('MALFORMED');
+  if (!context.serving(now)) return deny('UNAVAILABLE');
+
+  const digest = keySecretDigest(context.pepper, secret);
+  const entry = context.index.lookup(digestHead(digest));
+  if (!entry || !timingSafeEqual(Buffer.from(entry.tail, 'latin1'), digest.subarray(16))) return deny('NOT_FOUND');
+
+  const key = entry.key;
+  if (key.revoked) return deny('REVOKED', key);
+  if (now >= entry.validUntilMs || now >= key.expiresAtMs) return deny('EXPIRED', key);
+  if (!holdsAll(key.grants, required)) return describe(key, 'INSUFFICIENT_PERMISSIONS');
+  return describe(key, 'VALID');
+};

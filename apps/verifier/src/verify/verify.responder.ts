@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Msg, NatsConnection, Subscription } from 'nats';
+import { QueueGroups, Subjects } from '@keyward/contracts';
+import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
+import { Freshness } from '../freshness/freshness';
+import { KeyIndex } from '../key-index/key-index';
+import { answerVerify, type VerifyContext } from './answer-verify';
+
+/**
+ * Serves `keyward.v1.verify` on the raw NATS connection: the contract is plain JSON with no
+ * framework envelope, and this is the hot path, so it skips the framework's per-message layers.
+ */
+@Injectable()
+export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(VerifyResponder.name);
+  private subscription: Subscription | undefined;
+  private readonly context: VerifyContext;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(PEPPER) pepper: Buffer,
+    index: KeyIndex,
+    freshness: Freshness,
+  ) {
+    this.context = { index, pepper, serving: (now) => freshness.serving(now) };
+  }
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.nats.subscribe(Subjects.verify, {
+      queue: QueueGroups.verifier,
+      callback: (error, msg) => (error ? this.logger.warn(`verify subscription: ${error.message}`) : this.answer(msg)),
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  private answer(msg: Msg): void {
+    if (!msg.reply) return; // a publish without a reply subject expects nothing
+    try {
+      msg.respond(Buffer.from(JSON.stringify(answerVerify(msg.data, this.context, Date.now()))));
+    } catch (error) {
+      // Never logs the message: it carries a secret.
+      this.logger.error(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+    }
+  }
+}

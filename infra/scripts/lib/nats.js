@@ -1,0 +1,83 @@
+// @ts-check
+const { spawn, spawnSync } = require('node:child_process');
+const { existsSync, mkdirSync, openSync } = require('node:fs');
+const path = require('node:path');
+const { connect } = require('nats');
+const { readPid, isAlive, stopPidFile, waitFor } = require('./processes');
+
+/** @param {string} url */
+const healthy = async (url) => {
+  try {
+    const nc = await connect({ servers: url, timeout: 2_000, reconnect: false });
+    await nc.close();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const findNatsServer = () => {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/bin', '/usr/local/bin'];
+  return dirs.map((d) => path.join(d, 'nats-server')).find((p) => existsSync(p));
+};
+
+/** Installs Debian's nats-server when allowed; otherwise explains in one line what to do. */
+const installNatsServer = () => {
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && !process.env.KEYWARD_NO_INSTALL;
+  if (!canInstall) {
+    throw new Error('nats-server is not installed: install it (Debian/Ubuntu: apt-get install nats-server; or https://nats.io) or set NATS_URL');
+  }
+  console.log('installing nats-server from Debian packages');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const result = spawnSync('apt-get', ['install', '-y', '-qq', 'nats-server'], { stdio: 'inherit', env });
+  const installed = findNatsServer();
+  if (result.status !== 0 || !installed) throw new Error('apt-get could not install nats-server; install it by hand or set NATS_URL');
+  return installed;
+};
+
+/** @param {string} dataDir */
+const layout = (dataDir) => {
+  const port = Number(process.env.KEYWARD_NATS_PORT ?? 4222);
+  return {
+    port,
+    url: `nats://127.0.0.1:${port}`,
+    store: path.join(dataDir, 'nats'),
+    pidFile: path.join(dataDir, 'run', 'nats.pid'),
+    log: path.join(dataDir, 'logs', 'nats.log'),
+  };
+};
+
+/**
+ * Uses `NATS_URL` when set; otherwise `nats-server -js` on loopback, detached, with its
+ * JetStream store under `<data>/nats`. Reuses a server that already answers.
+ * @param {string} dataDir
+ * @returns {Promise<{ url: string, managed: boolean }>}
+ */
+const ensureNats = async (dataDir) => {
+  if (process.env.NATS_URL) {
+    if (!(await healthy(process.env.NATS_URL))) throw new Error('NATS_URL is set but NATS does not answer there');
+    return { url: process.env.NATS_URL, managed: false };
+  }
+  const { port, url, store, pidFile, log } = layout(dataDir);
+  if (await healthy(url)) return { url, managed: true };
+  const binary = findNatsServer() ?? installNatsServer();
+  for (const dir of [store, path.dirname(pidFile), path.dirname(log)]) mkdirSync(dir, { recursive: true });
+  const out = openSync(log, 'a');
+  const child = spawn(binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', store, '-P', pidFile], {
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  child.unref();
+  if (!(await waitFor(() => healthy(url), 15_000))) throw new Error(`nats-server did not start on port ${port} (see ${log})`);
+  return { url, managed: true };
+};
+
+/** @param {string} dataDir */
+const stopNats = async (dataDir) => {
+  const { pidFile } = layout(dataDir);
+  const pid = readPid(pidFile);
+  return pid !== undefined && isAlive(pid) ? stopPidFile(pidFile) : false;
+};
+
+module.exports = { ensureNats, stopNats };

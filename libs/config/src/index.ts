@@ -1,0 +1,4 @@
+export * from './keyward-config';
+export * from './secret-file';
+export * from './pepper';
+export * from './root-key';

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Service configuration (product.md section 10), all from the environment. */
+export interface KeywardConfig {
+  readonly databaseUrl: string;
+  readonly natsUrl: string;
+  readonly dataDir: string;
+  readonly gatewayPort: number;
+  readonly eventStoreUrl?: string;
+}
+
+/** `infra-up` writes where it started PostgreSQL and NATS, so services need no variables at all. */
+interface InfraFile {
+  readonly databaseUrl?: string;
+  readonly natsUrl?: string;
+}
+
+export const dataDirOf = (env: NodeJS.ProcessEnv): string => path.resolve(env.KEYWARD_DATA_DIR ?? '.data');
+
+const readInfraFile = (dataDir: string): InfraFile => {
+  const file = path.join(dataDir, 'infra.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as InfraFile) : {};
+};
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): KeywardConfig => {
+  const dataDir = dataDirOf(env);
+  const infra = env.DATABASE_URL && env.NATS_URL ? {} : readInfraFile(dataDir);
+  const databaseUrl = env.DATABASE_URL ?? infra.databaseUrl;
+  const natsUrl = env.NATS_URL ?? infra.natsUrl;
+  if (!databaseUrl || !natsUrl) {
+    throw new Error(`${databaseUrl ? 'NATS_URL' : 'DATABASE_URL'} is not set and ${path.join(dataDir, 'infra.json')} does not name it: run "npm run infra:up" or set it`);
+  }
+  const gatewayPort = Number(env.GATEWAY_PORT ?? 3000);
+  if (!Number.isInteger(gatewayPort) || gatewayPort < 1 || gatewayPort > 65_535) throw new Error('GATEWAY_PORT must be a port number');
+  return { databaseUrl, natsUrl, dataDir, gatewayPort, ...(env.EVENTSTORE_URL ? { eventStoreUrl: env.EVENTSTORE_URL } : {}) };
+};

@@ -1,0 +1,2 @@
+export * from './follower-announcer';
+export * from './follower-registry';

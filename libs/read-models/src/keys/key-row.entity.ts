@@ -1,0 +1,60 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { AccessLevel, KeyEnvironment } from '@keyward/contracts';
+
+/**
+ * One row per key: what an admin sees. `lifecycle` holds only what events decide (active or
+ * revoked); "expired" depends on the clock and is derived when reading, so a rebuild from the
+ * history gives identical rows whatever the time.
+ */
+@Entity({ name: 'keys' })
+@Index('keys_workspace_created_idx', ['workspaceId', 'createdAt', 'id'])
+export class KeyRow {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ name: 'workspace_id', type: 'text' })
+  workspaceId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  prefix!: string;
+
+  @Column({ name: 'masked_key', type: 'text' })
+  maskedKey!: string;
+
+  @Column({ type: 'text' })
+  environment!: KeyEnvironment;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
+
+  @Column({ type: 'text' })
+  lifecycle!: 'active' | 'revoked';
+
+  @Column({ type: 'boolean' })
+  restricted!: boolean;
+
+  @Column({ type: 'jsonb' })
+  roles!: string[];
+
+  @Column({ type: 'jsonb' })
+  permissions!: Record<string, AccessLevel>;
+
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt!: Date | null;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  /** Filled by the usage projection; counted here so listing needs no join. */
+  @Column({ name: 'usage_count', type: 'bigint', default: 0 })
+  usageCount!: string;
+
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt!: Date | null;
+}
