@@ -4,3 +4,4 @@ export * from './create-event-store';
 export * from './nats-microservice.options';
 export * from './run-main';
 export * from './events-appended.controller';
+export * from './bus-client.provider';

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
 import { Subjects, type EventsAppended } from '@keyward/contracts';
 import { positionToToken, type Position } from '@keyward/event-store';
-
-export const BUS_CLIENT = Symbol('BUS_CLIENT');
+import { BUS_CLIENT } from '@keyward/platform';
 
 /** Tells followers at once that the history grew, so they need not wait for their next poll. */
 @Injectable()

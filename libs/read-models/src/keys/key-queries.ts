@@ -71,6 +71,12 @@ const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: D
 export class KeyQueries {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** For health checks: the key table is reachable. */
+  async ping(): Promise<boolean> {
+    await this.dataSource.query('SELECT 1 FROM keys LIMIT 1');
+    return true;
+  }
+
   async get(workspaceId: string, id: string, now = new Date()): Promise<KeyView | undefined> {
     const row = await this.dataSource.getRepository(KeyRow).findOneBy({ workspaceId, id });
     return row ? toKeyView(row, now) : undefined;

@@ -1,0 +1,31 @@
+import { HttpException } from '@nestjs/common';
+import { ErrorCodes, type ErrorBody, type ErrorCode, type ErrorDetail } from '@keyward/contracts';
+
+/** The HTTP status of each error code (product.md section 7). */
+export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+  [ErrorCodes.validationFailed]: 400,
+  [ErrorCodes.unauthenticated]: 401,
+  [ErrorCodes.planUpgradeRequired]: 402,
+  [ErrorCodes.forbidden]: 403,
+  [ErrorCodes.routeNotFound]: 404,
+  [ErrorCodes.keyNotFound]: 404,
+  [ErrorCodes.roleNotFound]: 404,
+  [ErrorCodes.keyRevoked]: 409,
+  [ErrorCodes.conflict]: 409,
+  [ErrorCodes.payloadTooLarge]: 413,
+  [ErrorCodes.rateLimited]: 429,
+  [ErrorCodes.internal]: 500,
+  [ErrorCodes.unavailable]: 503,
+};
+
+/** Every failure the gateway answers, already in the shape of the error body. */
+export class ApiError extends HttpException {
+  constructor(code: ErrorCode, message: string, details?: readonly ErrorDetail[]) {
+    const body: ErrorBody = { statusCode: STATUS_OF[code], code, message, ...(details?.length ? { details } : {}) };
+    super(body, body.statusCode);
+  }
+
+  get body(): ErrorBody {
+    return this.getResponse() as ErrorBody;
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Subjects, type CommandContext, type CreateKeyRequest, type CreateKeyResult } from '@keyward/contracts';
+import { RequirePermission } from '../../auth/auth.decorators';
+import { KeyCommandClient } from '../../commands/key-command.client';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { markConsistency } from '../../http/consistency.header';
+import { CreateKeyRequestDto } from './create-key.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('v1/keys')
+export class CreateKeyHttpController {
+  constructor(private readonly commands: KeyCommandClient) {}
+
+  /** The only response that ever holds the secret: never cached. */
+  @Post()
+  @HttpCode(201)
+  @Header('Cache-Control', 'no-store')
+  @RequirePermission('api_keys:write')
+  @ApiCreatedResponse({ description: 'the key, with its secret shown this once' })
+  async create(@Body() body: CreateKeyRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateKeyResult> {
+    const written = await this.commands.send<CreateKeyRequest, CreateKeyResult>(Subjects.keyCommand.create, {
+      context,
+      name: body.name,
+      environment: body.environment ?? 'live',
+      expiresAt: body.expiresAt ?? null,
+      ...(body.roles ? { roles: body.roles } : {}),
+      ...(body.permissions ? { permissions: body.permissions } : {}),
+      ...(body.unrestricted !== undefined ? { unrestricted: body.unrestricted } : {}),
+    });
+    return markConsistency(response, written);
+  }
+}

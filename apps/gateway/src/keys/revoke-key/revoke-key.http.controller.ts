@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Subjects, type CommandContext, type RevokeKeyRequest, type RevokeKeyResult } from '@keyward/contracts';
+import { RequirePermission } from '../../auth/auth.decorators';
+import { KeyCommandClient } from '../../commands/key-command.client';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { markConsistency } from '../../http/consistency.header';
+import { KeyIdPipe } from '../key-id.pipe';
+import { RevokeKeyRequestDto } from './revoke-key.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('v1/keys')
+export class RevokeKeyHttpController {
+  constructor(private readonly commands: KeyCommandClient) {}
+
+  /** Final. When this returns, no verifier answers VALID for the key any more. */
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @RequirePermission('api_keys:write')
+  async revoke(
+    @Param('id', KeyIdPipe) keyId: string,
+    @Body() _body: RevokeKeyRequestDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RevokeKeyResult> {
+    const written = await this.commands.send<RevokeKeyRequest, RevokeKeyResult>(Subjects.keyCommand.revoke, { context, keyId });
+    return markConsistency(response, written);
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Subjects, type CommandContext, type RotateKeyRequest, type RotateKeyResult } from '@keyward/contracts';
+import { RequirePermission } from '../../auth/auth.decorators';
+import { KeyCommandClient } from '../../commands/key-command.client';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { markConsistency } from '../../http/consistency.header';
+import { KeyIdPipe } from '../key-id.pipe';
+import { RotateKeyRequestDto } from './rotate-key.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('v1/keys')
+export class RotateKeyHttpController {
+  constructor(private readonly commands: KeyCommandClient) {}
+
+  @Post(':id/rotate')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @RequirePermission('api_keys:write')
+  async rotate(
+    @Param('id', KeyIdPipe) keyId: string,
+    @Body() body: RotateKeyRequestDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RotateKeyResult> {
+    const written = await this.commands.send<RotateKeyRequest, RotateKeyResult>(Subjects.keyCommand.rotate, {
+      context,
+      keyId,
+      gracePeriodSeconds: body.gracePeriodSeconds ?? 0,
+    });
+    return markConsistency(response, written);
+  }
+}

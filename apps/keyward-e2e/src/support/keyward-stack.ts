@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { connect, type NatsConnection } from 'nats';
+import { VerifyClient } from '@keyward/client';
+import type { VerifyAnswer } from '@keyward/contracts';
+import { generateKeySecret } from '@keyward/domain';
+import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+type Service = 'gateway' | 'key-command' | 'projector' | 'verifier';
+
+export interface ApiResponse<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The four built services as separate processes, on the test run's real PostgreSQL and NATS,
+ * with a database, data folder, pepper and root key of their own. Everything they print is kept
+ * so tests can scan it for secrets.
+ */
+export class KeywardStack {
+  private readonly processes = new Map<ChildProcess, Service>();
+  private output = '';
+  readonly rootKey = `kwroot_${randomBytes(32).toString('base64url')}`;
+  private constructor(
+    readonly database: TestDatabase,
+    readonly baseUrl: string,
+    private readonly env: NodeJS.ProcessEnv,
+    readonly nats: NatsConnection,
+  ) {}
+
+  static async start(options: { verifiers?: number } = {}): Promise<KeywardStack> {
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const natsUrl = requireEnv('NATS_URL');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NATS_URL: natsUrl,
+      GATEWAY_PORT: String(port),
+      KEYWARD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'keyward-e2e-')),
+      KEYWARD_PEPPER: randomBytes(32).toString('base64url'),
+    };
+    const stack = new KeywardStack(database, `http://127.0.0.1:${port}`, env, await connect({ servers: natsUrl }));
+    stack.env.KEYWARD_ROOT_KEY = stack.rootKey;
+    stack.spawn('key-command');
+    stack.spawn('projector');
+    for (let i = 0; i < (options.verifiers ?? 1); i++) stack.spawn('verifier');
+    stack.spawn('gateway');
+    await stack.waitUntilReady();
+    return stack;
+  }
+
+  spawn(service: Service): ChildProcess {
+    const child = spawn(process.execPath, [path.join(ROOT, 'apps', service, 'dist/main.js')], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer): void => {
+      this.output += chunk.toString('utf8');
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.processes.set(child, service);
+    child.once('exit', () => this.processes.delete(child));
+    return child;
+  }
+
+  /** Everything every service printed so far. */
+  get logs(): string {
+    return this.output;
+  }
+
+  running(service: Service): ChildProcess[] {
+    return [...this.processes].filter(([, s]) => s === service).map(([p]) => p);
+  }
+
+  async api<T = Record<string, unknown>>(method: string, route: string, body?: unknown, token: string | null = this.rootKey): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${route}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+  }
+
+  verify(key: string, require?: string | string[]): Promise<VerifyAnswer> {
+    return new VerifyClient(this.nats).verify(key, require);
+  }
+
+  /** Ready when the gateway is healthy and a verifier answers from a caught-up index. */
+  async waitUntilReady(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const health = await fetch(`${this.baseUrl}/health`).catch(() => undefined);
+      const probe = await this.verify(generateKeySecret('live')).catch(() => undefined);
+      if (health?.status === 200 && probe && probe.code !== 'UNAVAILABLE') return;
+      await sleep(200);
+    }
+    throw new Error(`the services did not become ready in ${timeoutMs} ms:\n${this.output.slice(-4_000)}`);
+  }
+
+  async stopService(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(5_000).then(() => child.kill('SIGKILL'))]);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.keys()].map((p) => this.stopService(p)));
+    await this.nats.drain();
+    await this.database.drop();
+  }
+}
