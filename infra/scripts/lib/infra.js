@@ -21,7 +21,7 @@ const infraUp = async (dataDir) => {
   /** @type {InfraState} */
   const state = { databaseUrl: pg.url, natsUrl: nats.url, managed: { postgres: pg.managed, nats: nats.managed } };
   writeFileSync(infraFile(dataDir), `${JSON.stringify(state, null, 2)}\n`);
-  return state;
+  return { ...state, startedNow: pg.started || nats.started };
 };
 
 /** Stops only what Keyward runs itself, never a server named by DATABASE_URL or NATS_URL. @param {string} dataDir */

@@ -52,15 +52,15 @@ const layout = (dataDir) => {
  * Uses `NATS_URL` when set; otherwise `nats-server -js` on loopback, detached, with its
  * JetStream store under `<data>/nats`. Reuses a server that already answers.
  * @param {string} dataDir
- * @returns {Promise<{ url: string, managed: boolean }>}
+ * @returns {Promise<{ url: string, managed: boolean, started: boolean }>}
  */
 const ensureNats = async (dataDir) => {
   if (process.env.NATS_URL) {
     if (!(await healthy(process.env.NATS_URL))) throw new Error('NATS_URL is set but NATS does not answer there');
-    return { url: process.env.NATS_URL, managed: false };
+    return { url: process.env.NATS_URL, managed: false, started: false };
   }
   const { port, url, store, pidFile, log } = layout(dataDir);
-  if (await healthy(url)) return { url, managed: true };
+  if (await healthy(url)) return { url, managed: true, started: false };
   const binary = findNatsServer() ?? installNatsServer();
   for (const dir of [store, path.dirname(pidFile), path.dirname(log)]) mkdirSync(dir, { recursive: true });
   const out = openSync(log, 'a');
@@ -70,7 +70,7 @@ const ensureNats = async (dataDir) => {
   });
   child.unref();
   if (!(await waitFor(() => healthy(url), 15_000))) throw new Error(`nats-server did not start on port ${port} (see ${log})`);
-  return { url, managed: true };
+  return { url, managed: true, started: true };
 };
 
 /** @param {string} dataDir */

@@ -82,15 +82,15 @@ const initialise = async (pgData) => {
  * Uses `DATABASE_URL` when set; otherwise the embedded server under `<data>/postgres`, started
  * detached with pg_ctl so it outlives this script. Reuses a server that already answers.
  * @param {string} dataDir
- * @returns {Promise<{ url: string, managed: boolean }>}
+ * @returns {Promise<{ url: string, managed: boolean, started: boolean }>}
  */
 const ensurePostgres = async (dataDir) => {
   if (process.env.DATABASE_URL) {
     if (!(await healthy(process.env.DATABASE_URL))) throw new Error('DATABASE_URL is set but PostgreSQL does not answer there');
-    return { url: process.env.DATABASE_URL, managed: false };
+    return { url: process.env.DATABASE_URL, managed: false, started: false };
   }
   const { port, pgData, log, url } = layout(dataDir);
-  if (await healthy(url)) return { url, managed: true };
+  if (await healthy(url)) return { url, managed: true, started: false };
   if (isRoot()) openPathTo(pgData);
   if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
     console.log(`initialising PostgreSQL in ${pgData}`);
@@ -106,7 +106,7 @@ const ensurePostgres = async (dataDir) => {
   const result = spawnSync(pg_ctl, ['start', '-D', pgData, '-o', options, '-l', log, '-w', '-t', '60'], { ...owner, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`PostgreSQL did not start (see ${log}): ${result.stderr || result.stdout}`);
   if (!(await healthy(url))) throw new Error(`PostgreSQL started but does not answer on port ${port} (see ${log})`);
-  return { url, managed: true };
+  return { url, managed: true, started: true };
 };
 
 /** @param {string} dataDir */

@@ -35,7 +35,10 @@ export class KeyCommandClient {
       this.logger.warn(`command ${subject} got no answer: ${error instanceof Error ? error.name : 'unknown'}`);
       throw new ApiError(ErrorCodes.unavailable, 'the key service did not answer; try again shortly');
     }
-    if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+    if (!reply.ok) {
+      const { code, message, field } = reply.error;
+      throw new ApiError(code, field ? 'the request is not valid' : message, field ? [{ field, message }] : undefined);
+    }
     const consistent = await this.consistency.waitFor(reply.position);
     return { result: reply.result, consistent };
   }

@@ -13,7 +13,10 @@ export class CommandExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(CommandExceptionFilter.name);
 
   catch(exception: unknown): Observable<CommandReply<never>> {
-    if (exception instanceof DomainError) return of({ ok: false, error: { code: exception.code, message: exception.message } });
+    if (exception instanceof DomainError) {
+      const { code, message, field } = exception;
+      return of({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+    }
     if (exception instanceof ConcurrencyError) {
       return of({ ok: false, error: { code: ErrorCodes.conflict, message: 'the key was changed by another request at the same time; try again' } });
     }

@@ -4,6 +4,8 @@ import type { PositionToken } from '../position';
 export interface CommandRejection {
   readonly code: ErrorCode;
   readonly message: string;
+  /** The input at fault, for validation failures. */
+  readonly field?: string;
 }
 
 /** key-command's answer: the result and the position of the last event appended, or why not. */

@@ -6,13 +6,19 @@ import type { ExistingKey, KeyState } from './key.state';
 
 const invalid = (field: string, message: string): DomainError => new DomainError(ErrorCodes.validationFailed, message, field);
 
-// Control characters would let a key name forge lines in logs and consoles.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** C0 and C1 control characters would let a key name forge lines in logs and consoles. */
+const hasControlCharacter = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+};
 
 const validName = (raw: string): string => {
   const name = raw.trim();
   if (name.length === 0 || name.length > MAX_KEY_NAME_LENGTH) throw invalid('name', `name must be 1 to ${MAX_KEY_NAME_LENGTH} characters`);
-  if (CONTROL.test(name)) throw invalid('name', 'name must not contain control characters');
+  if (hasControlCharacter(name)) throw invalid('name', 'name must not contain control characters');
   return name;
 };
 
