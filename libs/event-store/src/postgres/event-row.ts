@@ -3,8 +3,8 @@ import type { RecordedEvent } from '../event-store.port';
 
 /** A row as `pg` returns it: xid8 and bigint arrive as strings, kept exact through BigInt. */
 export interface EventRow {
-  readonly global_position: string;
-  readonly transaction_id: string;
+  readonly position_prepare: string;
+  readonly position_commit: string;
   readonly stream_id: string;
   readonly stream_version: string;
   readonly event_id: string;
@@ -14,8 +14,12 @@ export interface EventRow {
   readonly recorded_at: Date;
 }
 
+/**
+ * Text casts get names of their own: under its own name, `transaction_id::text` would be what an
+ * `ORDER BY transaction_id` sorts by, as text, putting 10000 before 9999.
+ */
 export const EVENT_COLUMNS =
-  'global_position::text, transaction_id::text, stream_id, stream_version::text, event_id, type, data, metadata, recorded_at';
+  'global_position::text AS position_prepare, transaction_id::text AS position_commit, stream_id, stream_version::text AS stream_version, event_id, type, data, metadata, recorded_at';
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent =>
   ({
@@ -25,6 +29,6 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent =>
     metadata: row.metadata,
     streamId: row.stream_id,
     streamVersion: BigInt(row.stream_version),
-    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    position: { commit: BigInt(row.position_commit), prepare: BigInt(row.position_prepare) },
     recordedAt: row.recorded_at,
   }) satisfies RecordedEvent<DomainEvent>;

@@ -15,7 +15,7 @@ export const readAll = async (pool: Pool, tables: EventTables, after: Position |
     `SELECT ${EVENT_COLUMNS} FROM ${tables.events}
      WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-     ORDER BY transaction_id, global_position
+     ORDER BY ${tables.events}.transaction_id, ${tables.events}.global_position
      LIMIT $3`,
     [(after?.commit ?? 0n).toString(), (after?.prepare ?? 0n).toString(), maxCount],
   );

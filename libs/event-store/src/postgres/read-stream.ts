@@ -4,7 +4,7 @@ import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
 import type { EventTables } from './event-store.schema';
 
 export const readStream = async (pool: Pool, tables: EventTables, streamId: string): Promise<ReadStreamResult> => {
-  const { rows } = await pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${tables.events} WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
+  const { rows } = await pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${tables.events} WHERE stream_id = $1 ORDER BY ${tables.events}.stream_version`, [streamId]);
   const events = rows.map(toRecordedEvent);
   return { currentVersion: events.length ? events[events.length - 1].streamVersion : null, events };
 };

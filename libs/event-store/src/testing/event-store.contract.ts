@@ -139,6 +139,17 @@ export const describeEventStoreContract = (name: string, factory: () => Promise<
       expect(await store.readAll({ after: mine[0].position, maxCount: 1 })).toHaveLength(1);
     });
 
+    it('orders by number, not as text: a stream of 25 events reads back in order everywhere', async () => {
+      const start = await lastPosition(store);
+      const id = stream();
+      await store.appendToStream(id, Array.from({ length: 25 }, (_, i) => event(i)), { expectedVersion: 'no_stream' });
+      const expected = Array.from({ length: 25 }, (_, i) => ({ n: i }));
+      expect((await store.readStream(id)).events.map((e) => e.data)).toEqual(expected);
+      const all = await store.readAll({ after: start, maxCount: 100 });
+      expect(all.map((e) => e.data)).toEqual(expected);
+      expect(ordered(all)).toBe(true);
+    });
+
     it('subscribes: catches up with the history, then delivers live events', async () => {
       const start = await lastPosition(store);
       const id = stream();
