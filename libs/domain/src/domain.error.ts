@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@keyward/contracts';
+import { ErrorCodes, type ErrorCode } from '@keyward/contracts';
 
 /** A command refused by a business rule; `field` names the input at fault, when there is one. */
 export class DomainError extends Error {
@@ -11,3 +11,7 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** VALIDATION_FAILED for one input field (the gateway turns it into a 400 with details). */
+export const validationError = (field: string, message: string): DomainError =>
+  new DomainError(ErrorCodes.validationFailed, message, field);

@@ -1,7 +1,13 @@
-import type { KeyEvent } from '@keyward/contracts';
+import type { KeyEvent, StoredSecret } from '@keyward/contracts';
 import type { KeyState } from './key.state';
 
-/** Total: an event this version does not know leaves the state as it was. */
+/** Only the three stored fields: event data carries more, and state must not alias it. */
+const storedSecret = ({ secretHash, prefix, lastFour }: StoredSecret): StoredSecret => ({ secretHash, prefix, lastFour });
+
+/**
+ * Folds one event into the key's state. Total: an event type this version does not know (from
+ * a newer writer) and an event before the key's creation leave the state as it was.
+ */
 export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
   switch (event.type) {
     case 'KeyCreated': {
@@ -14,7 +20,7 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
         environment: d.environment,
         createdAt: d.createdAt,
         expiresAt: d.expiresAt,
-        secret: { secretHash: d.secretHash, prefix: d.prefix, lastFour: d.lastFour },
+        secret: storedSecret(d),
         previousSecrets: [],
         roles: d.roles,
         permissions: d.permissions,
@@ -27,7 +33,7 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
       if (state.status === 'absent') return state;
       return {
         ...state,
-        secret: { secretHash: event.data.secretHash, prefix: event.data.prefix, lastFour: event.data.lastFour },
+        secret: storedSecret(event.data),
         previousSecrets: [...state.previousSecrets, { ...state.secret, validUntil: event.data.previousKeyExpiresAt }],
         rotatedAt: event.data.rotatedAt,
       };

@@ -1,10 +1,12 @@
 import type { KeyEnvironment, ResourcePermissions, StoredSecret } from '@keyward/contracts';
 
+/** A rotated-away secret: it verifies until `validUntil`, then answers EXPIRED. */
 export interface PreviousSecret extends StoredSecret {
   readonly validUntil: string;
 }
 
 export interface ExistingKey {
+  /** Only what events say; "expired" is read off the clock by `keyStatusAt`. */
   readonly status: 'active' | 'revoked';
   readonly keyId: string;
   readonly workspaceId: string;
@@ -13,6 +15,7 @@ export interface ExistingKey {
   readonly createdAt: string;
   readonly expiresAt: string | null;
   readonly secret: StoredSecret;
+  /** Oldest first; kept after their grace ends so that they answer EXPIRED, not NOT_FOUND. */
   readonly previousSecrets: readonly PreviousSecret[];
   readonly roles: readonly string[];
   readonly permissions: ResourcePermissions;

@@ -11,8 +11,11 @@ export interface Permission {
   readonly action: PermissionAction;
 }
 
-const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const RESOURCE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const INSTANCE = /^[A-Za-z0-9_.-]{1,128}$/;
+
+/** A resource type as the catalogue names it, e.g. `calls`, `data_sets`. */
+export const isResourceName = (text: string): boolean => RESOURCE_NAME.test(text);
 
 /** Parses a permission string; `undefined` for anything that is not one. */
 export const parsePermission = (text: unknown): Permission | undefined => {
@@ -24,7 +27,7 @@ export const parsePermission = (text: unknown): Permission | undefined => {
   if (subject === '*') return { resource: '*', action };
   const slash = subject.indexOf('/');
   const resource = slash < 0 ? subject : subject.slice(0, slash);
-  if (!NAME.test(resource)) return undefined;
+  if (!isResourceName(resource)) return undefined;
   if (slash < 0) return { resource, action };
   const instance = subject.slice(slash + 1);
   return INSTANCE.test(instance) ? { resource, instance, action } : undefined;

@@ -1,34 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import type { KeyEnvironment } from '@keyward/contracts';
-import { BASE62_ALPHABET, isBase62Code, toBase62 } from './base62';
+import { base62Digit, toBase62 } from './base62';
 import { crc32 } from './crc32';
+import { randomBase62 } from './random-base62';
 
 /** `kw_<env>_` + 32 random base62 characters + 6-character base62 CRC32 (product.md section 3). */
+const HEAD_LENGTH = 'kw_live_'.length; // `kw_test_` has the same length
 const RANDOM_LENGTH = 32;
 const CHECKSUM_LENGTH = 6;
-const HEAD_LENGTH = 'kw_live_'.length; // `kw_test_` has the same length
-export const KEY_SECRET_LENGTH = HEAD_LENGTH + RANDOM_LENGTH + CHECKSUM_LENGTH;
+const CHECKSUM_START = HEAD_LENGTH + RANDOM_LENGTH;
+export const KEY_SECRET_LENGTH = CHECKSUM_START + CHECKSUM_LENGTH;
+/** The visible prefix kept and shown: `kw_live_` and 4 random characters. */
 export const KEY_PREFIX_LENGTH = 12;
+const LAST_FOUR = 4;
 
-/** 62 × 4 = 248: bytes at or above it are drawn again, so every character is equally likely. */
-const UNBIASED_LIMIT = 248;
-
-const randomBase62 = (length: number): string => {
-  let out = '';
-  while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < UNBIASED_LIMIT) out += BASE62_ALPHABET[byte % 62];
-      if (out.length === length) break;
-    }
-  }
-  return out;
-};
-
-const checksumOf = (body: string, end = body.length): string => toBase62(crc32(body, end), CHECKSUM_LENGTH);
-
+/** A new secret: shown once to its owner, then only its keyed hash is kept. */
 export const generateKeySecret = (environment: KeyEnvironment): string => {
   const body = `kw_${environment}_${randomBase62(RANDOM_LENGTH)}`;
-  return body + checksumOf(body);
+  return body + toBase62(crc32(body), CHECKSUM_LENGTH);
 };
 
 export type ParsedKeySecret =
@@ -37,17 +25,26 @@ export type ParsedKeySecret =
 
 const NOT_A_KEY: ParsedKeySecret = { ok: false };
 
+const environmentOf = (input: string): KeyEnvironment | undefined =>
+  input.startsWith('kw_live_') ? 'live' : input.startsWith('kw_test_') ? 'test' : undefined;
+
 /**
- * Checks shape and checksum without any lookup; runs on every verify, so it is a plain loop
- * with no regular expression and no allocation until the key is known to be well formed.
+ * Checks that `input` is `^kw_(live|test)_[0-9A-Za-z]{38}$` with a matching checksum, without
+ * any lookup. It runs on every verify, so it is plain loops over a fixed length: no regular
+ * expression, no exception, and no allocation until the key is known to be well formed.
  */
 export const parseKeySecret = (input: unknown): ParsedKeySecret => {
   if (typeof input !== 'string' || input.length !== KEY_SECRET_LENGTH) return NOT_A_KEY;
-  if (!input.startsWith('kw_') || input[7] !== '_') return NOT_A_KEY;
-  const env = input.slice(3, 7);
-  if (env !== 'live' && env !== 'test') return NOT_A_KEY;
-  for (let i = HEAD_LENGTH; i < KEY_SECRET_LENGTH; i++) if (!isBase62Code(input.charCodeAt(i))) return NOT_A_KEY;
-  const checksumStart = KEY_SECRET_LENGTH - CHECKSUM_LENGTH;
-  if (checksumOf(input, checksumStart) !== input.slice(checksumStart)) return NOT_A_KEY;
-  return { ok: true, environment: env, prefix: input.slice(0, KEY_PREFIX_LENGTH), lastFour: input.slice(-4) };
+  const environment = environmentOf(input);
+  if (environment === undefined) return NOT_A_KEY;
+  for (let i = HEAD_LENGTH; i < CHECKSUM_START; i++) if (base62Digit(input.charCodeAt(i)) < 0) return NOT_A_KEY;
+  // Six base62 digits reach 62^6 > 2^32, so each CRC has exactly one spelling: comparing values is exact.
+  let checksum = 0;
+  for (let i = CHECKSUM_START; i < KEY_SECRET_LENGTH; i++) {
+    const digit = base62Digit(input.charCodeAt(i));
+    if (digit < 0) return NOT_A_KEY;
+    checksum = checksum * 62 + digit;
+  }
+  if (checksum !== crc32(input, CHECKSUM_START)) return NOT_A_KEY;
+  return { ok: true, environment, prefix: input.slice(0, KEY_PREFIX_LENGTH), lastFour: input.slice(-LAST_FOUR) };
 };
