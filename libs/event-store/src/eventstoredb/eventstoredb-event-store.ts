@@ -7,14 +7,11 @@ import {
   STREAM_EXISTS,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  excludeSystemEvents,
   jsonEvent,
-  type AllStreamResolvedEvent,
   type AppendExpectedRevision,
   type JSONType,
-  type ResolvedEvent,
+  type ReadPosition,
 } from '@eventstore/db-client';
-import type { EventMetadata } from '@keyward/contracts';
 import { ConcurrencyError } from '../concurrency.error';
 import type {
   AppendResult,
@@ -27,37 +24,31 @@ import type {
   SubscriptionHandlers,
 } from '../event-store.port';
 import { comparePositions, type Position } from '../position';
+import { EventStoreDbAllSubscription } from './all-stream-subscription';
+import { toRecordedEvent } from './to-recorded-event';
+
+const DEFAULT_BATCH_SIZE = 500;
 
 const toRevision = (expected: ExpectedVersion): AppendExpectedRevision =>
   expected === 'any' ? ANY : expected === 'no_stream' ? NO_STREAM : expected === 'stream_exists' ? STREAM_EXISTS : expected;
 
-const toRecorded = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined => {
-  const e = resolved.event;
-  if (!e || !e.position || e.type.startsWith('$')) return undefined;
-  return {
-    eventId: e.id,
-    type: e.type,
-    data: e.data,
-    metadata: e.metadata as unknown as EventMetadata,
-    streamId: e.streamId,
-    streamVersion: e.revision,
-    position: { commit: e.position.commit, prepare: e.position.prepare },
-    recordedAt: new Date(e.created),
-  } as RecordedEvent;
-};
-
 /**
  * The event store on EventStoreDB/KurrentDB, for users who run one (`EVENTSTORE_URL`). Its `$all`
- * order is the commit order, so (commit, prepare) positions never go back.
+ * is in commit order, so (commit, prepare) positions never go back and nothing can appear
+ * behind a position already read: there are no open transactions to wait for.
  */
 export class EventStoreDbEventStore implements EventStore {
+  private readonly subscriptions = new Set<Subscription>();
+
   constructor(private readonly client: EventStoreDBClient) {}
 
+  /** E.g. `esdb://localhost:2113?tls=false`. */
   static fromConnectionString(connectionString: string): EventStoreDbEventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
   }
 
   async appendToStream(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('an append needs at least one event');
     try {
       const result = await this.client.appendToStream(
         streamId,
@@ -79,7 +70,7 @@ export class EventStoreDbEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START })) {
-        const recorded = toRecorded(resolved);
+        const recorded = toRecordedEvent(resolved);
         if (recorded) events.push(recorded);
       }
     } catch (error) {
@@ -89,41 +80,53 @@ export class EventStoreDbEventStore implements EventStore {
     return { currentVersion: events.length ? events[events.length - 1].streamVersion : null, events };
   }
 
+  /**
+   * Reading `$all` takes no server-side filter, so pages are read until `maxCount` events that
+   * are not the server's own were found or the end was reached: a page of system events only
+   * must not look like the end. A read from a position includes the event at it, hence the
+   * comparison with the last one seen.
+   */
   async readAll(options: { readonly after?: Position; readonly maxCount: number }): Promise<readonly RecordedEvent[]> {
     const events: RecordedEvent[] = [];
-    // Reading $all from a position includes the event at it; `after` is exclusive here. System
-    // events are dropped by toRecorded (this read takes no server-side filter).
-    const read = this.client.readAll({ direction: FORWARDS, fromPosition: options.after ?? START, maxCount: options.maxCount + 1 });
-    for await (const resolved of read) {
-      const recorded = toRecorded(resolved);
-      if (recorded && (!options.after || comparePositions(recorded.position, options.after) > 0)) events.push(recorded);
+    if (options.maxCount <= 0) return events;
+    const pageSize = options.maxCount + 1;
+    let cursor = options.after;
+    for (;;) {
+      const from: ReadPosition = cursor ?? START;
+      let read = 0;
+      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: pageSize })) {
+        read++;
+        const position = resolved.event?.position;
+        if (!position || (cursor && comparePositions(position, cursor) <= 0)) continue;
+        cursor = { commit: position.commit, prepare: position.prepare };
+        const recorded = toRecordedEvent(resolved);
+        if (recorded) events.push(recorded);
+      }
+      // Each page is read to its end: leaving the loop early would leave the server call open.
+      if (events.length >= options.maxCount || read < pageSize) return events.slice(0, options.maxCount);
     }
-    return events.slice(0, options.maxCount);
   }
 
   subscribeToAll(options: { readonly after?: Position; readonly batchSize?: number }, handlers: SubscriptionHandlers): Subscription {
-    const subscription = this.client.subscribeToAll({ fromPosition: options.after ?? START, filter: excludeSystemEvents() });
-    let last = options.after;
-    let chain = Promise.resolve();
-    subscription.on('data', (resolved: AllStreamResolvedEvent) => {
-      const recorded = toRecorded(resolved);
-      if (!recorded || (last && comparePositions(recorded.position, last) <= 0)) return;
-      last = recorded.position;
-      // One event per batch, in order: the next waits for the handler, as the port promises.
-      chain = chain.then(() => handlers.onEvents([recorded])).catch((error: unknown) => handlers.onError?.(error as Error));
-    });
-    subscription.on('caughtUp', () => void chain.then(() => handlers.onLive?.(last)));
-    subscription.on('error', (error: Error) => handlers.onError?.(error));
-    return {
-      wake: () => undefined, // the server pushes; there is nothing to poll
+    const subscription = new EventStoreDbAllSubscription(
+      this.client,
+      { after: options.after, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, retryMs: 100, maxRetryMs: 2_000 },
+      handlers,
+    );
+    const handle: Subscription = {
+      wake: () => subscription.wake(),
       stop: async () => {
-        await subscription.unsubscribe();
-        await chain;
+        this.subscriptions.delete(handle);
+        await subscription.stop();
       },
     };
+    this.subscriptions.add(handle);
+    return handle;
   }
 
+  /** Stops every subscription (waiting for running handlers), then closes the connection. */
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.client.dispose();
   }
 }

@@ -1,7 +1,5 @@
-import { Client } from 'pg';
 import type { RecordedEvent, Subscription, SubscriptionHandlers } from '../event-store.port';
 import type { Position } from '../position';
-import type { EventTables } from './event-store.schema';
 
 export type ReadBatch = (after: Position | undefined, maxCount: number) => Promise<readonly RecordedEvent[]>;
 
@@ -10,34 +8,32 @@ export interface CatchUpOptions {
   readonly batchSize: number;
   /** Poll when no notification came: NOTIFY is a hint, the poll is the guarantee. */
   readonly pollMs: number;
+  /** First pause after a failure; doubled on each further one, up to `maxRetryMs`. */
   readonly retryMs: number;
+  readonly maxRetryMs: number;
 }
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /**
- * Reads everything after the checkpoint, then waits for a NOTIFY (or the poll) and reads again.
- * A batch is handed over only after the previous handler resolved; a failing handler gets the
- * same batch again after a pause, so nothing is skipped.
+ * Reads everything after the checkpoint, then waits for a wake-up (or the poll) and reads again;
+ * a full batch is followed by another read at once. A batch is handed over only after the
+ * previous handler resolved; a failing read or handler is retried from the same checkpoint
+ * after a pause, so nothing is skipped. Nothing here throws out of a timer.
  */
 export class CatchUpSubscription implements Subscription {
   private position: Position | undefined;
   private stopped = false;
-  private wakeUp: (() => void) | undefined;
   private woken = false;
-  private listener: Client | undefined;
-  private relisten: NodeJS.Timeout | undefined;
+  private wakeUp: (() => void) | undefined;
   private readonly running: Promise<void>;
 
   constructor(
     private readonly read: ReadBatch,
-    private readonly connectionString: string | undefined,
-    private readonly tables: EventTables,
     private readonly options: CatchUpOptions,
     private readonly handlers: SubscriptionHandlers,
   ) {
     this.position = options.after;
-    void this.listen();
     this.running = this.loop();
   }
 
@@ -46,16 +42,27 @@ export class CatchUpSubscription implements Subscription {
     this.wakeUp?.();
   }
 
+  /** Resolves once the handler that may be running returned; none is called afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.relisten);
     this.wake();
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Reports a failure; a throwing `onError` must not end the loop. */
+  reportError(error: unknown): void {
+    if (this.stopped) return;
+    try {
+      this.handlers.onError?.(asError(error));
+    } catch {
+      // the subscriber's own error handler failed: nothing more to tell it
+    }
   }
 
   private async loop(): Promise<void> {
+    let failures = 0;
     while (!this.stopped) {
+      let full: boolean;
       try {
         const batch = await this.read(this.position, this.options.batchSize);
         if (this.stopped) return;
@@ -63,14 +70,16 @@ export class CatchUpSubscription implements Subscription {
           await this.handlers.onEvents(batch);
           this.position = batch[batch.length - 1].position;
         }
-        if (batch.length < this.options.batchSize) {
-          this.handlers.onLive?.(this.position);
-          await this.pause(this.options.pollMs);
-        }
+        full = batch.length >= this.options.batchSize;
+        if (!full && !this.stopped) this.handlers.onLive?.(this.position);
+        failures = 0;
       } catch (error) {
-        this.handlers.onError?.(asError(error));
-        await this.pause(this.options.retryMs);
+        this.reportError(error);
+        failures++;
+        await this.pause(Math.min(this.options.retryMs * 2 ** (failures - 1), this.options.maxRetryMs));
+        continue;
       }
+      if (!full) await this.pause(this.options.pollMs);
     }
   }
 
@@ -89,32 +98,5 @@ export class CatchUpSubscription implements Subscription {
       const timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
-  }
-
-  /** A dedicated connection for LISTEN (a pooled one would be handed to other queries). */
-  private async listen(): Promise<void> {
-    if (!this.connectionString || this.stopped) return;
-    const client = new Client({ connectionString: this.connectionString });
-    this.listener = client;
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.handlers.onError?.(asError(error));
-      void client.end().catch(() => undefined);
-      this.listenLater();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN "${this.tables.channel}"`);
-    } catch (error) {
-      this.handlers.onError?.(asError(error));
-      await client.end().catch(() => undefined);
-      this.listenLater();
-    }
-  }
-
-  private listenLater(): void {
-    if (this.stopped) return;
-    this.relisten = setTimeout(() => void this.listen(), this.options.retryMs);
-    this.relisten.unref();
   }
 }

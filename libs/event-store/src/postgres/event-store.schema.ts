@@ -10,16 +10,20 @@ export interface EventTables {
 }
 
 export const eventTablesOf = (schema: string): EventTables => {
+  // Interpolated into SQL (identifiers cannot be parameters), so only plain names pass.
   if (!IDENTIFIER.test(schema)) throw new Error(`event store schema "${schema}" must be a lowercase SQL identifier`);
   return { schema, events: `"${schema}".keyward_events`, channel: `keyward_events_${schema}` };
 };
 
 /**
- * Creates the event table once; the advisory lock lets several services start at once.
+ * Creates the event table once; idempotent, and the advisory lock lets several services start
+ * at once (concurrent `CREATE ... IF NOT EXISTS` can otherwise fail on the catalog's unique index).
  * `transaction_id` is what makes reading safe: see read-all.ts.
  */
-export const ensureEventStoreSchema = async (pool: Pool, tables: EventTables): Promise<void> => {
+export const ensureEventStoreSchema = async (pool: Pool, schema = 'public'): Promise<void> => {
+  const tables = eventTablesOf(schema);
   const client = await pool.connect();
+  let failed: Error | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`keyward-event-store:${tables.schema}`]);
@@ -29,7 +33,7 @@ export const ensureEventStoreSchema = async (pool: Pool, tables: EventTables): P
         global_position bigserial PRIMARY KEY,
         transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
         stream_id text NOT NULL,
-        stream_version bigint NOT NULL,
+        stream_version bigint NOT NULL CHECK (stream_version >= 0),
         event_id uuid NOT NULL UNIQUE,
         type text NOT NULL,
         data jsonb NOT NULL,
@@ -40,9 +44,11 @@ export const ensureEventStoreSchema = async (pool: Pool, tables: EventTables): P
     await client.query(`CREATE INDEX IF NOT EXISTS keyward_events_order_idx ON ${tables.events} (transaction_id, global_position)`);
     await client.query('COMMIT');
   } catch (error) {
+    failed = error instanceof Error ? error : new Error(String(error));
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    // A client that failed mid-transaction may be broken: drop it rather than pool it.
+    client.release(failed);
   }
 };

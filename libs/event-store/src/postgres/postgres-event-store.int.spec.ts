@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { describeEventStoreContract } from '../testing/event-store.contract';
+import type { RecordedEvent } from '../event-store.port';
+import { describeEventStoreContract } from '../testing';
 import { PostgresEventStore } from './postgres-event-store';
 
 jest.setTimeout(30_000);
@@ -10,17 +11,83 @@ const url = (): string => {
   return process.env.DATABASE_URL;
 };
 
+const freshSchema = (): string => `es_${randomBytes(6).toString('hex')}`;
+
+const dropSchema = async (schema: string): Promise<void> => {
+  const pool = new Pool({ connectionString: url() });
+  try {
+    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await pool.end();
+  }
+};
+
+const eventually = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+// Each test gets a schema of its own, so runs never see each other's events.
 describeEventStoreContract('PostgreSQL', async () => {
-  const schema = `es_${randomBytes(6).toString('hex')}`;
+  const schema = freshSchema();
   const store = PostgresEventStore.fromConnectionString(url(), { schema });
   return {
     store,
+    uniqueEventIds: true,
     holdOpenAppend: (streamId, events) => store.beginAppend(streamId, events, { expectedVersion: 'no_stream' }),
     teardown: async () => {
       await store.close();
-      const pool = new Pool({ connectionString: url() });
-      await pool.query(`DROP SCHEMA ${schema} CASCADE`);
-      await pool.end();
+      await dropSchema(schema);
     },
   };
+});
+
+describe('PostgreSQL event store connections', () => {
+  const metadata = { workspaceId: 'ws', actor: 'system', correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1 };
+  const append = (store: PostgresEventStore) => store.appendToStream(`test-${randomUUID()}`, [{ type: 'Tested', data: {}, metadata }], { expectedVersion: 'no_stream' });
+
+  it('wakes subscribers by notification, and listens again after losing its connection', async () => {
+    const schema = freshSchema();
+    // A poll far beyond the test's patience: only notifications can deliver in time.
+    const store = PostgresEventStore.fromConnectionString(url(), { schema, pollMs: 60_000 });
+    const admin = new Pool({ connectionString: url() });
+    const listening = `LISTEN "keyward_events_${schema}"`;
+    const listeners = async (): Promise<number> =>
+      Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE query = $1', [listening])).rows[0].n);
+    const received: RecordedEvent[] = [];
+    const errors: Error[] = [];
+    let live = 0;
+    const subscription = store.subscribeToAll({}, { onEvents: async (events) => void received.push(...events), onLive: () => void live++, onError: (e) => void errors.push(e) });
+    try {
+      await eventually(async () => live > 0 && (await listeners()) === 1, 'the first read and the LISTEN connection');
+      await append(store);
+      await eventually(() => received.length === 1, 'the notified event');
+
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1', [listening]);
+      await eventually(() => errors.length > 0, 'the lost connection reported');
+      await eventually(async () => (await listeners()) === 1, 'a new LISTEN connection');
+      await append(store);
+      await eventually(() => received.length === 2, 'an event notified on the new connection');
+    } finally {
+      await subscription.stop();
+      await store.close();
+      await admin.end();
+      await dropSchema(schema);
+    }
+  });
+
+  it('reports an unreachable server, keeps retrying, and stops cleanly', async () => {
+    const store = PostgresEventStore.fromConnectionString('postgres://postgres@127.0.0.1:1/postgres', { schema: freshSchema() });
+    const errors: Error[] = [];
+    const subscription = store.subscribeToAll({}, { onEvents: async () => undefined, onError: (e) => void errors.push(e) });
+    await eventually(() => errors.length >= 4, 'repeated failures');
+    await subscription.stop();
+    const reported = errors.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(errors).toHaveLength(reported);
+    await store.close();
+  });
 });

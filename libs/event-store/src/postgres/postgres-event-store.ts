@@ -15,14 +15,23 @@ import { CatchUpSubscription } from './catch-up-subscription';
 import { ensureEventStoreSchema, eventTablesOf, type EventTables } from './event-store.schema';
 import { readAll } from './read-all';
 import { readStream } from './read-stream';
+import { WakeUpListener } from './wake-up-listener';
 
 export interface PostgresEventStoreOptions {
+  /** Queries run on it; subscriptions open one extra connection each, with its settings, to LISTEN. */
   readonly pool: Pool;
-  /** Used for the LISTEN connection; without it, subscribers rely on polling alone. */
-  readonly connectionString?: string;
+  /** The schema holding the event table (created on first use); tests use one of their own. */
   readonly schema?: string;
+  /** How often an idle subscription reads when no notification came. */
   readonly pollMs?: number;
+  /** Whether `close()` ends the pool: true for a pool the store created itself. */
+  readonly ownsPool?: boolean;
 }
+
+const DEFAULT_BATCH_SIZE = 500;
+const RETRY_MS = 100;
+const MAX_RETRY_MS = 2_000;
+const LISTEN_RETRY_MS = 500;
 
 /** The event store on PostgreSQL (product.md section 5). */
 export class PostgresEventStore implements EventStore {
@@ -34,11 +43,11 @@ export class PostgresEventStore implements EventStore {
     this.tables = eventTablesOf(options.schema ?? 'public');
   }
 
-  static fromConnectionString(connectionString: string, options: { schema?: string; poolSize?: number } = {}): PostgresEventStore {
+  static fromConnectionString(connectionString: string, options: { schema?: string; poolSize?: number; pollMs?: number } = {}): PostgresEventStore {
     const pool = new Pool({ connectionString, max: options.poolSize ?? 10 });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
-    return new PostgresEventStore({ pool, connectionString, schema: options.schema });
+    return new PostgresEventStore({ pool, schema: options.schema, pollMs: options.pollMs, ownsPool: true });
   }
 
   async appendToStream(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<AppendResult> {
@@ -46,7 +55,10 @@ export class PostgresEventStore implements EventStore {
     return pending.commit();
   }
 
-  /** Appends inside a transaction the caller commits later: for work that must commit together. */
+  /**
+   * Appends inside a transaction the caller commits (or rolls back) later. Subscribers do not
+   * move past it while it is open. Used by the contract tests to hold a slow transaction open.
+   */
   async beginAppend(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<PendingAppend> {
     await this.ensureSchema();
     return beginAppend(this.options.pool, this.tables, streamId, events, options.expectedVersion);
@@ -65,28 +77,36 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: { readonly after?: Position; readonly batchSize?: number }, handlers: SubscriptionHandlers): Subscription {
     const subscription = new CatchUpSubscription(
       (after, maxCount) => this.readAll({ after, maxCount }),
-      this.options.connectionString,
-      this.tables,
-      { after: options.after, batchSize: options.batchSize ?? 500, pollMs: this.options.pollMs ?? 250, retryMs: 500 },
+      { after: options.after, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, pollMs: this.options.pollMs ?? 250, retryMs: RETRY_MS, maxRetryMs: MAX_RETRY_MS },
       handlers,
     );
-    this.subscriptions.add(subscription);
-    return {
+    const listener = new WakeUpListener({
+      config: this.options.pool.options,
+      channel: this.tables.channel,
+      retryMs: LISTEN_RETRY_MS,
+      onWake: () => subscription.wake(),
+      onError: (error) => subscription.reportError(error),
+    });
+    listener.start();
+    const handle: Subscription = {
       wake: () => subscription.wake(),
       stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
+        this.subscriptions.delete(handle);
+        await Promise.all([subscription.stop(), listener.stop()]);
       },
     };
+    this.subscriptions.add(handle);
+    return handle;
   }
 
+  /** Stops every subscription (waiting for running handlers), then ends the pool if the store made it. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    await this.options.pool.end();
+    if (this.options.ownsPool) await this.options.pool.end();
   }
 
   private ensureSchema(): Promise<void> {
-    this.ready ??= ensureEventStoreSchema(this.options.pool, this.tables).catch((error: unknown) => {
+    this.ready ??= ensureEventStoreSchema(this.options.pool, this.tables.schema).catch((error: unknown) => {
       this.ready = undefined; // try again on the next call, e.g. once the database is back
       throw error;
     });
