@@ -1,35 +1,46 @@
 // @ts-check
 /**
- * `npm start` (after `npm run build`): PostgreSQL, NATS, then the four services, detached.
- * Prints the gateway URL, and the root key banner the first time.
+ * `npm start` (after `npm run build`): PostgreSQL, NATS, the pepper and root key, then the four
+ * services, detached. Prints the gateway URL, and the root key banner the first time.
  */
-const { readFileSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const path = require('node:path');
-const { dataDir } = require('./lib/paths');
+const { ROOT, dataDir } = require('./lib/paths');
 const { infraUp } = require('./lib/infra');
 const { startServices } = require('./lib/services');
-const { waitFor } = require('./lib/processes');
+const { waitFor } = require('./lib/wait-for');
+
+/** One implementation of where secrets live, shared with the services: the built @keyward/config. */
+const configLib = () => {
+  const dist = path.join(ROOT, 'libs', 'config', 'dist', 'index.js');
+  if (!existsSync(dist)) throw new Error(`${dist} is missing: run "npm run build" first (npm start does)`);
+  /** @type {typeof import('../../libs/config/src/index')} */
+  const lib = require(dist);
+  return lib;
+};
+
+/** @param {string} log */
+const tail = (log) => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-20).join('\n') : '(no log yet)');
 
 const main = async () => {
   const data = dataDir();
+  const { loadPepper, loadRootKey, rootKeyBanner } = configLib();
   const infra = await infraUp(data);
-  // Built by `npm run build`; one implementation of where secrets live, shared with the services.
-  const { loadPepper, loadRootKey, rootKeyBanner } = require('../../libs/config/dist');
+  // Created here, before the services start, so the banner is printed by the command the user ran.
   loadPepper({ dataDir: data });
   const rootKey = loadRootKey({ dataDir: data });
   const port = Number(process.env.GATEWAY_PORT ?? 3000);
   const env = { ...process.env, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl, KEYWARD_DATA_DIR: data, GATEWAY_PORT: String(port) };
   const started = startServices(data, env);
-  if (started.length) console.log(`started ${started.join(', ')} (logs in ${path.join(data, 'logs')})`);
+  console.log(started.length ? `started ${started.join(', ')} (logs in ${path.join(data, 'logs')})` : 'all services were already running');
   const url = `http://127.0.0.1:${port}`;
-  const healthy = await waitFor(async () => (await fetch(`${url}/health`)).ok, 60_000);
+  const healthy = await waitFor(async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200, 60_000);
   if (!healthy) {
-    const log = readFileSync(path.join(data, 'logs', 'gateway.log'), 'utf8').split('\n').slice(-20).join('\n');
-    throw new Error(`the gateway did not become healthy within 60 s; last lines of its log:\n${log}`);
+    throw new Error(`the gateway did not answer ${url}/health within 60 s; last lines of its log:\n${tail(path.join(data, 'logs', 'gateway.log'))}`);
   }
-  console.log(`\nKeyward is running: ${url}  (OpenAPI UI: ${url}/docs)`);
+  console.log(`\nKeyward is running: ${url}  (API docs: ${url}/docs)`);
   if (rootKey.generated) console.log(`\n${rootKeyBanner(rootKey)}`);
-  else console.log(`root key: ${rootKey.path ? `in ${rootKey.path}` : 'from KEYWARD_ROOT_KEY'} (shown only when it was generated)`);
+  else console.log(`root key: ${rootKey.path ? `stored in ${rootKey.path}` : 'from KEYWARD_ROOT_KEY'} (printed only when it is generated)`);
   console.log('stop everything with: npm stop');
 };
 

@@ -1,36 +1,43 @@
 // @ts-check
-const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { mkdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { ensureNats, stopNats } = require('./nats');
 const { ensurePostgres, stopPostgres } = require('./postgres');
 
+/** @typedef {{ postgres: boolean, nats: boolean }} Components */
+
 /**
- * @typedef {{ databaseUrl: string, natsUrl: string, managed: { postgres: boolean, nats: boolean } }} InfraState
+ * Brings up what is missing, reuses what runs, and writes `<data>/infra.json`
+ * (`{ databaseUrl, natsUrl }`), where @keyward/config finds them when the variables are unset.
+ * @param {string} dataDir @returns {Promise<{ databaseUrl: string, natsUrl: string, started: Components }>}
  */
-
-/** @param {string} dataDir */
-const infraFile = (dataDir) => path.join(dataDir, 'infra.json');
-
-/** @param {string} dataDir @returns {InfraState | undefined} */
-const readInfra = (dataDir) => (existsSync(infraFile(dataDir)) ? JSON.parse(readFileSync(infraFile(dataDir), 'utf8')) : undefined);
-
-/** Brings up what is missing, reuses what runs; services find the URLs in infra.json. @param {string} dataDir */
 const infraUp = async (dataDir) => {
   mkdirSync(dataDir, { recursive: true });
-  const [pg, nats] = await Promise.all([ensurePostgres(dataDir), ensureNats(dataDir)]);
-  /** @type {InfraState} */
-  const state = { databaseUrl: pg.url, natsUrl: nats.url, managed: { postgres: pg.managed, nats: nats.managed } };
-  writeFileSync(infraFile(dataDir), `${JSON.stringify(state, null, 2)}\n`);
-  return { ...state, startedNow: pg.started || nats.started };
+  const [pgResult, natsResult] = await Promise.allSettled([ensurePostgres(dataDir), ensureNats(dataDir)]);
+  if (pgResult.status === 'rejected' || natsResult.status === 'rejected') {
+    // Half an infrastructure is no use: stop the half this call started, then report the failure.
+    await infraDown(dataDir, {
+      postgres: pgResult.status === 'fulfilled' && pgResult.value.started,
+      nats: natsResult.status === 'fulfilled' && natsResult.value.started,
+    });
+    throw pgResult.status === 'rejected' ? pgResult.reason : /** @type {PromiseRejectedResult} */ (natsResult).reason;
+  }
+  const [pg, nats] = [pgResult.value, natsResult.value];
+  const urls = { databaseUrl: pg.url, natsUrl: nats.url };
+  writeFileSync(path.join(dataDir, 'infra.json'), `${JSON.stringify(urls, null, 2)}\n`);
+  return { ...urls, started: { postgres: pg.started, nats: nats.started } };
 };
 
-/** Stops only what Keyward runs itself, never a server named by DATABASE_URL or NATS_URL. @param {string} dataDir */
-const infraDown = async (dataDir) => {
-  const state = readInfra(dataDir);
+/**
+ * Stops the servers Keyward started under `dataDir` (their pid files live there, so a server named
+ * by DATABASE_URL / NATS_URL is never touched); `only` narrows it to, e.g., what one test run started.
+ * @param {string} dataDir @param {Components} [only] @returns {Promise<string[]>} what was stopped
+ */
+const infraDown = async (dataDir, only = { postgres: true, nats: true }) => {
   const stopped = [];
-  if (state?.managed.postgres !== false && (await stopPostgres(dataDir))) stopped.push('PostgreSQL');
-  if (state?.managed.nats !== false && (await stopNats(dataDir))) stopped.push('NATS');
+  if (only.postgres && (await stopPostgres(dataDir))) stopped.push('PostgreSQL');
+  if (only.nats && (await stopNats(dataDir))) stopped.push('NATS');
   return stopped;
 };
 
-module.exports = { infraUp, infraDown, readInfra };
+module.exports = { infraUp, infraDown };

@@ -3,7 +3,8 @@ const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, openSync } = require('node:fs');
 const path = require('node:path');
 const { connect } = require('nats');
-const { readPid, isAlive, stopPidFile, waitFor } = require('./processes');
+const { stopPidFile } = require('./pidfile');
+const { waitFor } = require('./wait-for');
 
 /** @param {string} url */
 const healthy = async (url) => {
@@ -73,11 +74,7 @@ const ensureNats = async (dataDir) => {
   return { url, managed: true, started: true };
 };
 
-/** @param {string} dataDir */
-const stopNats = async (dataDir) => {
-  const { pidFile } = layout(dataDir);
-  const pid = readPid(pidFile);
-  return pid !== undefined && isAlive(pid) ? stopPidFile(pidFile) : false;
-};
+/** Stops the nats-server whose pid file is under `<data>/run`, if any. @param {string} dataDir */
+const stopNats = (dataDir) => stopPidFile(layout(dataDir).pidFile);
 
 module.exports = { ensureNats, stopNats };

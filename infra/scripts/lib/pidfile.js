@@ -1,5 +1,6 @@
 // @ts-check
 const { existsSync, readFileSync, rmSync } = require('node:fs');
+const { waitFor } = require('./wait-for');
 
 /** @param {number} pid */
 const isAlive = (pid) => {
@@ -18,26 +19,19 @@ const readPid = (file) => {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 };
 
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Polls `check` until it resolves true or `timeoutMs` passes.
- * @param {() => Promise<boolean>} check @param {number} timeoutMs
- */
-const waitFor = async (check, timeoutMs) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await sleep(200);
-  }
-  return false;
+/** The pid in `file` when that process still runs; a stale file (crash, reboot) counts as none. @param {string} file */
+const runningPid = (file) => {
+  const pid = readPid(file);
+  return pid !== undefined && isAlive(pid) ? pid : undefined;
 };
 
-/** Stops the process in a pid file (SIGTERM, then SIGKILL after 10 s). @param {string} file */
+/**
+ * Stops the process in a pid file (SIGTERM, then SIGKILL after 10 s) and removes the file.
+ * @param {string} file @returns {Promise<boolean>} whether a live process was stopped
+ */
 const stopPidFile = async (file) => {
-  const pid = readPid(file);
-  if (pid && isAlive(pid)) {
+  const pid = runningPid(file);
+  if (pid !== undefined) {
     process.kill(pid, 'SIGTERM');
     if (!(await waitFor(async () => !isAlive(pid), 10_000))) process.kill(pid, 'SIGKILL');
   }
@@ -45,4 +39,4 @@ const stopPidFile = async (file) => {
   return pid !== undefined;
 };
 
-module.exports = { isAlive, readPid, sleep, waitFor, stopPidFile };
+module.exports = { runningPid, stopPidFile };
