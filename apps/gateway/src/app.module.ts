@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformModule } from '@keyward/platform';
+import { PlatformModule, ReadModelModule } from '@keyward/platform';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
 
 @Module({
-  imports: [PlatformModule, AuthModule, HealthModule, KeysModule],
+  imports: [PlatformModule, ReadModelModule, AuthModule, HealthModule, KeysModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

@@ -2,31 +2,34 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { loadConfig } from '@keyward/config';
-import { runMain } from '@keyward/platform';
+import type { KeywardConfig } from '@keyward/config';
 import { AppModule } from './app.module';
-import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation.pipe';
+import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestIdMiddleware } from './http/request-id.middleware';
+import { KEYWARD_CONFIG } from '@keyward/platform';
+import { setUpOpenApi } from './openapi';
 
-runMain('gateway', async () => {
-  const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
-  // Our own JSON parser, so its errors (bad JSON, too large) get the error format too.
-  app.useBodyParser('json', { limit: '64kb' });
-  app.use(requestIdMiddleware);
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+/** Large enough for any key request; anything bigger is refused with 413. */
+const BODY_LIMIT = '64kb';
+
+const bootstrap = async (): Promise<void> => {
+  process.title = 'keyward-gateway';
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, abortOnError: false });
   app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  // Our own JSON parser, after the request id, so that its failures get the error body and an id too.
+  app.use(jsonBodyMiddleware(BODY_LIMIT));
+  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('Keyward admin API')
-    .setDescription('Create, list, rotate and revoke API keys. Errors: { statusCode, code, message, details? }.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'the root key or an admin key' })
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
-  await app.listen(config.gatewayPort, '0.0.0.0');
-  new Logger('gateway').log(`listening on http://127.0.0.1:${config.gatewayPort} (docs at /docs)`);
+  setUpOpenApi(app);
+  const { gatewayPort } = app.get<KeywardConfig>(KEYWARD_CONFIG);
+  await app.listen(gatewayPort, '0.0.0.0');
+  new Logger('gateway').log(`listening on http://127.0.0.1:${gatewayPort} (API docs at /docs)`);
+};
+
+bootstrap().catch((error: unknown) => {
+  // The reason, not a stack dump: it is usually "PostgreSQL or NATS is not reachable".
+  new Logger('gateway').error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@keyward/platform';
+import { EventStoreModule, PepperModule, PlatformModule } from '@keyward/platform';
 import { KeysModule } from './keys/keys.module';
 
-@Module({ imports: [PlatformModule, KeysModule] })
+@Module({ imports: [PlatformModule, EventStoreModule, PepperModule, KeysModule] })
 export class AppModule {}

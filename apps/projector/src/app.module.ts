@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APPENDED_LISTENER, EventsAppendedController, PlatformModule } from '@keyward/platform';
+import { APPENDED_LISTENER, EventsAppendedController, EventStoreModule, PlatformModule, ReadModelModule } from '@keyward/platform';
 import { KeyTableProjector } from './key-table/key-table.projector';
-import { readModelDataSourceProvider } from './read-model.data-source.provider';
 
 @Module({
-  imports: [PlatformModule],
+  imports: [PlatformModule, EventStoreModule, ReadModelModule],
   controllers: [EventsAppendedController],
-  providers: [readModelDataSourceProvider, KeyTableProjector, { provide: APPENDED_LISTENER, useExisting: KeyTableProjector }],
+  providers: [KeyTableProjector, { provide: APPENDED_LISTENER, useExisting: KeyTableProjector }],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APPENDED_LISTENER, EventsAppendedController, PlatformModule } from '@keyward/platform';
+import { APPENDED_LISTENER, EventsAppendedController, EventStoreModule, PepperModule, PlatformModule } from '@keyward/platform';
 import { EventFollower } from './follow/event-follower.service';
 import { Freshness } from './freshness/freshness';
 import { KeyIndex } from './key-index/key-index';
@@ -9,7 +9,7 @@ import { VerifyResponder } from './verify/verify.responder';
 const STALE_AFTER_MS = Number(process.env.KEYWARD_VERIFIER_STALE_MS ?? 2_000);
 
 @Module({
-  imports: [PlatformModule],
+  imports: [PlatformModule, EventStoreModule, PepperModule],
   controllers: [EventsAppendedController],
   providers: [KeyIndex, { provide: Freshness, useFactory: () => new Freshness(STALE_AFTER_MS) }, EventFollower, { provide: APPENDED_LISTENER, useExisting: EventFollower }, VerifyResponder],
 })

@@ -1,14 +1,15 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
-import { loadConfig, loadPepper, type KeywardConfig } from '@keyward/config';
-import type { EventStore } from '@keyward/event-store';
-import { createEventStore } from './create-event-store';
-import { EVENT_STORE, KEYWARD_CONFIG, NATS_CONNECTION, PEPPER } from './tokens';
+import { loadConfig, type KeywardConfig } from '@keyward/config';
+import { resolvesWithin } from './resolves-within';
+import { KEYWARD_CONFIG, NATS_CONNECTION } from './tokens';
+
+const DRAIN_TIMEOUT_MS = 1_000;
 
 /**
- * What every service shares: configuration, one raw NATS connection (for plain-JSON subjects
- * that must not carry the framework envelope), the event store, and the pepper.
- * Providers are lazy: a service that injects none of them opens nothing.
+ * What every service shares: configuration and one raw NATS connection (for plain-JSON subjects
+ * that must not carry the framework envelope). What only some services use — the event store,
+ * the pepper, the read models — comes in modules of its own, so a service opens only what it needs.
  */
 @Global()
 @Module({
@@ -20,22 +21,17 @@ import { EVENT_STORE, KEYWARD_CONFIG, NATS_CONNECTION, PEPPER } from './tokens';
       useFactory: (config: KeywardConfig): Promise<NatsConnection> =>
         connect({ servers: config.natsUrl, name: process.title, maxReconnectAttempts: -1 }),
     },
-    { provide: EVENT_STORE, inject: [KEYWARD_CONFIG], useFactory: (config: KeywardConfig) => createEventStore(config) },
-    { provide: PEPPER, inject: [KEYWARD_CONFIG], useFactory: (config: KeywardConfig): Buffer => loadPepper(config) },
   ],
-  exports: [KEYWARD_CONFIG, NATS_CONNECTION, EVENT_STORE, PEPPER],
+  exports: [KEYWARD_CONFIG, NATS_CONNECTION],
 })
 export class PlatformModule implements OnApplicationShutdown {
   private readonly logger = new Logger(PlatformModule.name);
 
-  constructor(
-    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {}
 
+  /** Drains what is in flight, but a server that is gone must not hold the process up. */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.nats.drain(), this.store.close()]).then((results) => {
-      for (const r of results) if (r.status === 'rejected') this.logger.warn(`shutdown: ${String(r.reason)}`);
-    });
+    if (!(await resolvesWithin(this.nats.drain(), DRAIN_TIMEOUT_MS))) this.logger.warn('shutdown: NATS did not drain in time');
+    if (!this.nats.isClosed()) await this.nats.close();
   }
 }

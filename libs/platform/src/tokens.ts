@@ -1,5 +1,7 @@
-/** Injection tokens for what every Keyward service shares. */
+/** Injection tokens for what Keyward services share; one instance of each per process. */
 export const KEYWARD_CONFIG = Symbol('KEYWARD_CONFIG');
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const PEPPER = Symbol('PEPPER');
+export const READ_MODEL_DATA_SOURCE = Symbol('READ_MODEL_DATA_SOURCE');
+export const BUS_CLIENT = Symbol('BUS_CLIENT');

@@ -6,5 +6,5 @@ export interface Principal {
   readonly root: boolean;
 }
 
-export const ROOT_ACTOR = 'root';
-export const DEFAULT_WORKSPACE = 'default';
+/** The root key acts in workspace `default` (product.md section 3). */
+export const ROOT_PRINCIPAL: Principal = { workspaceId: 'default', actor: 'root', root: true };

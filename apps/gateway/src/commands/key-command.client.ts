@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { ErrorCodes, type CommandReply } from '@keyward/contracts';
+import { ErrorCodes, type CommandContext, type CommandReply, type CommandRejection } from '@keyward/contracts';
 import { BUS_CLIENT } from '@keyward/platform';
 import { ConsistencyService } from '../consistency/consistency.service';
-import { ApiError } from '../errors/api-error';
+import { ApiError, isErrorCode } from '../errors/api-error';
+
 
 const COMMAND_TIMEOUT_MS = 5_000;
 
@@ -14,12 +15,16 @@ export interface Written<Result> {
   readonly consistent: boolean;
 }
 
-/**
- * Sends a command to key-command and answers only once every live follower has applied the
- * resulting events (product.md section 5), so the caller's next read or verify already sees it.
- */
+/** A refusal by key-command, as the HTTP error the caller gets. */
+export const rejectionToApiError = (rejection: CommandRejection): ApiError => {
+  if (!isErrorCode(rejection.code)) return ApiError.internal();
+  if (rejection.code === ErrorCodes.validationFailed && rejection.field) return ApiError.invalid([{ field: rejection.field, message: rejection.message }]);
+  return new ApiError(rejection.code, rejection.message);
+};
+
+/** Sends key commands to key-command and answers once the write is visible (product.md section 5). */
 @Injectable()
-export class KeyCommandClient {
+export class KeyCommandClient implements OnApplicationBootstrap {
   private readonly logger = new Logger(KeyCommandClient.name);
 
   constructor(
@@ -27,19 +32,28 @@ export class KeyCommandClient {
     private readonly consistency: ConsistencyService,
   ) {}
 
-  async send<Request, Result>(subject: string, request: Request): Promise<Written<Result>> {
-    let reply: CommandReply<Result>;
+  /** Connects before the first request, so that one does not pay for it. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bus.connect();
+  }
+
+  async send<Request extends { readonly context: CommandContext }, Result>(subject: string, request: Request): Promise<Written<Result>> {
+    const reply = await this.request<Request, Result>(subject, request);
+    if (!reply.ok) {
+      if (!isErrorCode(reply.error.code)) this.logger.error(`${subject} answered an unknown error code`);
+      throw rejectionToApiError(reply.error);
+    }
+    const consistent = await this.consistency.waitFor(reply.position, request.context.correlationId);
+    return { result: reply.result, consistent };
+  }
+
+  private async request<Request, Result>(subject: string, request: Request): Promise<CommandReply<Result>> {
     try {
-      reply = await firstValueFrom(this.bus.send<CommandReply<Result>, Request>(subject, request).pipe(timeout(COMMAND_TIMEOUT_MS)));
+      return await firstValueFrom(this.bus.send<CommandReply<Result>, Request>(subject, request).pipe(timeout(COMMAND_TIMEOUT_MS)));
     } catch (error) {
-      this.logger.warn(`command ${subject} got no answer: ${error instanceof Error ? error.name : 'unknown'}`);
+      // The name only: a transport error may carry the request, and the request may carry a secret.
+      this.logger.warn(`${subject} got no answer: ${error instanceof Error ? error.name : 'unknown error'}`);
       throw new ApiError(ErrorCodes.unavailable, 'the key service did not answer; try again shortly');
     }
-    if (!reply.ok) {
-      const { code, message, field } = reply.error;
-      throw new ApiError(code, field ? 'the request is not valid' : message, field ? [{ field, message }] : undefined);
-    }
-    const consistent = await this.consistency.waitFor(reply.position);
-    return { result: reply.result, consistent };
   }
 }

@@ -1,13 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import type { PositionToken } from '@keyward/contracts';
 import { FollowerRegistry } from '@keyward/consistency';
+import type { PositionToken } from '@keyward/contracts';
 import { positionFromToken } from '@keyward/event-store';
 import { NATS_CONNECTION } from '@keyward/platform';
 
-/** Longer than a verifier's staleness bound, so a follower that misses it has stopped answering. */
+/** Longer than a verifier's staleness bound: a follower that misses it has stopped answering. */
 const WAIT_MS = 3_000;
 
+/**
+ * Read-your-writes (product.md section 5): a write is answered once every live verifier and a
+ * projector have applied it, so the caller's next verify or read already sees it.
+ */
 @Injectable()
 export class ConsistencyService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ConsistencyService.name);
@@ -17,6 +21,7 @@ export class ConsistencyService implements OnApplicationBootstrap, OnApplication
     this.registry = new FollowerRegistry(nats);
   }
 
+  /** Before the first request: a write must know every follower that is already running. */
   async onApplicationBootstrap(): Promise<void> {
     await this.registry.start();
   }
@@ -25,12 +30,15 @@ export class ConsistencyService implements OnApplicationBootstrap, OnApplication
     this.registry.stop();
   }
 
-  /** Waits until the verifiers and the key table have applied `token`; false if the bound passed. */
-  async waitFor(token: PositionToken): Promise<boolean> {
+  /** True when the followers applied `token` in time; false (and a warning) otherwise. */
+  async waitFor(token: PositionToken, correlationId: string): Promise<boolean> {
     const position = positionFromToken(token);
-    if (!position) throw new Error(`key-command answered an unreadable position`);
+    if (!position) {
+      this.logger.error(`write ${correlationId}: key-command answered an unreadable position; not waiting`);
+      return false;
+    }
     const outcome = await this.registry.waitFor(position, { timeoutMs: WAIT_MS, requiredKinds: ['projector'] });
-    if (!outcome.reached) this.logger.warn(`write at ${token} not yet applied by: ${outcome.lagging.join(', ')}`);
+    if (!outcome.reached) this.logger.warn(`write ${correlationId} at ${token} not applied within ${WAIT_MS} ms by: ${outcome.lagging.join(', ')}`);
     return outcome.reached;
   }
 }

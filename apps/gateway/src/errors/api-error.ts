@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ErrorCodes, type ErrorBody, type ErrorCode, type ErrorDetail } from '@keyward/contracts';
 
 /** The HTTP status of each error code (product.md section 7). */
-export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   [ErrorCodes.validationFailed]: 400,
   [ErrorCodes.unauthenticated]: 401,
   [ErrorCodes.planUpgradeRequired]: 402,
@@ -18,6 +18,9 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   [ErrorCodes.unavailable]: 503,
 };
 
+/** Codes arrive from other services too; only the ones we know have a status. */
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(STATUS_OF, code);
+
 /** Every failure the gateway answers, already in the shape of the error body. */
 export class ApiError extends HttpException {
   constructor(code: ErrorCode, message: string, details?: readonly ErrorDetail[]) {
@@ -27,5 +30,13 @@ export class ApiError extends HttpException {
 
   get body(): ErrorBody {
     return this.getResponse() as ErrorBody;
+  }
+
+  static internal(): ApiError {
+    return new ApiError(ErrorCodes.internal, 'internal error');
+  }
+
+  static invalid(details: readonly ErrorDetail[]): ApiError {
+    return new ApiError(ErrorCodes.validationFailed, 'the request is not valid', details);
   }
 }

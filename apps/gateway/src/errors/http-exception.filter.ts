@@ -1,24 +1,21 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { ErrorCodes, type ErrorBody } from '@keyward/contracts';
+import { ErrorCodes } from '@keyward/contracts';
 import { ApiError } from './api-error';
 
-/** body-parser's errors carry a `type`; they never reach a controller. */
-const bodyParserError = (exception: unknown): ApiError | undefined => {
-  const type = (exception as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed') return new ApiError(ErrorCodes.validationFailed, 'request body is not valid JSON');
-  if (type === 'entity.too.large') return new ApiError(ErrorCodes.payloadTooLarge, 'request body is too large');
-  if (typeof type === 'string' && type.startsWith('encoding.')) return new ApiError(ErrorCodes.validationFailed, 'request body encoding is not supported');
-  return undefined;
-};
-
-/** Maps what the framework throws (unknown route, wrong method, …) to the error body. */
-const frameworkError = (exception: HttpException): ApiError => {
+/** What the framework throws itself (unknown route, oversize body, …), in our words. */
+const frameworkError = (exception: HttpException): ApiError | undefined => {
   const status = exception.getStatus();
   if (status === 404) return new ApiError(ErrorCodes.routeNotFound, 'no such route');
   if (status === 413) return new ApiError(ErrorCodes.payloadTooLarge, 'request body is too large');
   if (status >= 400 && status < 500) return new ApiError(ErrorCodes.validationFailed, 'the request is not valid');
-  return new ApiError(ErrorCodes.internal, 'internal error');
+  return undefined;
+};
+
+/** The error body for anything thrown while handling a request; `undefined` for the unexpected. */
+const toApiError = (exception: unknown): ApiError | undefined => {
+  if (exception instanceof ApiError) return exception;
+  return exception instanceof HttpException ? frameworkError(exception) : undefined;
 };
 
 /**
@@ -31,12 +28,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const error =
-      exception instanceof ApiError
-        ? exception
-        : (bodyParserError(exception) ?? (exception instanceof HttpException ? frameworkError(exception) : undefined));
-    if (!error) this.logger.error(`unexpected failure: ${exception instanceof Error ? `${exception.name}: ${exception.message}` : 'unknown'}`);
-    const body: ErrorBody = (error ?? new ApiError(ErrorCodes.internal, 'internal error')).body;
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    let error = toApiError(exception);
+    if (!error) {
+      // The error itself only: request bodies and headers may hold secrets.
+      this.logger.error(
+        `unexpected failure: ${exception instanceof Error ? `${exception.name}: ${exception.message}` : 'non-error thrown'}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
+      error = ApiError.internal();
+    }
+    if (response.headersSent) return;
+    response.status(error.body.statusCode).json(error.body);
   }
 }

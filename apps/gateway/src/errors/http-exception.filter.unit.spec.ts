@@ -1,13 +1,18 @@
-import { ArgumentsHost, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, Logger, NotFoundException, PayloadTooLargeException, type ArgumentsHost } from '@nestjs/common';
 import { ErrorCodes } from '@keyward/contracts';
 import { ApiError } from './api-error';
 import { HttpExceptionFilter } from './http-exception.filter';
 
-/** Runs the filter and returns what it answered. */
-const answer = (exception: unknown): { status: number; body: unknown } => {
-  const sent: { status: number; body: unknown } = { status: 0, body: undefined };
+interface Sent {
+  status: number;
+  body: unknown;
+}
+
+/** Runs the filter on a fake response and returns what it answered. */
+const answer = (exception: unknown, headersSent = false): Sent => {
+  const sent: Sent = { status: 0, body: undefined };
   const response = {
-    headersSent: false,
+    headersSent,
     status(code: number) {
       sent.status = code;
       return this;
@@ -22,25 +27,51 @@ const answer = (exception: unknown): { status: number; body: unknown } => {
 };
 
 describe('HttpExceptionFilter', () => {
-  it('answers our errors as they are', () => {
-    expect(answer(new ApiError(ErrorCodes.keyRevoked, 'already revoked'))).toEqual({
-      status: 409,
-      body: { statusCode: 409, code: 'KEY_REVOKED', message: 'already revoked' },
-    });
+  let logged: jest.SpyInstance;
+  beforeEach(() => {
+    logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => logged.mockRestore());
+
+  it.each([
+    [ErrorCodes.validationFailed, 400],
+    [ErrorCodes.unauthenticated, 401],
+    [ErrorCodes.planUpgradeRequired, 402],
+    [ErrorCodes.forbidden, 403],
+    [ErrorCodes.keyNotFound, 404],
+    [ErrorCodes.roleNotFound, 404],
+    [ErrorCodes.keyRevoked, 409],
+    [ErrorCodes.conflict, 409],
+    [ErrorCodes.rateLimited, 429],
+    [ErrorCodes.unavailable, 503],
+  ])('answers %s with %i', (code, status) => {
+    expect(answer(new ApiError(code, 'why'))).toEqual({ status, body: { statusCode: status, code, message: 'why' } });
   });
 
-  it('maps bad JSON and oversize bodies from the body parser', () => {
-    expect(answer(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed' }))).toMatchObject({
+  it('keeps per-field details', () => {
+    const details = [{ field: 'name', message: 'name must be shorter than or equal to 100 characters' }];
+    expect(answer(ApiError.invalid(details)).body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'the request is not valid', details });
+  });
+
+  it('maps what the framework throws, in its own words', () => {
+    expect(answer(new NotFoundException('Cannot GET /v1/nope'))).toEqual({ status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: 'no such route' } });
+    expect(answer(new PayloadTooLargeException())).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(answer(new BadRequestException('kw_live_secret in a message'))).toEqual({
       status: 400,
-      body: { code: 'VALIDATION_FAILED', message: 'request body is not valid JSON' },
+      body: { statusCode: 400, code: 'VALIDATION_FAILED', message: 'the request is not valid' },
     });
-    expect(answer(Object.assign(new Error('too large'), { type: 'entity.too.large' }))).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
-  it('maps framework errors and hides unexpected ones', () => {
-    expect(answer(new NotFoundException())).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
-    expect(answer(new PayloadTooLargeException())).toMatchObject({ status: 413 });
-    const hidden = answer(new Error('connection string postgres://user:secret@db'));
-    expect(hidden).toEqual({ status: 500, body: { statusCode: 500, code: 'INTERNAL', message: 'internal error' } });
+  it('answers anything unexpected with a generic 500 and logs it', () => {
+    expect(answer(new Error('connection string postgres://user:secret@db'))).toEqual({
+      status: 500,
+      body: { statusCode: 500, code: 'INTERNAL', message: 'internal error' },
+    });
+    expect(answer('a thrown string')).toMatchObject({ status: 500, body: { code: 'INTERNAL' } });
+    expect(logged).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves a response alone once its headers are sent', () => {
+    expect(answer(new ApiError(ErrorCodes.internal, 'late'), true)).toEqual({ status: 0, body: undefined });
   });
 });

@@ -1,17 +1,26 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { CommandContext } from '@keyward/contracts';
-import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { principalOf } from '../auth/current-principal.decorator';
+import type { GatewayRequest } from './gateway-request';
+import { correlationIdOf } from './request-id.middleware';
 
-/** The command context of this request: who, which workspace, correlation id, IP, user agent. */
-export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!request.principal) throw new Error('CommandCtx used on a route without authentication');
+/** Bounded like key-command bounds them, so a long header cannot get a write refused. */
+const MAX_USER_AGENT = 500;
+const MAX_SOURCE_IP = 100;
+
+/** Who sends the command, for which workspace, under which correlation id, from where. */
+export const commandContextOf = (request: GatewayRequest): CommandContext => {
+  const principal = principalOf(request);
   const userAgent = request.headers['user-agent'];
   return {
-    workspaceId: request.principal.workspaceId,
-    actor: request.principal.actor,
-    correlationId: String(request.headers['x-request-id']),
-    ...(request.ip ? { sourceIp: request.ip } : {}),
-    ...(userAgent ? { userAgent: userAgent.slice(0, 500) } : {}),
+    workspaceId: principal.workspaceId,
+    actor: principal.actor,
+    correlationId: request.correlationId ?? correlationIdOf(undefined),
+    ...(request.ip ? { sourceIp: request.ip.slice(0, MAX_SOURCE_IP) } : {}),
+    ...(userAgent ? { userAgent: userAgent.slice(0, MAX_USER_AGENT) } : {}),
   };
-});
+};
+
+export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext =>
+  commandContextOf(context.switchToHttp().getRequest<GatewayRequest>()),
+);

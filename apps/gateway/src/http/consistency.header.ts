@@ -1,8 +1,10 @@
 import type { Response } from 'express';
 import type { Written } from '../commands/key-command.client';
 
-/** Tells the caller when a follower had not applied the write within the bound. */
-export const markConsistency = <T>(response: Response, written: Written<T>): T => {
-  if (!written.consistent) response.setHeader('Keyward-Consistency', 'pending');
+export const CONSISTENCY_HEADER = 'Keyward-Consistency';
+
+/** The write happened either way; the header tells the caller a follower had not applied it yet. */
+export const answerWritten = <Result>(response: Response, written: Written<Result>): Result => {
+  if (!written.consistent) response.setHeader(CONSISTENCY_HEADER, 'pending');
   return written.result;
 };

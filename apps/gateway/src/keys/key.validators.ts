@@ -1,5 +1,6 @@
 import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 import type { AccessLevel } from '@keyward/contracts';
+import { ACCESS_LEVELS } from '@keyward/domain';
 
 /** An ISO 8601 date-time later than now (checked again by the domain when the command runs). */
 export const IsFutureDateTime = (options?: ValidationOptions): PropertyDecorator =>
@@ -14,23 +15,25 @@ export const IsFutureDateTime = (options?: ValidationOptions): PropertyDecorator
     options,
   );
 
-const LEVELS: readonly AccessLevel[] = ['none', 'read', 'write'];
 const RESOURCE = /^[a-z][a-z0-9_]{0,62}$/;
+const MAX_RESOURCES = 100;
 
-/** `{ resource: "none" | "read" | "write" }` with resource names as in the catalogue. */
+const isResourcePermissions = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length <= MAX_RESOURCES &&
+  Object.entries(value).every(([resource, level]) => RESOURCE.test(resource) && ACCESS_LEVELS.includes(level as AccessLevel));
+
+/** `{ resource: "none" | "read" | "write" }`, resource names as in the catalogue. */
 export const IsResourcePermissions = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy(
     {
       name: 'isResourcePermissions',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'object' &&
-          value !== null &&
-          !Array.isArray(value) &&
-          Object.keys(value).length <= 100 &&
-          Object.entries(value).every(([resource, level]) => RESOURCE.test(resource) && LEVELS.includes(level as AccessLevel)),
+        validate: isResourcePermissions,
         defaultMessage: buildMessage(
-          (prefix) => `${prefix}$property must map resource names (lowercase) to "none", "read" or "write"`,
+          (prefix) => `${prefix}$property must map at most ${MAX_RESOURCES} lowercase resource names to "none", "read" or "write"`,
           options,
         ),
       },

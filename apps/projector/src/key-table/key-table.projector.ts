@@ -4,9 +4,9 @@ import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { FollowerAnnouncer } from '@keyward/consistency';
 import type { EventStore } from '@keyward/event-store';
-import { EVENT_STORE, NATS_CONNECTION, type AppendedListener } from '@keyward/platform';
+import { EVENT_STORE, NATS_CONNECTION, READ_MODEL_DATA_SOURCE, type AppendedListener } from '@keyward/platform';
 import { ProjectionRunner, projectKeyEvent } from '@keyward/read-models';
-import { READ_MODEL_DATA_SOURCE } from '../read-model.data-source.provider';
+
 
 /** Keeps the key table (product.md section 7's list) in step with the history. */
 @Injectable()

@@ -2,10 +2,10 @@ import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateKeyRequest, type CreateKeyResult } from '@keyward/contracts';
-import { RequirePermission } from '../../auth/auth.decorators';
+import { RequirePermission } from '../../auth/require-permission.decorator';
 import { KeyCommandClient } from '../../commands/key-command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
-import { markConsistency } from '../../http/consistency.header';
+import { answerWritten } from '../../http/consistency.header';
 import { CreateKeyRequestDto } from './create-key.request.dto';
 
 @ApiTags('keys')
@@ -14,12 +14,12 @@ import { CreateKeyRequestDto } from './create-key.request.dto';
 export class CreateKeyHttpController {
   constructor(private readonly commands: KeyCommandClient) {}
 
-  /** The only response that ever holds the secret: never cached. */
+  /** The only response that ever holds the new key's secret: never cached. */
   @Post()
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
   @RequirePermission('api_keys:write')
-  @ApiCreatedResponse({ description: 'the key, with its secret shown this once' })
+  @ApiCreatedResponse({ description: 'the key, with its secret `key` shown this once' })
   async create(@Body() body: CreateKeyRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateKeyResult> {
     const written = await this.commands.send<CreateKeyRequest, CreateKeyResult>(Subjects.keyCommand.create, {
       context,
@@ -30,6 +30,6 @@ export class CreateKeyHttpController {
       ...(body.permissions ? { permissions: body.permissions } : {}),
       ...(body.unrestricted !== undefined ? { unrestricted: body.unrestricted } : {}),
     });
-    return markConsistency(response, written);
+    return answerWritten(response, written);
   }
 }

@@ -1,11 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ErrorCodes, type KeyView } from '@keyward/contracts';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { KeyView } from '@keyward/contracts';
 import { KeyQueries } from '@keyward/read-models';
-import { CurrentPrincipal, RequirePermission } from '../../auth/auth.decorators';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
-import { ApiError } from '../../errors/api-error';
-import { KeyIdPipe } from '../key-id.pipe';
+import { RequirePermission } from '../../auth/require-permission.decorator';
+import { KeyIdPipe, keyNotFound } from '../key-id.pipe';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -13,12 +13,14 @@ import { KeyIdPipe } from '../key-id.pipe';
 export class GetKeyHttpController {
   constructor(private readonly keys: KeyQueries) {}
 
-  /** A key of another workspace is as unknown as a key that never existed. */
+  /** A key of another workspace is as unknown as one that never existed. */
   @Get(':id')
   @RequirePermission('api_keys:read')
+  @ApiOkResponse({ description: 'the key; never its secret' })
+  @ApiNotFoundResponse({ description: 'KEY_NOT_FOUND' })
   async get(@Param('id', KeyIdPipe) keyId: string, @CurrentPrincipal() principal: Principal): Promise<KeyView> {
     const key = await this.keys.get(principal.workspaceId, keyId);
-    if (!key) throw new ApiError(ErrorCodes.keyNotFound, 'no such key');
+    if (!key) throw keyNotFound();
     return key;
   }
 }

@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ErrorCodes, type KeyPage } from '@keyward/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { KeyPage } from '@keyward/contracts';
 import { InvalidCursorError, KeyQueries } from '@keyward/read-models';
-import { CurrentPrincipal, RequirePermission } from '../../auth/auth.decorators';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
+import { RequirePermission } from '../../auth/require-permission.decorator';
 import { ApiError } from '../../errors/api-error';
-import { ListKeysRequestDto } from './list-keys.request.dto';
+import { DEFAULT_PAGE_SIZE, ListKeysRequestDto } from './list-keys.request.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -13,15 +14,15 @@ import { ListKeysRequestDto } from './list-keys.request.dto';
 export class ListKeysHttpController {
   constructor(private readonly keys: KeyQueries) {}
 
+  /** The caller's workspace only, newest first. */
   @Get()
   @RequirePermission('api_keys:read')
+  @ApiOkResponse({ description: '{ items, nextCursor }; never a secret' })
   async list(@Query() query: ListKeysRequestDto, @CurrentPrincipal() principal: Principal): Promise<KeyPage> {
     try {
-      return await this.keys.list(principal.workspaceId, { ...query, limit: query.limit ?? 20 });
+      return await this.keys.list(principal.workspaceId, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
     } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw new ApiError(ErrorCodes.validationFailed, 'the request is not valid', [{ field: 'cursor', message: error.message }]);
-      }
+      if (error instanceof InvalidCursorError) throw ApiError.invalid([{ field: 'cursor', message: 'cursor must be a nextCursor this API returned' }]);
       throw error;
     }
   }

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type RevokeKeyRequest, type RevokeKeyResult } from '@keyward/contracts';
-import { RequirePermission } from '../../auth/auth.decorators';
+import { RequirePermission } from '../../auth/require-permission.decorator';
 import { KeyCommandClient } from '../../commands/key-command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
-import { markConsistency } from '../../http/consistency.header';
+import { answerWritten } from '../../http/consistency.header';
 import { KeyIdPipe } from '../key-id.pipe';
 import { RevokeKeyRequestDto } from './revoke-key.request.dto';
 
@@ -15,17 +15,20 @@ import { RevokeKeyRequestDto } from './revoke-key.request.dto';
 export class RevokeKeyHttpController {
   constructor(private readonly commands: KeyCommandClient) {}
 
-  /** Final. When this returns, no verifier answers VALID for the key any more. */
+  /** Final. Once this answers, no verifier answers VALID for the key any more. */
   @Post(':id/revoke')
   @HttpCode(200)
   @RequirePermission('api_keys:write')
+  @ApiOkResponse({ description: '{ id, status: "revoked", revokedAt }' })
+  @ApiConflictResponse({ description: 'KEY_REVOKED: it already was' })
   async revoke(
     @Param('id', KeyIdPipe) keyId: string,
+    // Validated only so that unknown fields are refused.
     @Body() _body: RevokeKeyRequestDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RevokeKeyResult> {
     const written = await this.commands.send<RevokeKeyRequest, RevokeKeyResult>(Subjects.keyCommand.revoke, { context, keyId });
-    return markConsistency(response, written);
+    return answerWritten(response, written);
   }
 }

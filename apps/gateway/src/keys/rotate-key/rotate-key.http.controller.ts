@@ -1,11 +1,11 @@
 import { Body, Controller, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type RotateKeyRequest, type RotateKeyResult } from '@keyward/contracts';
-import { RequirePermission } from '../../auth/auth.decorators';
+import { RequirePermission } from '../../auth/require-permission.decorator';
 import { KeyCommandClient } from '../../commands/key-command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
-import { markConsistency } from '../../http/consistency.header';
+import { answerWritten } from '../../http/consistency.header';
 import { KeyIdPipe } from '../key-id.pipe';
 import { RotateKeyRequestDto } from './rotate-key.request.dto';
 
@@ -15,10 +15,12 @@ import { RotateKeyRequestDto } from './rotate-key.request.dto';
 export class RotateKeyHttpController {
   constructor(private readonly commands: KeyCommandClient) {}
 
+  /** Holds the new secret: never cached. */
   @Post(':id/rotate')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @RequirePermission('api_keys:write')
+  @ApiOkResponse({ description: '{ id, key, prefix, previousKeyExpiresAt }; the new secret `key` shown this once' })
   async rotate(
     @Param('id', KeyIdPipe) keyId: string,
     @Body() body: RotateKeyRequestDto,
@@ -30,6 +32,6 @@ export class RotateKeyHttpController {
       keyId,
       gracePeriodSeconds: body.gracePeriodSeconds ?? 0,
     });
-    return markConsistency(response, written);
+    return answerWritten(response, written);
   }
 }

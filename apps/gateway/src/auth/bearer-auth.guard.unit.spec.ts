@@ -1,0 +1,113 @@
+import { Logger, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { VerifierUnavailableError, type VerifyClient } from '@keyward/client';
+import type { VerifyAnswer, VerifyCode } from '@keyward/contracts';
+import { ApiError } from '../errors/api-error';
+import type { GatewayRequest } from '../http/gateway-request';
+import { BearerAuthGuard } from './bearer-auth.guard';
+import { Public } from './public.decorator';
+import { RequirePermission } from './require-permission.decorator';
+import { RootKeyMatcher } from './root-key.matcher';
+
+const ROOT = `kwroot_${'r'.repeat(43)}`;
+const KEY = `kw_live_${'A'.repeat(38)}`;
+
+/** Stand-ins for controller methods: only their metadata matters. */
+class Routes {
+  @RequirePermission('api_keys:write')
+  write(): string {
+    return 'written';
+  }
+
+  @Public()
+  health(): string {
+    return 'ok';
+  }
+}
+
+/** The guard with a verifier that answers `answer` (or fails) and records what it was asked. */
+const setUp = (answer: VerifyAnswer | Error) => {
+  const asked: { key: string; require: unknown }[] = [];
+  const verifier = {
+    verify: async (key: string, require?: unknown) => {
+      asked.push({ key, require });
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+  } as unknown as VerifyClient;
+  const guard = new BearerAuthGuard(new Reflector(), new RootKeyMatcher(ROOT), verifier);
+  const run = async (authorization: string | undefined, route: keyof Routes = 'write'): Promise<{ request: GatewayRequest; error?: ApiError }> => {
+    const request = { headers: authorization === undefined ? {} : { authorization } } as GatewayRequest;
+    const context = {
+      getHandler: () => Routes.prototype[route],
+      getClass: () => Routes,
+      switchToHttp: () => ({ getRequest: () => request }),
+    } as unknown as ExecutionContext;
+    try {
+      expect(await guard.canActivate(context)).toBe(true);
+      return { request };
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return { request, error };
+    }
+  };
+  return { run, asked };
+};
+
+const denial = (code: VerifyCode): VerifyAnswer => ({ valid: false, code });
+
+describe('BearerAuthGuard', () => {
+  it('lets public routes through without a key', async () => {
+    const { run, asked } = setUp(denial('NOT_FOUND'));
+    expect((await run(undefined, 'health')).error).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+
+  it.each([[undefined], [''], ['Basic abc'], ['Bearer'], ['Bearer two words'], [`Bearer ${'x'.repeat(513)}`]])(
+    'answers 401 for the authorization header %j',
+    async (authorization) => {
+      const { run, asked } = setUp(denial('NOT_FOUND'));
+      expect((await run(authorization)).error?.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+      expect(asked).toEqual([]);
+    },
+  );
+
+  it('takes the root key as workspace default, without asking a verifier', async () => {
+    const { run, asked } = setUp(denial('NOT_FOUND'));
+    expect((await run(`Bearer ${ROOT}`)).request.principal).toEqual({ workspaceId: 'default', actor: 'root', root: true });
+    expect((await run(`bearer ${ROOT}`)).request.principal?.root).toBe(true);
+    expect(asked).toEqual([]);
+  });
+
+  it("asks the verifiers with the route's permission and acts as the key", async () => {
+    const { run, asked } = setUp({ valid: true, code: 'VALID', keyId: 'key_1', workspaceId: 'ws_1' });
+    expect((await run(`Bearer ${KEY}`)).request.principal).toEqual({ workspaceId: 'ws_1', actor: 'key_1', root: false });
+    expect(asked).toEqual([{ key: KEY, require: 'api_keys:write' }]);
+  });
+
+  it.each([
+    ['INSUFFICIENT_PERMISSIONS', 403, 'FORBIDDEN'],
+    ['PLAN_UPGRADE_REQUIRED', 402, 'PLAN_UPGRADE_REQUIRED'],
+    ['UNAVAILABLE', 503, 'UNAVAILABLE'],
+    ['NOT_FOUND', 401, 'UNAUTHENTICATED'],
+    ['MALFORMED', 401, 'UNAUTHENTICATED'],
+    ['EXPIRED', 401, 'UNAUTHENTICATED'],
+    ['REVOKED', 401, 'UNAUTHENTICATED'],
+    ['RATE_LIMITED', 401, 'UNAUTHENTICATED'],
+    ['FORBIDDEN', 401, 'UNAUTHENTICATED'],
+  ] as const)('answers a %s verdict with %i %s', async (code, statusCode, errorCode) => {
+    const { run } = setUp(denial(code));
+    const { error, request } = await run(`Bearer ${KEY}`);
+    expect(error?.body).toMatchObject({ statusCode, code: errorCode });
+    expect(JSON.stringify(error?.body)).not.toContain(KEY);
+    expect(request.principal).toBeUndefined();
+  });
+
+  it('answers 503 when no verifier answers, and logs no key', async () => {
+    const warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const { run } = setUp(new VerifierUnavailableError('no responders'));
+    expect((await run(`Bearer ${KEY}`)).error?.body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+    expect(JSON.stringify(warned.mock.calls)).not.toContain(KEY);
+    warned.mockRestore();
+  });
+});

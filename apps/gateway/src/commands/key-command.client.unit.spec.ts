@@ -1,0 +1,103 @@
+import { Logger } from '@nestjs/common';
+import type { ClientProxy } from '@nestjs/microservices';
+import { NEVER, of, throwError, type Observable } from 'rxjs';
+import { ErrorCodes, type CommandReply, type ErrorCode } from '@keyward/contracts';
+import type { ConsistencyService } from '../consistency/consistency.service';
+import { ApiError } from '../errors/api-error';
+import { KeyCommandClient, rejectionToApiError } from './key-command.client';
+
+const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1' };
+
+const clientAnswering = (reply: Observable<CommandReply<{ id: string }>>, consistent = true) => {
+  const waited: string[] = [];
+  const bus = { send: () => reply } as unknown as ClientProxy;
+  const consistency = {
+    waitFor: async (position: string) => {
+      waited.push(position);
+      return consistent;
+    },
+  } as unknown as ConsistencyService;
+  return { client: new KeyCommandClient(bus, consistency), waited };
+};
+
+const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
+  const error: unknown = await promise.catch((e: unknown) => e);
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+};
+
+describe('rejectionToApiError', () => {
+  it.each([
+    [ErrorCodes.validationFailed, 400],
+    [ErrorCodes.unauthenticated, 401],
+    [ErrorCodes.planUpgradeRequired, 402],
+    [ErrorCodes.forbidden, 403],
+    [ErrorCodes.keyNotFound, 404],
+    [ErrorCodes.roleNotFound, 404],
+    [ErrorCodes.keyRevoked, 409],
+    [ErrorCodes.conflict, 409],
+    [ErrorCodes.rateLimited, 429],
+    [ErrorCodes.unavailable, 503],
+    [ErrorCodes.internal, 500],
+  ])('maps %s to %i', (code, status) => {
+    expect(rejectionToApiError({ code, message: 'because' }).body).toEqual({ statusCode: status, code, message: 'because' });
+  });
+
+  it('turns a refused field into a validation detail', () => {
+    expect(rejectionToApiError({ code: ErrorCodes.validationFailed, message: 'expiresAt must be in the future', field: 'expiresAt' }).body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'the request is not valid',
+      details: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }],
+    });
+  });
+
+  it('answers a code it does not know with a generic 500', () => {
+    expect(rejectionToApiError({ code: 'SOMETHING_NEW' as ErrorCode, message: 'detail' }).body).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'internal error',
+    });
+  });
+});
+
+describe('KeyCommandClient', () => {
+  let warned: jest.SpyInstance;
+  beforeEach(() => {
+    warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    warned.mockRestore();
+    jest.useRealTimers();
+  });
+
+  it('answers the result once the followers applied the write', async () => {
+    const { client, waited } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
+    expect(await client.send('subject', { context })).toEqual({ result: { id: 'key_1' }, consistent: true });
+    expect(waited).toEqual(['7.3']);
+  });
+
+  it('still answers the result when a follower lags, marked as not yet consistent', async () => {
+    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }), false);
+    expect(await client.send('subject', { context })).toEqual({ result: { id: 'key_1' }, consistent: false });
+  });
+
+  it('throws the refusal as its HTTP error, without waiting', async () => {
+    const { client, waited } = clientAnswering(of({ ok: false, error: { code: ErrorCodes.keyRevoked, message: 'the key is revoked' } }));
+    expect((await failure(client.send('subject', { context }))).body).toMatchObject({ statusCode: 409, code: 'KEY_REVOKED' });
+    expect(waited).toEqual([]);
+  });
+
+  it('answers 503 when the transport fails', async () => {
+    const { client } = clientAnswering(throwError(() => new Error('CONNECTION_REFUSED')));
+    expect((await failure(client.send('subject', { context }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+  });
+
+  it('answers 503 when key-command does not answer within 5 seconds', async () => {
+    jest.useFakeTimers();
+    const { client } = clientAnswering(NEVER);
+    const sent = failure(client.send('subject', { context }));
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect((await sent).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+  });
+});

@@ -1,0 +1,10 @@
+import type { Request } from 'express';
+import type { Principal } from '../auth/principal';
+
+/** What the gateway learns about a request before a controller sees it. */
+export interface GatewayRequest extends Request {
+  /** Set by the request-id middleware on every request. */
+  correlationId?: string;
+  /** Set by the bearer guard on every authenticated route. */
+  principal?: Principal;
+}

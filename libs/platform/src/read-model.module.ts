@@ -1,0 +1,33 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { KeywardConfig } from '@keyward/config';
+import { createReadModelDataSource, KeyQueries, runReadModelMigrations } from '@keyward/read-models';
+import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
+
+/**
+ * The read models in PostgreSQL and the queries over them. Migrating is idempotent and locked, so
+ * whichever service starts first creates the tables. Needs `PlatformModule`.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: READ_MODEL_DATA_SOURCE,
+      inject: [KEYWARD_CONFIG],
+      useFactory: async (config: KeywardConfig): Promise<DataSource> => {
+        const dataSource = await createReadModelDataSource(config.databaseUrl).initialize();
+        await runReadModelMigrations(dataSource);
+        return dataSource;
+      },
+    },
+    { provide: KeyQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (dataSource: DataSource) => new KeyQueries(dataSource) },
+  ],
+  exports: [READ_MODEL_DATA_SOURCE, KeyQueries],
+})
+export class ReadModelModule implements OnApplicationShutdown {
+  constructor(@Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.dataSource.destroy();
+  }
+}
