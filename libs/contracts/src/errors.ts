@@ -7,6 +7,8 @@ export const ErrorCodes = {
   routeNotFound: 'NOT_FOUND',
   keyNotFound: 'KEY_NOT_FOUND',
   roleNotFound: 'ROLE_NOT_FOUND',
+  workspaceNotFound: 'WORKSPACE_NOT_FOUND',
+  shareNotFound: 'SHARE_NOT_FOUND',
   keyRevoked: 'KEY_REVOKED',
   conflict: 'CONFLICT',
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',

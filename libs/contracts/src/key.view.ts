@@ -1,3 +1,4 @@
+import type { ResourcePermissions, Share } from './events/key-events';
 import type { KeyEnvironment } from './verify.contract';
 
 export type KeyStatus = 'active' | 'expired' | 'revoked';
@@ -13,8 +14,11 @@ export interface KeyView {
   readonly createdAt: string;
   readonly expiresAt: string | null;
   readonly status: KeyStatus;
+  /** False for a key with full access (`unrestricted`), true for one limited by roles, permissions and shares. */
   readonly restricted: boolean;
   readonly roles: readonly string[];
+  readonly permissions: ResourcePermissions;
+  readonly shares: readonly Share[];
   readonly rotatedAt: string | null;
   readonly revokedAt: string | null;
   readonly usageCount: number;

@@ -7,6 +7,20 @@ export const Subjects = {
     create: 'keyward.v1.keys.create',
     rotate: 'keyward.v1.keys.rotate',
     revoke: 'keyward.v1.keys.revoke',
+    delete: 'keyward.v1.keys.delete',
+    setRoles: 'keyward.v1.keys.set-roles',
+    setPermissions: 'keyward.v1.keys.set-permissions',
+    share: 'keyward.v1.keys.share',
+    unshare: 'keyward.v1.keys.unshare',
+  },
+  roleCommand: {
+    create: 'keyward.v1.roles.create',
+    update: 'keyward.v1.roles.update',
+    delete: 'keyward.v1.roles.delete',
+  },
+  workspaceCommand: {
+    create: 'keyward.v1.workspaces.create',
+    update: 'keyward.v1.workspaces.update',
   },
   /** Written by key-command after each append, so followers wake up without waiting for a poll. */
   eventsAppended: 'keyward.v1.events.appended',

@@ -5,4 +5,11 @@ export interface CommandContext {
   readonly correlationId: string;
   readonly sourceIp?: string;
   readonly userAgent?: string;
+  /**
+   * The caller's effective permissions, as the gateway verified them for this request. key-command
+   * refuses any change that would grant more than this (no privilege escalation). The bus is trusted.
+   */
+  readonly grants: readonly string[];
+  /** The root key: operator powers (plans, workspaces) on top of everything in workspace `default`. */
+  readonly operator: boolean;
 }

@@ -1,4 +1,4 @@
-import type { ResourcePermissions } from '../events/key-events';
+import type { ResourcePermissions, Share } from '../events/key-events';
 import type { KeyEnvironment } from '../verify.contract';
 import type { CommandContext } from './command-context';
 
@@ -48,4 +48,47 @@ export interface RevokeKeyResult {
   readonly id: string;
   readonly status: 'revoked';
   readonly revokedAt: string;
+}
+
+export interface DeleteKeyRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+}
+
+export interface DeleteKeyResult {
+  readonly id: string;
+  readonly deletedAt: string;
+}
+
+/** Replaces the key's roles: the difference becomes RoleAssigned / RoleUnassigned events. */
+export interface SetKeyRolesRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+  readonly roles: readonly string[];
+}
+
+/** Replaces the key's direct permissions; `unrestricted: true` (with none) gives full access. */
+export interface SetKeyPermissionsRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+  readonly permissions: ResourcePermissions;
+  readonly unrestricted?: boolean;
+}
+
+export type ShareResourceRequest = Share & { readonly context: CommandContext; readonly keyId: string };
+
+export interface UnshareResourceRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+  readonly resource: string;
+  readonly resourceId: string;
+}
+
+/** What an access change leaves on the key. */
+export interface KeyAccessResult {
+  readonly id: string;
+  readonly roles: readonly string[];
+  readonly permissions: ResourcePermissions;
+  readonly unrestricted: boolean;
+  readonly shares: readonly Share[];
 }

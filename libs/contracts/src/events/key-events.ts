@@ -39,12 +39,75 @@ export interface KeyRevokedData {
   readonly revokedAt: string;
 }
 
+/** Revoked for good and gone from the key table; the history keeps it. */
+export interface KeyDeletedData {
+  readonly keyId: string;
+  readonly deletedAt: string;
+}
+
+export interface RoleAssignedData {
+  readonly keyId: string;
+  readonly roleId: string;
+}
+
+export interface RoleUnassignedData {
+  readonly keyId: string;
+  readonly roleId: string;
+}
+
+/** The key's whole new direct permissions; `unrestricted` true means full access, like an admin key. */
+export interface KeyPermissionsChangedData {
+  readonly keyId: string;
+  readonly permissions: ResourcePermissions;
+  readonly unrestricted: boolean;
+}
+
+/** One resource instance a key may see (product.md section 2), e.g. `workflows/wf_42` for `read`. */
+export interface Share {
+  readonly resource: string;
+  readonly resourceId: string;
+  readonly access: 'read' | 'write';
+}
+
+export type ResourceSharedData = Share & { readonly keyId: string };
+
+export interface ResourceUnsharedData {
+  readonly keyId: string;
+  readonly resource: string;
+  readonly resourceId: string;
+}
+
 export type KeyCreated = DomainEvent<'KeyCreated', KeyCreatedData>;
 export type KeyRotated = DomainEvent<'KeyRotated', KeyRotatedData>;
 export type KeyRevoked = DomainEvent<'KeyRevoked', KeyRevokedData>;
+export type KeyDeleted = DomainEvent<'KeyDeleted', KeyDeletedData>;
+export type RoleAssigned = DomainEvent<'RoleAssigned', RoleAssignedData>;
+export type RoleUnassigned = DomainEvent<'RoleUnassigned', RoleUnassignedData>;
+export type KeyPermissionsChanged = DomainEvent<'KeyPermissionsChanged', KeyPermissionsChangedData>;
+export type ResourceShared = DomainEvent<'ResourceShared', ResourceSharedData>;
+export type ResourceUnshared = DomainEvent<'ResourceUnshared', ResourceUnsharedData>;
 
-export type KeyEvent = KeyCreated | KeyRotated | KeyRevoked;
-export const KeyEventTypes: readonly KeyEvent['type'][] = ['KeyCreated', 'KeyRotated', 'KeyRevoked'];
+export type KeyEvent =
+  | KeyCreated
+  | KeyRotated
+  | KeyRevoked
+  | KeyDeleted
+  | RoleAssigned
+  | RoleUnassigned
+  | KeyPermissionsChanged
+  | ResourceShared
+  | ResourceUnshared;
+export const KeyEventTypes: readonly KeyEvent['type'][] = [
+  'KeyCreated',
+  'KeyRotated',
+  'KeyRevoked',
+  'KeyDeleted',
+  'RoleAssigned',
+  'RoleUnassigned',
+  'KeyPermissionsChanged',
+  'ResourceShared',
+  'ResourceUnshared',
+];
 
 /** Streams are named `key-<id>`, `role-<id>`, `workspace-<id>`, `credential-<id>`. */
 export const keyStreamId = (keyId: string): string => `key-${keyId}`;

@@ -1,0 +1,17 @@
+import { KeyEventTypes, type KeyEvent } from './key-events';
+import { RoleEventTypes, type RoleEvent } from './role-events';
+import { WorkspaceEventTypes, type WorkspaceEvent } from './workspace-events';
+
+/** Every event type this version writes; followers skip any other (from a newer writer). */
+export type KeywardEvent = KeyEvent | RoleEvent | WorkspaceEvent;
+
+const typeGuard = <E extends KeywardEvent>(types: readonly E['type'][]) => {
+  const known = new Set<string>(types);
+  return <T extends { readonly type: string }>(event: T): event is T & E => known.has(event.type);
+};
+
+export const isKeyEvent = typeGuard<KeyEvent>(KeyEventTypes);
+export const isRoleEvent = typeGuard<RoleEvent>(RoleEventTypes);
+export const isWorkspaceEvent = typeGuard<WorkspaceEvent>(WorkspaceEventTypes);
+export const isKeywardEvent = <T extends { readonly type: string }>(event: T): event is T & KeywardEvent =>
+  isKeyEvent(event) || isRoleEvent(event) || isWorkspaceEvent(event);
