@@ -1,23 +1,45 @@
-import { ErrorCodes, type KeyCreated, type KeyEvent, type KeyRevoked, type KeyRotated } from '@keyward/contracts';
-import { DomainError } from '../domain.error';
-import type { CreateKey, KeyCommand, RevokeKey, RotateKey } from './key.commands';
-import { assertSecretOf, validAccess, validEnvironment, validExpiry, validGracePeriod, validKeyName } from './key-rules';
+import { ErrorCodes, type KeyEvent, type ResourcePermissions, type Share } from '@keyward/contracts';
+import { assertKeyWithinAuthority, requireEntitlement } from '../access/access-policy';
+import { DomainError, validationError } from '../domain.error';
+import type { KeyAccess } from '../permissions/effective-grants';
+import { assertPermissionsUsable, assertRolesUsable, validShare } from './key-access-rules';
+import type { CreateKey, DeleteKey, KeyCommand, RevokeKey, RotateKey, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource } from './key.commands';
+import { assertSecretOf, validAccess, validEnvironment, validExpiry, validGracePeriod, validKeyName, validPermissions, validRoles } from './key-rules';
 import { isExpiredAt } from './key-status';
 import type { ExistingKey, KeyState } from './key.state';
 
-/** A key of another workspace is answered exactly like an unknown one, so none is ever revealed. */
-const existingKey = (state: KeyState, command: RotateKey | RevokeKey): ExistingKey => {
-  if (state.status === 'absent' || state.keyId !== command.keyId || state.workspaceId !== command.workspaceId) {
+type ExistingKeyCommand = Exclude<KeyCommand, CreateKey>;
+
+/** A key of another workspace, or a deleted one, is answered exactly like an unknown one, so none is ever revealed. */
+const existingKey = (state: KeyState, command: ExistingKeyCommand): ExistingKey => {
+  if (state.status === 'absent' || state.deletedAt !== null || state.keyId !== command.keyId || state.workspaceId !== command.workspaceId) {
     throw new DomainError(ErrorCodes.keyNotFound, 'no such key');
   }
   return state;
 };
 
-const createKey = (command: CreateKey, state: KeyState, now: Date): KeyCreated => {
+/** Access edits: only on a live key, and never where the workspace keeps key permissions immutable. */
+const editableKey = (state: KeyState, command: SetKeyRoles | SetKeyPermissions | ShareResource | UnshareResource): ExistingKey => {
+  const key = existingKey(state, command);
+  if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
+  if (command.policy.workspace.settings.keyPermissionsImmutable) {
+    throw new DomainError(ErrorCodes.conflict, "this workspace keeps keys' roles and permissions immutable: delete the key and create a new one");
+  }
+  return key;
+};
+
+const accessOf = (key: ExistingKey): KeyAccess => ({ unrestricted: key.unrestricted, roles: key.roles, permissions: key.permissions, shares: key.shares });
+
+const createKey = (command: CreateKey, state: KeyState, now: Date): KeyEvent => {
+  const { policy } = command;
+  if (!policy.operator) requireEntitlement(policy.workspace, 'apiAccess', 'API keys');
   const name = validKeyName(command.name);
   const expiresAt = validExpiry(command.expiresAt, now);
   const environment = validEnvironment(command.environment);
   const access = validAccess(command);
+  assertRolesUsable(policy, access.roles);
+  assertPermissionsUsable(policy, access);
+  assertKeyWithinAuthority(policy, access);
   assertSecretOf(environment, command.secret);
   if (state.status !== 'absent') throw new DomainError(ErrorCodes.conflict, 'a key with this id exists already');
   const { secretHash, prefix, lastFour } = command.secret;
@@ -40,11 +62,12 @@ const createKey = (command: CreateKey, state: KeyState, now: Date): KeyCreated =
   };
 };
 
-const rotateKey = (command: RotateKey, state: KeyState, now: Date): KeyRotated => {
+const rotateKey = (command: RotateKey, state: KeyState, now: Date): KeyEvent => {
   const grace = validGracePeriod(command.gracePeriodSeconds);
   const key = existingKey(state, command);
   if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
   if (isExpiredAt(key, now)) throw new DomainError(ErrorCodes.conflict, 'an expired key cannot be rotated');
+  assertKeyWithinAuthority(command.policy, accessOf(key));
   assertSecretOf(key.environment, command.secret);
   const graceEnds = now.getTime() + grace * 1_000;
   // A rotation never extends a key's life: the old secret ends no later than the key itself.
@@ -57,13 +80,75 @@ const rotateKey = (command: RotateKey, state: KeyState, now: Date): KeyRotated =
 };
 
 /** Revocation is final; an expired key may still be revoked, so that it can never come back. */
-const revokeKey = (command: RevokeKey, state: KeyState, now: Date): KeyRevoked => {
+const revokeKey = (command: RevokeKey, state: KeyState, now: Date): KeyEvent => {
   const key = existingKey(state, command);
   if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is already revoked');
   return { type: 'KeyRevoked', data: { keyId: key.keyId, revokedAt: now.toISOString() } };
 };
 
-/** Decides a key command against the key's state: the events to append, or a thrown DomainError. */
+/** Deleting revokes for good; a revoked key may be deleted too. */
+const deleteKey = (command: DeleteKey, state: KeyState, now: Date): KeyEvent => {
+  const key = existingKey(state, command);
+  return { type: 'KeyDeleted', data: { keyId: key.keyId, deletedAt: now.toISOString() } };
+};
+
+/**
+ * Roles become the given set: one event per role added or removed. An unrestricted key given
+ * roles becomes restricted first, since "these roles" is what the caller asked the key to hold.
+ */
+const setKeyRoles = (command: SetKeyRoles, state: KeyState): KeyEvent[] => {
+  const key = editableKey(state, command);
+  const roles = validRoles(command.roles);
+  assertRolesUsable(command.policy, roles.filter((r) => !key.roles.includes(r)));
+  const unrestricted = key.unrestricted && roles.length === 0;
+  const next: KeyAccess = { ...accessOf(key), roles, unrestricted };
+  if (!unrestricted) requireEntitlement(command.policy.workspace, 'restrictedKeys', 'restricted keys');
+  assertKeyWithinAuthority(command.policy, next);
+  const events: KeyEvent[] = [];
+  if (key.unrestricted && !unrestricted) events.push({ type: 'KeyPermissionsChanged', data: { keyId: key.keyId, permissions: key.permissions, unrestricted: false } });
+  for (const roleId of key.roles) if (!roles.includes(roleId)) events.push({ type: 'RoleUnassigned', data: { keyId: key.keyId, roleId } });
+  for (const roleId of roles) if (!key.roles.includes(roleId)) events.push({ type: 'RoleAssigned', data: { keyId: key.keyId, roleId } });
+  return events;
+};
+
+const samePermissions = (a: ResourcePermissions, b: ResourcePermissions): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([resource, level]) => b[resource] === level);
+
+const setKeyPermissions = (command: SetKeyPermissions, state: KeyState): KeyEvent[] => {
+  const key = editableKey(state, command);
+  const permissions = validPermissions(command.permissions);
+  const granting = Object.values(permissions).some((level) => level !== 'none');
+  if (command.unrestricted === true && granting) throw validationError('unrestricted', 'an unrestricted key cannot also have permissions');
+  const unrestricted = command.unrestricted ?? false;
+  const next: KeyAccess = { ...accessOf(key), permissions, unrestricted };
+  assertPermissionsUsable(command.policy, next);
+  assertKeyWithinAuthority(command.policy, next);
+  if (unrestricted === key.unrestricted && samePermissions(permissions, key.permissions)) return [];
+  return [{ type: 'KeyPermissionsChanged', data: { keyId: key.keyId, permissions, unrestricted } }];
+};
+
+const sameInstance = (share: Share, resource: string, resourceId: string): boolean => share.resource === resource && share.resourceId === resourceId;
+
+/** Sharing an instance again with other access replaces the share. */
+const shareResource = (command: ShareResource, state: KeyState): KeyEvent[] => {
+  const key = editableKey(state, command);
+  const share = validShare(command.policy, command.resource, command.resourceId, command.access);
+  const existing = key.shares.find((s) => sameInstance(s, share.resource, share.resourceId));
+  if (existing?.access === share.access) return [];
+  const shares = [...key.shares.filter((s) => s !== existing), share];
+  assertKeyWithinAuthority(command.policy, { ...accessOf(key), shares });
+  return [{ type: 'ResourceShared', data: { keyId: key.keyId, ...share } }];
+};
+
+const unshareResource = (command: UnshareResource, state: KeyState): KeyEvent[] => {
+  const key = editableKey(state, command);
+  if (!key.shares.some((s) => sameInstance(s, command.resource, command.resourceId))) {
+    throw new DomainError(ErrorCodes.shareNotFound, `${command.resource}/${command.resourceId} is not shared with this key`);
+  }
+  return [{ type: 'ResourceUnshared', data: { keyId: key.keyId, resource: command.resource, resourceId: command.resourceId } }];
+};
+
+/** Decides a key command against the key's state: the events to append (none when nothing changes), or a thrown DomainError. */
 export const decideKey = (command: KeyCommand, state: KeyState, now: Date): KeyEvent[] => {
   switch (command.type) {
     case 'CreateKey':
@@ -72,5 +157,15 @@ export const decideKey = (command: KeyCommand, state: KeyState, now: Date): KeyE
       return [rotateKey(command, state, now)];
     case 'RevokeKey':
       return [revokeKey(command, state, now)];
+    case 'DeleteKey':
+      return [deleteKey(command, state, now)];
+    case 'SetKeyRoles':
+      return setKeyRoles(command, state);
+    case 'SetKeyPermissions':
+      return setKeyPermissions(command, state);
+    case 'ShareResource':
+      return shareResource(command, state);
+    case 'UnshareResource':
+      return unshareResource(command, state);
   }
 };

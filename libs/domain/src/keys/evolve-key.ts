@@ -25,8 +25,10 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
         roles: d.roles,
         permissions: d.permissions,
         unrestricted: d.unrestricted,
+        shares: [],
         rotatedAt: null,
         revokedAt: null,
+        deletedAt: null,
       };
     }
     case 'KeyRotated':
@@ -39,6 +41,27 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
       };
     case 'KeyRevoked':
       return state.status === 'absent' ? state : { ...state, status: 'revoked', revokedAt: event.data.revokedAt };
+    case 'KeyDeleted':
+      return state.status === 'absent'
+        ? state
+        : { ...state, status: 'revoked', revokedAt: state.revokedAt ?? event.data.deletedAt, deletedAt: event.data.deletedAt };
+    case 'RoleAssigned':
+      return state.status === 'absent' || state.roles.includes(event.data.roleId) ? state : { ...state, roles: [...state.roles, event.data.roleId] };
+    case 'RoleUnassigned':
+      return state.status === 'absent' ? state : { ...state, roles: state.roles.filter((r) => r !== event.data.roleId) };
+    case 'KeyPermissionsChanged':
+      return state.status === 'absent' ? state : { ...state, permissions: event.data.permissions, unrestricted: event.data.unrestricted };
+    case 'ResourceShared': {
+      if (state.status === 'absent') return state;
+      const { resource, resourceId, access } = event.data;
+      const others = state.shares.filter((s) => s.resource !== resource || s.resourceId !== resourceId);
+      return { ...state, shares: [...others, { resource, resourceId, access }] };
+    }
+    case 'ResourceUnshared': {
+      if (state.status === 'absent') return state;
+      const { resource, resourceId } = event.data;
+      return { ...state, shares: state.shares.filter((s) => s.resource !== resource || s.resourceId !== resourceId) };
+    }
     default:
       return state;
   }

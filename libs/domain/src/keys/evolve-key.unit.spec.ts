@@ -20,8 +20,10 @@ describe('evolveKey', () => {
       roles: ['read-only'],
       permissions: { calls: 'read' },
       unrestricted: false,
+      shares: [],
       rotatedAt: null,
       revokedAt: null,
+      deletedAt: null,
     });
   });
 

@@ -3,9 +3,10 @@ import { DomainError, validationError } from '../domain.error';
 import type { KeyAccess } from '../permissions/effective-grants';
 import { isResourceName } from '../permissions/permission';
 import { parseIsoDateTime } from '../time/iso-date-time';
+import { CONTROL_CHARACTER, MAX_NAME_LENGTH, validName } from '../names';
 import type { CreateKey } from './key.commands';
 
-export const MAX_KEY_NAME_LENGTH = 100;
+export const MAX_KEY_NAME_LENGTH = MAX_NAME_LENGTH;
 /** Seven days (product.md section 4). */
 export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 60 * 60;
 export const MAX_KEY_ROLES = 50;
@@ -13,17 +14,7 @@ export const MAX_ROLE_ID_LENGTH = 64;
 export const MAX_KEY_RESOURCES = 100;
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['none', 'read', 'write'];
 
-/** C0, DEL and C1 controls would let a name forge lines in logs and consoles. */
-const CONTROL_CHARACTER = /\p{Cc}/u;
-
-/** Trimmed, 1 to 100 characters (counted as code points, like the gateway), no control characters. */
-export const validKeyName = (raw: string): string => {
-  const name = raw.trim();
-  const length = [...name].length;
-  if (length === 0 || length > MAX_KEY_NAME_LENGTH) throw validationError('name', `name must be 1 to ${MAX_KEY_NAME_LENGTH} characters`);
-  if (CONTROL_CHARACTER.test(name)) throw validationError('name', 'name must not contain control characters');
-  return name;
-};
+export const validKeyName = (raw: string): string => validName(raw, 'name');
 
 /** No expiry, or a strict ISO 8601 date-time after `now`; normalised to UTC with milliseconds. */
 export const validExpiry = (expiresAt: string | null, now: Date): string | null => {
@@ -39,7 +30,7 @@ export const validEnvironment = (environment: string): KeyEnvironment => {
   return environment;
 };
 
-const validRoles = (roles: readonly string[]): string[] => {
+export const validRoles = (roles: readonly string[]): string[] => {
   const unique = [...new Set(roles)];
   if (unique.length > MAX_KEY_ROLES) throw validationError('roles', `a key holds at most ${MAX_KEY_ROLES} roles`);
   for (const role of unique) {
@@ -51,7 +42,7 @@ const validRoles = (roles: readonly string[]): string[] => {
 };
 
 /** Copied entry by entry, so the event never shares an object with the caller. */
-const validPermissions = (permissions: Readonly<Record<string, AccessLevel>>): Record<string, AccessLevel> => {
+export const validPermissions = (permissions: Readonly<Record<string, AccessLevel>>): Record<string, AccessLevel> => {
   const entries = Object.entries(permissions);
   if (entries.length > MAX_KEY_RESOURCES) throw validationError('permissions', `a key names at most ${MAX_KEY_RESOURCES} resources`);
   for (const [resource, level] of entries) {

@@ -1,9 +1,11 @@
 import type { KeyEnvironment, ResourcePermissions, StoredSecret } from '@keyward/contracts';
+import type { AccessPolicy } from '../access/access-policy';
 
 /**
- * Commands carry everything a decision needs, ids and secrets included, so that `decideKey`
- * stays pure: the caller generates the key id and the secret, and hands over only the secret's
- * stored form (the secret itself never reaches the domain).
+ * Commands carry everything a decision needs, ids, secrets and the access policy included, so
+ * that `decideKey` stays pure: the caller generates the key id and the secret, hands over only the
+ * secret's stored form (the secret itself never reaches the domain), and resolves the caller's
+ * authority, the workspace's plan and settings and the roles involved.
  */
 export interface CreateKey {
   readonly type: 'CreateKey';
@@ -16,8 +18,10 @@ export interface CreateKey {
   readonly permissions?: ResourcePermissions;
   readonly unrestricted?: boolean;
   readonly secret: StoredSecret;
+  readonly policy: AccessPolicy;
 }
 
+/** Rotating hands the caller the key's new secret, so the caller must hold all the key holds. */
 export interface RotateKey {
   readonly type: 'RotateKey';
   readonly keyId: string;
@@ -25,6 +29,7 @@ export interface RotateKey {
   readonly gracePeriodSeconds: number;
   /** The replacement, generated in the key's own environment. */
   readonly secret: StoredSecret;
+  readonly policy: AccessPolicy;
 }
 
 export interface RevokeKey {
@@ -33,4 +38,48 @@ export interface RevokeKey {
   readonly workspaceId: string;
 }
 
-export type KeyCommand = CreateKey | RotateKey | RevokeKey;
+export interface DeleteKey {
+  readonly type: 'DeleteKey';
+  readonly keyId: string;
+  readonly workspaceId: string;
+}
+
+/** The key's whole new set of roles. */
+export interface SetKeyRoles {
+  readonly type: 'SetKeyRoles';
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly roles: readonly string[];
+  readonly policy: AccessPolicy;
+}
+
+/** The key's whole new direct permissions; `unrestricted: true` gives it full access. */
+export interface SetKeyPermissions {
+  readonly type: 'SetKeyPermissions';
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly permissions: ResourcePermissions;
+  readonly unrestricted?: boolean;
+  readonly policy: AccessPolicy;
+}
+
+export interface ShareResource {
+  readonly type: 'ShareResource';
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly resource: string;
+  readonly resourceId: string;
+  readonly access: string;
+  readonly policy: AccessPolicy;
+}
+
+export interface UnshareResource {
+  readonly type: 'UnshareResource';
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly resource: string;
+  readonly resourceId: string;
+  readonly policy: AccessPolicy;
+}
+
+export type KeyCommand = CreateKey | RotateKey | RevokeKey | DeleteKey | SetKeyRoles | SetKeyPermissions | ShareResource | UnshareResource;

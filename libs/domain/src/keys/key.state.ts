@@ -1,4 +1,4 @@
-import type { KeyEnvironment, ResourcePermissions, StoredSecret } from '@keyward/contracts';
+import type { KeyEnvironment, ResourcePermissions, Share, StoredSecret } from '@keyward/contracts';
 
 /** A rotated-away secret: it verifies until `validUntil`, then answers EXPIRED. */
 export interface PreviousSecret extends StoredSecret {
@@ -20,8 +20,11 @@ export interface ExistingKey {
   readonly roles: readonly string[];
   readonly permissions: ResourcePermissions;
   readonly unrestricted: boolean;
+  readonly shares: readonly Share[];
   readonly rotatedAt: string | null;
   readonly revokedAt: string | null;
+  /** A deleted key is revoked and gone from the table; only its history remains. */
+  readonly deletedAt: string | null;
 }
 
 export type KeyState = { readonly status: 'absent' } | ExistingKey;

@@ -17,6 +17,9 @@ const INSTANCE = /^[A-Za-z0-9_.-]{1,128}$/;
 /** A resource type as the catalogue names it, e.g. `calls`, `data_sets`. */
 export const isResourceName = (text: string): boolean => RESOURCE_NAME.test(text);
 
+/** The id of one resource instance, as a share names it, e.g. `wf_42`. */
+export const isResourceInstance = (text: string): boolean => INSTANCE.test(text);
+
 /** Parses a permission string; `undefined` for anything that is not one. */
 export const parsePermission = (text: unknown): Permission | undefined => {
   if (typeof text !== 'string' || text.length > 200) return undefined;

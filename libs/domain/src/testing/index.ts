@@ -1,2 +1,3 @@
 export * from './decider-specification';
 export * from './key.fixtures';
+export * from './access.fixtures';

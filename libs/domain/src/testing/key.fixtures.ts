@@ -1,5 +1,6 @@
 import type { KeyCreated, KeyRevoked, KeyRotated, StoredSecret } from '@keyward/contracts';
 import type { CreateKey, RevokeKey, RotateKey } from '../keys/key.commands';
+import { accessPolicy } from './access.fixtures';
 
 /** Fixed clock, ids and stored secrets for key decider tests. */
 export const NOW = new Date('2026-11-23T10:00:00.000Z');
@@ -24,6 +25,7 @@ export const createKey = (over: Partial<Omit<CreateKey, 'type'>> = {}): CreateKe
   environment: 'live',
   expiresAt: null,
   secret: storedSecret(1),
+  policy: accessPolicy(),
   ...over,
 });
 
@@ -33,6 +35,7 @@ export const rotateKey = (over: Partial<Omit<RotateKey, 'type'>> = {}): RotateKe
   workspaceId: WORKSPACE_ID,
   gracePeriodSeconds: 0,
   secret: storedSecret(2),
+  policy: accessPolicy(),
   ...over,
 });
 

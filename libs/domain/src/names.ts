@@ -1,0 +1,21 @@
+import { validationError } from './domain.error';
+
+export const MAX_NAME_LENGTH = 100;
+/** C0, DEL and C1 controls would let a name forge lines in logs and consoles. */
+export const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** Trimmed, 1 to `max` characters (counted as code points, like the gateway), no control characters. */
+export const validName = (raw: unknown, field: string, max = MAX_NAME_LENGTH): string => {
+  if (typeof raw !== 'string') throw validationError(field, `${field} must be a string`);
+  const name = raw.trim();
+  const length = [...name].length;
+  if (length === 0 || length > max) throw validationError(field, `${field} must be 1 to ${max} characters`);
+  if (CONTROL_CHARACTER.test(name)) throw validationError(field, `${field} must not contain control characters`);
+  return name;
+};
+
+/** Like a name, but may be empty. */
+export const validDescription = (raw: unknown, field: string, max: number): string => {
+  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return '';
+  return validName(raw, field, max);
+};

@@ -1,0 +1,28 @@
+import { randomBase62 } from '../keys/secret/random-base62';
+import { validationError } from '../domain.error';
+import { formatPermission, parsePermission, type Permission } from '../permissions/permission';
+import { assertInCatalogue, type WorkspacePolicy } from '../access/access-policy';
+
+export const MAX_ROLE_PERMISSIONS = 100;
+export const MAX_ROLE_DESCRIPTION_LENGTH = 500;
+
+const ROLE_ID = /^role_[0-9A-Za-z]{20}$/;
+
+/** Unique across workspaces, so that a role stream is named by its id alone. */
+export const newRoleId = (): string => `role_${randomBase62(20)}`;
+export const isRoleId = (value: unknown): value is string => typeof value === 'string' && ROLE_ID.test(value);
+
+/** Parsed, once each, resources from the workspace's catalogue. */
+export const validRolePermissions = (raw: unknown, workspace: WorkspacePolicy): Permission[] => {
+  if (!Array.isArray(raw) || raw.length > MAX_ROLE_PERMISSIONS) {
+    throw validationError('permissions', `permissions must be a list of at most ${MAX_ROLE_PERMISSIONS} permission strings`);
+  }
+  const unique = new Map<string, Permission>();
+  raw.forEach((text: unknown, i) => {
+    const permission = parsePermission(text);
+    if (!permission) throw validationError(`permissions[${i}]`, 'a permission is <resource>:<read|write>, *:<read|write> or <resource>/<id>:<read|write>');
+    assertInCatalogue(workspace.settings, permission.resource, `permissions[${i}]`);
+    unique.set(formatPermission(permission), permission);
+  });
+  return [...unique.values()];
+};

@@ -1,0 +1,30 @@
+import type { AccessPolicy } from '../access/access-policy';
+
+export interface CreateRole {
+  readonly type: 'CreateRole';
+  readonly roleId: string;
+  readonly workspaceId: string;
+  readonly name: unknown;
+  readonly description?: unknown;
+  readonly permissions: unknown;
+  readonly policy: AccessPolicy;
+}
+
+/** Fields left out keep their value. */
+export interface UpdateRole {
+  readonly type: 'UpdateRole';
+  readonly roleId: string;
+  readonly workspaceId: string;
+  readonly name?: unknown;
+  readonly description?: unknown;
+  readonly permissions?: unknown;
+  readonly policy: AccessPolicy;
+}
+
+export interface DeleteRole {
+  readonly type: 'DeleteRole';
+  readonly roleId: string;
+  readonly workspaceId: string;
+}
+
+export type RoleCommand = CreateRole | UpdateRole | DeleteRole;

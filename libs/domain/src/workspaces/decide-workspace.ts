@@ -1,0 +1,53 @@
+import { ErrorCodes, type WorkspaceEvent } from '@keyward/contracts';
+import { DomainError, validationError } from '../domain.error';
+import type { ChangeWorkspacePlan, ChangeWorkspaceSettings, CreateWorkspace, WorkspaceCommand } from './workspace.commands';
+import { defaultWorkspaceSettings } from './resource-catalogue';
+import { assertOperator, validCatalogue, validPlan, validWorkspaceName } from './workspace-rules';
+import type { ExistingWorkspace, WorkspaceState } from './workspace.state';
+
+const existing = (state: WorkspaceState): ExistingWorkspace => {
+  if (state.status === 'absent') throw new DomainError(ErrorCodes.workspaceNotFound, 'no such workspace');
+  return state;
+};
+
+const createWorkspace = (command: CreateWorkspace, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
+  assertOperator(command.operator, 'create workspaces');
+  const name = validWorkspaceName(command.name);
+  const plan = validPlan(command.plan);
+  if (state.status !== 'absent') throw new DomainError(ErrorCodes.conflict, 'a workspace with this id exists already');
+  return [{ type: 'WorkspaceCreated', data: { workspaceId: command.workspaceId, name, plan, settings: defaultWorkspaceSettings(), createdAt: now.toISOString() } }];
+};
+
+const changePlan = (command: ChangeWorkspacePlan, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
+  assertOperator(command.operator, 'change plans');
+  const plan = validPlan(command.plan);
+  const workspace = existing(state);
+  if (workspace.plan === plan) return [];
+  return [{ type: 'WorkspacePlanChanged', data: { workspaceId: workspace.workspaceId, plan, changedAt: now.toISOString() } }];
+};
+
+const changeSettings = (command: ChangeWorkspaceSettings, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
+  const workspace = existing(state);
+  const { keyPermissionsImmutable, resourceCatalogue } = command.settings;
+  if (keyPermissionsImmutable !== undefined && typeof keyPermissionsImmutable !== 'boolean') {
+    throw validationError('settings.keyPermissionsImmutable', 'keyPermissionsImmutable must be true or false');
+  }
+  const settings = {
+    keyPermissionsImmutable: keyPermissionsImmutable ?? workspace.settings.keyPermissionsImmutable,
+    resourceCatalogue: resourceCatalogue === undefined ? workspace.settings.resourceCatalogue : validCatalogue(resourceCatalogue),
+  };
+  if (JSON.stringify(settings) === JSON.stringify(workspace.settings)) return [];
+  return [{ type: 'WorkspaceSettingsChanged', data: { workspaceId: workspace.workspaceId, settings, changedAt: now.toISOString() } }];
+};
+
+/** Decides a workspace command against the workspace's state (stream `workspace-<id>`). */
+export const decideWorkspace = (command: WorkspaceCommand, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
+  switch (command.type) {
+    case 'CreateWorkspace':
+      return createWorkspace(command, state, now);
+    case 'ChangeWorkspacePlan':
+      return changePlan(command, state, now);
+    case 'ChangeWorkspaceSettings':
+      return changeSettings(command, state, now);
+  }
+};
