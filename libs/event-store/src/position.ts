@@ -10,6 +10,9 @@ export interface Position {
   readonly prepare: bigint;
 }
 
+/** Before every event: what a no-op on an empty stream answers, so that nobody waits for it. */
+export const START_POSITION: Position = { commit: 0n, prepare: 0n };
+
 const compareBigints = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export const comparePositions = (a: Position, b: Position): number =>

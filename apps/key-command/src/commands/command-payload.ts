@@ -27,10 +27,17 @@ export const asCommandContext = (value: unknown): CommandContext => {
     correlationId: asString(o.correlationId, 'context.correlationId', 200),
     sourceIp: optional(o.sourceIp, (v) => asString(v, 'context.sourceIp', 100)),
     userAgent: optional(o.userAgent, (v) => asString(v, 'context.userAgent', 500)),
+    grants: asStringArray(o.grants, 'context.grants', 500),
+    operator: asBoolean(o.operator, 'context.operator'),
   };
 };
 
-export const asStringArray = (value: unknown, field: string): string[] => {
-  if (!Array.isArray(value) || value.length > 100) throw invalid(field, 'a list of at most 100 strings');
+export const asBoolean = (value: unknown, field: string): boolean => {
+  if (typeof value !== 'boolean') throw invalid(field, 'true or false');
+  return value;
+};
+
+export const asStringArray = (value: unknown, field: string, maxItems = 100): string[] => {
+  if (!Array.isArray(value) || value.length > maxItems) throw invalid(field, `a list of at most ${maxItems} strings`);
   return value.map((v, i) => asString(v, `${field}[${i}]`, 200));
 };

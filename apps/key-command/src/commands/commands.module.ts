@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { BusClientModule } from '@keyward/platform';
+import { AccessPolicyLoader } from '../access/access-policy.loader';
 import { AppendedPublisher } from './appended.publisher';
+import { CommandRunner } from './command.runner';
 
-/** What every command handler needs besides its aggregate: the bus to announce appends on. */
+/** What every command handler needs besides its aggregate: the runner, the access policy, the bus to announce appends on. */
 @Module({
   imports: [BusClientModule],
-  providers: [AppendedPublisher],
-  exports: [AppendedPublisher],
+  providers: [AppendedPublisher, CommandRunner, AccessPolicyLoader],
+  exports: [CommandRunner, AccessPolicyLoader],
 })
 export class CommandsModule {}

@@ -15,11 +15,6 @@ export const asExpiry = (value: unknown): string | null => {
   return value;
 };
 
-export const asBoolean = (value: unknown, field: string): boolean => {
-  if (typeof value !== 'boolean') throw invalid(field, `${field} must be true or false`);
-  return value;
-};
-
 export const asPermissions = (value: unknown): ResourcePermissions => {
   const o = asObject(value, 'permissions');
   const out: Record<string, AccessLevel> = {};

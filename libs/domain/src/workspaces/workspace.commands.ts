@@ -1,11 +1,11 @@
-import type { Plan, WorkspaceSettings } from '@keyward/contracts';
+import type { WorkspaceSettings } from '@keyward/contracts';
 
 /** Operator only (the root key). */
 export interface CreateWorkspace {
   readonly type: 'CreateWorkspace';
   readonly workspaceId: string;
-  readonly name: string;
-  readonly plan: string;
+  readonly name: unknown;
+  readonly plan: unknown;
   readonly operator: boolean;
 }
 
@@ -13,7 +13,7 @@ export interface CreateWorkspace {
 export interface ChangeWorkspacePlan {
   readonly type: 'ChangeWorkspacePlan';
   readonly workspaceId: string;
-  readonly plan: string;
+  readonly plan: unknown;
   readonly operator: boolean;
 }
 

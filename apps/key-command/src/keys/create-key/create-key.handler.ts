@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandReply, CreateKeyResult, KeyEnvironment } from '@keyward/contracts';
-import { decideKey, generateKeySecret, newKeyId, storedSecretOf } from '@keyward/domain';
+import { generateKeySecret, newKeyId, storedSecretOf } from '@keyward/domain';
 import { PEPPER } from '@keyward/platform';
-import { asCommandContext, asObject, asString, asStringArray, optional } from '../../commands/command-payload';
-import { asEnvironment, asExpiry, asPermissions, asBoolean } from '../key-payload';
-import { KeyCommandRunner } from '../key-command.runner';
+import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional } from '../../commands/command-payload';
+import { KeyDecisions } from '../key.decisions';
+import { asEnvironment, asExpiry, asPermissions } from '../key-payload';
 
 @Injectable()
 export class CreateKeyHandler {
   constructor(
-    private readonly runner: KeyCommandRunner,
+    private readonly keys: KeyDecisions,
     @Inject(PEPPER) private readonly pepper: Buffer,
   ) {}
 
@@ -17,26 +17,27 @@ export class CreateKeyHandler {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
     const environment: KeyEnvironment = asEnvironment(p.environment);
+    const roles = optional(p.roles, (v) => asStringArray(v, 'roles'));
     const keyId = newKeyId();
     // The secret is made here and leaves only in the reply; decide sees just its stored form.
     const secret = generateKeySecret(environment);
-    const outcome = await this.runner.run(keyId, context, (state, now) =>
-      decideKey(
-        {
-          type: 'CreateKey',
-          keyId,
-          workspaceId: context.workspaceId,
-          name: asString(p.name, 'name'),
-          environment,
-          expiresAt: asExpiry(p.expiresAt),
-          roles: optional(p.roles, (v) => asStringArray(v, 'roles')),
-          permissions: optional(p.permissions, asPermissions),
-          unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')),
-          secret: storedSecretOf(this.pepper, secret),
-        },
-        state,
-        now,
-      ),
+    const outcome = await this.keys.run(
+      keyId,
+      context,
+      (policy) => ({
+        type: 'CreateKey',
+        keyId,
+        workspaceId: context.workspaceId,
+        name: asString(p.name, 'name'),
+        environment,
+        expiresAt: asExpiry(p.expiresAt),
+        roles,
+        permissions: optional(p.permissions, asPermissions),
+        unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')),
+        secret: storedSecretOf(this.pepper, secret),
+        policy,
+      }),
+      roles,
     );
     const created = outcome.events[0];
     if (created?.type !== 'KeyCreated') throw new Error('CreateKey decided no KeyCreated');

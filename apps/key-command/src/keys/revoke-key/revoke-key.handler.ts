@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandReply, RevokeKeyResult } from '@keyward/contracts';
-import { decideKey } from '@keyward/domain';
+import { keyStreamId, type CommandReply, type RevokeKeyResult } from '@keyward/contracts';
+import { decideKey, keyDecider } from '@keyward/domain';
 import { asCommandContext, asObject } from '../../commands/command-payload';
-import { KeyCommandRunner } from '../key-command.runner';
+import { CommandRunner } from '../../commands/command.runner';
 import { asKeyId } from '../key-payload';
 
 /** Revocation is safe to retry on a conflict: whatever changed meanwhile, the key ends revoked. */
@@ -10,14 +10,15 @@ const RETRIES_ON_CONFLICT = 3;
 
 @Injectable()
 export class RevokeKeyHandler {
-  constructor(private readonly runner: KeyCommandRunner) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute(payload: unknown): Promise<CommandReply<RevokeKeyResult>> {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
     const keyId = asKeyId(p.keyId);
     const outcome = await this.runner.run(
-      keyId,
+      keyStreamId(keyId),
+      keyDecider,
       context,
       (state, now) => decideKey({ type: 'RevokeKey', keyId, workspaceId: context.workspaceId }, state, now),
       RETRIES_ON_CONFLICT,

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandReply, RotateKeyResult } from '@keyward/contracts';
-import { decideKey, generateKeySecret, storedSecretOf } from '@keyward/domain';
+import { generateKeySecret, storedSecretOf } from '@keyward/domain';
 import { PEPPER } from '@keyward/platform';
 import { asCommandContext, asObject } from '../../commands/command-payload';
-import { KeyCommandRunner } from '../key-command.runner';
+import { KeyDecisions } from '../key.decisions';
 import { asKeyId } from '../key-payload';
 
 @Injectable()
 export class RotateKeyHandler {
   constructor(
-    private readonly runner: KeyCommandRunner,
+    private readonly keys: KeyDecisions,
     @Inject(PEPPER) private readonly pepper: Buffer,
   ) {}
 
@@ -19,20 +19,17 @@ export class RotateKeyHandler {
     const context = asCommandContext(p.context);
     const keyId = asKeyId(p.keyId);
     let secret = '';
-    const outcome = await this.runner.run(keyId, context, (state, now) => {
+    const outcome = await this.keys.run(keyId, context, (policy, state) => {
       // The new secret keeps the key's environment; it is generated only for an existing key.
       secret = generateKeySecret(state.status === 'absent' ? 'live' : state.environment);
-      return decideKey(
-        {
-          type: 'RotateKey',
-          keyId,
-          workspaceId: context.workspaceId,
-          gracePeriodSeconds: typeof p.gracePeriodSeconds === 'number' ? p.gracePeriodSeconds : Number.NaN,
-          secret: storedSecretOf(this.pepper, secret),
-        },
-        state,
-        now,
-      );
+      return {
+        type: 'RotateKey',
+        keyId,
+        workspaceId: context.workspaceId,
+        gracePeriodSeconds: typeof p.gracePeriodSeconds === 'number' ? p.gracePeriodSeconds : Number.NaN,
+        secret: storedSecretOf(this.pepper, secret),
+        policy,
+      };
     });
     const rotated = outcome.events[0];
     if (rotated?.type !== 'KeyRotated') throw new Error('RotateKey decided no KeyRotated');

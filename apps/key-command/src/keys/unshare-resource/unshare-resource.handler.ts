@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { CommandReply, KeyAccessResult } from '@keyward/contracts';
+import { asCommandContext, asObject, asString } from '../../commands/command-payload';
+import { KeyDecisions } from '../key.decisions';
+import { asKeyId } from '../key-payload';
+
+@Injectable()
+export class UnshareResourceHandler {
+  constructor(private readonly keys: KeyDecisions) {}
+
+  execute(payload: unknown): Promise<CommandReply<KeyAccessResult>> {
+    const p = asObject(payload, 'command');
+    const context = asCommandContext(p.context);
+    const keyId = asKeyId(p.keyId);
+    const resource = asString(p.resource, 'resource', 200);
+    const resourceId = asString(p.resourceId, 'resourceId', 200);
+    return this.keys.edit(keyId, context, (policy) => ({ type: 'UnshareResource', keyId, workspaceId: context.workspaceId, resource, resourceId, policy }));
+  }
+}
