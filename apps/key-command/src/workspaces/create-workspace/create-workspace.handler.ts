@@ -22,12 +22,14 @@ export class CreateWorkspaceHandler {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
     const workspaceId = newWorkspaceId();
-    const outcome = await this.runner.run(workspaceStreamId(workspaceId), workspaceDecider(workspaceId), context, (state, now) =>
+    // Its events belong to the new workspace, whoever created it (the actor says who).
+    const inWorkspace = { ...context, workspaceId };
+    const outcome = await this.runner.run(workspaceStreamId(workspaceId), workspaceDecider(workspaceId), inWorkspace, (state, now) =>
       decideWorkspace({ type: 'CreateWorkspace', workspaceId, name: p.name, plan: p.plan ?? 'free', operator: context.operator }, state, now),
     );
     if (outcome.state.status === 'absent') throw new Error('CreateWorkspace left no workspace');
     const adminKey: CreateKeyRequest = {
-      context: { ...context, workspaceId },
+      context: inWorkspace,
       name: 'Admin key',
       environment: 'live',
       expiresAt: null,

@@ -17,7 +17,8 @@ export class UpdateWorkspaceHandler {
     if (workspaceId !== context.workspaceId && !context.operator) throw new DomainError(ErrorCodes.workspaceNotFound, 'no such workspace');
     const settings = optional(p.settings, (v) => asObject(v, 'settings') as Partial<WorkspaceSettings>);
     const decider = workspaceDecider(workspaceId);
-    const outcome = await this.runner.run(workspaceStreamId(workspaceId), decider, context, (state, now) => {
+    // The events belong to the workspace changed, also when the operator changes another one.
+    const outcome = await this.runner.run(workspaceStreamId(workspaceId), decider, { ...context, workspaceId }, (state, now) => {
       const events: WorkspaceEvent[] = [];
       let next = state;
       if (p.plan !== undefined) {
