@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { APPENDED_LISTENER, EventsAppendedController, EventStoreModule, PlatformModule, ReadModelModule } from '@keyward/platform';
-import { KeyTableProjector } from './key-table/key-table.projector';
+import { ReadModelsProjector } from './read-models/read-models.projector';
 
 @Module({
   imports: [PlatformModule, EventStoreModule, ReadModelModule],
   controllers: [EventsAppendedController],
-  providers: [KeyTableProjector, { provide: APPENDED_LISTENER, useExisting: KeyTableProjector }],
+  providers: [ReadModelsProjector, { provide: APPENDED_LISTENER, useExisting: ReadModelsProjector }],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AccessLevel, KeyEnvironment } from '@keyward/contracts';
+import type { AccessLevel, KeyEnvironment, Share } from '@keyward/contracts';
 
 /**
  * One row per key: what an admin sees. `lifecycle` holds only what events decide (active or
@@ -39,11 +39,16 @@ export class KeyRow {
   @Column({ type: 'boolean' })
   restricted!: boolean;
 
+  /** In order of assignment, each role once. */
   @Column({ type: 'jsonb' })
   roles!: string[];
 
   @Column({ type: 'jsonb' })
   permissions!: Record<string, AccessLevel>;
+
+  /** In order of sharing; at most one per resource and resource id. */
+  @Column({ type: 'jsonb' })
+  shares!: Share[];
 
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
   rotatedAt!: Date | null;

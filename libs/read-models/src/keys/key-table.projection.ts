@@ -1,18 +1,22 @@
 import type { EntityManager } from 'typeorm';
-import type { KeyEvent } from '@keyward/contracts';
+import { isKeyEvent, type KeyEvent } from '@keyward/contracts';
 import { maskKey } from '@keyward/domain';
 import type { RecordedEvent } from '@keyward/event-store';
+import { withoutRole, withoutShare, withRole, withShare } from './key-access.changes';
 import { KeyRow } from './key-row.entity';
 
-const isKeyEvent = (event: RecordedEvent): event is RecordedEvent<KeyEvent> =>
-  event.type === 'KeyCreated' || event.type === 'KeyRotated' || event.type === 'KeyRevoked';
-
 /**
- * Applies one event to the key table. Every value comes from the event, none from the clock,
- * so replaying the same history always writes the same rows.
+ * Changes one key's row from its current lists. The runner applies a batch in one transaction,
+ * one event after another, so reading then writing the row sees every earlier event. An event
+ * for a key with no row (deleted) changes nothing.
  */
-export const projectKeyEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
-  if (!isKeyEvent(event)) return;
+const changeKey = async (manager: EntityManager, keyId: string, change: (row: KeyRow) => Partial<KeyRow>): Promise<void> => {
+  const keys = manager.getRepository(KeyRow);
+  const row = await keys.findOneBy({ id: keyId });
+  if (row) await keys.update({ id: keyId }, change(row));
+};
+
+const projectKey = async (manager: EntityManager, event: RecordedEvent<KeyEvent>): Promise<void> => {
   const keys = manager.getRepository(KeyRow);
   switch (event.type) {
     case 'KeyCreated': {
@@ -28,8 +32,9 @@ export const projectKeyEvent = async (manager: EntityManager, event: RecordedEve
         expiresAt: d.expiresAt === null ? null : new Date(d.expiresAt),
         lifecycle: 'active',
         restricted: !d.unrestricted,
-        roles: [...d.roles],
+        roles: d.roles.reduce<string[]>(withRole, []),
         permissions: { ...d.permissions },
+        shares: [],
         rotatedAt: null,
         revokedAt: null,
         usageCount: '0',
@@ -50,5 +55,34 @@ export const projectKeyEvent = async (manager: EntityManager, event: RecordedEve
     case 'KeyRevoked':
       await keys.update({ id: event.data.keyId }, { lifecycle: 'revoked', revokedAt: new Date(event.data.revokedAt) });
       return;
+    case 'KeyDeleted':
+      // Gone from the table; the key's stream keeps its whole history.
+      await keys.delete({ id: event.data.keyId });
+      return;
+    case 'RoleAssigned':
+      await changeKey(manager, event.data.keyId, (row) => ({ roles: withRole(row.roles, event.data.roleId) }));
+      return;
+    case 'RoleUnassigned':
+      await changeKey(manager, event.data.keyId, (row) => ({ roles: withoutRole(row.roles, event.data.roleId) }));
+      return;
+    case 'KeyPermissionsChanged':
+      await keys.update({ id: event.data.keyId }, { permissions: { ...event.data.permissions }, restricted: !event.data.unrestricted });
+      return;
+    case 'ResourceShared': {
+      const { resource, resourceId, access } = event.data;
+      await changeKey(manager, event.data.keyId, (row) => ({ shares: withShare(row.shares, { resource, resourceId, access }) }));
+      return;
+    }
+    case 'ResourceUnshared':
+      await changeKey(manager, event.data.keyId, (row) => ({ shares: withoutShare(row.shares, event.data.resource, event.data.resourceId) }));
+      return;
   }
+};
+
+/**
+ * Applies one event to the key table; any other event changes nothing. Every value comes from
+ * the event, none from the clock, so replaying the same history always writes the same rows.
+ */
+export const projectKeyEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
+  if (isKeyEvent(event)) await projectKey(manager, event);
 };

@@ -3,16 +3,20 @@ import { PostgresEventStore, type Position } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { ProjectionRunner } from '../projection-runner';
+import { projectEvent, READ_MODELS_PROJECTION } from '../read-models.projection';
 import { createReadModelDataSource } from '../read-models.data-source';
 import { runReadModelMigrations } from '../run-migrations';
-import { projectKeyEvent } from './key-table.projection';
 
 jest.setTimeout(30_000);
 
 const metadata = (i: number) => ({ workspaceId: i % 2 ? 'default' : 'ws_other', actor: 'system', correlationId: `c${i}`, causationId: `c${i}`, occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1 });
 
+const KEYS = 60;
+const keyIdOf = (i: number): string => `key_${String(i).padStart(24, '0')}`;
+
+/** Every kind of key event, spread over the keys by residue so that each combination occurs. */
 const history = (i: number): KeyEvent[] => {
-  const keyId = `key_${String(i).padStart(24, '0')}`;
+  const keyId = keyIdOf(i);
   const created: KeyEvent = {
     type: 'KeyCreated',
     data: {
@@ -34,18 +38,50 @@ const history = (i: number): KeyEvent[] => {
   if (i % 2 === 0) {
     events.push({ type: 'KeyRotated', data: { keyId, secretHash: 'cd'.repeat(32), prefix: 'kw_live_efgh', lastFour: 'stuv', rotatedAt: '2026-02-01T00:00:00.000Z', previousKeyExpiresAt: '2026-02-02T00:00:00.000Z' } });
   }
+  if (i % 7 === 1) {
+    events.push(
+      { type: 'KeyPermissionsChanged', data: { keyId, permissions: { calls: 'write', contacts: 'read', files: 'none' }, unrestricted: false } },
+      { type: 'RoleAssigned', data: { keyId, roleId: 'role_b' } },
+      { type: 'RoleAssigned', data: { keyId, roleId: 'admin' } },
+      { type: 'RoleAssigned', data: { keyId, roleId: 'role_b' } },
+    );
+  }
+  if (i % 7 === 2) events.push({ type: 'RoleAssigned', data: { keyId, roleId: 'role_a' } }, { type: 'RoleUnassigned', data: { keyId, roleId: 'role_a' } });
+  if (i % 6 === 1) {
+    events.push(
+      { type: 'ResourceShared', data: { keyId, resource: 'workflows', resourceId: `wf_${i}`, access: 'read' } },
+      { type: 'ResourceShared', data: { keyId, resource: 'pages', resourceId: 'p_1', access: 'read' } },
+      { type: 'ResourceShared', data: { keyId, resource: 'workflows', resourceId: `wf_${i}`, access: 'write' } },
+    );
+  }
+  if (i % 6 === 2) {
+    events.push(
+      { type: 'ResourceShared', data: { keyId, resource: 'files', resourceId: 'f_1', access: 'read' } },
+      { type: 'ResourceUnshared', data: { keyId, resource: 'files', resourceId: 'f_1' } },
+    );
+  }
   if (i % 3 === 0) events.push({ type: 'KeyRevoked', data: { keyId, revokedAt: '2026-03-01T00:00:00.000Z' } });
+  if (i % 10 === 0) events.push({ type: 'KeyDeleted', data: { keyId, deletedAt: '2026-04-01T00:00:00.000Z' } });
   return events;
 };
 
-const rowsOf = async (dataSource: DataSource): Promise<unknown[]> => dataSource.query('SELECT * FROM keys ORDER BY id');
+interface KeyRowRecord {
+  readonly id: string;
+  readonly lifecycle: string;
+  readonly restricted: boolean;
+  readonly roles: string[];
+  readonly permissions: Record<string, string>;
+  readonly shares: unknown[];
+}
+
+const rowsOf = async (dataSource: DataSource): Promise<KeyRowRecord[]> => dataSource.query('SELECT * FROM keys ORDER BY id');
 
 /** Projects the whole history into `dataSource` and resolves once caught up. */
 const project = async (store: PostgresEventStore, dataSource: DataSource): Promise<Position | undefined> => {
   await runReadModelMigrations(dataSource);
   let resolveLive: (p: Position | undefined) => void = () => undefined;
   const live = new Promise<Position | undefined>((r) => (resolveLive = r));
-  const runner = new ProjectionRunner('key-table', store, dataSource, projectKeyEvent, {
+  const runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, {
     onProgress: (position, caughtUp) => caughtUp && resolveLive(position),
   });
   await runner.start();
@@ -63,9 +99,9 @@ describe('key table projection', () => {
   beforeAll(async () => {
     [events, rebuilt] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     store = PostgresEventStore.fromConnectionString(events.url);
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < KEYS; i++) {
       const e = history(i);
-      await store.appendToStream(keyStreamId(`key_${String(i).padStart(24, '0')}`), e.map((event) => ({ ...event, metadata: metadata(i) })), { expectedVersion: 'no_stream' });
+      await store.appendToStream(keyStreamId(keyIdOf(i)), e.map((event) => ({ ...event, metadata: metadata(i) })), { expectedVersion: 'no_stream' });
     }
   });
 
@@ -81,13 +117,29 @@ describe('key table projection', () => {
     sources.push(first, second);
     const [p1, p2] = [await project(store, first), await project(store, second)];
     const [a, b] = [await rowsOf(first), await rowsOf(second)];
-    expect(a).toHaveLength(60);
+    expect(a).toHaveLength(KEYS - KEYS / 10);
     expect(b).toEqual(a);
     expect(p2).toEqual(p1);
-    const [checkpoint] = await second.query(`SELECT commit, prepare FROM projection_checkpoints WHERE projection = 'key-table'`);
+    const [checkpoint] = await second.query(`SELECT commit, prepare FROM projection_checkpoints WHERE projection = $1`, [READ_MODELS_PROJECTION]);
     expect({ commit: BigInt(checkpoint.commit), prepare: BigInt(checkpoint.prepare) }).toEqual(p1);
-    const revoked = (a as { lifecycle: string }[]).filter((r) => r.lifecycle === 'revoked');
-    expect(revoked).toHaveLength(20);
+  });
+
+  it('the rows say what the events said: deletions, revocations, roles, permissions and shares', async () => {
+    const rows = await rowsOf(sources[1]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (let i = 0; i < KEYS; i += 10) expect(byId.has(keyIdOf(i))).toBe(false);
+    expect(rows.filter((r) => r.lifecycle === 'revoked')).toHaveLength(20 - 2); // i % 3 == 0, less the deleted 0, 30
+    expect(byId.get(keyIdOf(1))).toMatchObject({
+      restricted: true,
+      roles: ['role_b', 'admin'],
+      permissions: { calls: 'write', contacts: 'read', files: 'none' },
+      shares: [
+        { resource: 'pages', resourceId: 'p_1', access: 'read' },
+        { resource: 'workflows', resourceId: 'wf_1', access: 'write' },
+      ],
+    });
+    expect(byId.get(keyIdOf(2))).toMatchObject({ restricted: false, roles: [], permissions: {}, shares: [] });
+    expect(byId.get(keyIdOf(5))).toMatchObject({ restricted: true, roles: ['read-only'], permissions: { calls: 'read' }, shares: [] });
   });
 
   it('a restarted projector resumes from its checkpoint without applying anything twice', async () => {

@@ -5,23 +5,25 @@ import type { DataSource } from 'typeorm';
 import { FollowerAnnouncer } from '@keyward/consistency';
 import type { EventStore } from '@keyward/event-store';
 import { EVENT_STORE, NATS_CONNECTION, READ_MODEL_DATA_SOURCE, type AppendedListener } from '@keyward/platform';
-import { ProjectionRunner, projectKeyEvent } from '@keyward/read-models';
+import { ProjectionRunner, projectEvent, READ_MODELS_PROJECTION } from '@keyward/read-models';
 
-
-/** Keeps the key table (product.md section 7's list) in step with the history. */
+/**
+ * Keeps the read models (keys, roles, workspaces) in step with the history: one runner and one
+ * checkpoint for all tables, so a write the gateway waited for is in every table at once.
+ */
 @Injectable()
-export class KeyTableProjector implements AppendedListener, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(KeyTableProjector.name);
+export class ReadModelsProjector implements AppendedListener, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReadModelsProjector.name);
   private readonly announcer: FollowerAnnouncer;
   private readonly runner: ProjectionRunner;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(NATS_CONNECTION) nats: NatsConnection,
-    @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(READ_MODEL_DATA_SOURCE) dataSource: DataSource,
   ) {
     this.announcer = new FollowerAnnouncer(nats, { followerId: `projector-${randomUUID()}`, kind: 'projector' });
-    this.runner = new ProjectionRunner('key-table', store, dataSource, projectKeyEvent, {
+    this.runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, {
       onProgress: (position, caughtUp) => this.announcer.report(position, caughtUp),
       onError: (error) => this.logger.warn(`event store: ${error.message}`),
     });
@@ -36,9 +38,9 @@ export class KeyTableProjector implements AppendedListener, OnApplicationBootstr
     this.runner.wake();
   }
 
+  /** Runs before `ReadModelModule` (which owns the data source) closes it: the app module shuts down first. */
   async onApplicationShutdown(): Promise<void> {
     this.announcer.stop();
     await this.runner.stop();
-    await this.dataSource.destroy();
   }
 }

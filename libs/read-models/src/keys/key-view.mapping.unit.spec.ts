@@ -1,0 +1,33 @@
+import { keyStatusOf, toKeyView } from './key-view.mapping';
+import type { KeyRow } from './key-row.entity';
+
+const NOW = new Date('2026-06-01T00:00:00.000Z');
+
+const row = (over: Partial<KeyRow> = {}): KeyRow =>
+  Object.assign(
+    {
+      id: 'key_1', workspaceId: 'default', name: 'orders', prefix: 'kw_live_abcd', maskedKey: 'kw_live_abcd…wxyz', environment: 'live',
+      createdAt: new Date('2026-01-01T00:00:00.000Z'), expiresAt: null, lifecycle: 'active', restricted: true, roles: ['read-only', 'role_a'],
+      permissions: { calls: 'write', contacts: 'none' }, shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'read' }],
+      rotatedAt: null, revokedAt: null, usageCount: '12', lastUsedAt: null,
+    } satisfies KeyRow,
+    over,
+  );
+
+describe('toKeyView', () => {
+  it('shows roles, permissions and shares as stored, and the times as ISO strings', () => {
+    expect(toKeyView(row({ rotatedAt: new Date('2026-02-01T00:00:00.000Z') }), NOW)).toEqual({
+      id: 'key_1', workspaceId: 'default', name: 'orders', prefix: 'kw_live_abcd', maskedKey: 'kw_live_abcd…wxyz', environment: 'live',
+      createdAt: '2026-01-01T00:00:00.000Z', expiresAt: null, status: 'active', restricted: true, roles: ['read-only', 'role_a'],
+      permissions: { calls: 'write', contacts: 'none' }, shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'read' }],
+      rotatedAt: '2026-02-01T00:00:00.000Z', revokedAt: null, usageCount: 12, lastUsedAt: null,
+    });
+  });
+
+  it('derives expired from the clock and revoked from the row', () => {
+    const expiring = row({ expiresAt: NOW });
+    expect(keyStatusOf(expiring, new Date(NOW.getTime() - 1))).toBe('active');
+    expect(keyStatusOf(expiring, NOW)).toBe('expired');
+    expect(keyStatusOf(row({ lifecycle: 'revoked', expiresAt: NOW }), NOW)).toBe('revoked');
+  });
+});
