@@ -11,7 +11,7 @@ import { generateKeySecret } from '@keyward/domain';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-type Service = 'gateway' | 'key-command' | 'projector' | 'verifier';
+type Service = 'gateway' | 'key-command' | 'projector' | 'verifier' | 'example-calls-service';
 
 export interface ApiResponse<T = unknown> {
   readonly status: number;
@@ -19,7 +19,7 @@ export interface ApiResponse<T = unknown> {
   readonly headers: Headers;
 }
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -68,8 +68,8 @@ export class KeywardStack {
     return stack;
   }
 
-  spawn(service: Service): ChildProcess {
-    const child = spawn(process.execPath, [path.join(ROOT, 'apps', service, 'dist/main.js')], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  spawn(service: Service, env: NodeJS.ProcessEnv = {}): ChildProcess {
+    const child = spawn(process.execPath, [path.join(ROOT, 'apps', service, 'dist/main.js')], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer): void => {
       this.output += chunk.toString('utf8');
     };

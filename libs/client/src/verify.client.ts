@@ -1,0 +1,113 @@
+import { connect, ErrorCode as NatsErrorCode, NatsError, type ConnectionOptions, type NatsConnection } from 'nats';
+import { Subjects, type VerifyAnswer, type VerifyRequest } from '@keyward/contracts';
+import { parseKeySecret } from '@keyward/domain';
+import { requiredPermissions, type KeyRequirement } from './key-requirement';
+import { decodeVerifyAnswer } from './verify-answer.decode';
+import { NoVerifierError, VerifierTimeoutError, VerifierUnavailableError } from './verifier-unavailable.error';
+
+export interface VerifyClientOptions {
+  /** How long a verify waits for an answer when the call does not say; default 2 000 ms. */
+  readonly timeoutMs?: number;
+  /** The verify subject; default `keyward.v1.verify`. Other values are for tests and subject-mapped accounts. */
+  readonly subject?: string;
+}
+
+export interface VerifyClientConnectOptions extends VerifyClientOptions {
+  /** Further `nats` connection options (credentials, TLS, name…); `servers` comes from the URL. */
+  readonly nats?: Omit<ConnectionOptions, 'servers'>;
+}
+
+export interface VerifyOptions {
+  /** The end client's address, for keys with an IP allowlist (answer `FORBIDDEN` outside it). */
+  readonly ip?: string;
+  /** This call's timeout, instead of the client's default. */
+  readonly timeoutMs?: number;
+}
+
+export const DEFAULT_VERIFY_TIMEOUT_MS = 2_000;
+/** A server that is gone must not hold up `close()`. */
+const DRAIN_TIMEOUT_MS = 1_000;
+const MALFORMED: VerifyAnswer = Object.freeze({ valid: false, code: 'MALFORMED' });
+const encoder = new TextEncoder();
+
+const checkedTimeout = (ms: number): number => {
+  if (!Number.isInteger(ms) || ms <= 0) throw new RangeError(`a verify timeout is a positive whole number of milliseconds, not ${ms}`);
+  return ms;
+};
+
+/** NATS failures that mean "no verifier answered"; anything else is not ours to hide. */
+const unavailable = (error: unknown, timeoutMs: number): unknown => {
+  if (!(error instanceof NatsError)) return error;
+  switch (error.code) {
+    case NatsErrorCode.NoResponders:
+      return new NoVerifierError();
+    case NatsErrorCode.Timeout:
+      return new VerifierTimeoutError(timeoutMs);
+    case NatsErrorCode.ConnectionClosed:
+    case NatsErrorCode.ConnectionDraining:
+    case NatsErrorCode.Disconnect:
+      return new VerifierUnavailableError('the NATS connection is closed');
+    default:
+      return error;
+  }
+};
+
+/**
+ * Checks presented keys over `keyward.v1.verify` (product.md section 4).
+ *
+ * - A key that is not in the Keyward format (empty, wrong prefix, length, charset or checksum)
+ *   answers `MALFORMED` here, without a request: the verifier runs the same check
+ *   (`parseKeySecret`) first and would answer the same, and garbage from the internet never
+ *   reaches the bus.
+ * - A requirement that is not made of permissions throws `InvalidRequirementError`.
+ * - No verifier answering throws `VerifierUnavailableError`: `NoVerifierError` when none is
+ *   subscribed, `VerifierTimeoutError` when none answered in time.
+ *
+ * `new VerifyClient(connection)` uses a connection that stays the caller's (`close()` leaves it
+ * open); `VerifyClient.connect(natsUrl)` opens one that `close()` drains and closes.
+ */
+export class VerifyClient {
+  private readonly defaultTimeoutMs: number;
+  private readonly subject: string;
+  private owned = false;
+
+  constructor(
+    private readonly nats: NatsConnection,
+    options: VerifyClientOptions = {},
+  ) {
+    this.defaultTimeoutMs = checkedTimeout(options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS);
+    this.subject = options.subject ?? Subjects.verify;
+  }
+
+  /** Connects to NATS for this client alone; reconnects for ever once connected. */
+  static async connect(natsUrl: string | readonly string[], options: VerifyClientConnectOptions = {}): Promise<VerifyClient> {
+    const servers = typeof natsUrl === 'string' ? natsUrl : [...natsUrl];
+    const nats = await connect({ name: 'keyward-verify-client', maxReconnectAttempts: -1, ...options.nats, servers });
+    const client = new VerifyClient(nats, options);
+    client.owned = true;
+    return client;
+  }
+
+  /** Whether `key` holds every permission of `require` (none: any valid key); the verifier's answer, typed. */
+  async verify(key: string, require?: KeyRequirement, options: VerifyOptions = {}): Promise<VerifyAnswer> {
+    const permissions = requiredPermissions(require);
+    if (!parseKeySecret(key).ok) return MALFORMED;
+    const timeout = checkedTimeout(options.timeoutMs ?? this.defaultTimeoutMs);
+    const request: VerifyRequest = { key, ...(permissions.length ? { require: permissions } : {}), ...(options.ip ? { ip: options.ip } : {}) };
+    try {
+      const reply = await this.nats.request(this.subject, encoder.encode(JSON.stringify(request)), { timeout });
+      return decodeVerifyAnswer(reply.data);
+    } catch (error) {
+      throw unavailable(error, timeout);
+    }
+  }
+
+  /** Drains and closes the connection if this client opened it; a no-op for a caller's connection. */
+  async close(): Promise<void> {
+    if (!this.owned || this.nats.isClosed()) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, DRAIN_TIMEOUT_MS)));
+    await Promise.race([this.nats.drain().catch(() => undefined), late]).finally(() => clearTimeout(timer));
+    if (!this.nats.isClosed()) await this.nats.close();
+  }
+}
