@@ -7,6 +7,7 @@ import type { GatewayRequest } from '../http/gateway-request';
 import { ROOT_PRINCIPAL, type Principal } from './principal';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { REQUIRED_PERMISSION } from './require-permission.decorator';
+import { ROOT_ONLY } from './root-only.decorator';
 import { RootKeyMatcher } from './root-key.matcher';
 
 /** Printable ASCII only, bounded: anything else cannot be a Keyward key or the root key. */
@@ -14,6 +15,7 @@ const BEARER = /^Bearer +([\x21-\x7e]{1,512}) *$/i;
 
 const UNAUTHENTICATED = (): ApiError => new ApiError(ErrorCodes.unauthenticated, 'send a valid key as "Authorization: Bearer <key>"');
 const UNAVAILABLE = (): ApiError => new ApiError(ErrorCodes.unavailable, 'key verification is unavailable; try again shortly');
+const ROOT_REQUIRED = (): ApiError => new ApiError(ErrorCodes.forbidden, 'only the root key may do this');
 
 /** Denials that say more than "unauthenticated"; the rest reveal nothing about the key. */
 const DENIALS: Partial<Record<VerifyCode, () => ApiError>> = {
@@ -24,7 +26,8 @@ const DENIALS: Partial<Record<VerifyCode, () => ApiError>> = {
 
 /**
  * Authenticates every route not marked `@Public()`: the root key, or a key that the verifiers
- * find VALID for the route's `@RequirePermission`.
+ * find VALID for the route's `@RequirePermission`. `@RootOnly()` routes refuse every other key with
+ * 403, after authenticating it, so that a bad key still gets 401.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -42,7 +45,9 @@ export class BearerAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<GatewayRequest>();
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw UNAUTHENTICATED();
-    request.principal = await this.authenticate(token, this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, targets));
+    const principal = await this.authenticate(token, this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, targets));
+    if (this.reflector.getAllAndOverride<boolean | undefined>(ROOT_ONLY, targets) && !principal.root) throw ROOT_REQUIRED();
+    request.principal = principal;
     return true;
   }
 
@@ -53,7 +58,9 @@ export class BearerAuthGuard implements CanActivate {
       this.logger.warn(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
       throw UNAVAILABLE();
     });
-    if (answer.code === 'VALID' && answer.workspaceId && answer.keyId) return { workspaceId: answer.workspaceId, actor: answer.keyId, root: false };
+    if (answer.code === 'VALID' && answer.workspaceId && answer.keyId) {
+      return { workspaceId: answer.workspaceId, actor: answer.keyId, root: false, grants: answer.permissions ?? [] };
+    }
     throw (DENIALS[answer.code] ?? UNAUTHENTICATED)();
   }
 }

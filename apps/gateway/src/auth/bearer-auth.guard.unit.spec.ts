@@ -7,6 +7,7 @@ import type { GatewayRequest } from '../http/gateway-request';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { Public } from './public.decorator';
 import { RequirePermission } from './require-permission.decorator';
+import { RootOnly } from './root-only.decorator';
 import { RootKeyMatcher } from './root-key.matcher';
 
 const ROOT = `kwroot_${'r'.repeat(43)}`;
@@ -17,6 +18,11 @@ class Routes {
   @RequirePermission('api_keys:write')
   write(): string {
     return 'written';
+  }
+
+  @RootOnly()
+  operate(): string {
+    return 'operated';
   }
 
   @Public()
@@ -74,15 +80,24 @@ describe('BearerAuthGuard', () => {
 
   it('takes the root key as workspace default, without asking a verifier', async () => {
     const { run, asked } = setUp(denial('NOT_FOUND'));
-    expect((await run(`Bearer ${ROOT}`)).request.principal).toEqual({ workspaceId: 'default', actor: 'root', root: true });
+    expect((await run(`Bearer ${ROOT}`)).request.principal).toEqual({ workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'] });
     expect((await run(`bearer ${ROOT}`)).request.principal?.root).toBe(true);
     expect(asked).toEqual([]);
   });
 
   it("asks the verifiers with the route's permission and acts as the key", async () => {
-    const { run, asked } = setUp({ valid: true, code: 'VALID', keyId: 'key_1', workspaceId: 'ws_1' });
-    expect((await run(`Bearer ${KEY}`)).request.principal).toEqual({ workspaceId: 'ws_1', actor: 'key_1', root: false });
+    const { run, asked } = setUp({ valid: true, code: 'VALID', keyId: 'key_1', workspaceId: 'ws_1', permissions: ['api_keys:write', 'calls:read'] });
+    expect((await run(`Bearer ${KEY}`)).request.principal).toEqual({ workspaceId: 'ws_1', actor: 'key_1', root: false, grants: ['api_keys:write', 'calls:read'] });
     expect(asked).toEqual([{ key: KEY, require: 'api_keys:write' }]);
+  });
+
+  it('lets only the root key through a root-only route: 403 for a valid key, 401 for a bad one', async () => {
+    const valid = setUp({ valid: true, code: 'VALID', keyId: 'key_1', workspaceId: 'default', permissions: ['*:write'] });
+    expect((await valid.run(`Bearer ${ROOT}`, 'operate')).request.principal?.root).toBe(true);
+    const refused = await valid.run(`Bearer ${KEY}`, 'operate');
+    expect(refused.error?.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect(refused.request.principal).toBeUndefined();
+    expect((await setUp(denial('NOT_FOUND')).run(`Bearer ${KEY}`, 'operate')).error?.body).toMatchObject({ statusCode: 401 });
   });
 
   it.each([

@@ -4,7 +4,9 @@ export interface Principal {
   /** The calling key's id, or `root`. */
   readonly actor: string;
   readonly root: boolean;
+  /** The caller's effective permissions, as the verifier computed them; the ceiling of what it may grant. */
+  readonly grants: readonly string[];
 }
 
-/** The root key acts in workspace `default` (product.md section 3). */
-export const ROOT_PRINCIPAL: Principal = { workspaceId: 'default', actor: 'root', root: true };
+/** The root key acts in workspace `default` with every permission (product.md section 3). */
+export const ROOT_PRINCIPAL: Principal = { workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'] };

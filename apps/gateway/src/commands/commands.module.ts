@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { BusClientModule } from '@keyward/platform';
 import { ConsistencyService } from '../consistency/consistency.service';
-import { KeyCommandClient } from './key-command.client';
+import { CommandClient } from './command.client';
 
 @Module({
   imports: [BusClientModule],
-  providers: [ConsistencyService, KeyCommandClient],
-  exports: [KeyCommandClient],
+  providers: [ConsistencyService, CommandClient],
+  exports: [CommandClient],
 })
 export class CommandsModule {}

@@ -10,6 +10,8 @@ const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   [ErrorCodes.routeNotFound]: 404,
   [ErrorCodes.keyNotFound]: 404,
   [ErrorCodes.roleNotFound]: 404,
+  [ErrorCodes.workspaceNotFound]: 404,
+  [ErrorCodes.shareNotFound]: 404,
   [ErrorCodes.keyRevoked]: 409,
   [ErrorCodes.conflict]: 409,
   [ErrorCodes.payloadTooLarge]: 413,

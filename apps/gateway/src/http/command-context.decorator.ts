@@ -15,6 +15,8 @@ export const commandContextOf = (request: GatewayRequest): CommandContext => {
   return {
     workspaceId: principal.workspaceId,
     actor: principal.actor,
+    grants: principal.grants,
+    operator: principal.root,
     correlationId: request.correlationId ?? correlationIdOf(undefined),
     ...(request.ip ? { sourceIp: request.ip.slice(0, MAX_SOURCE_IP) } : {}),
     ...(userAgent ? { userAgent: userAgent.slice(0, MAX_USER_AGENT) } : {}),

@@ -7,20 +7,29 @@ describe('commandContextOf', () => {
   it('names the principal, the correlation id, the source IP and the user agent', () => {
     const context = commandContextOf(
       request({
-        principal: { workspaceId: 'ws_1', actor: 'key_1', root: false },
+        principal: { workspaceId: 'ws_1', actor: 'key_1', root: false, grants: ['api_keys:write', 'calls:read'] },
         correlationId: 'req-1',
         ip: '203.0.113.9',
         headers: { 'user-agent': 'curl/8.5' },
       }),
     );
-    expect(context).toEqual({ workspaceId: 'ws_1', actor: 'key_1', correlationId: 'req-1', sourceIp: '203.0.113.9', userAgent: 'curl/8.5' });
+    expect(context).toEqual({
+      workspaceId: 'ws_1',
+      actor: 'key_1',
+      grants: ['api_keys:write', 'calls:read'],
+      operator: false,
+      correlationId: 'req-1',
+      sourceIp: '203.0.113.9',
+      userAgent: 'curl/8.5',
+    });
   });
 
   it('bounds the user agent and leaves out what is unknown', () => {
     const context = commandContextOf(
-      request({ principal: { workspaceId: 'default', actor: 'root', root: true }, correlationId: 'req-2', headers: { 'user-agent': 'u'.repeat(600) } }),
+      request({ principal: { workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'] }, correlationId: 'req-2', headers: { 'user-agent': 'u'.repeat(600) } }),
     );
     expect(context.userAgent).toHaveLength(500);
+    expect(context).toMatchObject({ operator: true, grants: ['*:write'] });
     expect(context).not.toHaveProperty('sourceIp');
   });
 

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { Written } from '../commands/key-command.client';
+import type { Written } from '../commands/command.client';
 
 export const CONSISTENCY_HEADER = 'Keyward-Consistency';
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateKeyRequest, type CreateKeyResult } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
-import { KeyCommandClient } from '../../commands/key-command.client';
+import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { CreateKeyRequestDto } from './create-key.request.dto';
@@ -12,7 +12,7 @@ import { CreateKeyRequestDto } from './create-key.request.dto';
 @ApiBearerAuth()
 @Controller('v1/keys')
 export class CreateKeyHttpController {
-  constructor(private readonly commands: KeyCommandClient) {}
+  constructor(private readonly commands: CommandClient) {}
 
   /** The only response that ever holds the new key's secret: never cached. */
   @Post()

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nes
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type RevokeKeyRequest, type RevokeKeyResult } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
-import { KeyCommandClient } from '../../commands/key-command.client';
+import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { KeyIdPipe } from '../key-id.pipe';
@@ -13,7 +13,7 @@ import { RevokeKeyRequestDto } from './revoke-key.request.dto';
 @ApiBearerAuth()
 @Controller('v1/keys')
 export class RevokeKeyHttpController {
-  constructor(private readonly commands: KeyCommandClient) {}
+  constructor(private readonly commands: CommandClient) {}
 
   /** Final. Once this answers, no verifier answers VALID for the key any more. */
   @Post(':id/revoke')

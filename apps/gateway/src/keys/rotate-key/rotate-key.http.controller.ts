@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type RotateKeyRequest, type RotateKeyResult } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
-import { KeyCommandClient } from '../../commands/key-command.client';
+import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { KeyIdPipe } from '../key-id.pipe';
@@ -13,7 +13,7 @@ import { RotateKeyRequestDto } from './rotate-key.request.dto';
 @ApiBearerAuth()
 @Controller('v1/keys')
 export class RotateKeyHttpController {
-  constructor(private readonly commands: KeyCommandClient) {}
+  constructor(private readonly commands: CommandClient) {}
 
   /** Holds the new secret: never cached. */
   @Post(':id/rotate')

@@ -4,9 +4,9 @@ import { NEVER, of, throwError, type Observable } from 'rxjs';
 import { ErrorCodes, type CommandReply, type ErrorCode } from '@keyward/contracts';
 import type { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError } from '../errors/api-error';
-import { KeyCommandClient, rejectionToApiError } from './key-command.client';
+import { CommandClient, rejectionToApiError } from './command.client';
 
-const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1' };
+const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
 
 const clientAnswering = (reply: Observable<CommandReply<{ id: string }>>, consistent = true) => {
   const waited: string[] = [];
@@ -17,7 +17,7 @@ const clientAnswering = (reply: Observable<CommandReply<{ id: string }>>, consis
       return consistent;
     },
   } as unknown as ConsistencyService;
-  return { client: new KeyCommandClient(bus, consistency), waited };
+  return { client: new CommandClient(bus, consistency), waited };
 };
 
 const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
@@ -61,7 +61,7 @@ describe('rejectionToApiError', () => {
   });
 });
 
-describe('KeyCommandClient', () => {
+describe('CommandClient', () => {
   let warned: jest.SpyInstance;
   beforeEach(() => {
     warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);

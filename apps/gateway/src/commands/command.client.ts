@@ -22,10 +22,10 @@ export const rejectionToApiError = (rejection: CommandRejection): ApiError => {
   return new ApiError(rejection.code, rejection.message);
 };
 
-/** Sends key commands to key-command and answers once the write is visible (product.md section 5). */
+/** Sends commands (keys, roles, workspaces) to key-command and answers once the write is visible (product.md section 5). */
 @Injectable()
-export class KeyCommandClient implements OnApplicationBootstrap {
-  private readonly logger = new Logger(KeyCommandClient.name);
+export class CommandClient implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CommandClient.name);
 
   constructor(
     @Inject(BUS_CLIENT) private readonly bus: ClientProxy,
