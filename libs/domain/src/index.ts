@@ -36,3 +36,4 @@ export * from './workspaces/workspace-rules';
 export * from './workspaces/decide-workspace';
 export * from './workspaces/evolve-workspace';
 export * from './workspaces/workspace.decider';
+export * from './workspaces/workspace-id';

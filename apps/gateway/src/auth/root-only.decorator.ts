@@ -1,6 +1,7 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 export const ROOT_ONLY = 'keyward:root-only';
 
-/** Operator routes (workspaces, plans): the root key only; any other valid key gets 403. */
-export const RootOnly = (): MethodDecorator & ClassDecorator => SetMetadata(ROOT_ONLY, true);
+/** Operator routes (workspaces, plans): the root key only; any other valid key gets 403. Published as `x-root-only`. */
+export const RootOnly = (): MethodDecorator => applyDecorators(SetMetadata(ROOT_ONLY, true), ApiExtension('x-root-only', true));

@@ -47,6 +47,21 @@ export class CommandClient implements OnApplicationBootstrap {
     return { result: reply.result, consistent };
   }
 
+  /**
+   * Sends a command, then answers the read model's view of what it changed: current, since `send`
+   * waited for the projector. Should the view still be missing, the command's own result stands in
+   * and the answer is marked not yet consistent.
+   */
+  async sendThenRead<Request extends { readonly context: CommandContext }, Result, View>(
+    subject: string,
+    request: Request,
+    read: (result: Result) => Promise<View | undefined>,
+  ): Promise<Written<View | Result>> {
+    const written = await this.send<Request, Result>(subject, request);
+    const view = await read(written.result);
+    return view === undefined ? { result: written.result, consistent: false } : { result: view, consistent: written.consistent };
+  }
+
   private async request<Request, Result>(subject: string, request: Request): Promise<CommandReply<Result>> {
     try {
       return await firstValueFrom(this.bus.send<CommandReply<Result>, Request>(subject, request).pipe(timeout(COMMAND_TIMEOUT_MS)));

@@ -1,14 +1,32 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module';
 import { CreateKeyHttpController } from './create-key/create-key.http.controller';
+import { DeleteKeyHttpController } from './delete-key/delete-key.http.controller';
 import { GetKeyHttpController } from './get-key/get-key.http.controller';
+import { KeyAccessWriter } from './key-access.writer';
 import { ListKeysHttpController } from './list-keys/list-keys.http.controller';
 import { RevokeKeyHttpController } from './revoke-key/revoke-key.http.controller';
 import { RotateKeyHttpController } from './rotate-key/rotate-key.http.controller';
+import { SetKeyPermissionsHttpController } from './set-key-permissions/set-key-permissions.http.controller';
+import { SetKeyRolesHttpController } from './set-key-roles/set-key-roles.http.controller';
+import { ShareResourceHttpController } from './share-resource/share-resource.http.controller';
+import { UnshareResourceHttpController } from './unshare-resource/unshare-resource.http.controller';
 
-/** Reads come from the key table (KeyQueries, from the infrastructure); writes go to key-command. */
+/** Reads come from the key table (KeyQueries, from the platform); writes go to key-command. */
 @Module({
   imports: [CommandsModule],
-  controllers: [CreateKeyHttpController, ListKeysHttpController, GetKeyHttpController, RotateKeyHttpController, RevokeKeyHttpController],
+  providers: [KeyAccessWriter],
+  controllers: [
+    CreateKeyHttpController,
+    ListKeysHttpController,
+    GetKeyHttpController,
+    RotateKeyHttpController,
+    RevokeKeyHttpController,
+    DeleteKeyHttpController,
+    SetKeyRolesHttpController,
+    SetKeyPermissionsHttpController,
+    ShareResourceHttpController,
+    UnshareResourceHttpController,
+  ],
 })
 export class KeysModule {}

@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { KeyPage } from '@keyward/contracts';
-import { InvalidCursorError, KeyQueries } from '@keyward/read-models';
+import { KeyQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
-import { ApiError } from '../../errors/api-error';
-import { DEFAULT_PAGE_SIZE, ListKeysRequestDto } from './list-keys.request.dto';
+import { DEFAULT_PAGE_SIZE, readPage } from '../../http/page.request.dto';
+import { ListKeysRequestDto } from './list-keys.request.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -19,11 +19,6 @@ export class ListKeysHttpController {
   @RequirePermission('api_keys:read')
   @ApiOkResponse({ description: '{ items, nextCursor }; never a secret' })
   async list(@Query() query: ListKeysRequestDto, @CurrentPrincipal() principal: Principal): Promise<KeyPage> {
-    try {
-      return await this.keys.list(principal.workspaceId, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE });
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw ApiError.invalid([{ field: 'cursor', message: 'cursor must be a nextCursor this API returned' }]);
-      throw error;
-    }
+    return readPage(() => this.keys.list(principal.workspaceId, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
   }
 }

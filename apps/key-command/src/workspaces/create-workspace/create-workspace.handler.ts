@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceResult } from '@keyward/contracts';
-import { decideWorkspace, workspaceDecider } from '@keyward/domain';
+import { decideWorkspace, newWorkspaceId, workspaceDecider } from '@keyward/domain';
 import { asCommandContext, asObject } from '../../commands/command-payload';
 import { CommandRunner } from '../../commands/command.runner';
 import { CreateKeyHandler } from '../../keys/create-key/create-key.handler';
-import { newWorkspaceId, workspaceResult } from '../workspace-payload';
+import { workspaceResult } from '../workspace-payload';
 
 /**
  * Operator only: a workspace and its first admin key (unrestricted, whatever the plan, so that

@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiKeyUserQueries, type ApiKeyUserPage } from '@keyward/read-models';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import type { Principal } from '../../auth/principal';
+import { RequirePermission } from '../../auth/require-permission.decorator';
+import { DEFAULT_PAGE_SIZE, PageRequestDto, readPage } from '../../http/page.request.dto';
+
+@ApiTags('api-key-users')
+@ApiBearerAuth()
+@Controller('v1/api-key-users')
+export class ListApiKeyUsersHttpController {
+  constructor(private readonly users: ApiKeyUserQueries) {}
+
+  /** Each key as its own principal, with its roles and shares: no group, no human seat. */
+  @Get()
+  @RequirePermission('api_keys:read')
+  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  async list(@Query() query: PageRequestDto, @CurrentPrincipal() principal: Principal): Promise<ApiKeyUserPage> {
+    return readPage(() => this.users.list(principal.workspaceId, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
+  }
+}

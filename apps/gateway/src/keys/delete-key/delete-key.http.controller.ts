@@ -1,0 +1,26 @@
+import { Controller, Delete, HttpCode, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Subjects, type CommandContext, type DeleteKeyRequest, type DeleteKeyResult } from '@keyward/contracts';
+import { RequirePermission } from '../../auth/require-permission.decorator';
+import { CommandClient } from '../../commands/command.client';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { answerWritten } from '../../http/consistency.header';
+import { KeyIdPipe } from '../key-id.pipe';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('v1/keys')
+export class DeleteKeyHttpController {
+  constructor(private readonly commands: CommandClient) {}
+
+  /** Revoked at once and gone from the key table; its events stay in the history for audit. */
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission('api_keys:write')
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiNotFoundResponse({ description: 'KEY_NOT_FOUND, also for a key deleted before' })
+  async delete(@Param('id', KeyIdPipe) keyId: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+    answerWritten(response, await this.commands.send<DeleteKeyRequest, DeleteKeyResult>(Subjects.keyCommand.delete, { context, keyId }));
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Subjects, type CommandContext, type KeyAccessResult, type KeyView, type SetKeyPermissionsRequest } from '@keyward/contracts';
+import { RequirePermission } from '../../auth/require-permission.decorator';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { KeyAccessWriter } from '../key-access.writer';
+import { KeyIdPipe } from '../key-id.pipe';
+import { SetKeyPermissionsRequestDto } from './set-key-permissions.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('v1/keys')
+export class SetKeyPermissionsHttpController {
+  constructor(private readonly writer: KeyAccessWriter) {}
+
+  /** Replaces the key's direct permissions; it may not end up with more than the caller holds. */
+  @Put(':id/permissions')
+  @RequirePermission('api_keys:write')
+  @ApiOkResponse({ description: 'the key' })
+  @ApiConflictResponse({ description: 'CONFLICT when the workspace makes key permissions immutable: delete and recreate the key' })
+  async setPermissions(
+    @Param('id', KeyIdPipe) keyId: string,
+    @Body() body: SetKeyPermissionsRequestDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<KeyView | KeyAccessResult> {
+    const request: SetKeyPermissionsRequest = {
+      context,
+      keyId,
+      permissions: body.permissions,
+      ...(body.unrestricted !== undefined ? { unrestricted: body.unrestricted } : {}),
+    };
+    return this.writer.write(Subjects.keyCommand.setPermissions, request, response);
+  }
+}

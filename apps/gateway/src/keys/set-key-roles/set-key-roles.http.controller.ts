@@ -1,0 +1,29 @@
+import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Subjects, type CommandContext, type KeyAccessResult, type KeyView, type SetKeyRolesRequest } from '@keyward/contracts';
+import { RequirePermission } from '../../auth/require-permission.decorator';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { KeyAccessWriter } from '../key-access.writer';
+import { KeyIdPipe } from '../key-id.pipe';
+import { SetKeyRolesRequestDto } from './set-key-roles.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('v1/keys')
+export class SetKeyRolesHttpController {
+  constructor(private readonly writer: KeyAccessWriter) {}
+
+  /** Replaces the key's roles; it may not end up with more than the caller holds. */
+  @Put(':id/roles')
+  @RequirePermission('api_keys:write')
+  @ApiOkResponse({ description: 'the key' })
+  async setRoles(
+    @Param('id', KeyIdPipe) keyId: string,
+    @Body() body: SetKeyRolesRequestDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<KeyView | KeyAccessResult> {
+    return this.writer.write<SetKeyRolesRequest>(Subjects.keyCommand.setRoles, { context, keyId, roles: body.roles }, response);
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Delete, HttpCode, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Subjects, type CommandContext, type DeleteRoleRequest, type DeleteRoleResult } from '@keyward/contracts';
+import { RequirePermission } from '../../auth/require-permission.decorator';
+import { CommandClient } from '../../commands/command.client';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { answerWritten } from '../../http/consistency.header';
+import { RoleIdPipe } from '../role-id.pipe';
+
+@ApiTags('roles')
+@ApiBearerAuth()
+@Controller('v1/roles')
+export class DeleteRoleHttpController {
+  constructor(private readonly commands: CommandClient) {}
+
+  /** Keys holding the role lose what it gave them, in every verifier, before this answers. */
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission('roles:write')
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiNotFoundResponse({ description: 'ROLE_NOT_FOUND' })
+  async delete(@Param('id', RoleIdPipe) roleId: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+    answerWritten(response, await this.commands.send<DeleteRoleRequest, DeleteRoleResult>(Subjects.roleCommand.delete, { context, roleId }));
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { RoleView } from '@keyward/contracts';
+import { RoleQueries } from '@keyward/read-models';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import type { Principal } from '../../auth/principal';
+import { RequirePermission } from '../../auth/require-permission.decorator';
+
+@ApiTags('roles')
+@ApiBearerAuth()
+@Controller('v1/roles')
+export class ListRolesHttpController {
+  constructor(private readonly roles: RoleQueries) {}
+
+  /** Built-in roles first, then the workspace's own; a workspace has few, so no pages. */
+  @Get()
+  @RequirePermission('roles:read')
+  @ApiOkResponse({ description: '{ items }' })
+  async list(@CurrentPrincipal() principal: Principal): Promise<{ items: RoleView[] }> {
+    return { items: await this.roles.list(principal.workspaceId) };
+  }
+}

@@ -1,0 +1,65 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import type { AccessLevel } from '@keyward/contracts';
+import { ACCESS_LEVELS, isResourceInstance, isResourceName, parsePermission } from '@keyward/domain';
+
+/**
+ * Field rules shared by the DTOs. class-validator checks a property's rules in the order they were
+ * applied and reports only the first failure, so each composition applies the type check first
+ * (in a stack of decorators, that is the lowest one).
+ */
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** Trimmed, 1 to `max` characters, no control characters (they would let a name forge log lines). */
+export const IsDisplayName = (max: number): PropertyDecorator =>
+  applyDecorators(IsString(), Length(1, max), Matches(/^\P{Cc}*$/u, { message: '$property must not contain control characters' }), Transform(trim));
+
+/** A class-validator rule from a predicate; its message follows the property name. */
+const rule =
+  (name: string, test: (value: unknown) => boolean, message: string) =>
+  (options?: ValidationOptions): PropertyDecorator =>
+    ValidateBy({ name, validator: { validate: test, defaultMessage: buildMessage((prefix) => `${prefix}$property ${message}`, options) } }, options);
+
+/** An ISO 8601 date-time later than now (checked again by the domain when the command runs). */
+export const IsFutureDateTime = rule('isFutureDateTime', (value) => typeof value === 'string' && Date.parse(value) > Date.now(), 'must be a date-time in the future');
+
+const MAX_RESOURCES = 100;
+
+const isResourcePermissions = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length <= MAX_RESOURCES &&
+  Object.entries(value).every(([resource, level]) => isResourceName(resource) && ACCESS_LEVELS.includes(level as AccessLevel));
+
+/** `{ resource: "none" | "read" | "write" }`, resource names as in the catalogue. */
+export const IsResourcePermissions = rule(
+  'isResourcePermissions',
+  isResourcePermissions,
+  `must map at most ${MAX_RESOURCES} lowercase resource names to "none", "read" or "write"`,
+);
+
+/** A resource type name as the catalogue spells it: lowercase, digits and `_`. */
+export const IsResourceName = rule('isResourceName', (value) => typeof value === 'string' && isResourceName(value), 'must be a lowercase resource name, e.g. "calls"');
+
+/** The id of one resource instance, as a share names it. */
+export const IsResourceInstance = rule(
+  'isResourceInstance',
+  (value) => typeof value === 'string' && isResourceInstance(value),
+  'must be 1 to 128 letters, digits, "_", "." or "-"',
+);
+
+/** `<resource>:<read|write>`, `*:<action>` or a share `<resource>/<id>:<action>` (product.md section 2). */
+export const IsPermission = rule(
+  'isPermission',
+  (value) => parsePermission(value) !== undefined,
+  'must be permissions like "calls:read", "*:write" or "workflows/wf_42:read"',
+);
+
+export const MAX_ROLES_PER_KEY = 50;
+
+/** Role ids (built-in or `role_…`); whether each exists is key-command's to say. */
+export const IsRoleIdList = (): PropertyDecorator =>
+  applyDecorators(IsArray(), ArrayMaxSize(MAX_ROLES_PER_KEY), IsString({ each: true }), Length(1, 64, { each: true }));

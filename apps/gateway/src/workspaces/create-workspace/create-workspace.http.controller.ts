@@ -1,0 +1,27 @@
+import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Subjects, type CommandContext, type CreateWorkspaceRequest, type CreateWorkspaceResult } from '@keyward/contracts';
+import { RootOnly } from '../../auth/root-only.decorator';
+import { CommandClient } from '../../commands/command.client';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { answerWritten } from '../../http/consistency.header';
+import { CreateWorkspaceRequestDto } from './create-workspace.request.dto';
+
+@ApiTags('workspaces')
+@ApiBearerAuth()
+@Controller('v1/workspaces')
+export class CreateWorkspaceHttpController {
+  constructor(private readonly commands: CommandClient) {}
+
+  /** The only response that ever holds the first admin key's secret: never cached. */
+  @Post()
+  @HttpCode(201)
+  @Header('Cache-Control', 'no-store')
+  @RootOnly()
+  @ApiCreatedResponse({ description: '{ id, name, plan, adminKey, adminKeyId }: adminKey shown this once' })
+  async create(@Body() body: CreateWorkspaceRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateWorkspaceResult> {
+    const request: CreateWorkspaceRequest = { context, name: body.name, ...(body.plan !== undefined ? { plan: body.plan } : {}) };
+    return answerWritten(response, await this.commands.send<CreateWorkspaceRequest, CreateWorkspaceResult>(Subjects.workspaceCommand.create, request));
+  }
+}

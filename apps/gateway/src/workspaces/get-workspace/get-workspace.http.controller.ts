@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { WorkspaceView } from '@keyward/contracts';
+import { WorkspaceQueries } from '@keyward/read-models';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import type { Principal } from '../../auth/principal';
+import { toWorkspaceView } from '../workspace-view';
+import { workspaceNotFound } from '../workspace-id.pipe';
+
+@ApiTags('workspaces')
+@ApiBearerAuth()
+@Controller('v1/workspace')
+export class GetWorkspaceHttpController {
+  constructor(private readonly workspaces: WorkspaceQueries) {}
+
+  /** Any valid key may learn its own workspace's plan and entitlements: clients gate features on them. */
+  @Get()
+  @ApiOkResponse({ description: "the caller's workspace, its settings and entitlements" })
+  async get(@CurrentPrincipal() principal: Principal): Promise<WorkspaceView> {
+    const record = await this.workspaces.get(principal.workspaceId);
+    if (!record) throw workspaceNotFound();
+    return toWorkspaceView(record);
+  }
+}

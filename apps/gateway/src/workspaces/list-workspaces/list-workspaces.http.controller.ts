@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { WorkspaceView } from '@keyward/contracts';
+import { WorkspaceQueries } from '@keyward/read-models';
+import { RootOnly } from '../../auth/root-only.decorator';
+import { toWorkspaceView } from '../workspace-view';
+
+@ApiTags('workspaces')
+@ApiBearerAuth()
+@Controller('v1/workspaces')
+export class ListWorkspacesHttpController {
+  constructor(private readonly workspaces: WorkspaceQueries) {}
+
+  /** Every tenant of this install: `default` first, then by creation. */
+  @Get()
+  @RootOnly()
+  @ApiOkResponse({ description: '{ items }' })
+  async list(): Promise<{ items: WorkspaceView[] }> {
+    return { items: (await this.workspaces.list()).map(toWorkspaceView) };
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CommandContext, WorkspaceResult, WorkspaceView } from '@keyward/contracts';
+import { RootOnly } from '../../auth/root-only.decorator';
+import { CommandCtx } from '../../http/command-context.decorator';
+import { WorkspaceIdPipe } from '../workspace-id.pipe';
+import { WorkspaceWriter } from '../workspace.writer';
+import { UpdateWorkspaceRequestDto } from './update-workspace.request.dto';
+
+@ApiTags('workspaces')
+@ApiBearerAuth()
+@Controller('v1/workspaces')
+export class UpdateWorkspaceHttpController {
+  constructor(private readonly writer: WorkspaceWriter) {}
+
+  /** The operator's lever: a plan change takes effect on the very next verify. */
+  @Patch(':id')
+  @RootOnly()
+  @ApiOkResponse({ description: 'the workspace' })
+  @ApiNotFoundResponse({ description: 'WORKSPACE_NOT_FOUND' })
+  async update(
+    @Param('id', WorkspaceIdPipe) workspaceId: string,
+    @Body() body: UpdateWorkspaceRequestDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WorkspaceView | WorkspaceResult> {
+    return this.writer.update(workspaceId, body, context, response);
+  }
+}

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Plans, type Plan, type ResourceType, type WorkspaceSettings } from '@keyward/contracts';
+import { MAX_CATALOGUE_SIZE, MAX_GROUP_LENGTH } from '@keyward/domain';
+import { IsResourceName } from '../../validation/field.validators';
+
+export class ResourceTypeDto implements ResourceType {
+  @ApiProperty({ example: 'calls' })
+  @IsResourceName()
+  resource!: string;
+
+  @ApiProperty({ example: 'Communication', maxLength: MAX_GROUP_LENGTH })
+  @Length(1, MAX_GROUP_LENGTH)
+  @IsString()
+  group!: string;
+}
+
+export class WorkspaceSettingsDto implements Partial<WorkspaceSettings> {
+  @ApiPropertyOptional({ description: "when true, a key's roles, permissions and shares cannot change after creation (409)" })
+  @IsOptional()
+  @IsBoolean()
+  keyPermissionsImmutable?: boolean;
+
+  @ApiPropertyOptional({ type: [ResourceTypeDto], maxItems: MAX_CATALOGUE_SIZE, description: 'the resource types keys of this workspace can be given' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ResourceTypeDto)
+  @ArrayMaxSize(MAX_CATALOGUE_SIZE)
+  @IsArray()
+  resourceCatalogue?: ResourceTypeDto[];
+}
+
+/** Left out, a field keeps its value. The plan is the operator's (root key) to change. */
+export class UpdateWorkspaceRequestDto {
+  @ApiPropertyOptional({ enum: Plans, description: 'root key only; takes effect at once' })
+  @IsOptional()
+  @IsIn(Plans)
+  plan?: Plan;
+
+  @ApiPropertyOptional({ type: WorkspaceSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WorkspaceSettingsDto)
+  @IsObject()
+  settings?: WorkspaceSettingsDto;
+}
