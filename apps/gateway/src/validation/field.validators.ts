@@ -32,13 +32,13 @@ const isResourcePermissions = (value: unknown): boolean =>
   value !== null &&
   !Array.isArray(value) &&
   Object.keys(value).length <= MAX_RESOURCES &&
-  Object.entries(value).every(([resource, level]) => isResourceName(resource) && ACCESS_LEVELS.includes(level as AccessLevel));
+  Object.entries(value).every(([resource, level]) => (resource === '*' || isResourceName(resource)) && ACCESS_LEVELS.includes(level as AccessLevel));
 
-/** `{ resource: "none" | "read" | "write" }`, resource names as in the catalogue. */
+/** `{ resource: "none" | "read" | "write" }`, resource names as in the catalogue, or `*` for every resource. */
 export const IsResourcePermissions = rule(
   'isResourcePermissions',
   isResourcePermissions,
-  `must map at most ${MAX_RESOURCES} lowercase resource names to "none", "read" or "write"`,
+  `must map at most ${MAX_RESOURCES} lowercase resource names (or "*") to "none", "read" or "write"`,
 );
 
 /** A resource type name as the catalogue spells it: lowercase, digits and `_`. */

@@ -6,6 +6,7 @@ describe('SetKeyPermissionsRequestDto', () => {
     [{ permissions: {} }],
     [{ permissions: { calls: 'read', contacts: 'write', billing: 'none' } }],
     [{ permissions: {}, unrestricted: true }],
+    [{ permissions: { '*': 'read', calls: 'write' } }],
     [{ permissions: { calls: 'read' }, unrestricted: false }],
   ])('accepts %j', async (body) => {
     expect(await validateDto(SetKeyPermissionsRequestDto, body)).toMatchObject({ ok: true });
@@ -17,6 +18,7 @@ describe('SetKeyPermissionsRequestDto', () => {
     [{ permissions: { calls: 'admin' } }, 'permissions'],
     [{ permissions: { Calls: 'read' } }, 'permissions'],
     [{ permissions: { 'calls/1': 'read' } }, 'permissions'],
+    [{ permissions: { '**': 'read' } }, 'permissions'],
     [{ permissions: {}, unrestricted: 'yes' }, 'unrestricted'],
     [{ permissions: {}, roles: [] }, 'roles'],
   ])('refuses %j', async (body, field) => {
