@@ -99,11 +99,17 @@ describe('a downstream service guarded by @keyward/client', () => {
     expect((await service.request('GET', '/workflows/wf%2042', { key: revoked.key })).status).toBe(401);
   });
 
-  // The gateway has no `POST /v1/keys/:id/shares` yet (issue 3, shares are in progress). When it
-  // lands: create a key with `permissions: { calls: 'read' }`, share it `{ resource: 'workflows',
-  // resourceId: 'wf_42', access: 'read' }`, then GET /workflows/wf_42 → 200 and
-  // GET /workflows/wf_43 → 403 INSUFFICIENT_PERMISSIONS; unshare → wf_42 answers 403 again.
-  it.todo('a key shared one workflow reads that workflow and no other');
+  it('a key shared one workflow reads that workflow and no other, until it is unshared', async () => {
+    const shared = await create({ name: 'shared one workflow', permissions: { calls: 'read' } });
+    const share = await stack.api('POST', `/v1/keys/${shared.id}/shares`, { resource: 'workflows', resourceId: 'wf_42', access: 'read' });
+    expect(share.status).toBe(200);
+    expect((await service.request('GET', '/workflows/wf_42', { key: shared.key })).status).toBe(200);
+    const other = await service.request('GET', '/workflows/wf_43', { key: shared.key });
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' });
+    expect((await stack.api('DELETE', `/v1/keys/${shared.id}/shares/workflows/wf_42`)).status).toBe(200);
+    expect((await service.request('GET', '/workflows/wf_42', { key: shared.key })).status).toBe(403);
+  });
 
   it('answers 503 UNAVAILABLE when no verifier answers, and no key reached any log', async () => {
     await Promise.all(stack.running('verifier').map((v) => stack.stopService(v)));

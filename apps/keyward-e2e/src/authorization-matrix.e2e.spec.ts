@@ -1,0 +1,271 @@
+import type { CreateKeyResult, CreateWorkspaceResult, RoleView } from '@keyward/contracts';
+import { generateKeySecret, holdsAll, parsePermission, type Permission } from '@keyward/domain';
+import { KeywardStack } from './support/keyward-stack';
+import { leakedSecrets } from './support/secrets';
+
+jest.setTimeout(120_000);
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const PRINCIPALS = [
+  'no key',
+  'malformed',
+  'unknown',
+  'revoked',
+  'expired',
+  'read-only',
+  'restricted without the resource',
+  'restricted with it',
+  'other workspace',
+  'admin',
+  'root',
+] as const;
+type PrincipalName = (typeof PRINCIPALS)[number];
+
+/** What each principal may do, as the test intends it; the one evaluator of @keyward/domain says whether that covers a route. */
+const GRANTS: Partial<Record<PrincipalName, readonly string[]>> = {
+  'read-only': ['*:read'],
+  'restricted without the resource': ['calls:write'],
+  'restricted with it': ['api_keys:write', 'roles:write', 'calls:write'],
+  'other workspace': ['*:write'],
+  admin: ['*:write'],
+  root: ['*:write'],
+};
+
+const UNAUTHENTICATED: readonly PrincipalName[] = ['no key', 'malformed', 'unknown', 'revoked', 'expired'];
+
+/** Who may call a route: a permission, the root key only, any valid key, or anyone. */
+type Access = { permission: string } | 'root' | 'any key' | 'public';
+
+interface Fixtures {
+  readonly stack: KeywardStack;
+  /** A custom role of workspace `default` granting calls:read, within every writer's authority. */
+  readonly callsRole: string;
+  readonly otherWorkspaceId: string;
+}
+
+interface Target {
+  readonly path: string;
+  readonly body?: unknown;
+}
+
+interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** As the OpenAPI document spells it. */
+  readonly path: string;
+  readonly access: Access;
+  readonly success: number;
+  /** For a route naming something of workspace `default`: what a key of another workspace gets. */
+  readonly foreign?: { readonly status: number; readonly code: string };
+  /** A fresh target per cell, made by the root key, so that no cell depends on another. */
+  readonly target: (f: Fixtures) => Promise<Target>;
+}
+
+const created = async <T>(stack: KeywardStack, route: string, body: unknown): Promise<T> => {
+  const res = await stack.api<T>('POST', route, body);
+  if (res.status !== 201) throw new Error(`POST ${route} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+const freshKey = async (f: Fixtures): Promise<string> => (await created<CreateKeyResult>(f.stack, '/v1/keys', { name: 'target', permissions: { calls: 'read' } })).id;
+const freshRole = async (f: Fixtures): Promise<string> => (await created<RoleView>(f.stack, '/v1/roles', { name: 'target role', permissions: ['calls:read'] })).id;
+const keyNotFound = { status: 404, code: 'KEY_NOT_FOUND' };
+const roleNotFound = { status: 404, code: 'ROLE_NOT_FOUND' };
+const at = (path: string, body?: unknown): Target => (body === undefined ? { path } : { path, body });
+
+/** Every route of the gateway. A route missing here fails the first test, so new routes join the matrix. */
+const ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/health', access: 'public', success: 200, target: async () => at('/health') },
+  { method: 'GET', path: '/v1/keys', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/keys') },
+  {
+    method: 'POST',
+    path: '/v1/keys',
+    access: { permission: 'api_keys:write' },
+    success: 201,
+    target: async () => at('/v1/keys', { name: 'made in the matrix', permissions: { calls: 'read' } }),
+  },
+  { method: 'GET', path: '/v1/keys/{id}', access: { permission: 'api_keys:read' }, success: 200, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`) },
+  { method: 'DELETE', path: '/v1/keys/{id}', access: { permission: 'api_keys:write' }, success: 204, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`) },
+  {
+    method: 'POST',
+    path: '/v1/keys/{id}/rotate',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => at(`/v1/keys/${await freshKey(f)}/rotate`, {}),
+  },
+  {
+    method: 'POST',
+    path: '/v1/keys/{id}/revoke',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => at(`/v1/keys/${await freshKey(f)}/revoke`, {}),
+  },
+  {
+    method: 'PUT',
+    path: '/v1/keys/{id}/roles',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => at(`/v1/keys/${await freshKey(f)}/roles`, { roles: [f.callsRole] }),
+  },
+  {
+    method: 'PUT',
+    path: '/v1/keys/{id}/permissions',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => at(`/v1/keys/${await freshKey(f)}/permissions`, { permissions: { calls: 'write' } }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/keys/{id}/shares',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => at(`/v1/keys/${await freshKey(f)}/shares`, { resource: 'calls', resourceId: 'call_1', access: 'read' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/keys/{id}/shares/{resource}/{resourceId}',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => {
+      const id = await freshKey(f);
+      const share = await f.stack.api('POST', `/v1/keys/${id}/shares`, { resource: 'calls', resourceId: 'call_1', access: 'read' });
+      if (share.status !== 200) throw new Error(`sharing answered ${share.status}`);
+      return at(`/v1/keys/${id}/shares/calls/call_1`);
+    },
+  },
+  { method: 'GET', path: '/v1/roles', access: { permission: 'roles:read' }, success: 200, target: async () => at('/v1/roles') },
+  {
+    method: 'POST',
+    path: '/v1/roles',
+    access: { permission: 'roles:write' },
+    success: 201,
+    target: async () => at('/v1/roles', { name: 'made in the matrix', permissions: ['calls:read'] }),
+  },
+  { method: 'GET', path: '/v1/roles/{id}', access: { permission: 'roles:read' }, success: 200, foreign: roleNotFound, target: async (f) => at(`/v1/roles/${f.callsRole}`) },
+  {
+    method: 'PATCH',
+    path: '/v1/roles/{id}',
+    access: { permission: 'roles:write' },
+    success: 200,
+    foreign: roleNotFound,
+    target: async (f) => at(`/v1/roles/${await freshRole(f)}`, { description: 'edited in the matrix' }),
+  },
+  { method: 'DELETE', path: '/v1/roles/{id}', access: { permission: 'roles:write' }, success: 204, foreign: roleNotFound, target: async (f) => at(`/v1/roles/${await freshRole(f)}`) },
+  { method: 'GET', path: '/v1/api-key-users', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/api-key-users') },
+  { method: 'GET', path: '/v1/workspace', access: 'any key', success: 200, target: async () => at('/v1/workspace') },
+  {
+    method: 'PATCH',
+    path: '/v1/workspace',
+    access: { permission: '*:write' },
+    success: 200,
+    target: async () => at('/v1/workspace', { settings: { keyPermissionsImmutable: false } }),
+  },
+  { method: 'GET', path: '/v1/workspaces', access: 'root', success: 200, target: async () => at('/v1/workspaces') },
+  { method: 'POST', path: '/v1/workspaces', access: 'root', success: 201, target: async () => at('/v1/workspaces', { name: 'made in the matrix', plan: 'pro' }) },
+  {
+    method: 'PATCH',
+    path: '/v1/workspaces/{id}',
+    access: 'root',
+    success: 200,
+    target: async (f) => at(`/v1/workspaces/${f.otherWorkspaceId}`, { plan: 'enterprise' }),
+  },
+];
+
+const holds = (principal: PrincipalName, permission: string): boolean => {
+  const parse = (text: string): Permission => {
+    const parsed = parsePermission(text);
+    if (!parsed) throw new Error(`the matrix names a bad permission: ${text}`);
+    return parsed;
+  };
+  return holdsAll((GRANTS[principal] ?? []).map(parse), [parse(permission)]);
+};
+
+/** The expected answer of one cell, from the route's access rule and the principal alone. */
+const expected = (route: Route, principal: PrincipalName): { status: number; code?: string } => {
+  if (route.access === 'public') return { status: route.success };
+  if (UNAUTHENTICATED.includes(principal)) return { status: 401, code: 'UNAUTHENTICATED' };
+  if (route.access === 'root') return principal === 'root' ? { status: route.success } : { status: 403, code: 'FORBIDDEN' };
+  if (route.access !== 'any key' && !holds(principal, route.access.permission)) return { status: 403, code: 'FORBIDDEN' };
+  if (principal === 'other workspace' && route.foreign) return route.foreign;
+  return { status: route.success };
+};
+
+const accessInOpenApi = (operation: Record<string, unknown>): Access => {
+  if (operation['x-root-only'] === true) return 'root';
+  if (typeof operation['x-required-permission'] === 'string') return { permission: operation['x-required-permission'] };
+  return Array.isArray(operation.security) && operation.security.length > 0 ? 'any key' : 'public';
+};
+
+describe('authorization matrix: every gateway route × every kind of caller', () => {
+  let stack: KeywardStack;
+  let fixtures: Fixtures;
+  const tokens = new Map<PrincipalName, string | null>();
+
+  beforeAll(async () => {
+    stack = await KeywardStack.start();
+    const key = (body: Record<string, unknown>): Promise<CreateKeyResult> => created<CreateKeyResult>(stack, '/v1/keys', body);
+    const callsRole = await created<RoleView>(stack, '/v1/roles', { name: 'calls reader', permissions: ['calls:read'] });
+    const other = await created<CreateWorkspaceResult>(stack, '/v1/workspaces', { name: 'another tenant', plan: 'enterprise' });
+    fixtures = { stack, callsRole: callsRole.id, otherWorkspaceId: other.id };
+    const revoked = await key({ name: 'revoked', unrestricted: true });
+    await stack.api('POST', `/v1/keys/${revoked.id}/revoke`, {});
+    const expired = await key({ name: 'expires soon', unrestricted: true, expiresAt: new Date(Date.now() + 1_500).toISOString() });
+    tokens.set('no key', null);
+    tokens.set('malformed', 'kw_live_not-a-key');
+    tokens.set('unknown', generateKeySecret('live'));
+    tokens.set('revoked', revoked.key);
+    tokens.set('expired', expired.key);
+    tokens.set('read-only', (await key({ name: 'read-only', roles: ['read-only'] })).key);
+    tokens.set('restricted without the resource', (await key({ name: 'calls only', permissions: { calls: 'write' } })).key);
+    tokens.set('restricted with it', (await key({ name: 'key manager', permissions: { api_keys: 'write', roles: 'write', calls: 'write' } })).key);
+    tokens.set('other workspace', other.adminKey);
+    tokens.set('admin', (await key({ name: 'admin', unrestricted: true })).key);
+    tokens.set('root', stack.rootKey);
+    await sleep(Date.parse(expired.expiresAt ?? '') - Date.now() + 100);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('covers exactly the routes of the OpenAPI document, with the access each one declares', async () => {
+    const doc = await fetch(`${stack.baseUrl}/docs-json`).then((r) => r.json() as Promise<{ paths: Record<string, Record<string, Record<string, unknown>>> }>);
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, access: accessInOpenApi(operation) })),
+    );
+    const inMatrix = ROUTES.map((r) => ({ route: `${r.method} ${r.path}`, access: r.access }));
+    const byRoute = (a: { route: string }, b: { route: string }): number => a.route.localeCompare(b.route);
+    expect(inMatrix.sort(byRoute)).toEqual(documented.sort(byRoute));
+  });
+
+  describe.each(ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_, route) => {
+    it.each(PRINCIPALS.map((p) => [p, expected(route, p)] as const))('%s → %j', async (principal, want) => {
+      const target = await route.target(fixtures);
+      const res = await stack.api<{ code?: string }>(route.method, target.path, target.body, tokens.get(principal) ?? null);
+      expect({ status: res.status, code: want.code === undefined ? undefined : res.body?.code }).toEqual({ status: want.status, code: want.code });
+    });
+  });
+
+  it('lists never cross workspaces: keys, roles and API key users of the other workspace are its own only', async () => {
+    const other = tokens.get('other workspace') ?? null;
+    const ids = async (route: string, token: string | null): Promise<string[]> =>
+      (await stack.api<{ items: { id: string }[] }>('GET', route, undefined, token)).body.items.map((item) => item.id);
+    const theirs = await ids('/v1/keys?limit=100', other);
+    expect(theirs.length).toBeGreaterThan(0);
+    const ours = await ids('/v1/keys?limit=100', stack.rootKey);
+    expect(theirs.filter((id) => ours.includes(id))).toEqual([]);
+    for (const id of theirs) expect((await stack.api('GET', `/v1/keys/${id}`)).status).toBe(404);
+    expect(await ids('/v1/roles', other)).not.toContain(fixtures.callsRole);
+    const users = await stack.api<{ items: { keyId: string }[] }>('GET', '/v1/api-key-users?limit=100', undefined, other);
+    expect(users.body.items.map((u) => u.keyId).sort()).toEqual([...theirs].sort());
+  });
+
+  it('no secret reached any log line', () => {
+    expect(leakedSecrets(stack.logs, [...tokens.values()].filter((t): t is string => t !== null))).toEqual([]);
+  });
+});
