@@ -46,7 +46,8 @@ export const validPermissions = (permissions: Readonly<Record<string, AccessLeve
   const entries = Object.entries(permissions);
   if (entries.length > MAX_KEY_RESOURCES) throw validationError('permissions', `a key names at most ${MAX_KEY_RESOURCES} resources`);
   for (const [resource, level] of entries) {
-    if (!isResourceName(resource)) throw validationError(`permissions.${resource}`, 'a resource name is lowercase letters, digits and _');
+    // `*` stands for every resource type (product.md section 2).
+    if (resource !== '*' && !isResourceName(resource)) throw validationError(`permissions.${resource}`, 'a resource name is * or lowercase letters, digits and _');
     if (!ACCESS_LEVELS.includes(level)) throw validationError(`permissions.${resource}`, 'a permission level is none, read or write');
   }
   return Object.fromEntries(entries);
