@@ -1,6 +1,6 @@
 import { ErrorCodes, type AccessLevel, type KeyEnvironment, type ResourcePermissions } from '@keyward/contracts';
 import { ACCESS_LEVELS, DomainError, isKeyId } from '@keyward/domain';
-import { asObject } from '../commands/command-payload';
+import { asObject, asString } from '../commands/command-payload';
 
 const invalid = (field: string, message: string): DomainError => new DomainError(ErrorCodes.validationFailed, message, field);
 
@@ -30,3 +30,9 @@ export const asKeyId = (value: unknown): string => {
   if (isKeyId(value)) return value;
   throw new DomainError(ErrorCodes.keyNotFound, 'no such key');
 };
+
+/** The instance a share names; the domain checks its form against the catalogue. */
+export const asShareTarget = (p: Readonly<Record<string, unknown>>): { resource: string; resourceId: string } => ({
+  resource: asString(p.resource, 'resource', 200),
+  resourceId: asString(p.resourceId, 'resourceId', 200),
+});

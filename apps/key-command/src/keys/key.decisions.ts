@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { keyStreamId, type CommandContext, type CommandReply, type KeyAccessResult } from '@keyward/contracts';
+import { keyStreamId, type CommandContext, type CommandReply, type KeyAccessResult, type KeyEvent, type PositionToken } from '@keyward/contracts';
 import { decideKey, keyDecider, type AccessPolicy, type ExistingKey, type KeyCommand, type KeyState } from '@keyward/domain';
 import { AccessPolicyLoader } from '../access/access-policy.loader';
 import { CommandRunner } from '../commands/command.runner';
+
+/** Revoking and deleting are safe to retry on a conflict: whatever changed meanwhile, the key ends so. */
+const FINAL_RETRIES_ON_CONFLICT = 3;
 
 export const keyAccessResult = (key: ExistingKey): KeyAccessResult => ({
   id: key.keyId,
@@ -41,6 +44,18 @@ export class KeyDecisions {
       },
       retriesOnConflict,
     );
+  }
+
+  /** Revoke or delete: final, needing no access policy. Answers the event decided, for the handler to report. */
+  async end(keyId: string, context: CommandContext, type: 'RevokeKey' | 'DeleteKey'): Promise<{ position: PositionToken; event: KeyEvent | undefined }> {
+    const outcome = await this.runner.run(
+      keyStreamId(keyId),
+      keyDecider,
+      context,
+      (state, now) => decideKey({ type, keyId, workspaceId: context.workspaceId }, state, now),
+      FINAL_RETRIES_ON_CONFLICT,
+    );
+    return { position: outcome.position, event: outcome.events[0] };
   }
 
   /** An access edit: answers with what the key holds afterwards. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CommandReply, KeyAccessResult } from '@keyward/contracts';
 import { asCommandContext, asObject, asString } from '../../commands/command-payload';
 import { KeyDecisions } from '../key.decisions';
-import { asKeyId } from '../key-payload';
+import { asKeyId, asShareTarget } from '../key-payload';
 
 @Injectable()
 export class ShareResourceHandler {
@@ -12,9 +12,8 @@ export class ShareResourceHandler {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
     const keyId = asKeyId(p.keyId);
-    const resource = asString(p.resource, 'resource', 200);
-    const resourceId = asString(p.resourceId, 'resourceId', 200);
+    const target = asShareTarget(p);
     const access = asString(p.access, 'access', 20);
-    return this.keys.edit(keyId, context, (policy) => ({ type: 'ShareResource', keyId, workspaceId: context.workspaceId, resource, resourceId, access, policy }));
+    return this.keys.edit(keyId, context, (policy) => ({ type: 'ShareResource', keyId, workspaceId: context.workspaceId, ...target, access, policy }));
   }
 }

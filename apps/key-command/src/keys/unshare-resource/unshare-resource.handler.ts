@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandReply, KeyAccessResult } from '@keyward/contracts';
-import { asCommandContext, asObject, asString } from '../../commands/command-payload';
+import { asCommandContext, asObject } from '../../commands/command-payload';
 import { KeyDecisions } from '../key.decisions';
-import { asKeyId } from '../key-payload';
+import { asKeyId, asShareTarget } from '../key-payload';
 
 @Injectable()
 export class UnshareResourceHandler {
@@ -12,8 +12,7 @@ export class UnshareResourceHandler {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
     const keyId = asKeyId(p.keyId);
-    const resource = asString(p.resource, 'resource', 200);
-    const resourceId = asString(p.resourceId, 'resourceId', 200);
-    return this.keys.edit(keyId, context, (policy) => ({ type: 'UnshareResource', keyId, workspaceId: context.workspaceId, resource, resourceId, policy }));
+    const target = asShareTarget(p);
+    return this.keys.edit(keyId, context, (policy) => ({ type: 'UnshareResource', keyId, workspaceId: context.workspaceId, ...target, policy }));
   }
 }

@@ -1,27 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { roleStreamId, type CommandReply, type RoleResult } from '@keyward/contracts';
-import { decideRole, newRoleId, roleDecider } from '@keyward/domain';
-import { AccessPolicyLoader } from '../../access/access-policy.loader';
+import type { CommandReply, RoleResult } from '@keyward/contracts';
+import { newRoleId } from '@keyward/domain';
 import { asCommandContext, asObject } from '../../commands/command-payload';
-import { CommandRunner } from '../../commands/command.runner';
-import { roleResult } from '../role-payload';
+import { RoleDecisions } from '../role.decisions';
 
 @Injectable()
 export class CreateRoleHandler {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly policies: AccessPolicyLoader,
-  ) {}
+  constructor(private readonly roles: RoleDecisions) {}
 
-  async execute(payload: unknown): Promise<CommandReply<RoleResult>> {
+  execute(payload: unknown): Promise<CommandReply<RoleResult>> {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
     const roleId = newRoleId();
-    const outcome = await this.runner.run(roleStreamId(roleId), roleDecider, context, async (state, now) => {
-      const policy = await this.policies.load(context);
-      return decideRole({ type: 'CreateRole', roleId, workspaceId: context.workspaceId, name: p.name, description: p.description, permissions: p.permissions, policy }, state, now);
-    });
-    if (outcome.state.status !== 'active') throw new Error('CreateRole left no role');
-    return { ok: true, position: outcome.position, result: roleResult(outcome.state) };
+    return this.roles.write(roleId, context, (policy) => ({
+      type: 'CreateRole',
+      roleId,
+      workspaceId: context.workspaceId,
+      name: p.name,
+      description: p.description,
+      permissions: p.permissions,
+      policy,
+    }));
   }
 }
