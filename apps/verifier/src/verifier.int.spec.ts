@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect, type NatsConnection } from 'nats';
 import { VerifyClient } from '@keyward/client';
-import { keyStreamId, type KeyCreated, type KeyEvent, type VerifyAnswer } from '@keyward/contracts';
+import { keyStreamId, roleStreamId, workspaceStreamId, type KeyCreated, type KeyEvent, type KeywardEvent, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { PostgresEventStore } from '@keyward/event-store';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
@@ -23,7 +23,7 @@ describe('verifier against the real event store and NATS', () => {
   const pepper = Buffer.from(pepperText);
   let app: INestApplicationContext | undefined;
 
-  const appendKey = async (): Promise<{ keyId: string; secret: string }> => {
+  const appendKey = async (access: Partial<KeyCreated['data']> = {}): Promise<{ keyId: string; secret: string }> => {
     const secret = generateKeySecret('live');
     const keyId = newKeyId();
     const event: KeyCreated = {
@@ -41,11 +41,19 @@ describe('verifier against the real event store and NATS', () => {
         roles: ['read-only'],
         permissions: {},
         unrestricted: false,
+        ...access,
       },
     };
     await store.appendToStream(keyStreamId(keyId), [{ ...event, metadata }], { expectedVersion: 'no_stream' });
     return { keyId, secret };
   };
+
+  const append = (streamId: string, events: readonly KeywardEvent[]): Promise<unknown> =>
+    store.appendToStream(
+      streamId,
+      events.map((e) => ({ ...e, metadata })),
+      { expectedVersion: 'any' },
+    );
 
   const revoke = (keyId: string): Promise<unknown> => {
     const event: KeyEvent = { type: 'KeyRevoked', data: { keyId, revokedAt: new Date().toISOString() } };
@@ -54,9 +62,9 @@ describe('verifier against the real event store and NATS', () => {
 
   const startVerifier = (): Promise<INestApplicationContext> => NestFactory.createApplicationContext(AppModule, { logger: false });
 
-  const until = async (predicate: (a: VerifyAnswer) => boolean, secret: string): Promise<VerifyAnswer> => {
+  const until = async (predicate: (a: VerifyAnswer) => boolean, secret: string, require?: string): Promise<VerifyAnswer> => {
     for (let i = 0; i < 100; i++) {
-      const answer = await client.verify(secret).catch(() => undefined);
+      const answer = await client.verify(secret, require).catch(() => undefined);
       if (answer && predicate(answer)) return answer;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -99,5 +107,30 @@ describe('verifier against the real event store and NATS', () => {
     if (first) expect(['UNAVAILABLE', 'REVOKED']).toContain(first.code);
     expect((await until((a) => a.code !== 'UNAVAILABLE', before[1].secret)).code).toBe('REVOKED');
     expect((await client.verify(whileDown.secret)).code).toBe('VALID');
+  });
+
+  it('follows role edits and plan changes live, skips a malformed event, and rebuilds both after a restart', async () => {
+    await app?.close();
+    const workspaceId = `ws_${randomBytes(10).toString('hex').slice(0, 20)}`;
+    const roleId = `role_${randomBytes(10).toString('hex').slice(0, 20)}`;
+    const settings = { keyPermissionsImmutable: false, resourceCatalogue: [] };
+    await append(workspaceStreamId(workspaceId), [{ type: 'WorkspaceCreated', data: { workspaceId, name: 'int', plan: 'enterprise', settings, createdAt: '' } }]);
+    await append(roleStreamId(roleId), [{ type: 'RoleCreated', data: { roleId, workspaceId, name: 'r', description: '', permissions: ['calls:read'], createdAt: '' } }]);
+    // Written by something other than key-command: the verifier must skip it, not stop.
+    await store.appendToStream('key-broken', [{ type: 'KeyCreated', data: { keyId: 'key_broken' }, metadata }], { expectedVersion: 'any' });
+    const key = await appendKey({ workspaceId, roles: [roleId] });
+    app = await startVerifier();
+    expect(await until((a) => a.code !== 'UNAVAILABLE', key.secret, 'calls:read')).toMatchObject({ code: 'VALID', roles: [roleId], permissions: ['calls:read'] });
+
+    await append(roleStreamId(roleId), [{ type: 'RolePermissionsChanged', data: { roleId, workspaceId, name: 'r', description: '', permissions: ['calls:write'], changedAt: '' } }]);
+    await until((a) => a.code === 'VALID', key.secret, 'calls:write');
+    await append(workspaceStreamId(workspaceId), [{ type: 'WorkspacePlanChanged', data: { workspaceId, plan: 'free', changedAt: '' } }]);
+    await until((a) => a.code === 'PLAN_UPGRADE_REQUIRED', key.secret);
+
+    await app.close();
+    app = await startVerifier();
+    expect((await until((a) => a.code !== 'UNAVAILABLE', key.secret)).code).toBe('PLAN_UPGRADE_REQUIRED');
+    await append(workspaceStreamId(workspaceId), [{ type: 'WorkspacePlanChanged', data: { workspaceId, plan: 'enterprise', changedAt: '' } }]);
+    expect(await until((a) => a.code === 'VALID', key.secret, 'calls:write')).toMatchObject({ roles: [roleId], permissions: ['calls:write'] });
   });
 });

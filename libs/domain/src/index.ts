@@ -13,6 +13,7 @@ export * from './keys/key.state';
 export * from './keys/key.commands';
 export * from './keys/key-rules';
 export * from './keys/key-status';
+export * from './keys/evolve-key-access';
 export * from './keys/evolve-key';
 export * from './keys/decide-key';
 export * from './keys/key.decider';

@@ -58,7 +58,14 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
   }
 
   private apply(events: readonly RecordedEvent[]): void {
-    for (const event of events) this.index.apply(event);
+    for (const event of events) {
+      try {
+        this.index.apply(event);
+      } catch (error) {
+        // One bad event must not stop the index: skip it, naming where it is (never its data).
+        this.logger.error(`skipped ${event.type} at ${event.streamId}@${event.streamVersion}: ${error instanceof Error ? error.message : 'unreadable'}`);
+      }
+    }
     this.applied = events[events.length - 1]?.position ?? this.applied;
     this.freshness.markApplied(this.applied, Date.now());
     this.announcer.report(this.applied, this.freshness.isCaughtUp);

@@ -19,8 +19,8 @@ const describe = (key: IndexedKey, code: 'VALID' | 'INSUFFICIENT_PERMISSIONS'): 
   name: key.name,
   environment: key.environment,
   expiresAt: key.expiresAt,
-  roles: key.roles,
-  permissions: key.permissions,
+  roles: key.granted.roles,
+  permissions: key.granted.permissions,
 });
 
 /** `undefined` when `require` is present but not a permission or list of them. */
@@ -56,6 +56,8 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   const key = entry.key;
   if (key.revoked) return deny('REVOKED', key);
   if (now >= entry.validUntilMs || now >= key.expiresAtMs) return deny('EXPIRED', key);
-  if (!holdsAll(key.grants, required)) return describe(key, 'INSUFFICIENT_PERMISSIONS');
+  // After EXPIRED, before permissions: a valid key of a workspace without API access (product.md section 7).
+  if (!key.workspace.entitlements.apiAccess) return deny('PLAN_UPGRADE_REQUIRED', key);
+  if (!holdsAll(key.granted.grants, required)) return describe(key, 'INSUFFICIENT_PERMISSIONS');
   return describe(key, 'VALID');
 };

@@ -1,34 +1,13 @@
-import type { KeyEvent, VerifyAnswer } from '@keyward/contracts';
+import type { KeyCreatedData, VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, storedSecretOf } from '@keyward/domain';
-import type { RecordedEvent } from '@keyward/event-store';
 import { KeyIndex } from '../key-index/key-index';
+import { keyCreated, recorded, TEST_NOW as NOW, TEST_PEPPER as pepper } from '../testing/verifier-events';
 import { answerVerify } from './answer-verify';
 
-const pepper = Buffer.from('p'.repeat(32));
-const NOW = Date.parse('2026-11-23T10:00:00.000Z');
-let position = 0n;
-
-const recorded = (event: KeyEvent): RecordedEvent =>
-  ({
-    ...event,
-    eventId: String(position),
-    metadata: { workspaceId: 'default', actor: 'system', correlationId: 'c', causationId: 'c', occurredAt: '', schemaVersion: 1 },
-    streamId: 'key-x',
-    streamVersion: 0n,
-    position: { commit: 1n, prepare: ++position },
-    recordedAt: new Date(NOW),
-  }) as RecordedEvent;
-
-const setup = (over: Partial<Extract<KeyEvent, { type: 'KeyCreated' }>['data']> = {}) => {
+const setup = (over: Partial<KeyCreatedData> = {}) => {
   const index = new KeyIndex();
-  const secret = generateKeySecret('live');
-  const keyId = `key_${String(position).padStart(24, '0')}`;
-  index.apply(
-    recorded({
-      type: 'KeyCreated',
-      data: { keyId, workspaceId: 'default', name: 'k', environment: 'live', ...storedSecretOf(pepper, secret), createdAt: '2026-01-01T00:00:00.000Z', expiresAt: null, roles: [], permissions: {}, unrestricted: true, ...over },
-    }),
-  );
+  const { secret, keyId, event } = keyCreated(over);
+  index.apply(event);
   let serving = true;
   const ask = (request: unknown, now = NOW): VerifyAnswer =>
     answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), { index, pepper, serving: () => serving }, now);
@@ -94,5 +73,17 @@ describe('answerVerify', () => {
     expect(ask({ key: secret, require: ['calls:write', 'contacts:read'] }).code).toBe('VALID');
     const denied = ask({ key: secret, require: ['calls:write', 'contacts:write'] });
     expect(denied).toMatchObject({ valid: false, code: 'INSUFFICIENT_PERMISSIONS', roles: ['read-only'], permissions: ['*:read', 'calls:write'] });
+  });
+
+  it('answers PLAN_UPGRADE_REQUIRED for a valid key of a workspace without API access, after REVOKED and EXPIRED', () => {
+    const { index, secret, keyId, ask } = setup({ workspaceId: 'ws_free', expiresAt: '2026-11-23T11:00:00.000Z' });
+    index.apply(recorded({ type: 'WorkspaceCreated', data: { workspaceId: 'ws_free', name: 'w', plan: 'free', settings: { keyPermissionsImmutable: false, resourceCatalogue: [] }, createdAt: '' } }));
+    expect(ask({ key: secret, require: 'calls:read' })).toEqual({ valid: false, code: 'PLAN_UPGRADE_REQUIRED', keyId });
+    expect(ask({ key: secret }, Date.parse('2026-11-23T11:00:00.000Z')).code).toBe('EXPIRED');
+    index.apply(recorded({ type: 'WorkspacePlanChanged', data: { workspaceId: 'ws_free', plan: 'pro', changedAt: '' } }));
+    expect(ask({ key: secret }).code).toBe('VALID');
+    index.apply(recorded({ type: 'WorkspacePlanChanged', data: { workspaceId: 'ws_free', plan: 'free', changedAt: '' } }));
+    index.apply(recorded({ type: 'KeyRevoked', data: { keyId, revokedAt: '' } }));
+    expect(ask({ key: secret }).code).toBe('REVOKED');
   });
 });

@@ -1,4 +1,5 @@
 import type { KeyEvent, StoredSecret } from '@keyward/contracts';
+import { evolveKeyAccess } from './evolve-key-access';
 import type { KeyState } from './key.state';
 
 /** Only the three stored fields: event data carries more, and state must not alias it. */
@@ -46,22 +47,11 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
         ? state
         : { ...state, status: 'revoked', revokedAt: state.revokedAt ?? event.data.deletedAt, deletedAt: event.data.deletedAt };
     case 'RoleAssigned':
-      return state.status === 'absent' || state.roles.includes(event.data.roleId) ? state : { ...state, roles: [...state.roles, event.data.roleId] };
     case 'RoleUnassigned':
-      return state.status === 'absent' ? state : { ...state, roles: state.roles.filter((r) => r !== event.data.roleId) };
     case 'KeyPermissionsChanged':
-      return state.status === 'absent' ? state : { ...state, permissions: event.data.permissions, unrestricted: event.data.unrestricted };
-    case 'ResourceShared': {
-      if (state.status === 'absent') return state;
-      const { resource, resourceId, access } = event.data;
-      const others = state.shares.filter((s) => s.resource !== resource || s.resourceId !== resourceId);
-      return { ...state, shares: [...others, { resource, resourceId, access }] };
-    }
-    case 'ResourceUnshared': {
-      if (state.status === 'absent') return state;
-      const { resource, resourceId } = event.data;
-      return { ...state, shares: state.shares.filter((s) => s.resource !== resource || s.resourceId !== resourceId) };
-    }
+    case 'ResourceShared':
+    case 'ResourceUnshared':
+      return state.status === 'absent' ? state : evolveKeyAccess(state, event);
     default:
       return state;
   }
