@@ -60,4 +60,65 @@ describe('evolveKey', () => {
   it('ignores rotation and revocation of a key it never saw created', () => {
     expect(replay([keyRotated(), keyRevoked()])).toBe(initialKeyState);
   });
+
+  describe('KeyDeleted', () => {
+    const deleted = (deletedAt: string): KeyEvent => ({ type: 'KeyDeleted', data: { keyId: KEY_ID, deletedAt } });
+
+    it('revokes the key at the time of deletion', () => {
+      expect(replay([keyCreated(), deleted('2026-11-24T00:00:00.000Z')])).toMatchObject({
+        status: 'revoked',
+        revokedAt: '2026-11-24T00:00:00.000Z',
+        deletedAt: '2026-11-24T00:00:00.000Z',
+      });
+    });
+
+    it('keeps the time of an earlier revocation', () => {
+      expect(replay([keyCreated(), keyRevoked({ revokedAt: '2026-11-23T11:00:00.000Z' }), deleted('2026-11-24T00:00:00.000Z')])).toMatchObject({
+        status: 'revoked',
+        revokedAt: '2026-11-23T11:00:00.000Z',
+        deletedAt: '2026-11-24T00:00:00.000Z',
+      });
+    });
+
+    it('keeps everything else for the history', () => {
+      const before = replay([keyCreated({ roles: ['read-only'], unrestricted: false }), keyRotated()]);
+      expect(evolveKey(before, deleted('2026-11-24T00:00:00.000Z'))).toEqual({
+        ...before,
+        status: 'revoked',
+        revokedAt: '2026-11-24T00:00:00.000Z',
+        deletedAt: '2026-11-24T00:00:00.000Z',
+      });
+    });
+
+    it('ignores the deletion of a key it never saw created', () => {
+      expect(replay([deleted('2026-11-24T00:00:00.000Z')])).toBe(initialKeyState);
+    });
+  });
+
+  describe('access events', () => {
+    const events: KeyEvent[] = [
+      { type: 'KeyPermissionsChanged', data: { keyId: KEY_ID, permissions: { calls: 'read' }, unrestricted: false } },
+      { type: 'RoleAssigned', data: { keyId: KEY_ID, roleId: 'read-only' } },
+      { type: 'RoleAssigned', data: { keyId: KEY_ID, roleId: 'custom' } },
+      { type: 'RoleUnassigned', data: { keyId: KEY_ID, roleId: 'read-only' } },
+      { type: 'ResourceShared', data: { keyId: KEY_ID, resource: 'workflows', resourceId: 'wf_42', access: 'read' } },
+      { type: 'ResourceShared', data: { keyId: KEY_ID, resource: 'files', resourceId: 'f_1', access: 'write' } },
+      { type: 'ResourceUnshared', data: { keyId: KEY_ID, resource: 'workflows', resourceId: 'wf_42' } },
+    ];
+
+    it('fold roles, permissions and shares into the key, leaving the rest as it was', () => {
+      const created = replay([keyCreated()]);
+      expect(events.reduce(evolveKey, created)).toEqual({
+        ...created,
+        unrestricted: false,
+        permissions: { calls: 'read' },
+        roles: ['custom'],
+        shares: [{ resource: 'files', resourceId: 'f_1', access: 'write' }],
+      });
+    });
+
+    it('are ignored before the key was created', () => {
+      expect(replay(events)).toBe(initialKeyState);
+    });
+  });
 });

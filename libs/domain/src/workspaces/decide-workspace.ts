@@ -1,4 +1,4 @@
-import { ErrorCodes, type WorkspaceEvent } from '@keyward/contracts';
+import { ErrorCodes, type WorkspaceEvent, type WorkspaceSettings } from '@keyward/contracts';
 import { DomainError, validationError } from '../domain.error';
 import type { ChangeWorkspacePlan, ChangeWorkspaceSettings, CreateWorkspace, WorkspaceCommand } from './workspace.commands';
 import { defaultWorkspaceSettings } from './resource-catalogue';
@@ -26,6 +26,12 @@ const changePlan = (command: ChangeWorkspacePlan, state: WorkspaceState, now: Da
   return [{ type: 'WorkspacePlanChanged', data: { workspaceId: workspace.workspaceId, plan, changedAt: now.toISOString() } }];
 };
 
+/** Equal by value: settings read back from the store (jsonb) may have their keys in another order. */
+const sameSettings = (a: WorkspaceSettings, b: WorkspaceSettings): boolean =>
+  a.keyPermissionsImmutable === b.keyPermissionsImmutable &&
+  a.resourceCatalogue.length === b.resourceCatalogue.length &&
+  a.resourceCatalogue.every((r, i) => r.resource === b.resourceCatalogue[i].resource && r.group === b.resourceCatalogue[i].group);
+
 const changeSettings = (command: ChangeWorkspaceSettings, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
   const workspace = existing(state);
   const { keyPermissionsImmutable, resourceCatalogue } = command.settings;
@@ -36,7 +42,7 @@ const changeSettings = (command: ChangeWorkspaceSettings, state: WorkspaceState,
     keyPermissionsImmutable: keyPermissionsImmutable ?? workspace.settings.keyPermissionsImmutable,
     resourceCatalogue: resourceCatalogue === undefined ? workspace.settings.resourceCatalogue : validCatalogue(resourceCatalogue),
   };
-  if (JSON.stringify(settings) === JSON.stringify(workspace.settings)) return [];
+  if (sameSettings(settings, workspace.settings)) return [];
   return [{ type: 'WorkspaceSettingsChanged', data: { workspaceId: workspace.workspaceId, settings, changedAt: now.toISOString() } }];
 };
 
