@@ -3,11 +3,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect, type NatsConnection } from 'nats';
 import { VerifyClient } from '@keyward/client';
-import { keyStreamId, roleStreamId, workspaceStreamId, type KeyCreated, type KeyEvent, type KeywardEvent, type VerifyAnswer } from '@keyward/contracts';
+import { keyStreamId, roleStreamId, Subjects, workspaceStreamId, type FollowerProgress, type KeyCreated, type KeyEvent, type KeywardEvent, type Plan, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
-import { PostgresEventStore } from '@keyward/event-store';
+import { comparePositions, positionFromToken, PostgresEventStore, type AppendResult } from '@keyward/event-store';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
 import { AppModule } from './app.module';
+import { EventFollower } from './follow/event-follower.service';
 
 jest.setTimeout(30_000);
 
@@ -48,7 +49,7 @@ describe('verifier against the real event store and NATS', () => {
     return { keyId, secret };
   };
 
-  const append = (streamId: string, events: readonly KeywardEvent[]): Promise<unknown> =>
+  const append = (streamId: string, events: readonly KeywardEvent[]): Promise<AppendResult> =>
     store.appendToStream(
       streamId,
       events.map((e) => ({ ...e, metadata })),
@@ -62,6 +63,7 @@ describe('verifier against the real event store and NATS', () => {
 
   const startVerifier = (): Promise<INestApplicationContext> => NestFactory.createApplicationContext(AppModule, { logger: false });
 
+  /** Polls until the answer satisfies `predicate`: for catching up, where nothing is acknowledged to wait on. */
   const until = async (predicate: (a: VerifyAnswer) => boolean, secret: string, require?: string): Promise<VerifyAnswer> => {
     for (let i = 0; i < 100; i++) {
       const answer = await client.verify(secret, require).catch(() => undefined);
@@ -109,28 +111,116 @@ describe('verifier against the real event store and NATS', () => {
     expect((await client.verify(whileDown.secret)).code).toBe('VALID');
   });
 
-  it('follows role edits and plan changes live, skips a malformed event, and rebuilds both after a restart', async () => {
+  /** Role, workspace and key events of one fresh workspace, with ids no other test uses. */
+  const freshIds = () => {
+    const suffix = randomBytes(10).toString('hex');
+    return { workspaceId: `ws_${suffix}`, roleId: `role_${suffix}`, otherRoleId: `role_${suffix.split('').reverse().join('')}` };
+  };
+  const settings = { keyPermissionsImmutable: false, resourceCatalogue: [] };
+  const createWorkspace = (workspaceId: string, plan: Plan) =>
+    append(workspaceStreamId(workspaceId), [{ type: 'WorkspaceCreated', data: { workspaceId, name: 'int', plan, settings, createdAt: '' } }]);
+  const changePlan = (workspaceId: string, plan: Plan) => append(workspaceStreamId(workspaceId), [{ type: 'WorkspacePlanChanged', data: { workspaceId, plan, changedAt: '' } }]);
+  const createRole = (roleId: string, workspaceId: string, permissions: string[]) =>
+    append(roleStreamId(roleId), [{ type: 'RoleCreated', data: { roleId, workspaceId, name: 'r', description: '', permissions, createdAt: '' } }]);
+  const changeRole = (roleId: string, workspaceId: string, permissions: string[]) =>
+    append(roleStreamId(roleId), [{ type: 'RolePermissionsChanged', data: { roleId, workspaceId, name: 'r', description: '', permissions, changedAt: '' } }]);
+  const deleteRole = (roleId: string, workspaceId: string) => append(roleStreamId(roleId), [{ type: 'RoleDeleted', data: { roleId, workspaceId, deletedAt: '' } }]);
+
+  /**
+   * Resolves once the running verifier reports it applied `written`: what a writer (the gateway)
+   * waits for before it answers (product.md section 5). After that, a single verify must show the change.
+   */
+  const acknowledged = async (written: AppendResult): Promise<void> => {
+    const followerId = app?.get(EventFollower).followerId;
+    const reached = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        subscription.unsubscribe();
+        reject(new Error('the verifier never acknowledged the write'));
+      }, 5_000);
+      const subscription = nats.subscribe(Subjects.followerProgress, {
+        callback: (error, msg) => {
+          if (error) return;
+          const progress = JSON.parse(msg.string()) as FollowerProgress;
+          const applied = positionFromToken(progress.position);
+          if (progress.followerId !== followerId || !progress.caughtUp || !applied || comparePositions(applied, written.position) < 0) return;
+          clearTimeout(timer);
+          subscription.unsubscribe();
+          resolve();
+        },
+      });
+    });
+    await nats.flush();
+    nats.publish(Subjects.followerRollCall);
+    await reached;
+  };
+
+  /** Starts a verifier and waits until it answers for `secret`, i.e. has caught up. */
+  const startCaughtUp = async (secret: string): Promise<void> => {
     await app?.close();
-    const workspaceId = `ws_${randomBytes(10).toString('hex').slice(0, 20)}`;
-    const roleId = `role_${randomBytes(10).toString('hex').slice(0, 20)}`;
-    const settings = { keyPermissionsImmutable: false, resourceCatalogue: [] };
-    await append(workspaceStreamId(workspaceId), [{ type: 'WorkspaceCreated', data: { workspaceId, name: 'int', plan: 'enterprise', settings, createdAt: '' } }]);
-    await append(roleStreamId(roleId), [{ type: 'RoleCreated', data: { roleId, workspaceId, name: 'r', description: '', permissions: ['calls:read'], createdAt: '' } }]);
-    // Written by something other than key-command: the verifier must skip it, not stop.
-    await store.appendToStream('key-broken', [{ type: 'KeyCreated', data: { keyId: 'key_broken' }, metadata }], { expectedVersion: 'any' });
+    app = await startVerifier();
+    await until((a) => a.code !== 'UNAVAILABLE', secret);
+  };
+
+  it('a role edit or delete, once acknowledged, holds on the very next verify', async () => {
+    const { workspaceId, roleId } = freshIds();
+    await createWorkspace(workspaceId, 'enterprise');
+    await createRole(roleId, workspaceId, ['calls:read']);
+    const key = await appendKey({ workspaceId, roles: [roleId, 'read-only'] });
+    await startCaughtUp(key.secret);
+    expect(await client.verify(key.secret, 'calls:write')).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS', roles: [roleId, 'read-only'] });
+
+    await acknowledged(await changeRole(roleId, workspaceId, ['calls:write']));
+    expect(await client.verify(key.secret, 'calls:write')).toMatchObject({ code: 'VALID', roles: [roleId, 'read-only'], permissions: ['calls:write', '*:read'] });
+
+    await acknowledged(await deleteRole(roleId, workspaceId));
+    expect(await client.verify(key.secret, 'calls:write')).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS', roles: ['read-only'], permissions: ['*:read'] });
+  });
+
+  it('a plan change, once acknowledged, holds on the very next verify', async () => {
+    const { workspaceId, roleId } = freshIds();
+    await createWorkspace(workspaceId, 'enterprise');
+    await createRole(roleId, workspaceId, ['calls:write']);
     const key = await appendKey({ workspaceId, roles: [roleId] });
-    app = await startVerifier();
-    expect(await until((a) => a.code !== 'UNAVAILABLE', key.secret, 'calls:read')).toMatchObject({ code: 'VALID', roles: [roleId], permissions: ['calls:read'] });
+    await startCaughtUp(key.secret);
+    expect((await client.verify(key.secret, 'calls:write')).code).toBe('VALID');
 
-    await append(roleStreamId(roleId), [{ type: 'RolePermissionsChanged', data: { roleId, workspaceId, name: 'r', description: '', permissions: ['calls:write'], changedAt: '' } }]);
-    await until((a) => a.code === 'VALID', key.secret, 'calls:write');
-    await append(workspaceStreamId(workspaceId), [{ type: 'WorkspacePlanChanged', data: { workspaceId, plan: 'free', changedAt: '' } }]);
-    await until((a) => a.code === 'PLAN_UPGRADE_REQUIRED', key.secret);
+    await acknowledged(await changePlan(workspaceId, 'free'));
+    expect(await client.verify(key.secret, 'calls:write')).toEqual({ valid: false, code: 'PLAN_UPGRADE_REQUIRED', keyId: key.keyId });
+    // Pro has API access but no custom roles: the key is valid and its role grants nothing.
+    await acknowledged(await changePlan(workspaceId, 'pro'));
+    expect(await client.verify(key.secret, 'calls:write')).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS', roles: [] });
+    await acknowledged(await changePlan(workspaceId, 'enterprise'));
+    expect(await client.verify(key.secret, 'calls:write')).toMatchObject({ code: 'VALID', roles: [roleId] });
+  });
 
-    await app.close();
-    app = await startVerifier();
-    expect((await until((a) => a.code !== 'UNAVAILABLE', key.secret)).code).toBe('PLAN_UPGRADE_REQUIRED');
-    await append(workspaceStreamId(workspaceId), [{ type: 'WorkspacePlanChanged', data: { workspaceId, plan: 'enterprise', changedAt: '' } }]);
-    expect(await until((a) => a.code === 'VALID', key.secret, 'calls:write')).toMatchObject({ roles: [roleId], permissions: ['calls:write'] });
+  it('a restart rebuilds roles, deleted roles, plans and deleted keys from the history alone, skipping a malformed event', async () => {
+    const a = freshIds();
+    const b = freshIds();
+    await createWorkspace(a.workspaceId, 'enterprise');
+    await createWorkspace(b.workspaceId, 'enterprise');
+    await createRole(a.roleId, a.workspaceId, ['calls:read']);
+    await changeRole(a.roleId, a.workspaceId, ['calls:write']);
+    await createRole(a.otherRoleId, a.workspaceId, ['files:write']);
+    await deleteRole(a.otherRoleId, a.workspaceId);
+    // Written by something other than key-command: the verifier must skip it, not stop.
+    await store.appendToStream(`key-broken-${a.roleId}`, [{ type: 'KeyCreated', data: { keyId: 'key_broken' }, metadata }], { expectedVersion: 'any' });
+    const holder = await appendKey({ workspaceId: a.workspaceId, roles: [a.roleId, a.otherRoleId, 'read-only'] });
+    const deleted = await appendKey({ workspaceId: a.workspaceId });
+    await append(keyStreamId(deleted.keyId), [{ type: 'KeyDeleted', data: { keyId: deleted.keyId, deletedAt: new Date().toISOString() } }]);
+    const downgraded = await appendKey({ workspaceId: b.workspaceId });
+    await changePlan(b.workspaceId, 'free');
+
+    const expectRebuilt = async (): Promise<void> => {
+      const answer = await client.verify(holder.secret, ['calls:write', 'contacts:read']);
+      expect(answer).toMatchObject({ code: 'VALID', workspaceId: a.workspaceId, roles: [a.roleId, 'read-only'] });
+      expect([...(answer.permissions ?? [])].sort()).toEqual(['*:read', 'calls:write']);
+      expect((await client.verify(holder.secret, 'files:write')).code).toBe('INSUFFICIENT_PERMISSIONS');
+      expect(await client.verify(deleted.secret)).toEqual({ valid: false, code: 'REVOKED', keyId: deleted.keyId });
+      expect((await client.verify(downgraded.secret)).code).toBe('PLAN_UPGRADE_REQUIRED');
+    };
+    await startCaughtUp(holder.secret);
+    await expectRebuilt();
+    await startCaughtUp(holder.secret);
+    await expectRebuilt();
   });
 });

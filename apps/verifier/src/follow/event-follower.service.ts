@@ -5,7 +5,14 @@ import { FollowerAnnouncer } from '@keyward/consistency';
 import type { EventStore, Position, RecordedEvent, Subscription } from '@keyward/event-store';
 import { EVENT_STORE, NATS_CONNECTION, type AppendedListener } from '@keyward/platform';
 import { Freshness } from '../freshness/freshness';
+import { MalformedEventError } from '../key-index/index-event.parser';
 import { KeyIndex } from '../key-index/key-index';
+
+/** Names from the store, bounded and without control characters, so a log line stays one line. */
+const printable = (text: string): string => text.slice(0, 120).replace(/[^\x20-\x7e]/g, '?');
+
+/** Enough to name every foreign type once, not so many that a stream of junk types fills memory. */
+const MAX_IGNORED_TYPES = 100;
 
 /**
  * Feeds the index from the whole history, then follows it live. The verifier keeps no
@@ -15,8 +22,12 @@ import { KeyIndex } from '../key-index/key-index';
 export class EventFollower implements AppendedListener, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventFollower.name);
   private readonly announcer: FollowerAnnouncer;
+  /** How this verifier names itself in its progress reports, which writers wait on. */
+  readonly followerId = `verifier-${randomUUID()}`;
   private subscription: Subscription | undefined;
   private applied: Position | undefined;
+  /** Types of events this version does not read, each logged once (a catch-up may hold many). */
+  private readonly ignoredTypes = new Set<string>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -24,7 +35,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
     private readonly index: KeyIndex,
     private readonly freshness: Freshness,
   ) {
-    this.announcer = new FollowerAnnouncer(nats, { followerId: `verifier-${randomUUID()}`, kind: 'verifier' });
+    this.announcer = new FollowerAnnouncer(nats, { followerId: this.followerId, kind: 'verifier' });
   }
 
   onApplicationBootstrap(): void {
@@ -57,17 +68,29 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
     await this.subscription?.stop();
   }
 
+  /**
+   * Applies a batch, then reports its last position, whatever the events were: key, role or
+   * workspace events, skipped bad ones, ignored foreign ones. A writer waiting for that position
+   * (a role edit, a plan change) may then answer, as every verify here already reflects it.
+   */
   private apply(events: readonly RecordedEvent[]): void {
-    for (const event of events) {
-      try {
-        this.index.apply(event);
-      } catch (error) {
-        // One bad event must not stop the index: skip it, naming where it is (never its data).
-        this.logger.error(`skipped ${event.type} at ${event.streamId}@${event.streamVersion}: ${error instanceof Error ? error.message : 'unreadable'}`);
-      }
-    }
+    for (const event of events) this.applyOne(event);
     this.applied = events[events.length - 1]?.position ?? this.applied;
     this.freshness.markApplied(this.applied, Date.now());
     this.announcer.report(this.applied, this.freshness.isCaughtUp);
+  }
+
+  private applyOne(event: RecordedEvent): void {
+    try {
+      if (this.index.apply(event) === 'ignored' && !this.ignoredTypes.has(event.type) && this.ignoredTypes.size < MAX_IGNORED_TYPES) {
+        this.ignoredTypes.add(event.type);
+        this.logger.log(`ignoring events of type ${printable(event.type)}: the index does not read them`);
+      }
+    } catch (error) {
+      // One bad event must not stop the index: skip it, saying where it is and which field is bad,
+      // never its data. Other errors' messages may quote values, so only their name is logged.
+      const why = error instanceof MalformedEventError ? error.message : error instanceof Error ? error.name : 'unreadable';
+      this.logger.error(`skipped ${printable(event.type)} at ${printable(event.streamId)}@${event.streamVersion}: ${why}`);
+    }
   }
 }

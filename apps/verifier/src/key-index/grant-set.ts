@@ -4,7 +4,9 @@ import { formatPermission, type Permission } from '@keyward/domain';
 export interface GrantSet {
   /** The roles that count: built-ins, and custom roles that exist and the plan includes. */
   readonly roles: readonly string[];
+  /** What `require` is matched against, with the domain's evaluator. */
   readonly grants: readonly Permission[];
+  /** The same grants as the answer lists them, without repeats. */
   readonly permissions: readonly string[];
 }
 
@@ -20,11 +22,12 @@ export class GrantSets {
 
   of(roles: readonly string[], grants: readonly Permission[]): GrantSet {
     const permissions = [...new Set(grants.map(formatPermission))];
-    const signature = `${roles.join(',')}|${permissions.join(',')}`;
+    // JSON keeps roles and permissions apart, whatever characters a role id holds.
+    const signature = JSON.stringify([roles, permissions]);
     const known = this.interned.get(signature);
     if (known) return known;
     if (this.interned.size >= MAX_INTERNED) this.interned.clear();
-    const set: GrantSet = { roles, grants, permissions };
+    const set: GrantSet = Object.freeze({ roles: Object.freeze([...roles]), grants: Object.freeze([...grants]), permissions: Object.freeze(permissions) });
     this.interned.set(signature, set);
     return set;
   }

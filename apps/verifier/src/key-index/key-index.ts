@@ -1,23 +1,26 @@
-import { isKeyEvent, isRoleEvent, isWorkspaceEvent, type KeyEnvironment, type KeyEvent } from '@keyward/contracts';
+import type { KeyEnvironment } from '@keyward/contracts';
 import { effectiveGrants, evolveKeyAccess, isBuiltInRole, type KeyAccess } from '@keyward/domain';
-import type { RecordedEvent } from '@keyward/event-store';
 import { GrantSets, type GrantSet } from './grant-set';
-import { RoleGrants } from './role-grants';
+import { Holders } from './holders.registry';
+import { MalformedEventError, parseIndexEvent, type IndexKeyEvent, type IndexRoleEvent, type IndexWorkspaceEvent } from './index-event.parser';
+import { KeyAccesses } from './key-access.interner';
+import { roleGroup, RoleGrants } from './role-grants';
 import { WorkspacePlans, type WorkspacePlan } from './workspace-plans';
 
 /** What the verifier knows of one key: everything a verify answer needs, precomputed. */
 export interface IndexedKey {
   readonly keyId: string;
-  readonly workspaceId: string;
   readonly name: string;
   readonly environment: KeyEnvironment;
   readonly expiresAt: string | null;
   readonly expiresAtMs: number;
-  /** Revoked or deleted: both answer REVOKED. */
+  /** Revoked or deleted: both answer REVOKED, and nothing changes the key any more. */
   revoked: boolean;
+  /** Interned: shared by every key with the same roles, permissions and shares. */
   access: KeyAccess;
-  /** Shared with every key of the workspace; its plan decides PLAN_UPGRADE_REQUIRED. */
+  /** Shared with every key of the workspace: its id, and the plan that decides PLAN_UPGRADE_REQUIRED. */
   readonly workspace: WorkspacePlan;
+  /** Interned, and replaced (never changed) when the access, a held role or the plan changes. */
   granted: GrantSet;
 }
 
@@ -46,24 +49,31 @@ export const splitDigest = (digest: Buffer): SplitHash => ({
   tail: digest.toString('latin1', 16, 32),
 });
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** The parser checked it is 64 lowercase hex characters. */
+const splitHex = (hex: string): SplitHash => splitDigest(Buffer.from(hex, 'hex'));
 
-const splitHex = (hex: string): SplitHash => {
-  if (!SHA256_HEX.test(hex)) throw new Error('a secret hash is not 64 hex characters');
-  return splitDigest(Buffer.from(hex, 'hex'));
-};
+/** Whether `apply` used an event, or left it alone as one of a type the index does not read. */
+export type ApplyOutcome = 'applied' | 'ignored';
 
 /**
  * The in-memory index by keyed hash, fed by key, role and workspace events and read on every
  * verify without I/O. Each key's effective roles and permissions are computed when an event
- * changes them (its own, a role it holds, its workspace's plan), never on a verify.
+ * changes them (its own, a role it holds, its workspace's plan), never on a verify; reverse
+ * indexes from roles and workspaces to their keys keep that to the keys concerned.
  */
 export class KeyIndex {
   private readonly bySecret = new Map<string, SecretEntry>();
   private readonly current = new Map<string, SecretEntry>();
-  private readonly roles = new RoleGrants<IndexedKey>();
+  private readonly roles = new RoleGrants();
   private readonly workspaces = new WorkspacePlans();
-  private readonly grantSets = new GrantSets();
+  /** Live keys by the custom roles they hold (built-ins never change). */
+  private readonly roleHolders = new Holders<IndexedKey>();
+  /** Live keys by workspace, for plan changes. */
+  private readonly workspaceKeys = new Holders<IndexedKey>();
+  private readonly accesses = new KeyAccesses();
+
+  /** `grantSets` is where every precomputation ends up; tests count its calls to see what was recomputed. */
+  constructor(private readonly grantSets: GrantSets = new GrantSets()) {}
 
   get size(): number {
     return this.current.size;
@@ -73,24 +83,47 @@ export class KeyIndex {
     return this.bySecret.get(head);
   }
 
-  /** Throws on an event whose data is not what its type says; nothing is changed then. */
-  apply(event: RecordedEvent): void {
-    if (isKeyEvent(event)) this.applyKeyEvent(event);
-    else if (isRoleEvent(event)) for (const key of [...this.roles.apply(event)]) this.recompute(key);
-    else if (isWorkspaceEvent(event)) {
-      const changed = this.workspaces.apply(event);
-      // Plan changes are rare operator acts; a scan spares every key a reverse-index entry.
-      if (changed !== undefined) for (const { key } of this.current.values()) if (key.workspaceId === changed) this.recompute(key);
+  /**
+   * Throws (a `MalformedEventError` for bad data) on an event whose data is not what its type
+   * says; nothing is changed then, so the caller may skip it and go on.
+   */
+  apply(event: { readonly type: string; readonly data: unknown }): ApplyOutcome {
+    const parsed = parseIndexEvent(event);
+    if (parsed === undefined) return 'ignored';
+    switch (parsed.type) {
+      case 'RoleCreated':
+      case 'RolePermissionsChanged':
+      case 'RoleDeleted':
+        this.applyRoleEvent(parsed);
+        break;
+      case 'WorkspaceCreated':
+      case 'WorkspacePlanChanged':
+      case 'WorkspaceSettingsChanged':
+        this.applyWorkspaceEvent(parsed);
+        break;
+      default:
+        this.applyKeyEvent(parsed);
     }
+    return 'applied';
   }
 
-  private applyKeyEvent(event: KeyEvent): void {
+  private applyRoleEvent(event: IndexRoleEvent): void {
+    this.recompute(this.roleHolders.of(this.roles.apply(event)));
+  }
+
+  private applyWorkspaceEvent(event: IndexWorkspaceEvent): void {
+    const changed = this.workspaces.apply(event);
+    if (changed !== undefined) this.recompute(this.workspaceKeys.of(changed));
+  }
+
+  private applyKeyEvent(event: IndexKeyEvent): void {
     if (event.type === 'KeyCreated') {
       this.create(event.data);
       return;
     }
     const entry = this.current.get(event.data.keyId);
-    if (!entry) return;
+    // A key never seen (its creation was skipped) stays unknown; a revoked or deleted one stays so.
+    if (!entry || entry.key.revoked) return;
     switch (event.type) {
       case 'KeyRotated': {
         const { head, tail } = splitHex(event.data.secretHash);
@@ -100,30 +133,32 @@ export class KeyIndex {
       }
       case 'KeyRevoked':
       case 'KeyDeleted':
-        entry.key.revoked = true;
+        this.retire(entry.key);
         return;
       default:
         this.changeAccess(entry.key, evolveKeyAccess(entry.key.access, event));
     }
   }
 
-  private create(d: Extract<KeyEvent, { type: 'KeyCreated' }>['data']): void {
-    // Everything that can throw on bad data runs before the index changes.
+  private create(d: Extract<IndexKeyEvent, { type: 'KeyCreated' }>['data']): void {
+    // Key ids are unique: a second creation is a corrupt history, not a new key.
+    if (this.current.has(d.keyId)) throw new MalformedEventError('KeyCreated: keyId is already indexed');
     const { head, tail } = splitHex(d.secretHash);
-    const access: KeyAccess = { unrestricted: d.unrestricted === true, roles: [...d.roles], permissions: { ...d.permissions }, shares: [] };
+    const access = this.accesses.intern({ unrestricted: d.unrestricted, roles: d.roles, permissions: d.permissions, shares: [] });
+    const workspace = this.workspaces.of(d.workspaceId);
     const key: IndexedKey = {
       keyId: d.keyId,
-      workspaceId: d.workspaceId,
       name: d.name,
       environment: d.environment,
       expiresAt: d.expiresAt,
       expiresAtMs: d.expiresAt === null ? Infinity : Date.parse(d.expiresAt),
       revoked: false,
       access,
-      workspace: this.workspaces.of(d.workspaceId),
-      granted: this.granted(d.workspaceId, this.workspaces.of(d.workspaceId), access),
+      workspace,
+      granted: this.grantSetOf(workspace, access),
     };
-    this.roles.hold(key, key.workspaceId, access.roles);
+    this.workspaceKeys.add(workspace.workspaceId, key);
+    this.holdRoles(key, access);
     this.addSecret(head, { key, tail, validUntilMs: Infinity });
   }
 
@@ -132,24 +167,51 @@ export class KeyIndex {
     this.current.set(entry.key.keyId, entry);
   }
 
-  private changeAccess(key: IndexedKey, access: KeyAccess): void {
+  /** Revoked for good: it answers REVOKED, and no role or plan change needs to look at it again. */
+  private retire(key: IndexedKey): void {
+    key.revoked = true;
+    this.releaseRoles(key, key.access);
+    this.workspaceKeys.remove(key.workspace.workspaceId, key);
+  }
+
+  private changeAccess(key: IndexedKey, changed: KeyAccess): void {
+    const access = this.accesses.intern(changed);
     if (access === key.access) return;
-    const granted = this.granted(key.workspaceId, key.workspace, access);
-    this.roles.release(key, key.workspaceId, key.access.roles);
-    this.roles.hold(key, key.workspaceId, access.roles);
+    const granted = this.grantSetOf(key.workspace, access);
+    this.releaseRoles(key, key.access);
+    this.holdRoles(key, access);
     key.access = access;
     key.granted = granted;
   }
 
-  private recompute(key: IndexedKey): void {
-    key.granted = this.granted(key.workspaceId, key.workspace, key.access);
+  private holdRoles(key: IndexedKey, access: KeyAccess): void {
+    for (const roleId of access.roles) if (!isBuiltInRole(roleId)) this.roleHolders.add(roleGroup(key.workspace.workspaceId, roleId), key);
   }
 
-  private granted(workspaceId: string, workspace: WorkspacePlan, access: KeyAccess): GrantSet {
-    const { entitlements } = workspace;
+  private releaseRoles(key: IndexedKey, access: KeyAccess): void {
+    for (const roleId of access.roles) if (!isBuiltInRole(roleId)) this.roleHolders.remove(roleGroup(key.workspace.workspaceId, roleId), key);
+  }
+
+  /**
+   * Recomputes the keys of one role or one workspace. They share the workspace, so keys with
+   * the same (interned) access get the same result: it is computed once per access.
+   */
+  private recompute(keys: ReadonlySet<IndexedKey>): void {
+    const computed = new Map<KeyAccess, GrantSet>();
+    for (const key of keys) {
+      let granted = computed.get(key.access);
+      if (!granted) computed.set(key.access, (granted = this.grantSetOf(key.workspace, key.access)));
+      key.granted = granted;
+    }
+  }
+
+  /** The domain decides what an access grants under the workspace's plan; this only looks roles up in the key's own workspace. */
+  private grantSetOf(workspace: WorkspacePlan, access: KeyAccess): GrantSet {
+    const { workspaceId, entitlements } = workspace;
     const roleGrants = (roleId: string) => this.roles.grantsOf(workspaceId, roleId);
     const grants = effectiveGrants(access, roleGrants, entitlements);
-    const roles = access.unrestricted ? [] : access.roles.filter((r) => isBuiltInRole(r) || (entitlements.customRoles && roleGrants(r) !== undefined));
+    // Listed only if they grant: built-ins, and custom roles that exist and the plan includes.
+    const roles = access.unrestricted ? [] : access.roles.filter((r, i) => access.roles.indexOf(r) === i && (isBuiltInRole(r) || (entitlements.customRoles && roleGrants(r) !== undefined)));
     return this.grantSets.of(roles, grants);
   }
 }

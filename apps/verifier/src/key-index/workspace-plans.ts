@@ -1,8 +1,10 @@
-import { DEFAULT_WORKSPACE_ID, type Entitlements, type Plan, type WorkspaceEvent } from '@keyward/contracts';
+import { DEFAULT_WORKSPACE_ID, type Entitlements, type Plan } from '@keyward/contracts';
 import { DEFAULT_WORKSPACE, entitlementsOf } from '@keyward/domain';
+import type { IndexWorkspaceEvent } from './index-event.parser';
 
 /** One per workspace, shared by all its keys and changed in place, so a plan change holds on the very next verify. */
 export interface WorkspacePlan {
+  readonly workspaceId: string;
   plan: Plan;
   entitlements: Entitlements;
 }
@@ -13,27 +15,26 @@ const UNKNOWN_WORKSPACE_PLAN: Plan = 'free';
 export class WorkspacePlans {
   private readonly byId = new Map<string, WorkspacePlan>();
 
+  /** `default` exists without an event, on the domain's default plan (product.md section 7). */
   of(workspaceId: string): WorkspacePlan {
     let entry = this.byId.get(workspaceId);
     if (!entry) {
       const plan = workspaceId === DEFAULT_WORKSPACE_ID ? DEFAULT_WORKSPACE.plan : UNKNOWN_WORKSPACE_PLAN;
-      entry = { plan, entitlements: entitlementsOf(plan) };
+      entry = { workspaceId, plan, entitlements: entitlementsOf(plan) };
       this.byId.set(workspaceId, entry);
     }
     return entry;
   }
 
-  /** The workspace whose entitlements changed, if any: its keys' grants must be recomputed. */
-  apply(event: WorkspaceEvent): string | undefined {
+  /** Applies a workspace event; answers the workspace whose plan changed (its keys must be recomputed), if any. */
+  apply(event: IndexWorkspaceEvent): string | undefined {
+    // Settings (catalogue, immutability) decide what may be written, not what a key holds.
     if (event.type === 'WorkspaceSettingsChanged') return undefined;
     const { workspaceId, plan } = event.data;
-    const entitlements = entitlementsOf(plan);
-    // A plan this version does not know grants nothing rather than crash the follower.
-    if (!entitlements) throw new Error(`unknown plan in ${event.type}`);
     const entry = this.of(workspaceId);
     if (entry.plan === plan) return undefined;
     entry.plan = plan;
-    entry.entitlements = entitlements;
+    entry.entitlements = entitlementsOf(plan);
     return workspaceId;
   }
 }

@@ -1,14 +1,15 @@
-import type { KeyCreatedData, KeywardEvent } from '@keyward/contracts';
+import type { KeyCreatedData, KeywardEvent, Plan, ResourcePermissions, Share, VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, keySecretDigest, storedSecretOf } from '@keyward/domain';
 import type { RecordedEvent } from '@keyward/event-store';
-import { digestHead, type IndexedKey, type KeyIndex } from '../key-index/key-index';
+import { digestHead, KeyIndex, type IndexedKey } from '../key-index/key-index';
+import { answerVerify } from '../verify/answer-verify';
 
 export const TEST_PEPPER = Buffer.from('p'.repeat(32));
 export const TEST_NOW = Date.parse('2026-11-23T10:00:00.000Z');
 
 let position = 0n;
 
-/** An event as the store hands it to followers, each at the next position. */
+/** An event as the store hands it to followers, each at the next position. Untyped events stand for bad or foreign writers. */
 export const recorded = (event: KeywardEvent | { type: string; data: unknown }): RecordedEvent =>
   ({
     ...event,
@@ -22,8 +23,14 @@ export const recorded = (event: KeywardEvent | { type: string; data: unknown }):
 
 let keys = 0;
 
+export interface CreatedKey {
+  readonly secret: string;
+  readonly keyId: string;
+  readonly event: RecordedEvent;
+}
+
 /** A KeyCreated for a new secret: unrestricted in workspace `default` unless `over` says otherwise. */
-export const keyCreated = (over: Partial<KeyCreatedData> = {}): { secret: string; keyId: string; event: RecordedEvent } => {
+export const keyCreated = (over: Partial<KeyCreatedData> = {}): CreatedKey => {
   const secret = generateKeySecret('live');
   const keyId = `key_${String(++keys).padStart(24, '0')}`;
   const data: KeyCreatedData = {
@@ -42,6 +49,45 @@ export const keyCreated = (over: Partial<KeyCreatedData> = {}): { secret: string
   return { secret, keyId: data.keyId, event: recorded({ type: 'KeyCreated', data }) };
 };
 
+/** A restricted key holding `roles` and `permissions`, in `workspaceId`. */
+export const restrictedKey = (roles: readonly string[], permissions: ResourcePermissions = {}, workspaceId = 'default'): CreatedKey =>
+  keyCreated({ unrestricted: false, roles, permissions, workspaceId });
+
+export const roleCreated = (roleId: string, permissions: readonly string[], workspaceId = 'default'): RecordedEvent =>
+  recorded({ type: 'RoleCreated', data: { roleId, workspaceId, name: roleId, description: '', permissions, createdAt: '' } });
+
+export const roleChanged = (roleId: string, permissions: readonly string[], workspaceId = 'default'): RecordedEvent =>
+  recorded({ type: 'RolePermissionsChanged', data: { roleId, workspaceId, name: roleId, description: '', permissions, changedAt: '' } });
+
+export const roleDeleted = (roleId: string, workspaceId = 'default'): RecordedEvent =>
+  recorded({ type: 'RoleDeleted', data: { roleId, workspaceId, deletedAt: '' } });
+
+export const workspaceCreated = (workspaceId: string, plan: Plan): RecordedEvent =>
+  recorded({ type: 'WorkspaceCreated', data: { workspaceId, name: workspaceId, plan, settings: { keyPermissionsImmutable: false, resourceCatalogue: [] }, createdAt: '' } });
+
+export const planChanged = (workspaceId: string, plan: Plan): RecordedEvent =>
+  recorded({ type: 'WorkspacePlanChanged', data: { workspaceId, plan, changedAt: '' } });
+
+export const shared = (keyId: string, share: Share): RecordedEvent => recorded({ type: 'ResourceShared', data: { keyId, ...share } });
+
+export const keyDeleted = (keyId: string): RecordedEvent => recorded({ type: 'KeyDeleted', data: { keyId, deletedAt: '' } });
+
 /** The indexed key a secret finds, as a verify would. */
 export const indexedKey = (index: KeyIndex, secret: string): IndexedKey | undefined =>
   index.lookup(digestHead(keySecretDigest(TEST_PEPPER, secret)))?.key;
+
+/** An index fed `events` in order. */
+export const indexOf = (...events: readonly RecordedEvent[]): KeyIndex => {
+  const index = new KeyIndex();
+  for (const event of events) index.apply(event);
+  return index;
+};
+
+/** Asks `index` as `keyward.v1.verify` would, from an always-serving verifier. */
+export const askOf =
+  (index: KeyIndex) =>
+  (request: unknown, now = TEST_NOW): VerifyAnswer =>
+    answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), { index, pepper: TEST_PEPPER, serving: () => true }, now);
+
+/** The sorted permissions a key's verify answer would list. */
+export const permissionsOf = (index: KeyIndex, secret: string): string[] => [...(indexedKey(index, secret)?.granted.permissions ?? [])].sort();

@@ -15,7 +15,7 @@ const describe = (key: IndexedKey, code: 'VALID' | 'INSUFFICIENT_PERMISSIONS'): 
   valid: code === 'VALID',
   code,
   keyId: key.keyId,
-  workspaceId: key.workspaceId,
+  workspaceId: key.workspace.workspaceId,
   name: key.name,
   environment: key.environment,
   expiresAt: key.expiresAt,

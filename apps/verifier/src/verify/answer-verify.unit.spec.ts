@@ -30,7 +30,7 @@ describe('answerVerify', () => {
     });
   });
 
-  it.each([['not json', '{"key":'], ['an array', [1]], ['null', 'null'], ['no key', {}], ['a number key', { key: 7 }], ['a bad require', { key: 'x', require: 'calls:delete' }], ['too many requirements', { key: 'x', require: Array(33).fill('calls:read') }]])(
+  it.each([['not json', '{"key":'], ['an array', [1]], ['null', 'null'], ['no key', {}], ['a number key', { key: 7 }]])(
     'answers MALFORMED for %s',
     (_, request) => {
       const { ask } = setup();
@@ -65,25 +65,5 @@ describe('answerVerify', () => {
     expect(ask({ key: next }).code).toBe('VALID');
     expect(ask({ key: secret }, Date.parse('2026-11-23T10:05:00.000Z')).code).toBe('EXPIRED');
     expect(ask({ key: next }, Date.parse('2026-11-23T10:05:00.000Z')).code).toBe('VALID');
-  });
-
-  it('checks every required permission', () => {
-    const { secret, ask } = setup({ unrestricted: false, roles: ['read-only'], permissions: { calls: 'write' } });
-    expect(ask({ key: secret, require: 'contacts:read' }).code).toBe('VALID');
-    expect(ask({ key: secret, require: ['calls:write', 'contacts:read'] }).code).toBe('VALID');
-    const denied = ask({ key: secret, require: ['calls:write', 'contacts:write'] });
-    expect(denied).toMatchObject({ valid: false, code: 'INSUFFICIENT_PERMISSIONS', roles: ['read-only'], permissions: ['*:read', 'calls:write'] });
-  });
-
-  it('answers PLAN_UPGRADE_REQUIRED for a valid key of a workspace without API access, after REVOKED and EXPIRED', () => {
-    const { index, secret, keyId, ask } = setup({ workspaceId: 'ws_free', expiresAt: '2026-11-23T11:00:00.000Z' });
-    index.apply(recorded({ type: 'WorkspaceCreated', data: { workspaceId: 'ws_free', name: 'w', plan: 'free', settings: { keyPermissionsImmutable: false, resourceCatalogue: [] }, createdAt: '' } }));
-    expect(ask({ key: secret, require: 'calls:read' })).toEqual({ valid: false, code: 'PLAN_UPGRADE_REQUIRED', keyId });
-    expect(ask({ key: secret }, Date.parse('2026-11-23T11:00:00.000Z')).code).toBe('EXPIRED');
-    index.apply(recorded({ type: 'WorkspacePlanChanged', data: { workspaceId: 'ws_free', plan: 'pro', changedAt: '' } }));
-    expect(ask({ key: secret }).code).toBe('VALID');
-    index.apply(recorded({ type: 'WorkspacePlanChanged', data: { workspaceId: 'ws_free', plan: 'free', changedAt: '' } }));
-    index.apply(recorded({ type: 'KeyRevoked', data: { keyId, revokedAt: '' } }));
-    expect(ask({ key: secret }).code).toBe('REVOKED');
   });
 });

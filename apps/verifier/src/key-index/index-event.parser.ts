@@ -1,0 +1,232 @@
+import {
+  isKeyEvent,
+  isRoleEvent,
+  isWorkspaceEvent,
+  KeyEnvironments,
+  Plans,
+  type AccessLevel,
+  type DomainEvent,
+  type KeyCreated,
+  type KeyDeleted,
+  type KeyEvent,
+  type KeyPermissionsChanged,
+  type KeyRevoked,
+  type KeyRotated,
+  type ResourcePermissions,
+  type ResourceShared,
+  type ResourceUnshared,
+  type RoleAssigned,
+  type RoleCreated,
+  type RoleDeleted,
+  type RoleEvent,
+  type RolePermissionsChanged,
+  type RoleUnassigned,
+  type WorkspaceCreated,
+  type WorkspaceEvent,
+  type WorkspacePlanChanged,
+  type WorkspaceSettingsChanged,
+} from '@keyward/contracts';
+import { isBuiltInRole, isResourceInstance, isResourceName } from '@keyward/domain';
+
+/**
+ * An event whose data is not what its type says (a bug or a foreign writer). Its message names
+ * the event type and the field, never a value: event data must not reach the logs.
+ */
+export class MalformedEventError extends Error {
+  override readonly name = 'MalformedEventError';
+}
+
+/** An event with only the fields the index reads, each checked. */
+type Read<E extends DomainEvent, K extends keyof E['data']> = { readonly type: E['type']; readonly data: Pick<E['data'], K> };
+
+/** The access events, whole: they go to the domain's `evolveKeyAccess` as they are. */
+export type KeyAccessEvent = RoleAssigned | RoleUnassigned | KeyPermissionsChanged | ResourceShared | ResourceUnshared;
+
+export type IndexKeyEvent =
+  | Read<KeyCreated, 'keyId' | 'workspaceId' | 'name' | 'environment' | 'secretHash' | 'expiresAt' | 'roles' | 'permissions' | 'unrestricted'>
+  | Read<KeyRotated, 'keyId' | 'secretHash' | 'previousKeyExpiresAt'>
+  | Read<KeyRevoked, 'keyId'>
+  | Read<KeyDeleted, 'keyId'>
+  | KeyAccessEvent;
+
+export type IndexRoleEvent = Read<RoleCreated | RolePermissionsChanged, 'roleId' | 'workspaceId' | 'permissions'> | Read<RoleDeleted, 'roleId' | 'workspaceId'>;
+
+export type IndexWorkspaceEvent = Read<WorkspaceCreated | WorkspacePlanChanged, 'workspaceId' | 'plan'> | Read<WorkspaceSettingsChanged, 'workspaceId'>;
+
+export type IndexEvent = IndexKeyEvent | IndexRoleEvent | IndexWorkspaceEvent;
+
+/** Ids are opaque to the index, but bounded: a huge one is no id any writer of this version makes. */
+const MAX_ID_LENGTH = 200;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const LEVELS: readonly AccessLevel[] = ['none', 'read', 'write'];
+const SHARE_ACCESS: readonly ResourceShared['data']['access'][] = ['read', 'write'];
+
+/** Checks one event's data field by field, failing on the first bad one. */
+class DataReader {
+  private constructor(
+    private readonly type: string,
+    private readonly data: Readonly<Record<string, unknown>>,
+  ) {}
+
+  static of(type: string, data: unknown): DataReader {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new MalformedEventError(`${type}: data is not an object`);
+    return new DataReader(type, data as Readonly<Record<string, unknown>>);
+  }
+
+  private bad(field: string, why = 'is missing or invalid'): never {
+    throw new MalformedEventError(`${this.type}: ${field} ${why}`);
+  }
+
+  private field(field: string): unknown {
+    return Object.hasOwn(this.data, field) ? this.data[field] : undefined;
+  }
+
+  text(field: string): string {
+    const value = this.field(field);
+    return typeof value === 'string' ? value : this.bad(field);
+  }
+
+  id(field: string): string {
+    const value = this.text(field);
+    return value.length > 0 && value.length <= MAX_ID_LENGTH ? value : this.bad(field);
+  }
+
+  roleId(field: string): string {
+    const value = this.id(field);
+    return isBuiltInRole(value) ? this.bad(field, 'names a built-in role') : value;
+  }
+
+  resource(field: string): string {
+    const value = this.text(field);
+    return isResourceName(value) ? value : this.bad(field);
+  }
+
+  instance(field: string): string {
+    const value = this.text(field);
+    return isResourceInstance(value) ? value : this.bad(field);
+  }
+
+  boolean(field: string): boolean {
+    const value = this.field(field);
+    return typeof value === 'boolean' ? value : this.bad(field);
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly T[]): T {
+    const value = this.field(field);
+    return allowed.includes(value as T) ? (value as T) : this.bad(field);
+  }
+
+  /** An ISO instant: a date that does not parse would otherwise never expire (NaN compares false). */
+  instant(field: string): string {
+    const value = this.text(field);
+    return Number.isFinite(Date.parse(value)) ? value : this.bad(field);
+  }
+
+  instantOrNull(field: string): string | null {
+    return this.field(field) === null ? null : this.instant(field);
+  }
+
+  secretHash(field: string): string {
+    const value = this.text(field);
+    return SHA256_HEX.test(value) ? value : this.bad(field);
+  }
+
+  idList(field: string): string[] {
+    const value = this.field(field);
+    if (!Array.isArray(value)) return this.bad(field);
+    return value.map((item: unknown) => (typeof item === 'string' && item.length > 0 && item.length <= MAX_ID_LENGTH ? item : this.bad(field)));
+  }
+
+  /** Role permissions stay strings: the domain's `parseGrants` reads them, dropping any it cannot. */
+  textList(field: string): string[] {
+    const value = this.field(field);
+    if (!Array.isArray(value)) return this.bad(field);
+    return value.map((item: unknown) => (typeof item === 'string' ? item : this.bad(field)));
+  }
+
+  /** A restricted key's levels: `{ resource | "*": "none" | "read" | "write" }`. */
+  levels(field: string): ResourcePermissions {
+    const value = this.field(field);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.bad(field);
+    const levels: Record<string, AccessLevel> = {};
+    for (const [resource, level] of Object.entries(value)) {
+      if ((resource !== '*' && !isResourceName(resource)) || !LEVELS.includes(level as AccessLevel)) return this.bad(field);
+      levels[resource] = level as AccessLevel;
+    }
+    return levels;
+  }
+}
+
+const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | undefined => {
+  switch (type) {
+    case 'KeyCreated':
+      return {
+        type,
+        data: {
+          keyId: r.id('keyId'),
+          workspaceId: r.id('workspaceId'),
+          name: r.text('name'),
+          environment: r.oneOf('environment', KeyEnvironments),
+          secretHash: r.secretHash('secretHash'),
+          expiresAt: r.instantOrNull('expiresAt'),
+          roles: r.idList('roles'),
+          permissions: r.levels('permissions'),
+          unrestricted: r.boolean('unrestricted'),
+        },
+      };
+    case 'KeyRotated':
+      return { type, data: { keyId: r.id('keyId'), secretHash: r.secretHash('secretHash'), previousKeyExpiresAt: r.instant('previousKeyExpiresAt') } };
+    case 'KeyRevoked':
+    case 'KeyDeleted':
+      return { type, data: { keyId: r.id('keyId') } };
+    case 'RoleAssigned':
+    case 'RoleUnassigned':
+      return { type, data: { keyId: r.id('keyId'), roleId: r.id('roleId') } };
+    case 'KeyPermissionsChanged':
+      return { type, data: { keyId: r.id('keyId'), permissions: r.levels('permissions'), unrestricted: r.boolean('unrestricted') } };
+    case 'ResourceShared':
+      return { type, data: { keyId: r.id('keyId'), resource: r.resource('resource'), resourceId: r.instance('resourceId'), access: r.oneOf('access', SHARE_ACCESS) } };
+    case 'ResourceUnshared':
+      return { type, data: { keyId: r.id('keyId'), resource: r.id('resource'), resourceId: r.id('resourceId') } };
+    default:
+      return undefined;
+  }
+};
+
+const readRoleEvent = (type: RoleEvent['type'], r: DataReader): IndexRoleEvent | undefined => {
+  switch (type) {
+    case 'RoleCreated':
+    case 'RolePermissionsChanged':
+      return { type, data: { roleId: r.roleId('roleId'), workspaceId: r.id('workspaceId'), permissions: r.textList('permissions') } };
+    case 'RoleDeleted':
+      return { type, data: { roleId: r.roleId('roleId'), workspaceId: r.id('workspaceId') } };
+    default:
+      return undefined;
+  }
+};
+
+const readWorkspaceEvent = (type: WorkspaceEvent['type'], r: DataReader): IndexWorkspaceEvent | undefined => {
+  switch (type) {
+    case 'WorkspaceCreated':
+    case 'WorkspacePlanChanged':
+      // A plan this version does not know must not be guessed at (nor looked up on a prototype).
+      return { type, data: { workspaceId: r.id('workspaceId'), plan: r.oneOf('plan', Plans) } };
+    case 'WorkspaceSettingsChanged':
+      return { type, data: { workspaceId: r.id('workspaceId') } };
+    default:
+      return undefined;
+  }
+};
+
+
+/**
+ * The boundary between the store and the index: an event of a type the index reads, with every
+ * field it reads checked; `undefined` for any other type (another service's, or a newer writer's).
+ * Throws `MalformedEventError` for a known type with bad data.
+ */
+export const parseIndexEvent = (event: { readonly type: string; readonly data: unknown }): IndexEvent | undefined => {
+  if (isKeyEvent(event)) return readKeyEvent(event.type, DataReader.of(event.type, event.data));
+  if (isRoleEvent(event)) return readRoleEvent(event.type, DataReader.of(event.type, event.data));
+  if (isWorkspaceEvent(event)) return readWorkspaceEvent(event.type, DataReader.of(event.type, event.data));
+  return undefined;
+};
