@@ -106,6 +106,15 @@ describe('workspace commands over NATS, on the real event store', () => {
     expect(await h.rejection(K.setPermissions, { context: admin, keyId: key.id, permissions: { calls: 'write' } })).toMatchObject({ code: 'PLAN_UPGRADE_REQUIRED' });
   });
 
+  it('changes settings only for a full-access key, appending nothing otherwise', async () => {
+    const ws = await createWorkspace('enterprise');
+    const before = await count();
+    const manager = commandContext({ workspaceId: ws.id, grants: ['api_keys:write', 'roles:write', 'calls:write'] });
+    expect(await h.rejection(W.update, { context: manager, workspaceId: ws.id, settings: { keyPermissionsImmutable: true } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await count()).toBe(before);
+    await h.ok(W.update, { context: adminOf(ws.id), workspaceId: ws.id, settings: { keyPermissionsImmutable: true } });
+  });
+
   it('with keyPermissionsImmutable, refuses every access edit with CONFLICT and appends nothing; revoking still works', async () => {
     const ws = await createWorkspace('enterprise');
     const admin = adminOf(ws.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCodes, workspaceStreamId, type CommandReply, type WorkspaceEvent, type WorkspaceResult, type WorkspaceSettings } from '@keyward/contracts';
-import { decideWorkspace, DomainError, evolveWorkspace, workspaceDecider } from '@keyward/domain';
+import { decideWorkspace, DomainError, evolveWorkspace, holdsAll, parseGrants, workspaceDecider } from '@keyward/domain';
 import { asCommandContext, asObject, optional } from '../../commands/command-payload';
 import { CommandRunner } from '../../commands/command.runner';
 import { asWorkspaceId, workspaceResult } from '../workspace-payload';
@@ -16,6 +16,10 @@ export class UpdateWorkspaceHandler {
     const workspaceId = asWorkspaceId(p.workspaceId);
     if (workspaceId !== context.workspaceId && !context.operator) throw new DomainError(ErrorCodes.workspaceNotFound, 'no such workspace');
     const settings = optional(p.settings, (v) => asObject(v, 'settings') as Partial<WorkspaceSettings>);
+    // Settings shape every key of the workspace: a full-access key only, here as well as at the gateway.
+    if (settings !== undefined && !context.operator && !holdsAll(parseGrants(context.grants), parseGrants(['*:write']))) {
+      throw new DomainError(ErrorCodes.forbidden, 'changing workspace settings takes a full-access key');
+    }
     const decider = workspaceDecider(workspaceId);
     // The events belong to the workspace changed, also when the operator changes another one.
     const outcome = await this.runner.run(workspaceStreamId(workspaceId), decider, { ...context, workspaceId }, (state, now) => {
