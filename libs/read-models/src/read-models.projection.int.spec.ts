@@ -1,12 +1,10 @@
 import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
-import { PostgresEventStore, type Position } from '@keyward/event-store';
+import { PostgresEventStore } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
-import { ProjectionRunner } from './projection-runner';
 import { createReadModelDataSource } from './read-models.data-source';
-import { projectEvent, READ_MODELS_PROJECTION } from './read-models.projection';
-import { runReadModelMigrations } from './run-migrations';
-import { keyCreated, roleCreated, workspaceCreated } from './testing/read-model.fixtures';
+import { READ_MODELS_PROJECTION } from './read-models.projection';
+import { keyCreated, projectUntilLive, roleCreated, workspaceCreated } from './testing/read-model.fixtures';
 
 jest.setTimeout(30_000);
 
@@ -27,16 +25,6 @@ const tables = async (dataSource: DataSource): Promise<Record<string, unknown[]>
   workspaces: await dataSource.query('SELECT * FROM workspaces ORDER BY id'),
 });
 
-const projectAll = async (store: PostgresEventStore, dataSource: DataSource): Promise<Position | undefined> => {
-  await runReadModelMigrations(dataSource);
-  let resolveLive: (p: Position | undefined) => void = () => undefined;
-  const live = new Promise<Position | undefined>((r) => (resolveLive = r));
-  const runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, { onProgress: (p, caughtUp) => caughtUp && resolveLive(p) });
-  await runner.start();
-  const position = await live;
-  await runner.stop();
-  return position;
-};
 
 describe('projectEvent: one projection for every read model', () => {
   let events: TestDatabase;
@@ -60,7 +48,7 @@ describe('projectEvent: one projection for every read model', () => {
     const first = await createReadModelDataSource(events.url).initialize();
     const second = await createReadModelDataSource(rebuilt.url).initialize();
     sources.push(first, second);
-    const [p1, p2] = [await projectAll(store, first), await projectAll(store, second)];
+    const [p1, p2] = [await projectUntilLive(store, first), await projectUntilLive(store, second)];
     const [a, b] = [await tables(first), await tables(second)];
     expect(b).toEqual(a);
     expect(p2).toEqual(p1);

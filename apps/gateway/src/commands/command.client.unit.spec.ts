@@ -5,6 +5,7 @@ import { ErrorCodes, type CommandReply, type ErrorCode } from '@keyward/contract
 import type { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError } from '../errors/api-error';
 import { CommandClient, rejectionToApiError } from './command.client';
+import { EXPECTED_STATUSES } from '../testing/error-statuses';
 
 const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
 
@@ -27,19 +28,7 @@ const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
 };
 
 describe('rejectionToApiError', () => {
-  it.each([
-    [ErrorCodes.validationFailed, 400],
-    [ErrorCodes.unauthenticated, 401],
-    [ErrorCodes.planUpgradeRequired, 402],
-    [ErrorCodes.forbidden, 403],
-    [ErrorCodes.keyNotFound, 404],
-    [ErrorCodes.roleNotFound, 404],
-    [ErrorCodes.keyRevoked, 409],
-    [ErrorCodes.conflict, 409],
-    [ErrorCodes.rateLimited, 429],
-    [ErrorCodes.unavailable, 503],
-    [ErrorCodes.internal, 500],
-  ])('maps %s to %i', (code, status) => {
+  it.each(EXPECTED_STATUSES)('maps %s to %i', (code, status) => {
     expect(rejectionToApiError({ code, message: 'because' }).body).toEqual({ statusCode: status, code, message: 'because' });
   });
 

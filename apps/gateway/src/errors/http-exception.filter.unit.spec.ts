@@ -2,6 +2,7 @@ import { BadRequestException, Logger, NotFoundException, PayloadTooLargeExceptio
 import { ErrorCodes } from '@keyward/contracts';
 import { ApiError } from './api-error';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { EXPECTED_STATUSES } from '../testing/error-statuses';
 
 interface Sent {
   status: number;
@@ -33,18 +34,7 @@ describe('HttpExceptionFilter', () => {
   });
   afterEach(() => logged.mockRestore());
 
-  it.each([
-    [ErrorCodes.validationFailed, 400],
-    [ErrorCodes.unauthenticated, 401],
-    [ErrorCodes.planUpgradeRequired, 402],
-    [ErrorCodes.forbidden, 403],
-    [ErrorCodes.keyNotFound, 404],
-    [ErrorCodes.roleNotFound, 404],
-    [ErrorCodes.keyRevoked, 409],
-    [ErrorCodes.conflict, 409],
-    [ErrorCodes.rateLimited, 429],
-    [ErrorCodes.unavailable, 503],
-  ])('answers %s with %i', (code, status) => {
+  it.each(EXPECTED_STATUSES)('answers %s with %i', (code, status) => {
     expect(answer(new ApiError(code, 'why'))).toEqual({ status, body: { statusCode: status, code, message: 'why' } });
   });
 

@@ -1,11 +1,10 @@
 import { keyStreamId, type KeyEvent } from '@keyward/contracts';
-import { PostgresEventStore, type Position } from '@keyward/event-store';
+import { PostgresEventStore } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
-import { ProjectionRunner } from '../projection-runner';
-import { projectEvent, READ_MODELS_PROJECTION } from '../read-models.projection';
+import { READ_MODELS_PROJECTION } from '../read-models.projection';
 import { createReadModelDataSource } from '../read-models.data-source';
-import { runReadModelMigrations } from '../run-migrations';
+import { projectUntilLive } from '../testing/read-model.fixtures';
 
 jest.setTimeout(30_000);
 
@@ -77,18 +76,6 @@ interface KeyRowRecord {
 const rowsOf = async (dataSource: DataSource): Promise<KeyRowRecord[]> => dataSource.query('SELECT * FROM keys ORDER BY id');
 
 /** Projects the whole history into `dataSource` and resolves once caught up. */
-const project = async (store: PostgresEventStore, dataSource: DataSource): Promise<Position | undefined> => {
-  await runReadModelMigrations(dataSource);
-  let resolveLive: (p: Position | undefined) => void = () => undefined;
-  const live = new Promise<Position | undefined>((r) => (resolveLive = r));
-  const runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, {
-    onProgress: (position, caughtUp) => caughtUp && resolveLive(position),
-  });
-  await runner.start();
-  const position = await live;
-  await runner.stop();
-  return position;
-};
 
 describe('key table projection', () => {
   let events: TestDatabase;
@@ -115,7 +102,7 @@ describe('key table projection', () => {
     const first = await createReadModelDataSource(events.url).initialize();
     const second = await createReadModelDataSource(rebuilt.url).initialize();
     sources.push(first, second);
-    const [p1, p2] = [await project(store, first), await project(store, second)];
+    const [p1, p2] = [await projectUntilLive(store, first), await projectUntilLive(store, second)];
     const [a, b] = [await rowsOf(first), await rowsOf(second)];
     expect(a).toHaveLength(KEYS - KEYS / 10);
     expect(b).toEqual(a);
@@ -148,7 +135,7 @@ describe('key table projection', () => {
     const keyId = `key_${'9'.repeat(24)}`;
     const created = history(1)[0];
     await store.appendToStream(keyStreamId(keyId), [{ ...created, data: { ...created.data, keyId }, metadata: metadata(1) }], { expectedVersion: 'no_stream' });
-    await project(store, dataSource); // would fail on a duplicate insert if it replayed old events
+    await projectUntilLive(store, dataSource); // would fail on a duplicate insert if it replayed old events
     const after = await rowsOf(dataSource);
     expect(after).toHaveLength(before.length + 1);
   });

@@ -1,11 +1,24 @@
 import type { DataSource } from 'typeorm';
 import type { KeyCreated, KeywardEvent, RoleCreated, WorkspaceCreated } from '@keyward/contracts';
 import { defaultWorkspaceSettings } from '@keyward/domain';
-import type { RecordedEvent } from '@keyward/event-store';
+import type { EventStore, Position, RecordedEvent } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
-import { projectEvent } from '../read-models.projection';
+import { ProjectionRunner } from '../projection-runner';
+import { projectEvent, READ_MODELS_PROJECTION } from '../read-models.projection';
 import { createReadModelDataSource } from '../read-models.data-source';
 import { runReadModelMigrations } from '../run-migrations';
+
+/** Migrates `dataSource`, projects the whole history of `store` into it, and answers the position it caught up at. */
+export const projectUntilLive = async (store: EventStore, dataSource: DataSource): Promise<Position | undefined> => {
+  await runReadModelMigrations(dataSource);
+  let resolveLive: (p: Position | undefined) => void = () => undefined;
+  const live = new Promise<Position | undefined>((r) => (resolveLive = r));
+  const runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, { onProgress: (p, caughtUp) => caughtUp && resolveLive(p) });
+  await runner.start();
+  const position = await live;
+  await runner.stop();
+  return position;
+};
 
 /** A fresh database with the read-model tables migrated; `close` destroys both. */
 export const migratedReadModels = async (): Promise<{ dataSource: DataSource; database: TestDatabase; close(): Promise<void> }> => {
