@@ -2,8 +2,14 @@ import { Transport, type NatsOptions } from '@nestjs/microservices';
 import type { KeywardConfig } from '@keyward/config';
 import { TolerantNatsDeserializer } from './tolerant-nats.deserializer';
 
-/** `@nestjs/microservices` NATS transport; a queue group makes replicas share the work, and a body that is not JSON cannot end the process. */
-export const natsMicroserviceOptions = (config: KeywardConfig, queue?: string): NatsOptions => ({
+/** `@nestjs/microservices` NATS transport as a client (commands, notices): it reads replies with the standard deserializer. */
+export const natsClientOptions = (config: KeywardConfig): NatsOptions => ({
   transport: Transport.NATS,
-  options: { servers: [config.natsUrl], ...(queue ? { queue } : {}), maxReconnectAttempts: -1, deserializer: new TolerantNatsDeserializer() },
+  options: { servers: [config.natsUrl], maxReconnectAttempts: -1 },
 });
+
+/** As a server: a queue group makes replicas share the work, and a body that is not JSON cannot end the process. */
+export const natsMicroserviceOptions = (config: KeywardConfig, queue?: string): NatsOptions => {
+  const client = natsClientOptions(config);
+  return { ...client, options: { ...client.options, ...(queue ? { queue } : {}), deserializer: new TolerantNatsDeserializer() } };
+};
