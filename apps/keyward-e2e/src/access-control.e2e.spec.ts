@@ -1,4 +1,4 @@
-import type { ApiKeyUserView, CreateKeyResult, CreateWorkspaceResult, KeyView, RoleView, VerifyAnswer, WorkspaceView } from '@keyward/contracts';
+import { Subjects, type ApiKeyUserView, type CreateKeyResult, type CreateWorkspaceResult, type KeyView, type RoleView, type VerifyAnswer, type WorkspaceView } from '@keyward/contracts';
 import { countEvents } from './support/event-log';
 import { KeywardStack } from './support/keyward-stack';
 import { leakedSecrets } from './support/secrets';
@@ -257,6 +257,19 @@ describe('who may do what, with two verifier processes', () => {
       await setPlan('pro');
       expect(await codes(workspace.adminKey)).toEqual(new Set(['VALID']));
     });
+  });
+
+  it('garbage on the command and notice subjects ends no service', async () => {
+    for (const subject of [Subjects.keyCommand.create, Subjects.roleCommand.update, Subjects.workspaceCommand.update]) {
+      await stack.nats.request(subject, 'not json{', { timeout: 2_000 });
+    }
+    stack.nats.publish(Subjects.eventsAppended, 'not json{');
+    await stack.nats.flush();
+    const key = await create({ name: 'after garbage', permissions: { calls: 'read' } });
+    expect(await codes(key.key, 'calls:read')).toEqual(new Set(['VALID']));
+    expect(stack.running('key-command')).toHaveLength(1);
+    expect(stack.running('projector')).toHaveLength(1);
+    expect(stack.running('verifier')).toHaveLength(2);
   });
 
   it('no secret reached any log line', () => {
