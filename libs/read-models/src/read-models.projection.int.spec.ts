@@ -2,9 +2,8 @@ import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from 
 import { PostgresEventStore } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
-import { createReadModelDataSource } from './read-models.data-source';
 import { READ_MODELS_PROJECTION } from './read-models.projection';
-import { keyCreated, projectUntilLive, roleCreated, workspaceCreated } from './testing/read-model.fixtures';
+import { keyCreated, projectTwice, roleCreated, workspaceCreated } from './testing/read-model.fixtures';
 
 jest.setTimeout(30_000);
 
@@ -45,10 +44,11 @@ describe('projectEvent: one projection for every read model', () => {
   });
 
   it('fills keys, roles and workspaces under one checkpoint, and a rebuild gives identical tables', async () => {
-    const first = await createReadModelDataSource(events.url).initialize();
-    const second = await createReadModelDataSource(rebuilt.url).initialize();
+    const {
+      sources: [first, second],
+      positions: [p1, p2],
+    } = await projectTwice(store, [events.url, rebuilt.url]);
     sources.push(first, second);
-    const [p1, p2] = [await projectUntilLive(store, first), await projectUntilLive(store, second)];
     const [a, b] = [await tables(first), await tables(second)];
     expect(b).toEqual(a);
     expect(p2).toEqual(p1);

@@ -3,8 +3,7 @@ import { PostgresEventStore } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { READ_MODELS_PROJECTION } from '../read-models.projection';
-import { createReadModelDataSource } from '../read-models.data-source';
-import { projectUntilLive } from '../testing/read-model.fixtures';
+import { projectTwice, projectUntilLive } from '../testing/read-model.fixtures';
 
 jest.setTimeout(30_000);
 
@@ -99,10 +98,11 @@ describe('key table projection', () => {
   });
 
   it('rebuilding from an empty database gives identical rows, and the checkpoint covers them', async () => {
-    const first = await createReadModelDataSource(events.url).initialize();
-    const second = await createReadModelDataSource(rebuilt.url).initialize();
+    const {
+      sources: [first, second],
+      positions: [p1, p2],
+    } = await projectTwice(store, [events.url, rebuilt.url]);
     sources.push(first, second);
-    const [p1, p2] = [await projectUntilLive(store, first), await projectUntilLive(store, second)];
     const [a, b] = [await rowsOf(first), await rowsOf(second)];
     expect(a).toHaveLength(KEYS - KEYS / 10);
     expect(b).toEqual(a);
