@@ -1,10 +1,8 @@
+import { MAX_REQUIRED_PERMISSIONS } from '@keyward/contracts';
 import { parsePermission } from '@keyward/domain';
 
 /** What a key must hold: one permission or every one of a list, e.g. `'calls:read'`, `['contacts:write', 'workflows/wf_42:read']`. */
 export type KeyRequirement = string | readonly string[];
-
-/** The verifier refuses longer lists as MALFORMED (apps/verifier, answer-verify). */
-export const MAX_REQUIRED_PERMISSIONS = 32;
 
 /**
  * A requirement that no key could meet because it is not made of permissions: a bug in the

@@ -1,4 +1,5 @@
-import { InvalidRequirementError, MAX_REQUIRED_PERMISSIONS, requiredPermissions, type KeyRequirement } from './key-requirement';
+import { MAX_REQUIRED_PERMISSIONS } from '@keyward/contracts';
+import { InvalidRequirementError, requiredPermissions, type KeyRequirement } from './key-requirement';
 
 describe('requiredPermissions', () => {
   it.each<[KeyRequirement | undefined, readonly string[]]>([

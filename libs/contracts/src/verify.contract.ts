@@ -14,6 +14,9 @@ export const VerifyCodes = [
 
 export type VerifyCode = (typeof VerifyCodes)[number];
 
+/** A verifier answers MALFORMED to a `require` list longer than this. */
+export const MAX_REQUIRED_PERMISSIONS = 32;
+
 export interface VerifyRequest {
   readonly key: string;
   /** Every listed permission must be held, e.g. `"calls:read"` or `["contacts:write", "workflows/wf_42:read"]`. */

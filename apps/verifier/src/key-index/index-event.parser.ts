@@ -26,7 +26,7 @@ import {
   type WorkspacePlanChanged,
   type WorkspaceSettingsChanged,
 } from '@keyward/contracts';
-import { isBuiltInRole, isResourceInstance, isResourceName } from '@keyward/domain';
+import { ACCESS_LEVELS, isBuiltInRole, isResourceInstance, isResourceName } from '@keyward/domain';
 
 /**
  * An event whose data is not what its type says (a bug or a foreign writer). Its message names
@@ -58,7 +58,6 @@ export type IndexEvent = IndexKeyEvent | IndexRoleEvent | IndexWorkspaceEvent;
 /** Ids are opaque to the index, but bounded: a huge one is no id any writer of this version makes. */
 const MAX_ID_LENGTH = 200;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const LEVELS: readonly AccessLevel[] = ['none', 'read', 'write'];
 const SHARE_ACCESS: readonly ResourceShared['data']['access'][] = ['read', 'write'];
 
 /** Checks one event's data field by field, failing on the first bad one. */
@@ -150,7 +149,7 @@ class DataReader {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.bad(field);
     const levels: Record<string, AccessLevel> = {};
     for (const [resource, level] of Object.entries(value)) {
-      if ((resource !== '*' && !isResourceName(resource)) || !LEVELS.includes(level as AccessLevel)) return this.bad(field);
+      if ((resource !== '*' && !isResourceName(resource)) || !ACCESS_LEVELS.includes(level as AccessLevel)) return this.bad(field);
       levels[resource] = level as AccessLevel;
     }
     return levels;
@@ -217,7 +216,6 @@ const readWorkspaceEvent = (type: WorkspaceEvent['type'], r: DataReader): IndexW
       return undefined;
   }
 };
-
 
 /**
  * The boundary between the store and the index: an event of a type the index reads, with every

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { VerifyAnswer, VerifyCode } from '@keyward/contracts';
+import { MAX_REQUIRED_PERMISSIONS, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
 import { holdsAll, keySecretDigest, parseKeySecret, parsePermission, type Permission } from '@keyward/domain';
 import { digestHead, type IndexedKey, type KeyIndex } from '../key-index/key-index';
 
@@ -27,7 +27,7 @@ const describe = (key: IndexedKey, code: 'VALID' | 'INSUFFICIENT_PERMISSIONS'): 
 const requiredPermissions = (require: unknown): Permission[] | undefined => {
   if (require === undefined) return [];
   const list: unknown[] = Array.isArray(require) ? require : [require];
-  if (list.length > 32) return undefined;
+  if (list.length > MAX_REQUIRED_PERMISSIONS) return undefined;
   const parsed = list.map(parsePermission);
   return parsed.every((p): p is Permission => p !== undefined) ? parsed : undefined;
 };

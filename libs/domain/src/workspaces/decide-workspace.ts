@@ -1,5 +1,7 @@
 import { ErrorCodes, type WorkspaceEvent, type WorkspaceSettings } from '@keyward/contracts';
 import { DomainError, validationError } from '../domain.error';
+import type { Permission } from '../permissions/permission';
+import { holdsAll } from '../permissions/permission-evaluator';
 import type { ChangeWorkspacePlan, ChangeWorkspaceSettings, CreateWorkspace, WorkspaceCommand } from './workspace.commands';
 import { defaultWorkspaceSettings } from './resource-catalogue';
 import { assertOperator, validCatalogue, validPlan, validWorkspaceName } from './workspace-rules';
@@ -32,8 +34,11 @@ const sameSettings = (a: WorkspaceSettings, b: WorkspaceSettings): boolean =>
   a.resourceCatalogue.length === b.resourceCatalogue.length &&
   a.resourceCatalogue.every((r, i) => r.resource === b.resourceCatalogue[i].resource && r.group === b.resourceCatalogue[i].group);
 
+const FULL_ACCESS: readonly Permission[] = [{ resource: '*', action: 'write' }];
+
 const changeSettings = (command: ChangeWorkspaceSettings, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
   const workspace = existing(state);
+  if (!holdsAll(command.authority, FULL_ACCESS)) throw new DomainError(ErrorCodes.forbidden, 'changing workspace settings takes a full-access key');
   const { keyPermissionsImmutable, resourceCatalogue } = command.settings;
   if (keyPermissionsImmutable !== undefined && typeof keyPermissionsImmutable !== 'boolean') {
     throw validationError('settings.keyPermissionsImmutable', 'keyPermissionsImmutable must be true or false');

@@ -1,4 +1,5 @@
 import type { WorkspaceSettings } from '@keyward/contracts';
+import type { Permission } from '../permissions/permission';
 
 /** Operator only (the root key). */
 export interface CreateWorkspace {
@@ -17,11 +18,13 @@ export interface ChangeWorkspacePlan {
   readonly operator: boolean;
 }
 
-/** Fields left out keep their value. */
+/** A full-access caller only (settings shape every key of the workspace). Fields left out keep their value. */
 export interface ChangeWorkspaceSettings {
   readonly type: 'ChangeWorkspaceSettings';
   readonly workspaceId: string;
   readonly settings: Partial<WorkspaceSettings>;
+  /** The caller's effective permissions. */
+  readonly authority: readonly Permission[];
 }
 
 export type WorkspaceCommand = CreateWorkspace | ChangeWorkspacePlan | ChangeWorkspaceSettings;

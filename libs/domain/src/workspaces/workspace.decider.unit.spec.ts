@@ -1,4 +1,5 @@
 import { ErrorCodes, type ResourceType, type WorkspaceCreated, type WorkspaceEvent, type WorkspacePlanChanged, type WorkspaceSettings, type WorkspaceSettingsChanged } from '@keyward/contracts';
+import type { Permission } from '../permissions/permission';
 import { deciderSpecification, NOW } from '../testing';
 import { DEFAULT_RESOURCE_CATALOGUE, defaultWorkspaceSettings, MANAGEMENT_RESOURCES } from './resource-catalogue';
 import { evolveWorkspace } from './evolve-workspace';
@@ -7,6 +8,7 @@ import { workspaceDecider } from './workspace.decider';
 import { DEFAULT_WORKSPACE, initialWorkspaceState, workspaceStartState, type WorkspaceState } from './workspace.state';
 
 const WS = 'ws_aaaaaaaaaaaaaaaaaaaa';
+const FULL_ACCESS: readonly Permission[] = [{ resource: '*', action: 'write' }];
 const { given } = deciderSpecification(workspaceDecider(WS), NOW);
 const givenDefault = deciderSpecification(workspaceDecider('default'), NOW).given;
 
@@ -15,7 +17,7 @@ const notFound = { code: ErrorCodes.workspaceNotFound, message: 'no such workspa
 
 const create = (over: Partial<Omit<CreateWorkspace, 'type'>> = {}): CreateWorkspace => ({ type: 'CreateWorkspace', workspaceId: WS, name: 'Acme', plan: 'pro', operator: true, ...over });
 const changePlan = (over: Partial<Omit<ChangeWorkspacePlan, 'type'>> = {}): ChangeWorkspacePlan => ({ type: 'ChangeWorkspacePlan', workspaceId: WS, plan: 'enterprise', operator: true, ...over });
-const changeSettings = (settings: Partial<WorkspaceSettings>): ChangeWorkspaceSettings => ({ type: 'ChangeWorkspaceSettings', workspaceId: WS, settings });
+const changeSettings = (settings: Partial<WorkspaceSettings>): ChangeWorkspaceSettings => ({ type: 'ChangeWorkspaceSettings', workspaceId: WS, settings, authority: FULL_ACCESS });
 
 const created = (over: Partial<WorkspaceCreated['data']> = {}): WorkspaceCreated => ({
   type: 'WorkspaceCreated',
@@ -118,8 +120,14 @@ describe('ChangeWorkspaceSettings', () => {
 
   it('needs no operator: a workspace changes its own settings', () => {
     givenDefault([])
-      .when({ type: 'ChangeWorkspaceSettings', workspaceId: 'default', settings: { keyPermissionsImmutable: true } })
+      .when({ type: 'ChangeWorkspaceSettings', workspaceId: 'default', settings: { keyPermissionsImmutable: true }, authority: FULL_ACCESS })
       .then([settingsChanged({ keyPermissionsImmutable: true, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE }, 'default')]);
+  });
+
+  it('takes a full-access caller: a key managing keys and roles may not, even of its own workspace', () => {
+    given([created()])
+      .when({ ...changeSettings({ keyPermissionsImmutable: true }), authority: [{ resource: 'api_keys', action: 'write' }, { resource: 'roles', action: 'write' }] })
+      .then({ code: ErrorCodes.forbidden, message: 'changing workspace settings takes a full-access key' });
   });
 
   it.each<[string, Partial<WorkspaceSettings>]>([

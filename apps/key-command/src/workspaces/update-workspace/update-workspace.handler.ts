@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCodes, workspaceStreamId, type CommandReply, type WorkspaceEvent, type WorkspaceResult, type WorkspaceSettings } from '@keyward/contracts';
-import { decideWorkspace, DomainError, evolveWorkspace, holdsAll, parseGrants, workspaceDecider } from '@keyward/domain';
+import { decideWorkspace, DomainError, evolveWorkspace, parseGrants, workspaceDecider } from '@keyward/domain';
 import { asCommandContext, asObject, optional } from '../../commands/command-payload';
 import { CommandRunner } from '../../commands/command.runner';
 import { asWorkspaceId, workspaceResult } from '../workspace-payload';
@@ -16,10 +16,7 @@ export class UpdateWorkspaceHandler {
     const workspaceId = asWorkspaceId(p.workspaceId);
     if (workspaceId !== context.workspaceId && !context.operator) throw new DomainError(ErrorCodes.workspaceNotFound, 'no such workspace');
     const settings = optional(p.settings, (v) => asObject(v, 'settings') as Partial<WorkspaceSettings>);
-    // Settings shape every key of the workspace: a full-access key only, here as well as at the gateway.
-    if (settings !== undefined && !context.operator && !holdsAll(parseGrants(context.grants), parseGrants(['*:write']))) {
-      throw new DomainError(ErrorCodes.forbidden, 'changing workspace settings takes a full-access key');
-    }
+    const authority = parseGrants(context.grants);
     const decider = workspaceDecider(workspaceId);
     // The events belong to the workspace changed, also when the operator changes another one.
     const outcome = await this.runner.run(workspaceStreamId(workspaceId), decider, { ...context, workspaceId }, (state, now) => {
@@ -29,9 +26,9 @@ export class UpdateWorkspaceHandler {
         events.push(...decideWorkspace({ type: 'ChangeWorkspacePlan', workspaceId, plan: p.plan, operator: context.operator }, next, now));
         next = events.reduce(evolveWorkspace, state);
       }
-      if (settings !== undefined) events.push(...decideWorkspace({ type: 'ChangeWorkspaceSettings', workspaceId, settings }, next, now));
+      if (settings !== undefined) events.push(...decideWorkspace({ type: 'ChangeWorkspaceSettings', workspaceId, settings, authority }, next, now));
       // Nothing to change still tells an unknown workspace apart.
-      if (p.plan === undefined && settings === undefined) decideWorkspace({ type: 'ChangeWorkspaceSettings', workspaceId, settings: {} }, state, now);
+      if (p.plan === undefined && settings === undefined) decideWorkspace({ type: 'ChangeWorkspaceSettings', workspaceId, settings: {}, authority }, state, now);
       return events;
     });
     if (outcome.state.status === 'absent') throw new DomainError(ErrorCodes.workspaceNotFound, 'no such workspace');
