@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformModule, ReadModelModule } from '@keyward/platform';
+import { EventStoreModule, PlatformModule, ReadModelModule } from '@keyward/platform';
 import { ApiKeyUsersModule } from './api-key-users/api-key-users.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
@@ -10,7 +10,7 @@ import { RolesModule } from './roles/roles.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({
-  imports: [PlatformModule, ReadModelModule, AuthModule, HealthModule, KeysModule, RolesModule, ApiKeyUsersModule, WorkspacesModule],
+  imports: [PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, KeysModule, RolesModule, ApiKeyUsersModule, WorkspacesModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

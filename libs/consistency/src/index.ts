@@ -1,2 +1,3 @@
 export * from './follower-announcer';
 export * from './follower-registry';
+export * from './write-acknowledgements';

@@ -20,3 +20,8 @@ export interface FollowerProgress {
 export interface EventsAppended {
   readonly position: PositionToken;
 }
+
+/** A write the gateway is about to answer (`keyward.v1.writes.acknowledged`). */
+export interface WriteAcknowledged {
+  readonly position: PositionToken;
+}

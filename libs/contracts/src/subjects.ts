@@ -24,6 +24,11 @@ export const Subjects = {
   },
   /** Written by key-command after each append, so followers wake up without waiting for a poll. */
   eventsAppended: 'keyward.v1.events.appended',
+  /**
+   * Published by a gateway (then flushed) after a write's wait and before its answer: a verifier
+   * that has not applied the position yet was not waited for, and must not answer until it has.
+   */
+  writeAcknowledged: 'keyward.v1.writes.acknowledged',
   /** Followers (verifiers, projectors) announce themselves and their applied position here. */
   followerProgress: 'keyward.v1.followers.progress',
   /** Asks every follower to publish its progress now (a new waiter learns who is live). */

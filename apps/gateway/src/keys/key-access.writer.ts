@@ -1,26 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { CommandContext, KeyAccessResult, KeyView } from '@keyward/contracts';
-import { KeyQueries } from '@keyward/read-models';
+import { KeyStateQueries } from '@keyward/read-models';
 import { CommandClient } from '../commands/command.client';
 import { answerWritten } from '../http/consistency.header';
+import { keyNotFound } from './key-id.pipe';
 
-/** Roles, permissions and shares change through one path: the command, then the key as the table shows it. */
+/** Roles, permissions and shares change through one path: the command, then the key as its history now shows it. */
 @Injectable()
 export class KeyAccessWriter {
   constructor(
     private readonly commands: CommandClient,
-    private readonly keys: KeyQueries,
+    private readonly keys: KeyStateQueries,
   ) {}
 
   async write<Request extends { readonly context: CommandContext; readonly keyId: string }>(
     subject: string,
     request: Request,
     response: Response,
-  ): Promise<KeyView | KeyAccessResult> {
-    const written = await this.commands.sendThenRead<Request, KeyAccessResult, KeyView>(subject, request, () =>
-      this.keys.get(request.context.workspaceId, request.keyId),
-    );
-    return answerWritten(response, written);
+  ): Promise<KeyView> {
+    const written = await this.commands.send<Request, KeyAccessResult>(subject, request);
+    // Read from the history, which has the write whether or not the followers have caught up.
+    const key = await this.keys.get(request.context.workspaceId, request.keyId);
+    if (!key) throw keyNotFound(); // deleted by another request in between
+    return answerWritten(response, { result: key, consistent: written.consistent });
   }
 }

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '@keyward/event-store';
+import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
+import { KeyStateQueries } from '@keyward/read-models';
 import { CommandsModule } from '../commands/commands.module';
 import { CreateKeyHttpController } from './create-key/create-key.http.controller';
 import { DeleteKeyHttpController } from './delete-key/delete-key.http.controller';
@@ -12,10 +16,21 @@ import { SetKeyRolesHttpController } from './set-key-roles/set-key-roles.http.co
 import { ShareResourceHttpController } from './share-resource/share-resource.http.controller';
 import { UnshareResourceHttpController } from './unshare-resource/unshare-resource.http.controller';
 
-/** Reads come from the key table (KeyQueries, from the platform); writes go to key-command. */
+/**
+ * Lists come from the key table (KeyQueries, from the platform); one key comes from its own
+ * history (KeyStateQueries), so a writer reads its write even while the projector lags; writes go
+ * to key-command.
+ */
 @Module({
   imports: [CommandsModule],
-  providers: [KeyAccessWriter],
+  providers: [
+    KeyAccessWriter,
+    {
+      provide: KeyStateQueries,
+      inject: [EVENT_STORE, READ_MODEL_DATA_SOURCE],
+      useFactory: (store: EventStore, dataSource: DataSource) => new KeyStateQueries(store, dataSource),
+    },
+  ],
   controllers: [
     CreateKeyHttpController,
     ListKeysHttpController,

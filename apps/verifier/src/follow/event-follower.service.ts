@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
-import { FollowerAnnouncer } from '@keyward/consistency';
+import { Events, type NatsConnection, type Subscription as NatsSubscription } from 'nats';
+import { FollowerAnnouncer, onWriteAcknowledged } from '@keyward/consistency';
 import type { EventStore, Position, RecordedEvent, Subscription } from '@keyward/event-store';
-import { EVENT_STORE, NATS_CONNECTION, type AppendedListener } from '@keyward/platform';
+import { EVENT_STORE, NATS_CONNECTION, resolvesWithin, type AppendedListener } from '@keyward/platform';
 import { Freshness } from '../freshness/freshness';
 import { MalformedEventError } from '../key-index/index-event.parser';
 import { KeyIndex } from '../key-index/key-index';
@@ -13,6 +13,8 @@ const printable = (text: string): string => text.slice(0, 120).replace(/[^\x20-\
 
 /** Enough to name every foreign type once, not so many that a stream of junk types fills memory. */
 const MAX_IGNORED_TYPES = 100;
+/** A round trip to the NATS server, to know the acknowledgement subscription is in place. */
+const SUBSCRIBED_MS = 2_000;
 
 /**
  * Feeds the index from the whole history, then follows it live. The verifier keeps no
@@ -28,17 +30,28 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
   private applied: Position | undefined;
   /** Types of events this version does not read, each logged once (a catch-up may hold many). */
   private readonly ignoredTypes = new Set<string>();
+  private acknowledgements: NatsSubscription | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(NATS_CONNECTION) nats: NatsConnection,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     private readonly index: KeyIndex,
     private readonly freshness: Freshness,
   ) {
     this.announcer = new FollowerAnnouncer(nats, { followerId: this.followerId, kind: 'verifier' });
   }
 
-  onApplicationBootstrap(): void {
+  /**
+   * Listens for acknowledged writes before reading the history, so none can slip between the read
+   * and the subscription; a connection that drops distrusts the index until the store is read again.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    this.acknowledgements = onWriteAcknowledged(this.nats, (position) => {
+      this.freshness.noteAcknowledged(position);
+      this.subscription?.wake();
+    });
+    void this.watchConnection();
+    if (!(await resolvesWithin(this.nats.flush(), SUBSCRIBED_MS))) this.freshness.noteBusLost();
     this.announcer.start();
     this.subscription = this.store.subscribeToAll(
       { batchSize: 1_000 },
@@ -64,8 +77,17 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.acknowledgements?.unsubscribe();
     this.announcer.stop();
     await this.subscription?.stop();
+  }
+
+  private async watchConnection(): Promise<void> {
+    for await (const status of this.nats.status()) {
+      if (status.type !== Events.Disconnect && status.type !== Events.Reconnect) continue;
+      this.freshness.noteBusLost();
+      this.subscription?.wake();
+    }
   }
 
   /**

@@ -26,8 +26,10 @@ const fakeStore = () => {
 /** A bus that keeps every progress report the follower publishes. */
 const fakeNats = () => {
   const reports: FollowerProgress[] = [];
-  const nats: Pick<NatsConnection, 'subscribe' | 'publish' | 'isClosed'> = {
+  const nats: Pick<NatsConnection, 'subscribe' | 'publish' | 'isClosed' | 'flush' | 'status'> = {
     subscribe: () => ({ unsubscribe: () => undefined }) as NatsSubscription,
+    flush: async () => undefined,
+    status: () => [][Symbol.iterator]() as unknown as ReturnType<NatsConnection['status']>,
     publish: (subject, data) => {
       if (subject === Subjects.followerProgress && data) reports.push(JSON.parse(Buffer.from(data as Uint8Array).toString('utf8')) as FollowerProgress);
     },
@@ -50,16 +52,16 @@ describe('EventFollower', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  const start = (index = new KeyIndex()) => {
+  const start = async (index = new KeyIndex()) => {
     const { store, feed } = fakeStore();
     const { nats, reports } = fakeNats();
     const follower = new EventFollower(store, nats, index, new Freshness(60_000));
-    follower.onApplicationBootstrap();
+    await follower.onApplicationBootstrap();
     return { feed, reports, index, follower };
   };
 
   it('skips a malformed event, applies the rest, and says where the bad one was, never its data', async () => {
-    const { feed, index } = start();
+    const { feed, index } = await start();
     const key = restrictedKey(['role_a']);
     const secretLike = 'kw_live_not_a_real_secret_but_must_not_be_logged';
     const bad = recorded({ type: 'KeyCreated', data: { keyId: 'key_bad', name: secretLike } });
@@ -77,7 +79,7 @@ describe('EventFollower', () => {
         throw new TypeError(`cannot read ${quoted}`);
       }
     }
-    const { feed, reports, follower } = start(new FailingIndex());
+    const { feed, reports, follower } = await start(new FailingIndex());
     const event = restrictedKey(['read-only']).event;
     await feed([event]);
     expect(errors).toEqual(['skipped KeyCreated at test@0: TypeError']);
@@ -86,7 +88,7 @@ describe('EventFollower', () => {
   });
 
   it('acknowledges the last position of each batch, whether it held key, role or workspace events', async () => {
-    const { feed, reports, follower } = start();
+    const { feed, reports, follower } = await start();
     const key = restrictedKey(['role_a']);
     const first = [roleCreated('role_a', ['calls:read']), key.event];
     await feed(first);

@@ -47,3 +47,57 @@ describe('Freshness', () => {
     expect(f.serving(3_000)).toBe(true);
   });
 });
+
+describe('Freshness after an acknowledged write', () => {
+  it('stops answering at once until the acknowledged write is applied', () => {
+    const f = new Freshness(STALE);
+    f.markLive(at(5), 0);
+    f.noteAcknowledged(at(9));
+    expect(f.serving(1)).toBe(false);
+    f.markApplied(at(8), 2);
+    expect(f.serving(2)).toBe(false);
+    f.markApplied(at(9), 3);
+    expect(f.serving(3)).toBe(true);
+  });
+
+  it('keeps answering when it had applied the acknowledged write already', () => {
+    const f = new Freshness(STALE);
+    f.markLive(at(9), 0);
+    f.noteAcknowledged(at(9));
+    f.noteAcknowledged(at(3));
+    expect(f.serving(1)).toBe(true);
+  });
+
+  it('waits for the highest of several acknowledgements', () => {
+    const f = new Freshness(STALE);
+    f.markLive(at(1), 0);
+    f.noteAcknowledged(at(7));
+    f.noteAcknowledged(at(4));
+    f.markApplied(at(4), 1);
+    expect(f.serving(1)).toBe(false);
+    f.markApplied(at(7), 2);
+    expect(f.serving(2)).toBe(true);
+  });
+
+  it('owes an acknowledgement heard before its first catch-up', () => {
+    const f = new Freshness(STALE);
+    f.noteAcknowledged(at(3));
+    f.markLive(at(2), 0);
+    expect(f.serving(0)).toBe(false);
+    f.markLive(at(3), 1);
+    expect(f.serving(1)).toBe(true);
+  });
+});
+
+describe('Freshness after the bus was lost', () => {
+  it('answers again only after a read that began once the bus was back', () => {
+    const f = new Freshness(STALE);
+    f.markLive(at(5), 0);
+    f.noteBusLost();
+    expect(f.serving(1)).toBe(false);
+    f.markLive(at(5), 2); // may be the end of a read that began before the loss
+    expect(f.serving(2)).toBe(false);
+    f.markLive(at(6), 3);
+    expect(f.serving(3)).toBe(true);
+  });
+});

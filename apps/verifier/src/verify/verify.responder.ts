@@ -15,24 +15,34 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger(VerifyResponder.name);
   private subscription: Subscription | undefined;
   private readonly context: VerifyContext;
+  private stopped = false;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(PEPPER) pepper: Buffer,
     index: KeyIndex,
-    freshness: Freshness,
+    private readonly freshness: Freshness,
   ) {
     this.context = { index, pepper, serving: (now) => freshness.serving(now) };
   }
 
+  /**
+   * Joins the queue group once caught up: until then every request it took would answer
+   * UNAVAILABLE while a caught-up replica could have answered it. Afterwards it stays, and answers
+   * UNAVAILABLE whenever it cannot vouch for its index.
+   */
   onApplicationBootstrap(): void {
-    this.subscription = this.nats.subscribe(Subjects.verify, {
-      queue: QueueGroups.verifier,
-      callback: (error, msg) => (error ? this.logger.warn(`verify subscription: ${error.message}`) : this.answer(msg)),
+    void this.freshness.caughtUpOnce.then(() => {
+      if (this.stopped) return;
+      this.subscription = this.nats.subscribe(Subjects.verify, {
+        queue: QueueGroups.verifier,
+        callback: (error, msg) => (error ? this.logger.warn(`verify subscription: ${error.message}`) : this.answer(msg)),
+      });
     });
   }
 
   onApplicationShutdown(): void {
+    this.stopped = true;
     this.subscription?.unsubscribe();
   }
 

@@ -3,6 +3,8 @@ import { PostgresEventStore } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { READ_MODELS_PROJECTION } from '../read-models.projection';
+import { KeyQueries } from './key-queries';
+import { KeyStateQueries } from './key-state.queries';
 import { projectTwice, projectUntilLive } from '../testing/read-model.fixtures';
 
 jest.setTimeout(30_000);
@@ -127,6 +129,19 @@ describe('key table projection', () => {
     });
     expect(byId.get(keyIdOf(2))).toMatchObject({ restricted: false, roles: [], permissions: {}, shares: [] });
     expect(byId.get(keyIdOf(5))).toMatchObject({ restricted: true, roles: ['read-only'], permissions: { calls: 'read' }, shares: [] });
+  });
+
+  it('each key folded from its own stream is the key the table shows, and a deleted or foreign one is unknown', async () => {
+    const dataSource = sources[1];
+    const [table, folded] = [new KeyQueries(dataSource), new KeyStateQueries(store, dataSource)];
+    const now = new Date('2026-06-01T00:00:00.000Z');
+    for (let i = 0; i < KEYS; i++) {
+      const workspaceId = metadata(i).workspaceId;
+      const fromTable = await table.get(workspaceId, keyIdOf(i), now);
+      expect(await folded.get(workspaceId, keyIdOf(i), now)).toEqual(fromTable);
+      expect(fromTable === undefined).toBe(i % 10 === 0);
+      expect(await folded.get(i % 2 ? 'ws_other' : 'default', keyIdOf(i), now)).toBeUndefined();
+    }
   });
 
   it('a restarted projector resumes from its checkpoint without applying anything twice', async () => {

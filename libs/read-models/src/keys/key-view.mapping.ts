@@ -1,4 +1,5 @@
 import type { KeyStatus, KeyView } from '@keyward/contracts';
+import { keyStatusAt, maskKey, type ExistingKey } from '@keyward/domain';
 import type { KeyRow } from './key-row.entity';
 
 /** "Expired" is read off the clock here, never stored, so rows stay what the events made them. */
@@ -23,4 +24,26 @@ export const toKeyView = (row: KeyRow, now: Date): KeyView => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
   usageCount: Number(row.usageCount),
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+});
+
+export type KeyUsage = Pick<KeyView, 'usageCount' | 'lastUsedAt'>;
+
+/** The same view from the key's folded history: what the table will show once the projector has applied it. */
+export const keyViewOfState = (key: ExistingKey, usage: KeyUsage, now: Date): KeyView => ({
+  id: key.keyId,
+  workspaceId: key.workspaceId,
+  name: key.name,
+  prefix: key.secret.prefix,
+  maskedKey: maskKey(key.secret.prefix, key.secret.lastFour),
+  environment: key.environment,
+  createdAt: new Date(key.createdAt).toISOString(),
+  expiresAt: key.expiresAt === null ? null : new Date(key.expiresAt).toISOString(),
+  status: keyStatusAt(key, now),
+  restricted: !key.unrestricted,
+  roles: key.roles,
+  permissions: key.permissions,
+  shares: key.shares,
+  rotatedAt: key.rotatedAt === null ? null : new Date(key.rotatedAt).toISOString(),
+  revokedAt: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
+  ...usage,
 });

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { KeyView } from '@keyward/contracts';
-import { KeyQueries } from '@keyward/read-models';
+import { KeyStateQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
@@ -11,9 +11,9 @@ import { KeyIdPipe, keyNotFound } from '../key-id.pipe';
 @ApiBearerAuth()
 @Controller('v1/keys')
 export class GetKeyHttpController {
-  constructor(private readonly keys: KeyQueries) {}
+  constructor(private readonly keys: KeyStateQueries) {}
 
-  /** A key of another workspace is as unknown as one that never existed. */
+  /** As its history says now, so the caller sees its own write at once; another workspace's key is as unknown as one that never existed. */
   @Get(':id')
   @RequirePermission('api_keys:read')
   @ApiOkResponse({ description: 'the key; never its secret' })

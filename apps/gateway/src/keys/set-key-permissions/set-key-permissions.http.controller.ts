@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type KeyAccessResult, type KeyView, type SetKeyPermissionsRequest } from '@keyward/contracts';
+import { Subjects, type CommandContext, type KeyView, type SetKeyPermissionsRequest } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
@@ -24,7 +24,7 @@ export class SetKeyPermissionsHttpController {
     @Body() body: SetKeyPermissionsRequestDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<KeyView | KeyAccessResult> {
+  ): Promise<KeyView> {
     const request: SetKeyPermissionsRequest = {
       context,
       keyId,

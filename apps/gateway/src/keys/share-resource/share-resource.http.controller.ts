@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPaymentRequiredResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type KeyAccessResult, type KeyView, type ShareResourceRequest } from '@keyward/contracts';
+import { Subjects, type CommandContext, type KeyView, type ShareResourceRequest } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
@@ -25,7 +25,7 @@ export class ShareResourceHttpController {
     @Body() body: ShareResourceRequestDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<KeyView | KeyAccessResult> {
+  ): Promise<KeyView> {
     const request: ShareResourceRequest = { context, keyId, resource: body.resource, resourceId: body.resourceId, access: body.access };
     return this.writer.write(Subjects.keyCommand.share, request, response);
   }
