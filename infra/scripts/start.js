@@ -33,7 +33,8 @@ const main = async () => {
   const url = `http://127.0.0.1:${port}`;
   const healthy = await waitFor(async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).status === 200, 60_000);
   if (!healthy) {
-    throw new Error(`the gateway did not answer ${url}/health within 60 s; last lines of its log:\n${tail(path.join(data, 'logs', 'gateway.log'))}`);
+    const services = serviceStatus(data).join('\n  ');
+    throw new Error(`the gateway did not answer ${url}/health within 60 s; the services (still supervised):\n  ${services}\nlast lines of its log:\n${tail(path.join(data, 'logs', 'gateway.log'))}`);
   }
   console.log(`\nKeyward is running: ${url}  (API docs: ${url}/docs)`);
   if (rootKey.generated) console.log(`\n${rootKeyBanner(rootKey)}`);

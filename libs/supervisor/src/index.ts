@@ -6,3 +6,4 @@ export * from './supervisor-status';
 export * from './supervisor';
 export * from './supervisor-process';
 export * from './keyward-units';
+export * from './process-table';
