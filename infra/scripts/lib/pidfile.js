@@ -39,4 +39,4 @@ const stopPidFile = async (file) => {
   return pid !== undefined;
 };
 
-module.exports = { runningPid, stopPidFile };
+module.exports = { stopPidFile };

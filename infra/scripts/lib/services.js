@@ -1,43 +1,45 @@
 // @ts-check
-const { spawn } = require('node:child_process');
-const { existsSync, mkdirSync, openSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
+const { builtLib } = require('./built-lib');
 const { ROOT } = require('./paths');
-const { runningPid, stopPidFile } = require('./pidfile');
+const { stopPidFile } = require('./pidfile');
 
-/** Start order: the command side and the followers first, so the gateway finds them live. */
-const SERVICES = ['key-command', 'projector', 'verifier', 'gateway'];
-
-/** @param {string} dataDir @param {string} name */
-const pidFileOf = (dataDir, name) => path.join(dataDir, 'run', `${name}.pid`);
+const supervisorLib = () => /** @type {typeof import('../../../libs/supervisor/src/index')} */ (builtLib('supervisor'));
 
 /**
- * Starts each built service as a detached process with its log under `<data>/logs`, unless one
- * already runs. @param {string} dataDir @param {NodeJS.ProcessEnv} env
+ * Starts one detached supervisor that runs the four built services and restarts any that exits
+ * (libs/supervisor), unless it already runs. Services' logs: `<data>/logs/<service>.log`; the
+ * supervisor's: `<data>/logs/supervisor.log`; restarts and crash loops: `<data>/run/supervisor.json`.
+ * @param {string} dataDir @param {NodeJS.ProcessEnv} env @returns {Promise<string[]>} the services started
  */
-const startServices = (dataDir, env) => {
-  mkdirSync(path.join(dataDir, 'run'), { recursive: true });
-  mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
-  /** @type {string[]} */
-  const started = [];
-  for (const name of SERVICES) {
-    const main = path.join(ROOT, 'apps', name, 'dist', 'main.js');
-    if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
-    if (runningPid(pidFileOf(dataDir, name)) !== undefined) continue;
-    const log = openSync(path.join(dataDir, 'logs', `${name}.log`), 'a');
-    const child = spawn(process.execPath, [main], { cwd: ROOT, env, detached: true, stdio: ['ignore', log, log] });
-    child.unref();
-    writeFileSync(pidFileOf(dataDir, name), String(child.pid));
-    started.push(name);
-  }
-  return started;
+const startServices = async (dataDir, env) => {
+  const supervisor = supervisorLib();
+  if (supervisor.runningSupervisorPid(dataDir) !== undefined) return [];
+  const units = supervisor.keywardUnits(ROOT);
+  await supervisor.startSupervisor({ dataDir, units, env, cwd: ROOT });
+  return units.map((unit) => unit.name);
 };
 
-/** Stops the gateway first, so no request finds half the services gone. @param {string} dataDir */
+/** One line per service from the status file: state, restarts, crash loop. @param {string} dataDir @returns {string[]} */
+const serviceStatus = (dataDir) => {
+  const status = supervisorLib().readSupervisorStatus(dataDir);
+  if (!status) return [];
+  return Object.entries(status.units).map(([name, unit]) => {
+    const restarts = `${unit.restarts} restart${unit.restarts === 1 ? '' : 's'}`;
+    return `${name.padEnd(12)} ${unit.state.padEnd(8)} ${restarts}${unit.crashLoop ? '  CRASH LOOP: see its log' : ''}`;
+  });
+};
+
+/**
+ * The supervisor stops the services (the gateway first) and restarts none; services left by a
+ * supervisor that was killed are stopped too. @param {string} dataDir @returns {Promise<string[]>}
+ */
 const stopServices = async (dataDir) => {
   const stopped = [];
-  for (const name of [...SERVICES].reverse()) if (await stopPidFile(pidFileOf(dataDir, name))) stopped.push(name);
+  // Services started one by one by an `npm start` from before the supervisor.
+  for (const name of ['gateway', 'verifier', 'projector', 'key-command']) if (await stopPidFile(path.join(dataDir, 'run', `${name}.pid`))) stopped.push(name);
+  if (await supervisorLib().stopSupervisor(dataDir)) stopped.push('the supervisor and its services');
   return stopped;
 };
 
-module.exports = { SERVICES, startServices, stopServices };
+module.exports = { serviceStatus, startServices, stopServices };

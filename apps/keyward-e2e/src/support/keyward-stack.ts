@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { connect, type NatsConnection } from 'nats';
 import { VerifyClient } from '@keyward/client';
 import type { VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
+import { keywardUnits, readSupervisorStatus, startSupervisor, stopSupervisor, type SupervisorStatus } from '@keyward/supervisor';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -33,37 +34,46 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /**
  * The four built services as separate processes, on the test run's real PostgreSQL and NATS,
  * with a database, data folder, pepper and root key of their own. Everything they print is kept
- * so tests can scan it for secrets.
+ * so tests can scan it for secrets. `supervised: true` runs them as `npm start` does, under the
+ * supervisor (libs/supervisor), which restarts them; their output is then in the data folder's logs.
  */
 export class KeywardStack {
   private readonly processes = new Map<ChildProcess, Service>();
   private output = '';
+  private supervised = false;
   readonly rootKey = `kwroot_${randomBytes(32).toString('base64url')}`;
   private constructor(
     readonly database: TestDatabase,
     readonly baseUrl: string,
     private readonly env: NodeJS.ProcessEnv,
     readonly nats: NatsConnection,
+    readonly dataDir: string,
   ) {}
 
-  static async start(options: { verifiers?: number } = {}): Promise<KeywardStack> {
+  static async start(options: { verifiers?: number; supervised?: boolean } = {}): Promise<KeywardStack> {
     const database = await createTestDatabase();
     const port = await freePort();
     const natsUrl = requireEnv('NATS_URL');
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyward-e2e-'));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
       NATS_URL: natsUrl,
       GATEWAY_PORT: String(port),
-      KEYWARD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'keyward-e2e-')),
+      KEYWARD_DATA_DIR: dataDir,
       KEYWARD_PEPPER: randomBytes(32).toString('base64url'),
     };
-    const stack = new KeywardStack(database, `http://127.0.0.1:${port}`, env, await connect({ servers: natsUrl }));
+    const stack = new KeywardStack(database, `http://127.0.0.1:${port}`, env, await connect({ servers: natsUrl }), dataDir);
     stack.env.KEYWARD_ROOT_KEY = stack.rootKey;
-    stack.spawn('key-command');
-    stack.spawn('projector');
-    for (let i = 0; i < (options.verifiers ?? 1); i++) stack.spawn('verifier');
-    stack.spawn('gateway');
+    if (options.supervised) {
+      stack.supervised = true;
+      await startSupervisor({ dataDir: stack.dataDir, units: keywardUnits(ROOT, { verifiers: options.verifiers }), env: stack.env, cwd: ROOT });
+    } else {
+      stack.spawn('key-command');
+      stack.spawn('projector');
+      for (let i = 0; i < (options.verifiers ?? 1); i++) stack.spawn('verifier');
+      stack.spawn('gateway');
+    }
     await stack.waitUntilReady();
     return stack;
   }
@@ -80,9 +90,16 @@ export class KeywardStack {
     return child;
   }
 
-  /** Everything every service printed so far. */
+  /** Everything every service printed so far (and, supervised, the supervisor). */
   get logs(): string {
-    return this.output;
+    const logs = path.join(this.dataDir, 'logs');
+    if (!this.supervised || !existsSync(logs)) return this.output;
+    return this.output + readdirSync(logs).map((file) => readFileSync(path.join(logs, file), 'utf8')).join('');
+  }
+
+  /** Supervised: what the supervisor last wrote to its status file (pids, restarts, crash loops). */
+  supervisorStatus(): SupervisorStatus | undefined {
+    return readSupervisorStatus(this.dataDir);
   }
 
   running(service: Service): ChildProcess[] {
@@ -126,6 +143,7 @@ export class KeywardStack {
   }
 
   async stop(): Promise<void> {
+    if (this.supervised) await stopSupervisor(this.dataDir);
     await Promise.all([...this.processes.keys()].map((p) => this.stopService(p)));
     await this.nats.drain();
     await this.database.drop();
