@@ -1,7 +1,7 @@
 import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
 import { comparePositions, PostgresEventStore, type Position } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectionRunner } from './projection-runner';
 import { createReadModelDataSource } from './read-models.data-source';
 import { projectEvent, READ_MODELS_PROJECTION } from './read-models.projection';
@@ -102,11 +102,13 @@ describe('ProjectionRunner after a failed batch', () => {
     // The real database commits every batch; the answer to each of the first two is lost on the
     // way back, as when PostgreSQL stops between COMMIT and its reply.
     let lost = 0;
-    const lossy: DataSource = Object.create(dataSource);
-    lossy.transaction = (async (run: Parameters<DataSource['transaction']>[0]) => {
-      await dataSource.transaction(run);
-      if (lost++ < 2) throw new Error('Connection terminated unexpectedly');
-    }) as DataSource['transaction'];
+    const lossy: DataSource = Object.assign(Object.create(dataSource), {
+      transaction: async <T>(run: (manager: EntityManager) => Promise<T>): Promise<T> => {
+        const result = await dataSource.transaction(run);
+        if (lost++ < 2) throw new Error('Connection terminated unexpectedly');
+        return result;
+      },
+    });
     const { runner, seen, reached } = runnerOn(store, lossy);
     await runner.start();
     try {

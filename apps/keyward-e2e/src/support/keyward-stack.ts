@@ -46,10 +46,11 @@ export class KeywardStack {
     readonly nats: NatsConnection,
   ) {}
 
-  static async start(options: { verifiers?: number } = {}): Promise<KeywardStack> {
-    const database = await createTestDatabase();
+  /** `databaseUrl` / `natsUrl`: servers of the test's own instead of the test run's (a fault test stops them). */
+  static async start(options: { verifiers?: number; databaseUrl?: string; natsUrl?: string } = {}): Promise<KeywardStack> {
+    const database = await createTestDatabase(options.databaseUrl);
     const port = await freePort();
-    const natsUrl = requireEnv('NATS_URL');
+    const natsUrl = options.natsUrl ?? requireEnv('NATS_URL');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
