@@ -6,7 +6,10 @@ import { OwnPostgres } from './support/own-postgres';
 
 jest.setTimeout(110_000);
 
-const WRITERS = 4;
+/** Kept small for `npm test` on a shared machine; a heavier run: KEYWARD_FAULT_WRITERS=20 KEYWARD_FAULT_CYCLES=3. */
+const bounded = (value: string | undefined, fallback: number, max: number): number => Math.min(max, Math.max(1, Number(value) || fallback));
+const WRITERS = bounded(process.env.KEYWARD_FAULT_WRITERS, 4, 50);
+const CYCLES = bounded(process.env.KEYWARD_FAULT_CYCLES, 2, 5);
 const VERIFIERS = 2;
 /** How long a dependency stays away in each cycle. */
 const OUTAGE_MS = 2_000;
@@ -187,15 +190,15 @@ describe('PostgreSQL and NATS faults under load (a server of the test\'s own for
     await expectNothingLost(tally);
   };
 
-  it('PostgreSQL stopped with -m immediate and started again, twice: no service exits, no 500, writes resume within 5 s, nothing acknowledged is lost', async () => {
+  it('PostgreSQL stopped with -m immediate and started again, repeatedly: no service exits, no 500, writes resume within 5 s, nothing acknowledged is lost', async () => {
     const tally = new Tally();
-    const recoveries = await underLoad(tally, 2, { stop: () => postgres.stopImmediately(), start: () => postgres.startAgain() });
+    const recoveries = await underLoad(tally, CYCLES, { stop: () => postgres.stopImmediately(), start: () => postgres.startAgain() });
     await expectFaultHandled('PostgreSQL immediate stop', tally, recoveries);
   });
 
-  it('NATS killed and started again, twice: no service exits, no 500, writes resume within 5 s, nothing acknowledged is lost', async () => {
+  it('NATS killed and started again, repeatedly: no service exits, no 500, writes resume within 5 s, nothing acknowledged is lost', async () => {
     const tally = new Tally();
-    const recoveries = await underLoad(tally, 2, { stop: () => nats.stop(), start: () => nats.startAgain() });
+    const recoveries = await underLoad(tally, CYCLES, { stop: () => nats.stop(), start: () => nats.startAgain() });
     await expectFaultHandled('NATS restart', tally, recoveries);
   });
 
