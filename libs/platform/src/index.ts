@@ -9,3 +9,4 @@ export * from './run-main';
 export * from './events-appended.controller';
 export * from './bus-client.module';
 export * from './resolves-within';
+export * from './dependency-down';

@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type KeywardConfig } from '@keyward/config';
+import { NATS_RECONNECT } from './nats-microservice.options';
 import { resolvesWithin } from './resolves-within';
 import { KEYWARD_CONFIG, NATS_CONNECTION } from './tokens';
 
@@ -19,7 +20,7 @@ const DRAIN_TIMEOUT_MS = 1_000;
       provide: NATS_CONNECTION,
       inject: [KEYWARD_CONFIG],
       useFactory: (config: KeywardConfig): Promise<NatsConnection> =>
-        connect({ servers: config.natsUrl, name: process.title, maxReconnectAttempts: -1 }),
+        connect({ servers: config.natsUrl, name: process.title, ...NATS_RECONNECT }),
     },
   ],
   exports: [KEYWARD_CONFIG, NATS_CONNECTION],

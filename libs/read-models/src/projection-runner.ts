@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventStore, Position, RecordedEvent, Subscription } from '@keyward/event-store';
-import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './checkpoints/checkpoint.store';
+import { comparePositions, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
+import { advanceCheckpoint, readCheckpoint } from './checkpoints/checkpoint.store';
 
 export type ProjectEvent = (manager: EntityManager, event: RecordedEvent) => Promise<void>;
 
@@ -10,14 +10,21 @@ export interface ProjectionObserver {
   onError?(error: Error): void;
 }
 
+const samePosition = (a: Position | undefined, b: Position | undefined): boolean => (a && b ? comparePositions(a, b) === 0 : a === b);
+
 /**
  * Runs one projection: rows and checkpoint change in one transaction per batch, so a crash
- * can neither skip nor double-apply an event. A replica that loses the compare-and-set on the
- * checkpoint resubscribes from wherever the winner got to.
+ * can neither skip nor double-apply an event. After any failed batch the checkpoint in the
+ * database is the truth, not the one in memory: the commit may have landed with its
+ * acknowledgement lost (PostgreSQL stopped under it), or another replica won the compare-and-set.
+ * Either way the runner resubscribes from what is stored. The projections are idempotent too,
+ * so an event applied twice would still be harmless.
  */
 export class ProjectionRunner {
   private subscription: Subscription | undefined;
   private checkpoint: Position | undefined;
+  /** Set when a batch failed: whether it was committed is known only to the database. */
+  private checkpointInDoubt = false;
   private caughtUp = false;
   private stopped = false;
 
@@ -31,6 +38,10 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     this.checkpoint = await readCheckpoint(this.dataSource.manager, this.name);
+    this.subscribe();
+  }
+
+  private subscribe(): void {
     this.subscription = this.store.subscribeToAll(
       { after: this.checkpoint, batchSize: 500 },
       {
@@ -60,22 +71,35 @@ export class ProjectionRunner {
   private async applyBatch(events: readonly RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1];
     if (!last) return;
+    // Throws while the database is still down: the subscription retries the batch after a pause.
+    if (this.checkpointInDoubt && (await this.resubscribedFromStored())) return;
     try {
       await this.dataSource.transaction(async (manager) => {
         for (const event of events) await this.project(manager, event);
         await advanceCheckpoint(manager, this.name, this.checkpoint, last.position);
       });
     } catch (error) {
-      if (!(error instanceof CheckpointMovedError)) throw error;
-      void this.restart();
-      return;
+      this.checkpointInDoubt = true;
+      throw error;
     }
     this.checkpoint = last.position;
     this.observer.onProgress?.(this.checkpoint, this.caughtUp);
   }
 
-  private async restart(): Promise<void> {
+  /** Re-reads the stored checkpoint; if it is not where this runner stood, follows from there instead. */
+  private async resubscribedFromStored(): Promise<boolean> {
+    const stored = await readCheckpoint(this.dataSource.manager, this.name);
+    this.checkpointInDoubt = false;
+    if (samePosition(stored, this.checkpoint)) return false;
+    this.checkpoint = stored;
+    this.observer.onProgress?.(this.checkpoint, this.caughtUp);
+    // Not awaited: stopping the subscription waits for this very handler to return.
+    void this.resubscribe();
+    return true;
+  }
+
+  private async resubscribe(): Promise<void> {
     await this.subscription?.stop();
-    if (!this.stopped) await this.start();
+    if (!this.stopped) this.subscribe();
   }
 }

@@ -30,5 +30,7 @@ export const createReadModelDataSource = (url: string, options: { poolSize?: num
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
+    // A server that neither answers nor refuses fails the query (503) rather than holding the request.
+    connectTimeoutMS: 5_000,
     extra: { max: options.poolSize ?? 5 },
   });

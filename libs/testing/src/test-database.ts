@@ -23,9 +23,8 @@ const withServer = async <T>(url: string, run: (client: Client) => Promise<T>): 
   }
 };
 
-/** A fresh database on the test server, so integration tests can run side by side. */
-export const createTestDatabase = async (): Promise<TestDatabase> => {
-  const serverUrl = requireEnv('DATABASE_URL');
+/** A fresh database on the test server (or the one at `serverUrl`), so integration tests can run side by side. */
+export const createTestDatabase = async (serverUrl = requireEnv('DATABASE_URL')): Promise<TestDatabase> => {
   const name = `keyward_test_${randomBytes(6).toString('hex')}`;
   await withServer(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);

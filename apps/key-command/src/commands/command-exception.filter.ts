@@ -3,10 +3,12 @@ import { of, type Observable } from 'rxjs';
 import { ErrorCodes, type CommandReply } from '@keyward/contracts';
 import { DomainError } from '@keyward/domain';
 import { ConcurrencyError } from '@keyward/event-store';
+import { isDependencyDown } from '@keyward/platform';
 
 /**
  * Every failure becomes a typed `CommandReply` rejection, so the gateway never sees a framework
- * error and key-command never crashes on a bad message.
+ * error and key-command never crashes on a bad message. A store that is down is `UNAVAILABLE`
+ * (503), not `INTERNAL`: the command may be retried once it is back.
  */
 @Catch()
 export class CommandExceptionFilter implements ExceptionFilter {
@@ -19,6 +21,11 @@ export class CommandExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof ConcurrencyError) {
       return of({ ok: false, error: { code: ErrorCodes.conflict, message: 'the key was changed by another request at the same time; try again' } });
+    }
+    if (isDependencyDown(exception)) {
+      // Expected while PostgreSQL restarts: one line, and the gateway answers 503 with Retry-After.
+      this.logger.warn(`command failed, a dependency is unavailable: ${exception instanceof Error ? exception.message : 'unknown error'}`);
+      return of({ ok: false, error: { code: ErrorCodes.unavailable, message: 'the event store is unavailable; try again shortly' } });
     }
     // Only the error's name and message: command payloads may hold values we must not log.
     this.logger.error(`command failed: ${exception instanceof Error ? `${exception.name}: ${exception.message}` : 'unknown error'}`);

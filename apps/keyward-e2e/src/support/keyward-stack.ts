@@ -50,10 +50,11 @@ export class KeywardStack {
     readonly dataDir: string,
   ) {}
 
-  static async start(options: { verifiers?: number; supervised?: boolean } = {}): Promise<KeywardStack> {
-    const database = await createTestDatabase();
+  /** `databaseUrl` / `natsUrl`: servers of the test's own instead of the test run's (a fault test stops them). */
+  static async start(options: { verifiers?: number; supervised?: boolean; databaseUrl?: string; natsUrl?: string } = {}): Promise<KeywardStack> {
+    const database = await createTestDatabase(options.databaseUrl);
     const port = await freePort();
-    const natsUrl = requireEnv('NATS_URL');
+    const natsUrl = options.natsUrl ?? requireEnv('NATS_URL');
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyward-e2e-'));
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { ConcurrencyError } from '../concurrency.error';
 import type { AppendResult, EventToAppend, ExpectedVersion } from '../event-store.port';
+import { checkOut, type CheckedOut } from './check-out';
 import type { EventTables } from './event-store.schema';
 
 const UNIQUE_VIOLATION = '23505';
@@ -33,16 +34,16 @@ const violatedConstraint = (error: unknown): string | undefined => {
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /** Runs the closing statement once, then gives the connection back (dropping it if it broke). */
-const finisher = (client: PoolClient) => {
+const finisher = ({ client, release }: CheckedOut) => {
   let done = false;
   return async (sql: 'COMMIT' | 'ROLLBACK'): Promise<void> => {
     if (done) throw new Error('this append was committed or rolled back already');
     done = true;
     try {
       await client.query(sql);
-      client.release();
+      release();
     } catch (error) {
-      client.release(asError(error));
+      release(asError(error));
       throw error;
     }
   };
@@ -66,7 +67,8 @@ export const beginAppend = async (
   const metadata = events.map((e) => JSON.stringify(e.metadata));
   const eventIds = events.map((e) => e.eventId ?? randomUUID());
   for (let attempt = 1; ; attempt++) {
-    const client = await pool.connect();
+    const checkedOut = await checkOut(pool);
+    const { client } = checkedOut;
     try {
       await client.query('BEGIN');
       const actual = await currentVersion(client, tables, streamId);
@@ -85,14 +87,14 @@ export const beginAppend = async (
         nextExpectedVersion: first + BigInt(events.length) - 1n,
         position: { commit: BigInt(rows[0].transaction_id), prepare: last },
       };
-      const finish = finisher(client);
+      const finish = finisher(checkedOut);
       return { commit: () => finish('COMMIT').then(() => result), rollback: () => finish('ROLLBACK') };
     } catch (error) {
       const rolledBack = await client.query('ROLLBACK').then(
         () => true,
         () => false,
       );
-      client.release(rolledBack ? undefined : asError(error));
+      checkedOut.release(rolledBack ? undefined : asError(error));
       const constraint = violatedConstraint(error);
       if (constraint?.endsWith('stream_id_stream_version_key')) {
         if (expectedVersion === 'any' && attempt < ANY_ATTEMPTS) continue;

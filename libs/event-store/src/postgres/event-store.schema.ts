@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { checkOut } from './check-out';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,40}$/;
 
@@ -22,7 +23,7 @@ export const eventTablesOf = (schema: string): EventTables => {
  */
 export const ensureEventStoreSchema = async (pool: Pool, schema = 'public'): Promise<void> => {
   const tables = eventTablesOf(schema);
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
   let failed: Error | undefined;
   try {
     await client.query('BEGIN');
@@ -49,6 +50,6 @@ export const ensureEventStoreSchema = async (pool: Pool, schema = 'public'): Pro
     throw error;
   } finally {
     // A client that failed mid-transaction may be broken: drop it rather than pool it.
-    client.release(failed);
+    release(failed);
   }
 };

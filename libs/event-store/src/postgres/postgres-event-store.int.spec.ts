@@ -79,6 +79,35 @@ describe('PostgreSQL event store connections', () => {
     }
   });
 
+  it('survives losing the connection of an append in progress, and appends again afterwards', async () => {
+    const schema = freshSchema();
+    const store = PostgresEventStore.fromConnectionString(url(), { schema });
+    const admin = new Pool({ connectionString: url() });
+    const streamId = `test-${randomUUID()}`;
+    try {
+      // The transaction stays open between statements: the moment a crash of the server finds a checked-out client idle.
+      const pending = await store.beginAppend(streamId, [{ type: 'Tested', data: {}, metadata }], { expectedVersion: 'no_stream' });
+      // The schema is this test's own, so the one session writing to its table is the append's.
+      const { rows } = await admin.query<{ pid: number }>(
+        `SELECT DISTINCT pid FROM pg_locks WHERE relation = $1::regclass AND mode = 'RowExclusiveLock'`,
+        [`${schema}.keyward_events`],
+      );
+      expect(rows).toHaveLength(1);
+      // Waits (up to 5 s) until the session is gone, so its end reaches the client between statements.
+      await admin.query('SELECT pg_terminate_backend($1, 5000)', [rows[0].pid]);
+      await eventually(async () => (await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [rows[0].pid])).rowCount === 0, 'the session ended');
+      await new Promise((r) => setTimeout(r, 50));
+      // Without a listener on the checked-out client, its 'error' event would end this process here.
+      await expect(pending.commit()).rejects.toThrow();
+      await expect(store.readStream(streamId)).resolves.toMatchObject({ currentVersion: null });
+      await expect(append(store)).resolves.toMatchObject({ nextExpectedVersion: 0n });
+    } finally {
+      await store.close();
+      await admin.end();
+      await dropSchema(schema);
+    }
+  });
+
   it('reports an unreachable server, keeps retrying, and stops cleanly', async () => {
     const store = PostgresEventStore.fromConnectionString('postgres://postgres@127.0.0.1:1/postgres', { schema: freshSchema() });
     const errors: Error[] = [];

@@ -32,6 +32,8 @@ const DEFAULT_BATCH_SIZE = 500;
 const RETRY_MS = 100;
 const MAX_RETRY_MS = 2_000;
 const LISTEN_RETRY_MS = 500;
+/** A server that neither answers nor refuses (or a pool with no free client) fails the call instead of holding it. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** The event store on PostgreSQL (product.md section 5). */
 export class PostgresEventStore implements EventStore {
@@ -44,7 +46,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   static fromConnectionString(connectionString: string, options: { schema?: string; poolSize?: number; pollMs?: number } = {}): PostgresEventStore {
-    const pool = new Pool({ connectionString, max: options.poolSize ?? 10 });
+    const pool = new Pool({ connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     return new PostgresEventStore({ pool, schema: options.schema, pollMs: options.pollMs, ownsPool: true });

@@ -3,6 +3,7 @@ import { isKeyEvent, type KeyEvent } from '@keyward/contracts';
 import { maskKey } from '@keyward/domain';
 import type { RecordedEvent } from '@keyward/event-store';
 import { withoutRole, withoutShare, withRole, withShare } from './key-access.changes';
+import { insertOnce } from '../insert-once';
 import { KeyRow } from './key-row.entity';
 
 /**
@@ -21,7 +22,8 @@ const projectKey = async (manager: EntityManager, event: RecordedEvent<KeyEvent>
   switch (event.type) {
     case 'KeyCreated': {
       const d = event.data;
-      await keys.insert({
+      // A replayed creation leaves the row as later events made it (see insertOnce).
+      await insertOnce(manager, KeyRow, {
         id: d.keyId,
         workspaceId: d.workspaceId,
         name: d.name,

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { isRoleEvent, type RoleEvent } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
+import { insertOnce } from '../insert-once';
 import { RoleRow } from './role-row.entity';
 
 const projectRole = async (manager: EntityManager, event: RecordedEvent<RoleEvent>): Promise<void> => {
@@ -9,7 +10,7 @@ const projectRole = async (manager: EntityManager, event: RecordedEvent<RoleEven
     case 'RoleCreated': {
       const d = event.data;
       const createdAt = new Date(d.createdAt);
-      await roles.insert({ id: d.roleId, workspaceId: d.workspaceId, name: d.name, description: d.description, permissions: [...d.permissions], createdAt, updatedAt: createdAt });
+      await insertOnce(manager, RoleRow, { id: d.roleId, workspaceId: d.workspaceId, name: d.name, description: d.description, permissions: [...d.permissions], createdAt, updatedAt: createdAt });
       return;
     }
     case 'RolePermissionsChanged': {

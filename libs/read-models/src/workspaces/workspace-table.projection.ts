@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_WORKSPACE_ID, isWorkspaceEvent, type WorkspaceEvent } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
+import { insertOnce } from '../insert-once';
 import { WorkspaceRow } from './workspace-row.entity';
 
 /** `default` is changed without ever being created: its first change makes its row. */
 const ensureRow = async (manager: EntityManager, workspaceId: string): Promise<void> => {
   if (workspaceId !== DEFAULT_WORKSPACE_ID) return;
-  await manager.createQueryBuilder().insert().into(WorkspaceRow).values({ id: workspaceId }).orIgnore().execute();
+  await insertOnce(manager, WorkspaceRow, { id: workspaceId });
 };
 
 const projectWorkspace = async (manager: EntityManager, event: RecordedEvent<WorkspaceEvent>): Promise<void> => {
@@ -14,7 +15,7 @@ const projectWorkspace = async (manager: EntityManager, event: RecordedEvent<Wor
   switch (event.type) {
     case 'WorkspaceCreated': {
       const d = event.data;
-      await workspaces.insert({ id: d.workspaceId, name: d.name, plan: d.plan, settings: d.settings, createdAt: new Date(d.createdAt) });
+      await insertOnce(manager, WorkspaceRow, { id: d.workspaceId, name: d.name, plan: d.plan, settings: d.settings, createdAt: new Date(d.createdAt) });
       return;
     }
     case 'WorkspacePlanChanged':
