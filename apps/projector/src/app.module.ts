@@ -1,10 +1,28 @@
 import { Module } from '@nestjs/common';
-import { APPENDED_LISTENER, EventsAppendedController, EventStoreModule, PlatformModule, ReadModelModule } from '@keyward/platform';
+import type { Registry } from 'prom-client';
+import {
+  APPENDED_LISTENER,
+  EventsAppendedController,
+  EventStoreModule,
+  FollowerLagMetrics,
+  METRICS_REGISTRY,
+  ObservabilityModule,
+  OpsServerModule,
+  PlatformModule,
+  ReadModelModule,
+} from '@keyward/platform';
 import { ReadModelsProjector } from './read-models/read-models.projector';
 
+/** /metrics and /health here unless `KEYWARD_METRICS_PORT` says otherwise. */
+const OPS_PORT = 9465;
+
 @Module({
-  imports: [PlatformModule, EventStoreModule, ReadModelModule],
+  imports: [ObservabilityModule.forService('projector'), OpsServerModule.forService(OPS_PORT), PlatformModule, EventStoreModule, ReadModelModule],
   controllers: [EventsAppendedController],
-  providers: [ReadModelsProjector, { provide: APPENDED_LISTENER, useExisting: ReadModelsProjector }],
+  providers: [
+    { provide: FollowerLagMetrics, inject: [METRICS_REGISTRY], useFactory: (registry: Registry) => new FollowerLagMetrics(registry) },
+    ReadModelsProjector,
+    { provide: APPENDED_LISTENER, useExisting: ReadModelsProjector },
+  ],
 })
 export class AppModule {}

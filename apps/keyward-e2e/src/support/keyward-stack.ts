@@ -38,6 +38,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export class KeywardStack {
   private readonly processes = new Map<ChildProcess, Service>();
   private output = '';
+  private readonly outputs = new Map<ChildProcess, string>();
   readonly rootKey = `kwroot_${randomBytes(32).toString('base64url')}`;
   private constructor(
     readonly database: TestDatabase,
@@ -57,6 +58,8 @@ export class KeywardStack {
       GATEWAY_PORT: String(port),
       KEYWARD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'keyward-e2e-')),
       KEYWARD_PEPPER: randomBytes(32).toString('base64url'),
+      // Any free port for each service's /metrics and /health, logged as `opsPort` at start.
+      KEYWARD_METRICS_PORT: '0',
     };
     const stack = new KeywardStack(database, `http://127.0.0.1:${port}`, env, await connect({ servers: natsUrl }));
     stack.env.KEYWARD_ROOT_KEY = stack.rootKey;
@@ -72,6 +75,7 @@ export class KeywardStack {
     const child = spawn(process.execPath, [path.join(ROOT, 'apps', service, 'dist/main.js')], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer): void => {
       this.output += chunk.toString('utf8');
+      this.outputs.set(child, (this.outputs.get(child) ?? '') + chunk.toString('utf8'));
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -83,6 +87,16 @@ export class KeywardStack {
   /** Everything every service printed so far. */
   get logs(): string {
     return this.output;
+  }
+
+  /** What one process printed so far, whole lines unmixed with the others'. */
+  logsOf(child: ChildProcess): string {
+    return this.outputs.get(child) ?? '';
+  }
+
+  /** The services' HMAC pepper, for scanning output for it. */
+  get pepper(): string {
+    return this.env.KEYWARD_PEPPER ?? '';
   }
 
   running(service: Service): ChildProcess[] {
