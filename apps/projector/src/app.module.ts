@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import type { Registry } from 'prom-client';
 import {
   APPENDED_LISTENER,
   EventsAppendedController,
   EventStoreModule,
-  FollowerLagMetrics,
-  METRICS_REGISTRY,
+  followerLagProvider,
   ObservabilityModule,
   OpsServerModule,
   PlatformModule,
@@ -20,7 +18,7 @@ const OPS_PORT = 9465;
   imports: [ObservabilityModule.forService('projector'), OpsServerModule.forService(OPS_PORT), PlatformModule, EventStoreModule, ReadModelModule],
   controllers: [EventsAppendedController],
   providers: [
-    { provide: FollowerLagMetrics, inject: [METRICS_REGISTRY], useFactory: (registry: Registry) => new FollowerLagMetrics(registry) },
+    followerLagProvider,
     ReadModelsProjector,
     { provide: APPENDED_LISTENER, useExisting: ReadModelsProjector },
   ],

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import type { Registry } from 'prom-client';
 import {
   APPENDED_LISTENER,
   EventsAppendedController,
   EventStoreModule,
-  FollowerLagMetrics,
-  METRICS_REGISTRY,
+  followerLagProvider,
   ObservabilityModule,
   OpsServerModule,
   PepperModule,
@@ -30,7 +28,7 @@ const OPS_PORT = 9466;
   providers: [
     KeyIndex,
     { provide: Freshness, useFactory: () => new Freshness(STALE_AFTER_MS) },
-    { provide: FollowerLagMetrics, inject: [METRICS_REGISTRY], useFactory: (registry: Registry) => new FollowerLagMetrics(registry) },
+    followerLagProvider,
     EventFollower,
     { provide: APPENDED_LISTENER, useExisting: EventFollower },
     IndexHealth,

@@ -19,6 +19,7 @@ export class VerifyMetrics {
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     const answers = new Counter({ name: 'keyward_verify_answers_total', help: 'Verify answers by code', labelNames: ['code'], registers: [registry] });
     this.answers = Object.fromEntries(VerifyCodes.map((code) => [code, answers.labels(code)])) as Record<VerifyCode, Counter.Internal>;
+    for (const code of VerifyCodes) this.answers[code].inc(0);
     this.duration = new Histogram({ name: 'keyward_verify_duration_seconds', help: 'Time to answer a verify, from message to reply', buckets: BUCKETS, registers: [registry] });
   }
 

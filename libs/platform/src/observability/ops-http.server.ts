@@ -32,7 +32,7 @@ const listen = (server: Server, port: number): Promise<number> =>
     });
   });
 
-const inUse = (error: unknown): boolean => error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+const inUse = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 
 /**
  * `GET /metrics` (Prometheus text) and `GET /health` for a service that has no HTTP server of its

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { errorWithoutStack } from './keyward-logger';
 import { serviceLoggerParams } from './service-logger';
 
 /** Probes and scrapes would drown the access log. */
@@ -29,7 +30,12 @@ export const httpLoggingModule = (requestId: (request: IncomingMessage) => strin
         serializers: {
           req: (request: { method?: string; url?: string }) => ({ method: request.method, path: pathOf(request.url) }),
           res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+          // pino-http would otherwise put its own, with the stack, over the logger's.
+          err: errorWithoutStack,
         },
+        // The quiet request logger binds only the correlation id; the access-log line names the request too.
+        customSuccessObject: (request: IncomingMessage, _response: ServerResponse, fields: object) => ({ req: request, ...fields }),
+        customErrorObject: (request: IncomingMessage, _response: ServerResponse, _error: Error, fields: object) => ({ req: request, ...fields }),
         customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
       },
     }),

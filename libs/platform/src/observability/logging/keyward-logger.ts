@@ -24,7 +24,7 @@ export const REDACTED_PATHS: readonly string[] = [
  * Only the error's name and message: a stack trace is noise for an operator and may quote input;
  * no request may make a service log one.
  */
-const errorWithoutStack = (error: unknown): { type: string; message: string } =>
+export const errorWithoutStack = (error: unknown): { type: string; message: string } =>
   error instanceof Error ? { type: error.name, message: error.message } : { type: 'unknown', message: String(error) };
 
 /** One JSON object per line: `time`, `level` (label), `service`, `pid`, `msg`, and the caller's fields. */

@@ -1,5 +1,7 @@
+import type { Provider } from '@nestjs/common';
 import { Gauge, type Registry } from 'prom-client';
 import { comparePositions, type Position } from '@keyward/event-store';
+import { METRICS_REGISTRY } from '../../tokens';
 
 /**
  * How far a follower (a verifier, the projector) is behind the history, as it knows it: the
@@ -74,3 +76,10 @@ export class FollowerLagMetrics {
     return this.applied !== undefined && comparePositions(this.applied, position) >= 0;
   }
 }
+
+/** For a follower's module: its lag, in its service's registry. */
+export const followerLagProvider: Provider = {
+  provide: FollowerLagMetrics,
+  inject: [METRICS_REGISTRY],
+  useFactory: (registry: Registry) => new FollowerLagMetrics(registry),
+};

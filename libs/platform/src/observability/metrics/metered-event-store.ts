@@ -11,6 +11,8 @@ type AppendOutcome = 'appended' | 'conflict' | 'failed';
 export const meteredEventStore = (store: EventStore, registry: Registry): EventStore => {
   const appends = new Counter({ name: 'keyward_event_store_appends_total', help: 'Appends to the event store by outcome', labelNames: ['outcome'], registers: [registry] });
   const outcomes: Record<AppendOutcome, Counter.Internal> = { appended: appends.labels('appended'), conflict: appends.labels('conflict'), failed: appends.labels('failed') };
+  // Shown at 0 from the start, so that rate() and alerts see the series before the first conflict.
+  for (const outcome of Object.values(outcomes)) outcome.inc(0);
   const appended = new Counter({ name: 'keyward_event_store_appended_events_total', help: 'Events appended to the event store', registers: [registry] });
   return {
     appendToStream: async (streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<AppendResult> => {
