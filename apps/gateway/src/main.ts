@@ -7,7 +7,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './errors/validation.pipe';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestIdMiddleware } from './http/request-id.middleware';
-import { KEYWARD_CONFIG, runMain } from '@keyward/platform';
+import { httpMetricsMiddleware, KEYWARD_CONFIG, METRICS_REGISTRY, runMain } from '@keyward/platform';
 import { setUpOpenApi } from './openapi';
 
 /** Large enough for any key request; anything bigger is refused with 413. */
@@ -18,6 +18,7 @@ runMain('gateway', async (logger) => {
   app.disable('x-powered-by');
   // Before the access log (a module middleware, so it runs after this), which takes the id from here.
   app.use(requestIdMiddleware);
+  app.use(httpMetricsMiddleware(app.get(METRICS_REGISTRY)));
   // Our own JSON parser, after the request id, so that its failures get the error body and an id too.
   app.use(jsonBodyMiddleware(BODY_LIMIT));
   app.useGlobalPipes(createValidationPipe());

@@ -116,6 +116,11 @@ describe('observability', () => {
     expect(delta('key-command', 'keyward_commands_total', { subject: 'keyward.v1.keys.create', outcome: 'ok' })).toBe(2);
     expect(delta('key-command', 'keyward_commands_total', { subject: 'keyward.v1.keys.revoke', outcome: 'ok' })).toBe(1);
 
+    // The gateway's requests by route pattern, never by the ids in the path.
+    expect(delta('gateway', 'keyward_http_requests_total', { method: 'POST', route: '/v1/keys', status: '201' })).toBe(2);
+    expect(delta('gateway', 'keyward_http_requests_total', { method: 'POST', route: '/v1/keys/:id/revoke', status: '200' })).toBe(1);
+    expect(after.gateway.has('keyward_http_request_duration_seconds_count')).toBe(true);
+
     // Every write answered 2xx waited at the barrier (an edit that changed nothing waits for the key's last event), and in time.
     expect(countDelta('gateway', 'keyward_barrier_wait_seconds', { outcome: 'reached' })).toBe(3 + edited);
     expect(countDelta('gateway', 'keyward_barrier_wait_seconds', { outcome: 'timed_out' })).toBe(0);

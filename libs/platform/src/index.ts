@@ -21,3 +21,4 @@ export * from './observability/logging/keyward-logger';
 export * from './observability/logging/service-logger';
 export * from './observability/logging/correlation';
 export * from './observability/logging/http-logging.module';
+export * from './observability/metrics/http-metrics.middleware';
