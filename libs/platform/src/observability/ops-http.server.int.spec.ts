@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:net';
+import { Logger, type LoggerService } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
 import { HealthChecks, type CheckState } from './health/health-checks';
 import { OpsHttpServer } from './ops-http.server';
@@ -22,9 +23,14 @@ const start = async (port: { port: number; configured: boolean }, index: () => C
   health.register('index', index);
   const server = new OpsHttpServer(registry, health, port);
   const logged: unknown[] = [];
-  const spy = jest.spyOn(Reflect.get(server, 'logger') as { log: (m: unknown) => void }, 'log').mockImplementation((m) => void logged.push(m));
-  await server.onApplicationBootstrap();
-  spy.mockRestore();
+  const keep = (message: unknown): void => void logged.push(message);
+  const capture: LoggerService = { log: keep, warn: keep, error: keep };
+  Logger.overrideLogger(capture);
+  try {
+    await server.onApplicationBootstrap();
+  } finally {
+    Logger.overrideLogger(false);
+  }
   const { opsPort } = logged.find((m): m is { opsPort: number } => typeof m === 'object' && m !== null && 'opsPort' in m) ?? { opsPort: 0 };
   return { server, url: `http://127.0.0.1:${opsPort}`, opsPort };
 };
