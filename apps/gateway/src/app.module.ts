@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { EventStoreModule, PlatformModule, ReadModelModule } from '@keyward/platform';
+import { EventStoreModule, ObservabilityModule, PlatformModule, ReadModelModule } from '@keyward/platform';
 import { ApiKeyUsersModule } from './api-key-users/api-key-users.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
+import { GatewayLoggingModule } from './http/gateway-logging.module';
 import { KeysModule } from './keys/keys.module';
 import { RolesModule } from './roles/roles.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({
-  imports: [PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, KeysModule, RolesModule, ApiKeyUsersModule, WorkspacesModule],
+  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, KeysModule, RolesModule, ApiKeyUsersModule, WorkspacesModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

@@ -7,17 +7,18 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './errors/validation.pipe';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestIdMiddleware } from './http/request-id.middleware';
-import { KEYWARD_CONFIG } from '@keyward/platform';
+import { httpMetricsMiddleware, KEYWARD_CONFIG, METRICS_REGISTRY, runMain } from '@keyward/platform';
 import { setUpOpenApi } from './openapi';
 
 /** Large enough for any key request; anything bigger is refused with 413. */
 const BODY_LIMIT = '64kb';
 
-const bootstrap = async (): Promise<void> => {
-  process.title = 'keyward-gateway';
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, abortOnError: false });
+runMain('gateway', async (logger) => {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, abortOnError: false, logger });
   app.disable('x-powered-by');
+  // Before the access log (a module middleware, so it runs after this), which takes the id from here.
   app.use(requestIdMiddleware);
+  app.use(httpMetricsMiddleware(app.get(METRICS_REGISTRY)));
   // Our own JSON parser, after the request id, so that its failures get the error body and an id too.
   app.use(jsonBodyMiddleware(BODY_LIMIT));
   app.useGlobalPipes(createValidationPipe());
@@ -26,10 +27,4 @@ const bootstrap = async (): Promise<void> => {
   const { gatewayPort } = app.get<KeywardConfig>(KEYWARD_CONFIG);
   await app.listen(gatewayPort, '0.0.0.0');
   new Logger('gateway').log(`listening on http://127.0.0.1:${gatewayPort} (API docs at /docs)`);
-};
-
-bootstrap().catch((error: unknown) => {
-  // The reason, not a stack dump: it is usually "PostgreSQL or NATS is not reachable".
-  new Logger('gateway').error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
 });

@@ -6,8 +6,8 @@ import { loadConfig } from '@keyward/config';
 import { natsMicroserviceOptions, runMain } from '@keyward/platform';
 import { AppModule } from './app.module';
 
-runMain('key-command', async () => {
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, natsMicroserviceOptions(loadConfig(), QueueGroups.keyCommand));
+runMain('key-command', async (logger) => {
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, { ...natsMicroserviceOptions(loadConfig(), QueueGroups.keyCommand), logger });
   app.enableShutdownHooks();
   await app.listen();
 });

@@ -1,10 +1,26 @@
 import { Module } from '@nestjs/common';
-import { APPENDED_LISTENER, EventsAppendedController, EventStoreModule, PlatformModule, ReadModelModule } from '@keyward/platform';
+import {
+  APPENDED_LISTENER,
+  EventsAppendedController,
+  EventStoreModule,
+  followerLagProvider,
+  ObservabilityModule,
+  OpsServerModule,
+  PlatformModule,
+  ReadModelModule,
+} from '@keyward/platform';
 import { ReadModelsProjector } from './read-models/read-models.projector';
 
+/** /metrics and /health here unless `KEYWARD_METRICS_PORT` says otherwise. */
+const OPS_PORT = 9465;
+
 @Module({
-  imports: [PlatformModule, EventStoreModule, ReadModelModule],
+  imports: [ObservabilityModule.forService('projector'), OpsServerModule.forService(OPS_PORT), PlatformModule, EventStoreModule, ReadModelModule],
   controllers: [EventsAppendedController],
-  providers: [ReadModelsProjector, { provide: APPENDED_LISTENER, useExisting: ReadModelsProjector }],
+  providers: [
+    followerLagProvider,
+    ReadModelsProjector,
+    { provide: APPENDED_LISTENER, useExisting: ReadModelsProjector },
+  ],
 })
 export class AppModule {}

@@ -5,8 +5,8 @@ import { loadConfig } from '@keyward/config';
 import { natsMicroserviceOptions, runMain } from '@keyward/platform';
 import { AppModule } from './app.module';
 
-runMain('projector', async () => {
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, natsMicroserviceOptions(loadConfig()));
+runMain('projector', async (logger) => {
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, { ...natsMicroserviceOptions(loadConfig()), logger });
   app.enableShutdownHooks();
   await app.listen();
 });

@@ -5,9 +5,9 @@ import { loadConfig } from '@keyward/config';
 import { natsMicroserviceOptions, runMain } from '@keyward/platform';
 import { AppModule } from './app.module';
 
-runMain('verifier', async () => {
+runMain('verifier', async (logger) => {
   // No queue group for this transport: every verifier must hear every "events appended" hint.
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, natsMicroserviceOptions(loadConfig()));
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, { ...natsMicroserviceOptions(loadConfig()), logger });
   app.enableShutdownHooks();
   await app.listen();
 });

@@ -8,6 +8,8 @@ export interface KeywardConfig {
   readonly dataDir: string;
   readonly gatewayPort: number;
   readonly eventStoreUrl?: string;
+  /** `KEYWARD_METRICS_PORT`: where a NATS-only service serves /metrics and /health (0: any free port); unset: the service's default. */
+  readonly metricsPort?: number;
 }
 
 /** `infra-up` writes where it started PostgreSQL and NATS, so services need no variables at all. */
@@ -37,5 +39,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): KeywardConfig 
   }
   const gatewayPort = Number(env.GATEWAY_PORT || 3000);
   if (!Number.isInteger(gatewayPort) || gatewayPort < 1 || gatewayPort > 65_535) throw new Error('GATEWAY_PORT must be a port number');
-  return { databaseUrl, natsUrl, dataDir, gatewayPort, ...(env.EVENTSTORE_URL ? { eventStoreUrl: env.EVENTSTORE_URL } : {}) };
+  const metricsPort = env.KEYWARD_METRICS_PORT ? Number(env.KEYWARD_METRICS_PORT) : undefined;
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65_535)) throw new Error('KEYWARD_METRICS_PORT must be a port number (0: any free port)');
+  return {
+    databaseUrl,
+    natsUrl,
+    dataDir,
+    gatewayPort,
+    ...(env.EVENTSTORE_URL ? { eventStoreUrl: env.EVENTSTORE_URL } : {}),
+    ...(metricsPort === undefined ? {} : { metricsPort }),
+  };
 };

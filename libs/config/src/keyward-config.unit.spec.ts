@@ -26,4 +26,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'x', NATS_URL: 'y', GATEWAY_PORT: 'eighty' })).toThrow(/GATEWAY_PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'x', NATS_URL: 'y', GATEWAY_PORT: '70000' })).toThrow(/GATEWAY_PORT/);
   });
+
+  it('reads the metrics port, 0 meaning any free port, and leaves it unset otherwise', () => {
+    const base = { DATABASE_URL: 'x', NATS_URL: 'y' };
+    expect(loadConfig({ ...base, KEYWARD_METRICS_PORT: '9470' }).metricsPort).toBe(9470);
+    expect(loadConfig({ ...base, KEYWARD_METRICS_PORT: '0' }).metricsPort).toBe(0);
+    expect(loadConfig({ ...base, KEYWARD_METRICS_PORT: '' })).not.toHaveProperty('metricsPort');
+    expect(() => loadConfig({ ...base, KEYWARD_METRICS_PORT: '-1' })).toThrow(/KEYWARD_METRICS_PORT/);
+    expect(() => loadConfig({ ...base, KEYWARD_METRICS_PORT: 'any' })).toThrow(/KEYWARD_METRICS_PORT/);
+  });
 });

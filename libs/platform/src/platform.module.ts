@@ -2,6 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type KeywardConfig } from '@keyward/config';
 import { NATS_RECONNECT } from './nats-microservice.options';
+import { HealthChecks, reachable } from './observability/health/health-checks';
 import { resolvesWithin } from './resolves-within';
 import { KEYWARD_CONFIG, NATS_CONNECTION } from './tokens';
 
@@ -28,7 +29,10 @@ const DRAIN_TIMEOUT_MS = 1_000;
 export class PlatformModule implements OnApplicationShutdown {
   private readonly logger = new Logger(PlatformModule.name);
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {}
+  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection, health: HealthChecks) {
+    // A round trip to the server: a closed or reconnecting connection does not pass.
+    health.register('nats', reachable(() => (nats.isClosed() ? Promise.reject(new Error('closed')) : nats.flush())));
+  }
 
   /** Drains what is in flight, but a server that is gone must not hold the process up. */
   async onApplicationShutdown(): Promise<void> {

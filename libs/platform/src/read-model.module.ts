@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type { DataSource } from 'typeorm';
 import type { KeywardConfig } from '@keyward/config';
 import { ApiKeyUserQueries, createReadModelDataSource, KeyQueries, RoleQueries, runReadModelMigrations, WorkspaceQueries } from '@keyward/read-models';
+import { HealthChecks, reachable } from './observability/health/health-checks';
 import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
 
 /**
@@ -29,7 +30,9 @@ import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
   exports: [READ_MODEL_DATA_SOURCE, KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries],
 })
 export class ReadModelModule implements OnApplicationShutdown {
-  constructor(@Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource, keys: KeyQueries, health: HealthChecks) {
+    health.register('database', reachable(() => keys.ping()));
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.dataSource.destroy();

@@ -4,6 +4,7 @@ import { acknowledgeWrite, FollowerRegistry } from '@keyward/consistency';
 import type { PositionToken } from '@keyward/contracts';
 import { positionFromToken } from '@keyward/event-store';
 import { NATS_CONNECTION, resolvesWithin } from '@keyward/platform';
+import { BarrierMetrics } from './barrier.metrics';
 
 /** Longer than a verifier's staleness bound: a follower that misses it has stopped answering. */
 const WAIT_MS = 3_000;
@@ -21,7 +22,10 @@ export class ConsistencyService implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(ConsistencyService.name);
   private readonly registry: FollowerRegistry;
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly barrier: BarrierMetrics,
+  ) {
     this.registry = new FollowerRegistry(nats);
   }
 
@@ -41,7 +45,9 @@ export class ConsistencyService implements OnApplicationBootstrap, OnApplication
       this.logger.error(`write ${correlationId}: key-command answered an unreadable position; not waiting`);
       return false;
     }
+    const started = performance.now();
     const outcome = await this.registry.waitFor(position, { timeoutMs: WAIT_MS, requiredKinds: ['projector'] });
+    this.barrier.observe(outcome.reached, (performance.now() - started) / 1_000);
     if (!outcome.reached) this.logger.warn(`write ${correlationId} at ${token} not applied within ${WAIT_MS} ms by: ${outcome.lagging.join(', ')}`);
     const acknowledged = await resolvesWithin(acknowledgeWrite(this.nats, position), ACKNOWLEDGE_MS);
     // Unconfirmed, a verifier that was not waited for may not have heard it: the answer says so.

@@ -41,6 +41,7 @@ export class KeywardStack {
   private readonly processes = new Map<ChildProcess, Service>();
   private output = '';
   private supervised = false;
+  private readonly outputs = new Map<ChildProcess, string>();
   readonly rootKey = `kwroot_${randomBytes(32).toString('base64url')}`;
   private constructor(
     readonly database: TestDatabase,
@@ -63,6 +64,8 @@ export class KeywardStack {
       GATEWAY_PORT: String(port),
       KEYWARD_DATA_DIR: dataDir,
       KEYWARD_PEPPER: randomBytes(32).toString('base64url'),
+      // Any free port for each service's /metrics and /health, logged as `opsPort` at start.
+      KEYWARD_METRICS_PORT: '0',
     };
     const stack = new KeywardStack(database, `http://127.0.0.1:${port}`, env, await connect({ servers: natsUrl }), dataDir);
     stack.env.KEYWARD_ROOT_KEY = stack.rootKey;
@@ -83,6 +86,7 @@ export class KeywardStack {
     const child = spawn(process.execPath, [path.join(ROOT, 'apps', service, 'dist/main.js')], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer): void => {
       this.output += chunk.toString('utf8');
+      this.outputs.set(child, (this.outputs.get(child) ?? '') + chunk.toString('utf8'));
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -101,6 +105,16 @@ export class KeywardStack {
   /** Supervised: what the supervisor last wrote to its status file (pids, restarts, crash loops). */
   supervisorStatus(): SupervisorStatus | undefined {
     return readSupervisorStatus(this.dataDir);
+  }
+
+  /** What one process printed so far, whole lines unmixed with the others'. */
+  logsOf(child: ChildProcess): string {
+    return this.outputs.get(child) ?? '';
+  }
+
+  /** The services' HMAC pepper, for scanning output for it. */
+  get pepper(): string {
+    return this.env.KEYWARD_PEPPER ?? '';
   }
 
   running(service: Service): ChildProcess[] {

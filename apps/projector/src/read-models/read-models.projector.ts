@@ -3,8 +3,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { FollowerAnnouncer } from '@keyward/consistency';
-import type { EventStore } from '@keyward/event-store';
-import { EVENT_STORE, NATS_CONNECTION, READ_MODEL_DATA_SOURCE, type AppendedListener } from '@keyward/platform';
+import type { EventStore, Position } from '@keyward/event-store';
+import { EVENT_STORE, FollowerLagMetrics, HealthChecks, NATS_CONNECTION, READ_MODEL_DATA_SOURCE, type AppendedListener } from '@keyward/platform';
 import { ProjectionRunner, projectEvent, READ_MODELS_PROJECTION } from '@keyward/read-models';
 
 /**
@@ -16,17 +16,25 @@ export class ReadModelsProjector implements AppendedListener, OnApplicationBoots
   private readonly logger = new Logger(ReadModelsProjector.name);
   private readonly announcer: FollowerAnnouncer;
   private readonly runner: ProjectionRunner;
+  private caughtUp = false;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(NATS_CONNECTION) nats: NatsConnection,
     @Inject(READ_MODEL_DATA_SOURCE) dataSource: DataSource,
+    private readonly lag: FollowerLagMetrics,
+    health: HealthChecks,
   ) {
     this.announcer = new FollowerAnnouncer(nats, { followerId: `projector-${randomUUID()}`, kind: 'projector' });
     this.runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, {
-      onProgress: (position, caughtUp) => this.announcer.report(position, caughtUp),
+      onProgress: (position, caughtUp) => {
+        this.caughtUp ||= caughtUp;
+        this.lag.noteApplied(position, caughtUp);
+        this.announcer.report(position, caughtUp);
+      },
       onError: (error) => this.logger.warn(`event store: ${error.message}`),
     });
+    health.register('projection', () => (this.caughtUp ? 'ok' : 'catching-up'));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,7 +42,8 @@ export class ReadModelsProjector implements AppendedListener, OnApplicationBoots
     await this.runner.start();
   }
 
-  noteAppended(): void {
+  noteAppended(head: Position): void {
+    this.lag.noteHead(head);
     this.runner.wake();
   }
 

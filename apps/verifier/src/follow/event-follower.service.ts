@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Events, type NatsConnection, type Subscription as NatsSubscription } from 'nats';
 import { FollowerAnnouncer, onWriteAcknowledged } from '@keyward/consistency';
 import type { EventStore, Position, RecordedEvent, Subscription } from '@keyward/event-store';
-import { EVENT_STORE, NATS_CONNECTION, resolvesWithin, type AppendedListener } from '@keyward/platform';
+import { EVENT_STORE, FollowerLagMetrics, NATS_CONNECTION, resolvesWithin, type AppendedListener } from '@keyward/platform';
 import { Freshness } from '../freshness/freshness';
 import { MalformedEventError } from '../key-index/index-event.parser';
 import { KeyIndex } from '../key-index/key-index';
@@ -37,6 +37,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     private readonly index: KeyIndex,
     private readonly freshness: Freshness,
+    private readonly lag: FollowerLagMetrics,
   ) {
     this.announcer = new FollowerAnnouncer(nats, { followerId: this.followerId, kind: 'verifier' });
   }
@@ -60,6 +61,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
         onLive: (position) => {
           const first = !this.freshness.isCaughtUp;
           this.freshness.markLive(position, Date.now());
+          this.lag.noteApplied(position, true);
           if (first) {
             this.logger.log(`caught up: ${this.index.size} keys indexed`);
             this.announcer.report(this.applied, true);
@@ -73,6 +75,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
   /** A hint from the bus that events were appended up to `head`. */
   noteAppended(head: Position): void {
     this.freshness.noteHead(head, Date.now());
+    this.lag.noteHead(head);
     this.subscription?.wake();
   }
 
@@ -99,6 +102,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
     for (const event of events) this.applyOne(event);
     this.applied = events[events.length - 1]?.position ?? this.applied;
     this.freshness.markApplied(this.applied, Date.now());
+    this.lag.noteApplied(this.applied, this.freshness.isCaughtUp);
     this.announcer.report(this.applied, this.freshness.isCaughtUp);
   }
 

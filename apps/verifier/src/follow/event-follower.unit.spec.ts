@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { Registry } from 'prom-client';
 import type { NatsConnection, Subscription as NatsSubscription } from 'nats';
 import { Subjects, type FollowerProgress } from '@keyward/contracts';
 import { positionToToken, type EventStore, type RecordedEvent, type SubscriptionHandlers } from '@keyward/event-store';
+import { FollowerLagMetrics } from '@keyward/platform';
 import { Freshness } from '../freshness/freshness';
 import { KeyIndex, type ApplyOutcome } from '../key-index/key-index';
 import { indexedKey, recorded, restrictedKey, roleChanged, roleCreated } from '../testing/verifier-events';
@@ -55,7 +57,7 @@ describe('EventFollower', () => {
   const start = async (index = new KeyIndex()) => {
     const { store, feed } = fakeStore();
     const { nats, reports } = fakeNats();
-    const follower = new EventFollower(store, nats, index, new Freshness(60_000));
+    const follower = new EventFollower(store, nats, index, new Freshness(60_000), new FollowerLagMetrics(new Registry()));
     await follower.onApplicationBootstrap();
     return { feed, reports, index, follower };
   };

@@ -5,6 +5,7 @@ import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
 import { Freshness } from '../freshness/freshness';
 import { KeyIndex } from '../key-index/key-index';
 import { answerVerify, type VerifyContext } from './answer-verify';
+import { VerifyMetrics } from './verify.metrics';
 
 /**
  * Serves `keyward.v1.verify` on the raw NATS connection: the contract is plain JSON with no
@@ -22,6 +23,7 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     @Inject(PEPPER) pepper: Buffer,
     index: KeyIndex,
     private readonly freshness: Freshness,
+    private readonly metrics: VerifyMetrics,
   ) {
     this.context = { index, pepper, serving: (now) => freshness.serving(now) };
   }
@@ -48,8 +50,11 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
 
   private answer(msg: Msg): void {
     if (!msg.reply) return; // a publish without a reply subject expects nothing
+    const started = performance.now();
     try {
-      msg.respond(Buffer.from(JSON.stringify(answerVerify(msg.data, this.context, Date.now()))));
+      const answer = answerVerify(msg.data, this.context, Date.now());
+      msg.respond(Buffer.from(JSON.stringify(answer)));
+      this.metrics.record(answer.code, (performance.now() - started) / 1_000);
     } catch (error) {
       // Never logs the message: it carries a secret.
       this.logger.error(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
