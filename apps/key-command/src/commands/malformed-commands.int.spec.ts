@@ -106,6 +106,10 @@ describe('malformed commands over NATS', () => {
     ['roles', { roles: [''] }],
     ['unrestricted', { unrestricted: 'yes' }],
     ['unrestricted', { unrestricted: true, permissions: { calls: 'read' } }],
+    ['unrestricted', { unrestricted: true, roles: [] }],
+    ['unrestricted', { unrestricted: null }],
+    ['roles', { roles: null }],
+    ['permissions', { permissions: null }],
   ])('answers a key to create with a bad %s with VALIDATION_FAILED', async (field, bad) => {
     const payload = { context: commandContext(), name: 'k', environment: 'live', expiresAt: null, ...bad };
     expect(await h.rejection(K.create, payload)).toMatchObject({ code: 'VALIDATION_FAILED', field });
