@@ -59,6 +59,18 @@ describe('malformed commands over NATS', () => {
       },
     );
 
+    it.each([
+      ['a lone surrogate in a field', (p: Record<string, unknown>) => ({ ...p, name: 'a\ud800' })],
+      ['a lone surrogate in the context', (p: Record<string, unknown>) => ({ ...p, context: { ...commandContext(), actor: 'key_\udc00' } })],
+      ['NUL in a field name', (p: Record<string, unknown>) => ({ ...p, 'x\u0000': 1 })],
+      ['nesting 2,000 levels deep', (p: Record<string, unknown>) => ({ ...p, extra: JSON.parse(`${'['.repeat(2_000)}${']'.repeat(2_000)}`) })],
+    ])('answers a payload with %s with VALIDATION_FAILED on "command", appending nothing', async (_what, spoil) => {
+      const before = (await h.all()).length;
+      const payload = spoil({ ...wellFormed(subject), context: commandContext() });
+      expect(await h.rejection(subject, payload)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'command' });
+      expect((await h.all()).length).toBe(before);
+    });
+
     it('answers a payload without context with VALIDATION_FAILED on "context"', async () => {
       expect(await h.rejection(subject, wellFormed(subject))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'context' });
     });

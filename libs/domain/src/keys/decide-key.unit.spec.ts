@@ -83,6 +83,7 @@ describe('CreateKey', () => {
     ['a NUL in the name', { name: 'a\u0000b' }, 'name'],
     ['DEL in the name', { name: 'a\u007fb' }, 'name'],
     ['a C1 control in the name', { name: 'a\u009bb' }, 'name'],
+    ['a lone surrogate in the name', { name: 'a\ud800' }, 'name'],
     ['an expiry in the past', { expiresAt: '2026-11-23T09:59:59.999Z' }, 'expiresAt'],
     ['an expiry of now', { expiresAt: NOW.toISOString() }, 'expiresAt'],
     ['an expiry that is not a date', { expiresAt: 'tomorrow' }, 'expiresAt'],
