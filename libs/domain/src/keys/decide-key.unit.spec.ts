@@ -44,7 +44,7 @@ describe('CreateKey', () => {
     given([]).when(createKey({ unrestricted: true })).then([keyCreated({ unrestricted: true })]);
   });
 
-  it.each<[string, Partial<Parameters<typeof createKey>[0]>]>([
+  it.each<[string, Partial<NonNullable<Parameters<typeof createKey>[0]>>]>([
     ['empty permissions', { permissions: {} }],
     ['an empty list of roles', { roles: [] }],
     ['both empty', { roles: [], permissions: {} }],
