@@ -1,3 +1,5 @@
+import { authorizationHeaders } from '@keyward/client';
+
 /** Printable ASCII only, bounded: anything else cannot be a Keyward key or the root key. */
 const BEARER = /^Bearer +([\x21-\x7e]{1,512}) *$/i;
 
@@ -5,12 +7,12 @@ const BEARER = /^Bearer +([\x21-\x7e]{1,512}) *$/i;
 export type PresentedCredential = { readonly token: string } | 'none' | 'ambiguous';
 
 /**
- * Read from the raw headers: Node keeps only the first of several `Authorization` headers, so
- * `root key, then read-only key` would silently act as root. Two of them are ambiguous, whatever
- * they hold, and are refused rather than guessed between.
+ * Read from the raw headers, where `root key, then read-only key` is two headers and not the
+ * first alone. Two of them are ambiguous, whatever they hold, and are refused rather than
+ * guessed between.
  */
 export const presentedCredential = (rawHeaders: readonly string[]): PresentedCredential => {
-  const values = rawHeaders.filter((_, i) => i % 2 === 1 && rawHeaders[i - 1].toLowerCase() === 'authorization');
+  const values = authorizationHeaders(rawHeaders);
   if (values.length > 1) return 'ambiguous';
   const token = BEARER.exec(values[0] ?? '')?.[1];
   return token ? { token } : 'none';
