@@ -40,7 +40,7 @@ export class CreateKeyRequestDto {
   @IsResourcePermissions()
   permissions?: ResourcePermissions;
 
-  @ApiPropertyOptional({ description: 'full access, like an admin key' })
+  @ApiPropertyOptional({ description: 'full access, like an admin key; the default only when neither roles nor permissions are named (naming either, even empty, makes a restricted key holding exactly that)' })
   @IsOmittable()
   @IsBoolean()
   unrestricted?: boolean;
