@@ -7,11 +7,12 @@ import { leakedSecrets } from './support/secrets';
 /**
  * Fuzzes `keyward.v1.verify`, the subject any service on the bus may call: random JSON, bytes
  * that are not JSON or not UTF-8, huge payloads, odd `require` values, lone surrogates. Fixed
- * seed and bounded runs; KEYWARD_FUZZ_RUNS raises them for a longer run.
+ * seed and bounded runs; KEYWARD_FUZZ_RUNS raises them for a longer run, KEYWARD_FUZZ_SEED
+ * explores other cases.
  */
 jest.setTimeout(300_000);
 
-const SEED = 6_008;
+const SEED = Number(process.env.KEYWARD_FUZZ_SEED ?? 6_008);
 const RUNS = Number(process.env.KEYWARD_FUZZ_RUNS ?? 12) * 40;
 const ANSWER_FIELDS = ['valid', 'code', 'keyId', 'workspaceId', 'name', 'environment', 'expiresAt', 'roles', 'permissions', 'ratelimit'];
 
