@@ -410,6 +410,7 @@ describe('REST fuzz, driven by the OpenAPI document', () => {
       ['root first, read-only second', { method: 'POST', target: '/v1/keys', headers: [root, readOnly, asJson], body: json({ name: 'x' }) }],
       ['read-only first, root second', { method: 'POST', target: '/v1/keys', headers: [readOnly, root, asJson], body: json({ name: 'x' }) }],
       ['NUL in a query', { method: 'GET', target: '/v1/keys?search=%00', headers: [root] }],
+      ['a field the transformer would drop silently', { method: 'POST', target: '/v1/keys', headers: [root, asJson], body: json({ name: 'x', constructor: { unrestricted: true } }) }],
     ];
     const answers: [string, number, string | undefined][] = [];
     for (const [what, request] of cases) {

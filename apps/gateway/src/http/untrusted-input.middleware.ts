@@ -6,6 +6,7 @@ import { ApiError } from '../errors/api-error';
 const MESSAGES: Readonly<Record<InputProblem, string>> = {
   'too deep': `the request must not nest deeper than ${MAX_INPUT_DEPTH} levels`,
   'unstorable text': 'the request must hold only well-formed Unicode text (no lone surrogates, no NUL)',
+  'reserved name': 'the request must not have a field named like a built-in property (__proto__, constructor, …)',
 };
 
 /** Why the parsed body or query may not be taken in, as the error to answer; `undefined` when they may. */

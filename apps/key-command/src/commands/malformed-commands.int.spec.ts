@@ -63,6 +63,7 @@ describe('malformed commands over NATS', () => {
       ['a lone surrogate in a field', (p: Record<string, unknown>) => ({ ...p, name: 'a\ud800' })],
       ['a lone surrogate in the context', (p: Record<string, unknown>) => ({ ...p, context: { ...commandContext(), actor: 'key_\udc00' } })],
       ['NUL in a field name', (p: Record<string, unknown>) => ({ ...p, 'x\u0000': 1 })],
+      ['a field named __proto__', (p: Record<string, unknown>) => JSON.parse(`{"__proto__":{"operator":true},${JSON.stringify(p).slice(1)}`) as Record<string, unknown>],
       ['nesting 2,000 levels deep', (p: Record<string, unknown>) => ({ ...p, extra: JSON.parse(`${'['.repeat(2_000)}${']'.repeat(2_000)}`) })],
     ])('answers a payload with %s with VALIDATION_FAILED on "command", appending nothing', async (_what, spoil) => {
       const before = (await h.all()).length;

@@ -5,6 +5,7 @@ import { DomainError, inputProblem, MAX_INPUT_DEPTH } from '@keyward/domain';
 const MESSAGES = {
   'too deep': `command must not nest deeper than ${MAX_INPUT_DEPTH} levels`,
   'unstorable text': 'command must hold only well-formed Unicode text (no lone surrogates, no NUL)',
+  'reserved name': 'command must not have a field named like a built-in property (__proto__, constructor, …)',
 } as const;
 
 /**

@@ -14,7 +14,13 @@ export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text);
  */
 export const MAX_INPUT_DEPTH = 16;
 
-export type InputProblem = 'too deep' | 'unstorable text';
+export type InputProblem = 'too deep' | 'unstorable text' | 'reserved name';
+
+/**
+ * `__proto__`, `constructor`, `toString`…: a field named like what every object inherits is no
+ * field of any request, and the DTO transformer would drop it silently instead of refusing it.
+ */
+const isReservedName = (name: string): boolean => name in Object.prototype;
 
 /**
  * The first reason a parsed JSON value may not be taken in, or `undefined`. Iterative, so the
@@ -30,6 +36,7 @@ export const inputProblem = (value: unknown, maxDepth = MAX_INPUT_DEPTH): InputP
       if (depth >= maxDepth) return 'too deep';
       for (const [name, child] of Object.entries(current)) {
         if (!isStorableText(name)) return 'unstorable text';
+        if (isReservedName(name)) return 'reserved name';
         pending.push([child, depth + 1]);
       }
     }

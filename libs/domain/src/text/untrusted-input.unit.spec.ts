@@ -59,4 +59,10 @@ describe('input problems', () => {
     expect(inputProblem({ a: [{ b: ['ok', 'x\u0000'] }] })).toBe('unstorable text');
     expect(inputProblem(JSON.parse('{"name":"a\\udc00"}'))).toBe('unstorable text');
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses a field named %s, at any depth', (name) => {
+    expect(inputProblem(JSON.parse(`{"${name}":1}`))).toBe('reserved name');
+    expect(inputProblem(JSON.parse(`{"permissions":{"${name}":"read"}}`))).toBe('reserved name');
+    expect(inputProblem({ name: name })).toBeUndefined();
+  });
 });
