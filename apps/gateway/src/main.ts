@@ -5,8 +5,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { KeywardConfig } from '@keyward/config';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './errors/validation.pipe';
+import { answerClientError } from './http/client-error.handler';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestIdMiddleware } from './http/request-id.middleware';
+import { untrustedInputMiddleware } from './http/untrusted-input.middleware';
 import { httpMetricsMiddleware, KEYWARD_CONFIG, METRICS_REGISTRY, runMain } from '@keyward/platform';
 import { setUpOpenApi } from './openapi';
 
@@ -21,10 +23,12 @@ runMain('gateway', async (logger) => {
   app.use(httpMetricsMiddleware(app.get(METRICS_REGISTRY)));
   // Our own JSON parser, after the request id, so that its failures get the error body and an id too.
   app.use(jsonBodyMiddleware(BODY_LIMIT));
+  app.use(untrustedInputMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
   const { gatewayPort } = app.get<KeywardConfig>(KEYWARD_CONFIG);
   await app.listen(gatewayPort, '0.0.0.0');
+  app.getHttpServer().on('clientError', answerClientError);
   new Logger('gateway').log(`listening on http://127.0.0.1:${gatewayPort} (API docs at /docs)`);
 });

@@ -21,6 +21,7 @@ export * from './permissions/permission';
 export * from './permissions/permission-evaluator';
 export * from './permissions/effective-grants';
 export * from './names';
+export * from './text/untrusted-input';
 export * from './access/access-policy';
 export * from './keys/key-access-rules';
 export * from './roles/role.state';

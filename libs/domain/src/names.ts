@@ -1,4 +1,5 @@
 import { validationError } from './domain.error';
+import { isStorableText } from './text/untrusted-input';
 
 export const MAX_NAME_LENGTH = 100;
 /** C0, DEL and C1 controls would let a name forge lines in logs and consoles. */
@@ -11,6 +12,7 @@ export const validName = (raw: unknown, field: string, max = MAX_NAME_LENGTH): s
   const length = [...name].length;
   if (length === 0 || length > max) throw validationError(field, `${field} must be 1 to ${max} characters`);
   if (CONTROL_CHARACTER.test(name)) throw validationError(field, `${field} must not contain control characters`);
+  if (!isStorableText(name)) throw validationError(field, `${field} must be well-formed Unicode text`);
   return name;
 };
 

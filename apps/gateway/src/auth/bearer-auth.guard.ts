@@ -4,15 +4,16 @@ import { VerifyClient } from '@keyward/client';
 import { ErrorCodes, type VerifyCode } from '@keyward/contracts';
 import { ApiError } from '../errors/api-error';
 import type { GatewayRequest } from '../http/gateway-request';
+import { presentedCredential } from './bearer-token';
 import { ROOT_PRINCIPAL, type Principal } from './principal';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { REQUIRED_PERMISSION } from './require-permission.decorator';
 import { ROOT_ONLY } from './root-only.decorator';
 import { RootKeyMatcher } from './root-key.matcher';
 
-/** Printable ASCII only, bounded: anything else cannot be a Keyward key or the root key. */
-const BEARER = /^Bearer +([\x21-\x7e]{1,512}) *$/i;
-
+const AMBIGUOUS = (): ApiError => new ApiError(ErrorCodes.validationFailed, 'send exactly one Authorization header', [
+  { field: 'authorization', message: 'more than one Authorization header: the credentials are ambiguous' },
+]);
 const UNAUTHENTICATED = (): ApiError => new ApiError(ErrorCodes.unauthenticated, 'send a valid key as "Authorization: Bearer <key>"');
 const UNAVAILABLE = (): ApiError => new ApiError(ErrorCodes.unavailable, 'key verification is unavailable; try again shortly');
 const ROOT_REQUIRED = (): ApiError => new ApiError(ErrorCodes.forbidden, 'only the root key may do this');
@@ -27,7 +28,8 @@ const DENIALS: Partial<Record<VerifyCode, () => ApiError>> = {
 /**
  * Authenticates every route not marked `@Public()`: the root key, or a key that the verifiers
  * find VALID for the route's `@RequirePermission`. `@RootOnly()` routes refuse every other key with
- * 403, after authenticating it, so that a bad key still gets 401.
+ * 403, after authenticating it, so that a bad key still gets 401. Two `Authorization` headers get
+ * 400 before either is looked at.
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -43,9 +45,10 @@ export class BearerAuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<GatewayRequest>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) throw UNAUTHENTICATED();
-    const principal = await this.authenticate(token, this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, targets));
+    const credential = presentedCredential(request.rawHeaders);
+    if (credential === 'ambiguous') throw AMBIGUOUS();
+    if (credential === 'none') throw UNAUTHENTICATED();
+    const principal = await this.authenticate(credential.token, this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, targets));
     if (this.reflector.getAllAndOverride<boolean | undefined>(ROOT_ONLY, targets) && !principal.root) throw ROOT_REQUIRED();
     request.principal = principal;
     return true;

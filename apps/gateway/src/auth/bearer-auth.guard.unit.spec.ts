@@ -42,8 +42,9 @@ const setUp = (answer: VerifyAnswer | Error) => {
     },
   } as unknown as VerifyClient;
   const guard = new BearerAuthGuard(new Reflector(), new RootKeyMatcher(ROOT), verifier);
-  const run = async (authorization: string | undefined, route: keyof Routes = 'write'): Promise<{ request: GatewayRequest; error?: ApiError }> => {
-    const request = { headers: authorization === undefined ? {} : { authorization } } as GatewayRequest;
+  const run = async (authorization: string | string[] | undefined, route: keyof Routes = 'write'): Promise<{ request: GatewayRequest; error?: ApiError }> => {
+    const values = authorization === undefined ? [] : [authorization].flat();
+    const request = { rawHeaders: ['Host', 'localhost', ...values.flatMap((v, i) => [i % 2 ? 'authorization' : 'Authorization', v])] } as GatewayRequest;
     const context = {
       getHandler: () => Routes.prototype[route],
       getClass: () => Routes,
@@ -66,6 +67,17 @@ describe('BearerAuthGuard', () => {
   it('lets public routes through without a key', async () => {
     const { run, asked } = setUp(denial('NOT_FOUND'));
     expect((await run(undefined, 'health')).error).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+
+  it.each([
+    ['root first, a key second', [`Bearer ${ROOT}`, `Bearer ${KEY}`]],
+    ['a key first, root second', [`Bearer ${KEY}`, `Bearer ${ROOT}`]],
+    ['the same key twice', [`Bearer ${KEY}`, `Bearer ${KEY}`]],
+    ['a key and an empty header', [`Bearer ${KEY}`, '']],
+  ])('answers 400 VALIDATION_FAILED for two Authorization headers (%s), asking no verifier', async (_, headers) => {
+    const { run, asked } = setUp({ valid: true, code: 'VALID', keyId: 'key_1', workspaceId: 'default', permissions: ['*:write'] });
+    expect((await run(headers)).error?.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: 'authorization' }] });
     expect(asked).toEqual([]);
   });
 

@@ -3,13 +3,18 @@ import { json } from 'express';
 import { ErrorCodes } from '@keyward/contracts';
 import { ApiError } from '../errors/api-error';
 
-/** body-parser marks its errors with a `type`; only those are its own. */
+/** body-parser marks most of its errors with a `type`; every one of them is the request's fault. */
 export const bodyParserError = (error: unknown): ApiError | undefined => {
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed') return new ApiError(ErrorCodes.validationFailed, 'request body is not valid JSON');
   if (type === 'entity.too.large') return new ApiError(ErrorCodes.payloadTooLarge, 'request body is too large');
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
     return new ApiError(ErrorCodes.validationFailed, 'request body encoding is not supported');
+  }
+  // The rest it marks only with a 4xx status: a body that does not inflate as its Content-Encoding says, an aborted upload.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(ErrorCodes.validationFailed, 'request body could not be read as its Content-Encoding and Content-Type say');
   }
   return undefined;
 };

@@ -12,7 +12,17 @@ describe('bodyParserError', () => {
     expect(bodyParserError(parserError(type))?.body).toEqual({ statusCode, code, message });
   });
 
+  it('answers what body-parser marks only with a 4xx status (a body that does not inflate, an aborted upload) with 400', () => {
+    const inflate = Object.assign(new Error('incorrect header check'), { status: 400, code: 'Z_DATA_ERROR' });
+    expect(bodyParserError(inflate)?.body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'request body could not be read as its Content-Encoding and Content-Type say',
+    });
+  });
+
   it('leaves other errors alone', () => {
+    expect(bodyParserError(Object.assign(new Error('stream not readable'), { status: 500 }))).toBeUndefined();
     expect(bodyParserError(new Error('other'))).toBeUndefined();
     expect(bodyParserError(null)).toBeUndefined();
   });

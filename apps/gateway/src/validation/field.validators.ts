@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
 import type { AccessLevel } from '@keyward/contracts';
 import { ACCESS_LEVELS, isResourceInstance, isResourceName, parsePermission } from '@keyward/domain';
 
@@ -15,6 +15,12 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 /** Trimmed, 1 to `max` characters, no control characters (they would let a name forge log lines). */
 export const IsDisplayName = (max: number): PropertyDecorator =>
   applyDecorators(IsString(), Length(1, max), Matches(/^\P{Cc}*$/u, { message: '$property must not contain control characters' }), Transform(trim));
+
+/**
+ * May be left out, but `null` is a value to validate, unlike with `@IsOptional()`: a request
+ * naming `roles: null` must not read as one that names no access at all (access fails closed).
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** A class-validator rule from a predicate; its message follows the property name. */
 const rule =

@@ -59,6 +59,19 @@ describe('malformed commands over NATS', () => {
       },
     );
 
+    it.each([
+      ['a lone surrogate in a field', (p: Record<string, unknown>) => ({ ...p, name: 'a\ud800' })],
+      ['a lone surrogate in the context', (p: Record<string, unknown>) => ({ ...p, context: { ...commandContext(), actor: 'key_\udc00' } })],
+      ['NUL in a field name', (p: Record<string, unknown>) => ({ ...p, 'x\u0000': 1 })],
+      ['a field named __proto__', (p: Record<string, unknown>) => JSON.parse(`{"__proto__":{"operator":true},${JSON.stringify(p).slice(1)}`) as Record<string, unknown>],
+      ['nesting 2,000 levels deep', (p: Record<string, unknown>) => ({ ...p, extra: JSON.parse(`${'['.repeat(2_000)}${']'.repeat(2_000)}`) })],
+    ])('answers a payload with %s with VALIDATION_FAILED on "command", appending nothing', async (_what, spoil) => {
+      const before = (await h.all()).length;
+      const payload = spoil({ ...wellFormed(subject), context: commandContext() });
+      expect(await h.rejection(subject, payload)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'command' });
+      expect((await h.all()).length).toBe(before);
+    });
+
     it('answers a payload without context with VALIDATION_FAILED on "context"', async () => {
       expect(await h.rejection(subject, wellFormed(subject))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'context' });
     });
@@ -106,6 +119,10 @@ describe('malformed commands over NATS', () => {
     ['roles', { roles: [''] }],
     ['unrestricted', { unrestricted: 'yes' }],
     ['unrestricted', { unrestricted: true, permissions: { calls: 'read' } }],
+    ['unrestricted', { unrestricted: true, roles: [] }],
+    ['unrestricted', { unrestricted: null }],
+    ['roles', { roles: null }],
+    ['permissions', { permissions: null }],
   ])('answers a key to create with a bad %s with VALIDATION_FAILED', async (field, bad) => {
     const payload = { context: commandContext(), name: 'k', environment: 'live', expiresAt: null, ...bad };
     expect(await h.rejection(K.create, payload)).toMatchObject({ code: 'VALIDATION_FAILED', field });

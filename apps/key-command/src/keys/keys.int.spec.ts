@@ -126,6 +126,15 @@ describe('key commands over NATS, on the real event store', () => {
       expect((await h.all()).length).toBe(before);
     });
 
+    it.each([
+      ['empty permissions', { permissions: {} }],
+      ['an empty list of roles', { roles: [] }],
+      ['every level none', { permissions: { calls: 'none', '*': 'none' } }],
+    ])('fails closed: a key created over the bus with %s is restricted and holds nothing', async (_what, access) => {
+      const key = await createKey(limited, access);
+      expect(key).toMatchObject({ unrestricted: false, roles: [] });
+    });
+
     it('lets the same caller create a key within its own permissions', async () => {
       const key = await createKey(limited, { permissions: { calls: 'read' } });
       expect(key).toMatchObject({ permissions: { calls: 'read' }, unrestricted: false, roles: [] });

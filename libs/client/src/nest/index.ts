@@ -1,4 +1,5 @@
 export * from './keyward-request';
+export * from './authorization-headers';
 export * from './key-extraction';
 export * from './key-denial';
 export * from './key-rule';

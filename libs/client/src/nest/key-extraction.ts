@@ -1,3 +1,4 @@
+import { authorizationHeaders } from './authorization-headers';
 import type { KeywardRequest } from './keyward-request';
 
 export type KeyExtraction =
@@ -9,10 +10,14 @@ export type KeyExtraction =
 const BEARER = /^Bearer[ \t]+(.*)$/i;
 
 /** `Authorization: Bearer <key>`; other schemes (Basic for a proxy, say) are not ours and are ignored. */
-const fromAuthorization = (value: string | undefined): string[] => {
-  const token = value === undefined ? undefined : BEARER.exec(value)?.[1];
+const fromAuthorization = (value: string): string[] => {
+  const token = BEARER.exec(value)?.[1];
   return token === undefined ? [] : [token];
 };
+
+/** Every `Authorization` header, from the raw lines when there are any: `headers` holds only the first. */
+const authorizations = (request: Pick<KeywardRequest, 'headers' | 'rawHeaders'>): string[] =>
+  request.rawHeaders ? authorizationHeaders(request.rawHeaders) : [request.headers.authorization ?? []].flat();
 
 /** Node joins repeated `X-API-Key` headers with ", ", which then reads as one malformed key. */
 const fromHeader = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat());
@@ -26,8 +31,8 @@ const fromQuery = (value: unknown): string[] => [value].flat().filter((v): v is 
  * `ambiguous` — the guard picks none of them rather than guess (it answers 401 without verifying
  * either, so the answer tells nothing about them).
  */
-export const extractKey = (request: Pick<KeywardRequest, 'headers' | 'query'>): KeyExtraction => {
-  const found = [...fromAuthorization(request.headers.authorization), ...fromHeader(request.headers['x-api-key']), ...fromQuery(request.query.api_key)]
+export const extractKey = (request: Pick<KeywardRequest, 'headers' | 'rawHeaders' | 'query'>): KeyExtraction => {
+  const found = [...authorizations(request).flatMap(fromAuthorization), ...fromHeader(request.headers['x-api-key']), ...fromQuery(request.query.api_key)]
     .map((candidate) => candidate.trim())
     .filter((candidate) => candidate !== '');
   const distinct = new Set(found);

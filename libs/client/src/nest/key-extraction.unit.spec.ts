@@ -32,4 +32,13 @@ describe('extractKey', () => {
   ])('%s', (_, headers, query, expected) => {
     expect(extractKey({ headers, query })).toEqual(expected);
   });
+
+  it.each<[string, string[], KeyExtraction]>([
+    ['two Authorization headers with different keys (Node keeps only the first in headers)', ['Authorization', `Bearer ${A}`, 'authorization', `Bearer ${B}`], ambiguous],
+    ['two Authorization headers with the same key', ['Authorization', `Bearer ${A}`, 'Authorization', `Bearer ${A}`], key(A)],
+    ['one Authorization header', ['Host', 'x', 'Authorization', `Bearer ${A}`], key(A)],
+  ])('from the raw headers: %s', (_, rawHeaders, expected) => {
+    const first = rawHeaders.find((_v, i) => i % 2 === 1 && rawHeaders[i - 1].toLowerCase() === 'authorization');
+    expect(extractKey({ headers: { authorization: first }, rawHeaders, query: {} })).toEqual(expected);
+  });
 });

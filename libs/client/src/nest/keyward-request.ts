@@ -7,6 +7,8 @@ import type { VerifiedKey } from '../verified-key';
  */
 export interface KeywardRequest {
   readonly headers: IncomingHttpHeaders;
+  /** Every header line as sent; Node keeps only the first of two `Authorization` headers in `headers`. */
+  readonly rawHeaders?: readonly string[];
   readonly query: Readonly<Record<string, unknown>>;
   /** The route's parameters, e.g. `id` of `/workflows/:id`. */
   readonly params: Readonly<Record<string, string>>;

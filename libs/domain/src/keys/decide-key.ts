@@ -93,19 +93,19 @@ const deleteKey = (command: DeleteKey, state: KeyState, now: Date): KeyEvent => 
 };
 
 /**
- * Roles become the given set: one event per role added or removed. An unrestricted key given
- * roles becomes restricted first, since "these roles" is what the caller asked the key to hold.
+ * Roles become the given set: one event per role added or removed. Naming roles, even none,
+ * restricts an unrestricted key first (it fails closed), since "these roles" is what the caller
+ * asked the key to hold.
  */
 const setKeyRoles = (command: SetKeyRoles, state: KeyState): KeyEvent[] => {
   const key = editableKey(state, command);
   const roles = validRoles(command.roles);
   assertRolesUsable(command.policy, roles.filter((r) => !key.roles.includes(r)));
-  const unrestricted = key.unrestricted && roles.length === 0;
-  const next: KeyAccess = { ...accessOf(key), roles, unrestricted };
-  if (!unrestricted) requireEntitlement(command.policy.workspace, 'restrictedKeys', 'restricted keys');
+  const next: KeyAccess = { ...accessOf(key), roles, unrestricted: false };
+  requireEntitlement(command.policy.workspace, 'restrictedKeys', 'restricted keys');
   assertKeyWithinAuthority(command.policy, next);
   const events: KeyEvent[] = [];
-  if (key.unrestricted && !unrestricted) events.push({ type: 'KeyPermissionsChanged', data: { keyId: key.keyId, permissions: key.permissions, unrestricted: false } });
+  if (key.unrestricted) events.push({ type: 'KeyPermissionsChanged', data: { keyId: key.keyId, permissions: key.permissions, unrestricted: false } });
   for (const roleId of key.roles) if (!roles.includes(roleId)) events.push({ type: 'RoleUnassigned', data: { keyId: key.keyId, roleId } });
   for (const roleId of roles) if (!key.roles.includes(roleId)) events.push({ type: 'RoleAssigned', data: { keyId: key.keyId, roleId } });
   return events;

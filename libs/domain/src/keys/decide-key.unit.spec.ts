@@ -41,7 +41,17 @@ describe('CreateKey', () => {
   });
 
   it('takes unrestricted: true without restrictions', () => {
-    given([]).when(createKey({ unrestricted: true, roles: [], permissions: {} })).then([keyCreated({ unrestricted: true })]);
+    given([]).when(createKey({ unrestricted: true })).then([keyCreated({ unrestricted: true })]);
+  });
+
+  it.each<[string, Partial<NonNullable<Parameters<typeof createKey>[0]>>]>([
+    ['empty permissions', { permissions: {} }],
+    ['an empty list of roles', { roles: [] }],
+    ['both empty', { roles: [], permissions: {} }],
+    ['every level none', { permissions: { calls: 'none', '*': 'none' } }],
+    ['empty permissions and unrestricted: false', { permissions: {}, unrestricted: false }],
+  ])('fails closed: %s make a restricted key that holds nothing', (_, over) => {
+    given([]).when(createKey(over)).then([keyCreated({ roles: [], permissions: over.permissions ?? {}, unrestricted: false })]);
   });
 
   it('trims the name and normalises the expiry to UTC', () => {
@@ -73,6 +83,7 @@ describe('CreateKey', () => {
     ['a NUL in the name', { name: 'a\u0000b' }, 'name'],
     ['DEL in the name', { name: 'a\u007fb' }, 'name'],
     ['a C1 control in the name', { name: 'a\u009bb' }, 'name'],
+    ['a lone surrogate in the name', { name: 'a\ud800' }, 'name'],
     ['an expiry in the past', { expiresAt: '2026-11-23T09:59:59.999Z' }, 'expiresAt'],
     ['an expiry of now', { expiresAt: NOW.toISOString() }, 'expiresAt'],
     ['an expiry that is not a date', { expiresAt: 'tomorrow' }, 'expiresAt'],
@@ -87,6 +98,8 @@ describe('CreateKey', () => {
     ['101 resources', { permissions: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`r${i}`, 'read' as const])) }, 'permissions'],
     ['unrestricted with roles', { unrestricted: true, roles: ['admin'] }, 'unrestricted'],
     ['unrestricted with permissions', { unrestricted: true, permissions: { calls: 'read' as const } }, 'unrestricted'],
+    ['unrestricted with an empty list of roles', { unrestricted: true, roles: [] }, 'unrestricted'],
+    ['unrestricted with empty permissions', { unrestricted: true, permissions: {} }, 'unrestricted'],
   ])('refuses %s', (_, over, field) => {
     given([]).when(createKey(over)).then(invalid(field));
   });
@@ -447,8 +460,8 @@ describe('SetKeyRoles', () => {
       .then([permissionsChanged({}, false), roleAssigned('read-only')]);
   });
 
-  it('leaves an unrestricted key as it is with no roles', () => {
-    given([keyCreated()]).when(setRoles([])).then([]);
+  it('fails closed: an unrestricted key given no roles is restricted to nothing', () => {
+    given([keyCreated()]).when(setRoles([])).then([permissionsChanged({}, false)]);
   });
 
   it('follows roles assigned and removed before', () => {
@@ -480,7 +493,7 @@ describe('SetKeyRoles', () => {
 
     it('counts an unrestricted key’s shares when an admin restricts it, and refuses a limited caller even a no-op on it', () => {
       given([keyCreated(), shared('workflows', 'wf_42', 'write')]).when(setRoles(['read-only'])).then([permissionsChanged({}, false), roleAssigned('read-only')]);
-      given([keyCreated(), shared('workflows', 'wf_42', 'write')]).when(setRoles([], { policy: limited() })).then(beyond('*:write'));
+      given([keyCreated(), shared('workflows', 'wf_42', 'write')]).when(setRoles([], { policy: limited() })).then(beyond('workflows/wf_42:write'));
     });
   });
 
@@ -497,8 +510,9 @@ describe('SetKeyRoles', () => {
     given([restrictedKey({}, ['custom'])]).when(setRoles([], { policy: pro })).then([roleUnassigned('custom')]);
   });
 
-  it('refuses roles on free: a key with roles is restricted (402)', () => {
+  it('refuses roles on free, even none: a key with roles named is restricted (402)', () => {
     given([keyCreated()]).when(setRoles(['read-only'], { policy: accessPolicy({ plan: 'free' }) })).then(upgrade('restricted keys', 'pro', 'free'));
+    given([keyCreated()]).when(setRoles([], { policy: accessPolicy({ plan: 'free' }) })).then(upgrade('restricted keys', 'pro', 'free'));
   });
 
   it.each([[['']], [['r'.repeat(65)]], [['a\nb']], [Array.from({ length: 51 }, (_, i) => `role_${i}`)]])('refuses role ids %p (400)', (roles) => {

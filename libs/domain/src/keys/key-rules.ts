@@ -54,17 +54,19 @@ export const validPermissions = (permissions: Readonly<Record<string, AccessLeve
 };
 
 /**
- * A key without roles or permissions is unrestricted unless told otherwise: it acts like an admin
- * key, as in the products Keyward follows. Restrictions and `unrestricted: true` contradict each other.
+ * Fails closed (product.md section 2): a key is unrestricted only when asked for with
+ * `unrestricted: true`, or when nothing about its access is named at all. Naming `roles` or
+ * `permissions`, even empty or all `none`, makes it restricted to exactly what was named;
+ * naming them beside `unrestricted: true` contradicts it and is refused.
  */
 export const validAccess = (command: Pick<CreateKey, 'roles' | 'permissions' | 'unrestricted'>): KeyAccess => {
+  const named = command.roles !== undefined || command.permissions !== undefined;
   const roles = validRoles(command.roles ?? []);
   const permissions = validPermissions(command.permissions ?? {});
-  const restricted = roles.length > 0 || Object.keys(permissions).length > 0;
-  if (command.unrestricted === true && restricted) {
-    throw validationError('unrestricted', 'an unrestricted key cannot also have roles or permissions');
+  if (command.unrestricted === true && named) {
+    throw validationError('unrestricted', 'an unrestricted key cannot also name roles or permissions');
   }
-  return { roles, permissions, unrestricted: command.unrestricted ?? !restricted };
+  return { roles, permissions, unrestricted: command.unrestricted ?? !named };
 };
 
 /** A whole number of seconds from 0 to 7 days. */

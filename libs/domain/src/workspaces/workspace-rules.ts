@@ -2,6 +2,7 @@ import { ErrorCodes, Plans, type Plan, type ResourceType } from '@keyward/contra
 import { DomainError, validationError } from '../domain.error';
 import { isResourceName } from '../permissions/permission';
 import { CONTROL_CHARACTER, validName } from '../names';
+import { isStorableText } from '../text/untrusted-input';
 import { MANAGEMENT_RESOURCES } from './resource-catalogue';
 
 export const MAX_CATALOGUE_SIZE = 200;
@@ -30,7 +31,7 @@ export const validCatalogue = (catalogue: unknown): ResourceType[] => {
     if (typeof resource !== 'string' || !isResourceName(resource)) throw validationError(`${field}.resource`, 'a resource name is lowercase letters, digits and _');
     if (seen.has(resource)) throw validationError(`${field}.resource`, `${resource} is listed twice`);
     seen.add(resource);
-    if (typeof group !== 'string' || group.trim().length === 0 || group.length > MAX_GROUP_LENGTH || CONTROL_CHARACTER.test(group)) {
+    if (typeof group !== 'string' || group.trim().length === 0 || group.length > MAX_GROUP_LENGTH || CONTROL_CHARACTER.test(group) || !isStorableText(group)) {
       throw validationError(`${field}.group`, `a group is 1 to ${MAX_GROUP_LENGTH} characters without control characters`);
     }
     return { resource, group: group.trim() };

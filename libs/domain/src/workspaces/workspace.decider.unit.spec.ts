@@ -182,6 +182,7 @@ describe('ChangeWorkspaceSettings', () => {
     ['a resource listed twice', { resourceCatalogue: [...catalogue(), entry('calls'), entry('calls', 'Other')] }, 'settings.resourceCatalogue[8].resource'],
     ['an empty group', { resourceCatalogue: [...catalogue(), entry('calls', '')] }, 'settings.resourceCatalogue[7].group'],
     ['a blank group', { resourceCatalogue: [...catalogue(), entry('calls', '  ')] }, 'settings.resourceCatalogue[7].group'],
+    ['a group with a lone surrogate', { resourceCatalogue: [...catalogue(), entry('calls', 'a\udc00')] }, 'settings.resourceCatalogue[7].group'],
     ['no group', { resourceCatalogue: [...catalogue(), { resource: 'calls' }] }, 'settings.resourceCatalogue[7].group'],
     ['a 101-character group', { resourceCatalogue: [...catalogue(), entry('calls', 'g'.repeat(101))] }, 'settings.resourceCatalogue[7].group'],
     ['a control character in a group', { resourceCatalogue: [...catalogue(), entry('calls', 'a\tb')] }, 'settings.resourceCatalogue[7].group'],

@@ -26,8 +26,9 @@ export class CreateKeyHttpController {
       name: body.name,
       environment: body.environment ?? 'live',
       expiresAt: body.expiresAt ?? null,
-      ...(body.roles ? { roles: body.roles } : {}),
-      ...(body.permissions ? { permissions: body.permissions } : {}),
+      // Named but empty is not absent: it makes a restricted key (product.md section 2).
+      ...(body.roles !== undefined ? { roles: body.roles } : {}),
+      ...(body.permissions !== undefined ? { permissions: body.permissions } : {}),
       ...(body.unrestricted !== undefined ? { unrestricted: body.unrestricted } : {}),
     });
     return answerWritten(response, written);

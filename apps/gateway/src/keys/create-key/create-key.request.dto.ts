@@ -2,11 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { KeyEnvironments, type KeyEnvironment, type ResourcePermissions } from '@keyward/contracts';
 import { ACCESS_LEVELS, MAX_KEY_NAME_LENGTH } from '@keyward/domain';
-import { IsDisplayName, IsFutureDateTime, IsResourcePermissions, IsRoleIdList } from '../../validation/field.validators';
+import { IsDisplayName, IsFutureDateTime, IsOmittable, IsResourcePermissions, IsRoleIdList } from '../../validation/field.validators';
 
 /**
  * Rules run bottom-up and only the first failure per field is reported, so the most basic one
- * (the type) sits lowest.
+ * (the type) sits lowest. Naming `roles`, `permissions` or `unrestricted` at all decides the
+ * key's access (product.md section 2), so they may be left out but are never `null`.
  */
 export class CreateKeyRequestDto {
   @ApiProperty({ example: 'orders service', minLength: 1, maxLength: MAX_KEY_NAME_LENGTH, description: 'trimmed' })
@@ -25,7 +26,7 @@ export class CreateKeyRequestDto {
   environment?: KeyEnvironment;
 
   @ApiPropertyOptional({ type: [String], example: ['read-only'], description: 'role ids; the key inherits their permissions' })
-  @IsOptional()
+  @IsOmittable()
   @IsRoleIdList()
   roles?: string[];
 
@@ -35,12 +36,12 @@ export class CreateKeyRequestDto {
     example: { calls: 'read', contacts: 'write' },
     description: 'direct permissions per resource type',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsResourcePermissions()
   permissions?: ResourcePermissions;
 
-  @ApiPropertyOptional({ description: 'full access, like an admin key' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'full access, like an admin key; the default only when neither roles nor permissions are named (naming either, even empty, makes a restricted key holding exactly that)' })
+  @IsOmittable()
   @IsBoolean()
   unrestricted?: boolean;
 }

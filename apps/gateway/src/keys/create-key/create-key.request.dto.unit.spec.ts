@@ -9,6 +9,7 @@ describe('CreateKeyRequestDto', () => {
     ['a name of 100 characters, an expiry and an environment', { name: 'x'.repeat(100), expiresAt: inOneDay(), environment: 'test' }],
     ['roles and permissions', { name: 'restricted', roles: ['read-only'], permissions: { calls: 'read', contacts: 'write', billing: 'none' } }],
     ['unrestricted', { name: 'admin-like', unrestricted: true, environment: 'live' }],
+    ['empty roles and permissions (a restricted key that holds nothing)', { name: 'nothing', roles: [], permissions: {} }],
     ['a name with letters of any script', { name: 'Zahlungsdienst – Bestellungen ✓' }],
   ])('accepts %s', async (_, body) => {
     expect(await validateDto(CreateKeyRequestDto, body)).toMatchObject({ ok: true });
@@ -38,6 +39,9 @@ describe('CreateKeyRequestDto', () => {
     ['a resource name that is not lowercase', { name: 'x', permissions: { 'Calls!': 'read' } }, 'permissions'],
     ['permissions as a list', { name: 'x', permissions: ['calls:read'] }, 'permissions'],
     ['unrestricted as a string', { name: 'x', unrestricted: 'yes' }, 'unrestricted'],
+    ['roles that are null (naming access is never "not named")', { name: 'x', roles: null }, 'roles'],
+    ['permissions that are null', { name: 'x', permissions: null }, 'permissions'],
+    ['unrestricted that is null', { name: 'x', unrestricted: null }, 'unrestricted'],
   ])('refuses %s, naming the field', async (_, body, field) => {
     expect(failingFields(await validateDto(CreateKeyRequestDto, body))).toContain(field);
   });

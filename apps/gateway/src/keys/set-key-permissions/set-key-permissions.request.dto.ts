@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import type { ResourcePermissions } from '@keyward/contracts';
 import { ACCESS_LEVELS } from '@keyward/domain';
-import { IsResourcePermissions } from '../../validation/field.validators';
+import { IsOmittable, IsResourcePermissions } from '../../validation/field.validators';
 
 export class SetKeyPermissionsRequestDto {
   @ApiProperty({
@@ -15,7 +15,7 @@ export class SetKeyPermissionsRequestDto {
   permissions!: ResourcePermissions;
 
   @ApiPropertyOptional({ description: 'full access, like an admin key; false makes an unrestricted key restricted' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   unrestricted?: boolean;
 }

@@ -20,6 +20,7 @@ describe('SetKeyPermissionsRequestDto', () => {
     [{ permissions: { 'calls/1': 'read' } }, 'permissions'],
     [{ permissions: { '**': 'read' } }, 'permissions'],
     [{ permissions: {}, unrestricted: 'yes' }, 'unrestricted'],
+    [{ permissions: {}, unrestricted: null }, 'unrestricted'],
     [{ permissions: {}, roles: [] }, 'roles'],
   ])('refuses %j', async (body, field) => {
     expect(failingFields(await validateDto(SetKeyPermissionsRequestDto, body))).toEqual([field]);
