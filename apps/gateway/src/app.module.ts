@@ -5,12 +5,13 @@ import { ApiKeyUsersModule } from './api-key-users/api-key-users.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { KeysModule } from './keys/keys.module';
 import { RolesModule } from './roles/roles.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({
-  imports: [PlatformModule, ReadModelModule, AuthModule, HealthModule, KeysModule, RolesModule, ApiKeyUsersModule, WorkspacesModule],
+  imports: [PlatformModule, ReadModelModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, RolesModule, ApiKeyUsersModule, WorkspacesModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}
