@@ -14,6 +14,7 @@ export class IdempotencyPurge implements OnApplicationBootstrap, OnApplicationSh
   constructor(private readonly store: IdempotencyStore) {}
 
   onApplicationBootstrap(): void {
+    void this.purge();
     this.timer = setInterval(() => void this.purge(), EVERY_MS);
     this.timer.unref();
   }
