@@ -86,6 +86,17 @@ describe('idempotent writes, with the services as separate processes', () => {
     expect(await events()).toBe(before);
   });
 
+  it('a refused request (4xx: nothing written) leaves its key free for the corrected one', async () => {
+    const key = randomUUID();
+    const before = await events();
+    expect((await sendWith(key, 'POST', '/v1/keys', { name: 'x', environment: 'production' })).status).toBe(400);
+    expect((await sendWith(key, 'POST', `/v1/keys/key_${'0'.repeat(24)}/revoke`, {})).status).toBe(404);
+    const corrected = await sendWith<CreateKeyAnswer>(key, 'POST', '/v1/keys', { name: 'corrected' });
+    expect(corrected.status).toBe(201);
+    expect(corrected.body.key).toMatch(/^kw_live_/);
+    expect(await events()).toBe(before + 1);
+  });
+
   it('a repeated rotate answers the rotation without the new secret; one KeyRotated', async () => {
     const key = await createKey('to rotate');
     const before = await events();
@@ -155,6 +166,24 @@ describe('idempotent writes, with the services as separate processes', () => {
     await sql('DELETE FROM idempotency_records WHERE idempotency_key = $1', [key]);
     expect((await sendWith(key, 'POST', '/v1/keys', { name: 'another' })).body.code).toBe('CONFLICT');
     expect(await events()).toBe(before);
+  });
+
+  it('a write answered 503 although its event was committed: the key stays bound to it, and its retry gets that key', async () => {
+    const key = randomUUID();
+    const [keyCommand] = stack.running('key-command');
+    const before = await events();
+    // Frozen, key-command answers after the gateway gave up: the command is decided and committed all the same.
+    keyCommand.kill('SIGSTOP');
+    const timedOut = await sendWith(key, 'POST', '/v1/keys', { name: 'answered 503' }).finally(() => keyCommand.kill('SIGCONT'));
+    expect(timedOut.status).toBe(503);
+    for (let i = 0; i < 100 && (await events()) === before; i++) await sleep(50);
+    expect(await events()).toBe(before + 1);
+
+    expect((await sendWith(key, 'POST', '/v1/keys', { name: 'something else' })).status).toBe(409);
+    const retry = await sendWith<CreateKeyAnswer>(key, 'POST', '/v1/keys', { name: 'answered 503' });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toMatchObject({ name: 'answered 503', key: null, secretAlreadyShown: true });
+    expect(await events()).toBe(before + 1);
   });
 
   it('a retry after the gateway died mid-request, its event committed, creates one key', async () => {
