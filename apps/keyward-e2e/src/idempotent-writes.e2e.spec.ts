@@ -153,6 +153,24 @@ describe('idempotent writes, with the services as separate processes', () => {
     expect(await events()).toBe(before + 1);
   });
 
+  it('a repeat sent while the first request still runs waits for it and answers what it answered', async () => {
+    const key = randomUUID();
+    const [projector] = stack.running('projector');
+    const before = await events();
+    // The projector frozen, the first request waits out the consistency bound (its claim renewed meanwhile).
+    projector.kill('SIGSTOP');
+    const first = sendWith<CreateKeyAnswer>(key, 'POST', '/v1/keys', { name: 'slow' });
+    for (let i = 0; i < 100 && (await events()) === before; i++) await sleep(50);
+    const repeat = await sendWith<CreateKeyAnswer>(key, 'POST', '/v1/keys', { name: 'slow' }).finally(() => projector.kill('SIGCONT'));
+    const original = await first;
+    expect(original.status).toBe(201);
+    expect(original.body.key).toMatch(/^kw_live_/);
+    expect(repeat.status).toBe(201);
+    expect(repeat.headers.get('idempotent-replayed')).toBe('true');
+    expect(repeat.body).toEqual({ ...original.body, key: null, secretAlreadyShown: true });
+    expect(await events()).toBe(before + 1);
+  });
+
   it('answers from the events when the gateway lost its record of the first answer', async () => {
     const key = randomUUID();
     const first = await sendWith<CreateKeyAnswer>(key, 'POST', '/v1/keys', { name: 'record lost' });

@@ -1,7 +1,6 @@
 import { HttpException, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
-import { defer, mergeMap, of, type Observable } from 'rxjs';
-import { catchError } from 'rxjs/operators';
+import { catchError, defer, finalize, mergeMap, of, type Observable } from 'rxjs';
 import { ErrorCodes } from '@keyward/contracts';
 import { IDEMPOTENCY_LEASE_MS, IdempotencyStore, type IdempotencyClaim } from '@keyward/read-models';
 import { principalOf } from '../auth/current-principal.decorator';
@@ -11,9 +10,11 @@ import { idempotencyKeyOf } from './idempotency-key.header';
 import { requestFingerprint } from './request-fingerprint';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** A repeat that arrives while the first request still runs waits for its answer, up to a lease and a bit. */
+/** A repeat that arrives while the first request still runs waits for its answer: longer than a write takes (command and consistency bounds). */
 const POLL_MS = 100;
-const MAX_POLLS = Math.ceil(IDEMPOTENCY_LEASE_MS / POLL_MS) + 10;
+const MAX_WAIT_MS = 15_000;
+/** Renewed well before it lapses, so that only a holder that died loses its claim. */
+const RENEW_MS = IDEMPOTENCY_LEASE_MS / 3;
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,6 +56,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (claim.outcome === 'busy') throw new ApiError(ErrorCodes.conflict, 'a request with this Idempotency-Key is still being answered; retry it later');
     request.idempotency = { key, fingerprint };
     const { token } = claim;
+    const renewal = setInterval(() => void this.store.renew(scope, key, token).catch(warnOnly(this.logger, 'an idempotency claim was not renewed')), RENEW_MS);
     return next.handle().pipe(
       // Kept after the answer is decided; should keeping it fail, a repeat is still answered from the events.
       mergeMap(async (body: unknown) => {
@@ -67,12 +69,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
           throw error;
         }),
       ),
+      finalize(() => clearInterval(renewal)),
     );
   }
 
-  /** Bounded: a request still busy after the lease ran out is taken over, so the wait ends. */
+  /** Bounded: gives up (busy) when the first request is still running after the longest a write takes. */
   private async claim(scope: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {
-    for (let poll = 0; poll < MAX_POLLS; poll++) {
+    for (let poll = 0; poll < MAX_WAIT_MS / POLL_MS; poll++) {
       const claim = await this.store.claim(scope, key, fingerprint).catch((error: unknown) => {
         warnOnly(this.logger, 'the idempotency record is unreachable')(error);
         throw new ApiError(ErrorCodes.unavailable, 'the database is unavailable; try again shortly');

@@ -88,6 +88,18 @@ describe('IdempotencyStore on PostgreSQL', () => {
     expect(await store.claim(scope, key, fp)).toEqual({ outcome: 'replay', status: 200, body: { by: 'fresh' } });
   });
 
+  it('keeps a renewed claim from being taken over; a lost claim cannot be renewed', async () => {
+    const key = randomUUID();
+    const fp = fingerprint();
+    const token = tokenOf(await store.claim(scope, key, fp));
+    await age(key, 'claimed_until', '1 second');
+    expect(await store.renew(scope, key, token)).toBe(true);
+    expect(await store.claim(scope, key, fp)).toEqual({ outcome: 'busy' });
+    await age(key, 'claimed_until', '1 second');
+    tokenOf(await store.claim(scope, key, fp));
+    expect(await store.renew(scope, key, token)).toBe(false);
+  });
+
   it('forgets a key after 24 hours: a new request may use it, and the purge deletes only expired rows', async () => {
     const expired = randomUUID();
     const live = randomUUID();

@@ -14,8 +14,11 @@ export type IdempotencyClaim =
   /** The same request is being worked on by someone else: wait, or give up. */
   | { readonly outcome: 'busy' };
 
-/** Longer than a write takes (command and consistency bounds); a lease that runs out lets a retry take over. */
-export const IDEMPOTENCY_LEASE_MS = 10_000;
+/**
+ * How long a claim holds without being renewed: its holder renews it while the request runs, so a
+ * claim whose gateway died lapses this soon after and a retry takes over.
+ */
+export const IDEMPOTENCY_LEASE_MS = 3_000;
 
 const TABLE = 'idempotency_records';
 
@@ -63,6 +66,16 @@ export class IdempotencyStore {
     if (row.fingerprint !== fingerprint) return { outcome: 'conflict' };
     if (row.response_status !== null) return { outcome: 'replay', status: row.response_status, body: row.response_body };
     return { outcome: 'busy' };
+  }
+
+  /** Renews the lease of a request still running; answers false when the claim was lost (taken over). */
+  async renew(scope: string, key: string, token: string): Promise<boolean> {
+    const rows = await this.rows(
+      `UPDATE ${TABLE} SET claimed_until = now() + $4 * interval '1 millisecond'
+       WHERE scope = $1 AND idempotency_key = $2 AND claim_token = $3 RETURNING 1`,
+      [scope, key, token, this.leaseMs],
+    );
+    return rows.length > 0;
   }
 
   /** Keeps the answer of a claimed request, secrets withheld. A claim taken over meanwhile is left to its new holder. */
