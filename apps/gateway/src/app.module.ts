@@ -6,12 +6,13 @@ import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
 import { GatewayLoggingModule } from './http/gateway-logging.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { KeysModule } from './keys/keys.module';
 import { RolesModule } from './roles/roles.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({
-  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, KeysModule, RolesModule, ApiKeyUsersModule, WorkspacesModule],
+  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, RolesModule, ApiKeyUsersModule, WorkspacesModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 export * from './subjects';
 export * from './position';
 export * from './errors';
+export * from './idempotency';
 export * from './entitlements';
 export * from './verify.contract';
 export * from './progress.contract';

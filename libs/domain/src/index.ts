@@ -4,6 +4,7 @@ export * from './time/iso-date-time';
 export * from './keys/secret/base62';
 export * from './keys/secret/crc32';
 export * from './keys/secret/random-base62';
+export * from './ids/id-source';
 export * from './keys/secret/key-secret';
 export * from './keys/secret/secret-hash';
 export * from './keys/secret/masked-key';

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { KeywardConfig } from '@keyward/config';
-import { ApiKeyUserQueries, createReadModelDataSource, KeyQueries, RoleQueries, runReadModelMigrations, WorkspaceQueries } from '@keyward/read-models';
+import { ApiKeyUserQueries, createReadModelDataSource, IdempotencyStore, KeyQueries, RoleQueries, runReadModelMigrations, WorkspaceQueries } from '@keyward/read-models';
 import { HealthChecks, reachable } from './observability/health/health-checks';
 import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
 
@@ -21,13 +21,13 @@ import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
         return dataSource;
       },
     },
-    ...[KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries].map((Queries) => ({
+    ...[KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries, IdempotencyStore].map((Queries) => ({
       provide: Queries,
       inject: [READ_MODEL_DATA_SOURCE],
       useFactory: (dataSource: DataSource) => new Queries(dataSource),
     })),
   ],
-  exports: [READ_MODEL_DATA_SOURCE, KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries],
+  exports: [READ_MODEL_DATA_SOURCE, KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries, IdempotencyStore],
 })
 export class ReadModelModule implements OnApplicationShutdown {
   constructor(@Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource, keys: KeyQueries, health: HealthChecks) {

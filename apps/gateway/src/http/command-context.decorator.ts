@@ -20,6 +20,7 @@ export const commandContextOf = (request: GatewayRequest): CommandContext => {
     correlationId: request.correlationId ?? correlationIdOf(undefined),
     ...(request.ip ? { sourceIp: request.ip.slice(0, MAX_SOURCE_IP) } : {}),
     ...(userAgent ? { userAgent: userAgent.slice(0, MAX_USER_AGENT) } : {}),
+    ...(request.idempotency ? { idempotency: request.idempotency } : {}),
   };
 };
 

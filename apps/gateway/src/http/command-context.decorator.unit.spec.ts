@@ -33,6 +33,12 @@ describe('commandContextOf', () => {
     expect(context).not.toHaveProperty('sourceIp');
   });
 
+  it("carries the request's Idempotency-Key and fingerprint, when it sent one", () => {
+    const idempotency = { key: 'order-42', fingerprint: 'f'.repeat(64) };
+    const context = commandContextOf(request({ principal: { workspaceId: 'ws_1', actor: 'key_1', root: false, grants: [] }, correlationId: 'req-3', idempotency }));
+    expect(context.idempotency).toEqual(idempotency);
+  });
+
   it('refuses to build a context for an unauthenticated request', () => {
     expect(() => commandContextOf(request({}))).toThrow(/principal/);
   });

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { RequestIdempotency } from '@keyward/contracts';
 import type { Principal } from '../auth/principal';
 
 /** What the gateway learns about a request before a controller sees it. */
@@ -7,4 +8,6 @@ export interface GatewayRequest extends Request {
   correlationId?: string;
   /** Set by the bearer guard on every authenticated route. */
   principal?: Principal;
+  /** Set by the idempotency interceptor on a write that sent `Idempotency-Key`; travels with the command. */
+  idempotency?: RequestIdempotency;
 }

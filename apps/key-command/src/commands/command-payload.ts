@@ -1,4 +1,4 @@
-import { ErrorCodes, type CommandContext } from '@keyward/contracts';
+import { ErrorCodes, isIdempotencyKey, isRequestFingerprint, type CommandContext, type RequestIdempotency } from '@keyward/contracts';
 import { DomainError } from '@keyward/domain';
 
 /** Messages on the bus are untrusted input: shapes are checked here, business rules by the domain. */
@@ -19,6 +19,13 @@ export const asString = (value: unknown, field: string, maxLength = 1_000): stri
 
 export const optional = <T>(value: unknown, parse: (v: unknown) => T): T | undefined => (value === undefined ? undefined : parse(value));
 
+const asIdempotency = (value: unknown): RequestIdempotency => {
+  const o = asObject(value, 'context.idempotency');
+  if (!isIdempotencyKey(o.key)) throw invalid('context.idempotency.key', 'at most 255 printable ASCII characters');
+  if (!isRequestFingerprint(o.fingerprint)) throw invalid('context.idempotency.fingerprint', 'a SHA-256 in lowercase hex');
+  return { key: o.key, fingerprint: o.fingerprint };
+};
+
 export const asCommandContext = (value: unknown): CommandContext => {
   const o = asObject(value, 'context');
   return {
@@ -29,6 +36,7 @@ export const asCommandContext = (value: unknown): CommandContext => {
     userAgent: optional(o.userAgent, (v) => asString(v, 'context.userAgent', 500)),
     grants: asStringArray(o.grants, 'context.grants', 500),
     operator: asBoolean(o.operator, 'context.operator'),
+    ...(o.idempotency === undefined ? {} : { idempotency: asIdempotency(o.idempotency) }),
   };
 };
 

@@ -11,6 +11,8 @@ export interface CommandOutcome<State, Event> {
   readonly state: State;
   /** Position token the gateway waits for followers to reach. */
   readonly position: string;
+  /** The events were appended by an earlier attempt of the same request (same `Idempotency-Key`), not now. */
+  readonly replayed: boolean;
 }
 
 /** Runs one decision on one stream and tells the followers about it. */
@@ -33,7 +35,7 @@ export class CommandRunner {
       metadata: eventMetadata(context, now),
       retriesOnConflict,
     });
-    if (handled.events.length > 0) this.appended.publish(handled.position);
-    return { events: handled.events, state: handled.state, position: positionToToken(handled.position) };
+    if (handled.events.length > 0 && !handled.replayed) this.appended.publish(handled.position);
+    return { events: handled.events, state: handled.state, position: positionToToken(handled.position), replayed: handled.replayed };
   }
 }

@@ -5,6 +5,7 @@ import { AccessPolicyLoader } from '../access/access-policy.loader';
 import { AppendedPublisher } from './appended.publisher';
 import { CommandRunner } from './command.runner';
 import { UntrustedPayloadPipe } from './untrusted-payload.pipe';
+import { IdempotentIds } from './idempotent-ids';
 
 /**
  * What every command handler needs besides its aggregate: the runner, the access policy, the bus
@@ -12,7 +13,7 @@ import { UntrustedPayloadPipe } from './untrusted-payload.pipe';
  */
 @Module({
   imports: [BusClientModule],
-  providers: [AppendedPublisher, CommandRunner, AccessPolicyLoader, { provide: APP_PIPE, useClass: UntrustedPayloadPipe }],
-  exports: [CommandRunner, AccessPolicyLoader],
+  providers: [AppendedPublisher, CommandRunner, AccessPolicyLoader, IdempotentIds, { provide: APP_PIPE, useClass: UntrustedPayloadPipe }],
+  exports: [CommandRunner, AccessPolicyLoader, IdempotentIds],
 })
 export class CommandsModule {}

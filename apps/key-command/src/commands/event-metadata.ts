@@ -14,4 +14,6 @@ export const eventMetadata = (context: CommandContext, now: Date): EventMetadata
   ...(context.sourceIp ? { sourceIp: context.sourceIp } : {}),
   ...(context.userAgent ? { userAgent: context.userAgent } : {}),
   schemaVersion: SCHEMA_VERSION,
+  // A repeat of the request finds these on the stream and is answered from them (earlier-attempt.ts).
+  ...(context.idempotency ? { idempotencyKey: context.idempotency.key, requestFingerprint: context.idempotency.fingerprint } : {}),
 });

@@ -3,11 +3,11 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   Subjects,
   type CommandReply,
-  type CreateKeyResult,
+  type CreateKeyAnswer,
   type DeleteKeyResult,
   type KeyAccessResult,
   type RevokeKeyResult,
-  type RotateKeyResult,
+  type RotateKeyAnswer,
 } from '@keyward/contracts';
 import { CommandExceptionFilter } from '../commands/command-exception.filter';
 import { CreateKeyHandler } from './create-key/create-key.handler';
@@ -35,12 +35,12 @@ export class KeysMessageController {
   ) {}
 
   @MessagePattern(Subjects.keyCommand.create)
-  create(@Payload() payload: unknown): Promise<CommandReply<CreateKeyResult>> {
+  create(@Payload() payload: unknown): Promise<CommandReply<CreateKeyAnswer>> {
     return this.createKey.execute(payload);
   }
 
   @MessagePattern(Subjects.keyCommand.rotate)
-  rotate(@Payload() payload: unknown): Promise<CommandReply<RotateKeyResult>> {
+  rotate(@Payload() payload: unknown): Promise<CommandReply<RotateKeyAnswer>> {
     return this.rotateKey.execute(payload);
   }
 

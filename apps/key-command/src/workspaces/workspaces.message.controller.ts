@@ -1,6 +1,6 @@
 import { Controller, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Subjects, type CommandReply, type CreateWorkspaceResult, type WorkspaceResult } from '@keyward/contracts';
+import { Subjects, type CommandReply, type CreateWorkspaceAnswer, type WorkspaceResult } from '@keyward/contracts';
 import { CommandExceptionFilter } from '../commands/command-exception.filter';
 import { CreateWorkspaceHandler } from './create-workspace/create-workspace.handler';
 import { UpdateWorkspaceHandler } from './update-workspace/update-workspace.handler';
@@ -14,7 +14,7 @@ export class WorkspacesMessageController {
   ) {}
 
   @MessagePattern(Subjects.workspaceCommand.create)
-  create(@Payload() payload: unknown): Promise<CommandReply<CreateWorkspaceResult>> {
+  create(@Payload() payload: unknown): Promise<CommandReply<CreateWorkspaceAnswer>> {
     return this.createWorkspace.execute(payload);
   }
 

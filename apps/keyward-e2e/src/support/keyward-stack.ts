@@ -121,8 +121,14 @@ export class KeywardStack {
     return [...this.processes].filter(([, s]) => s === service).map(([p]) => p);
   }
 
-  async api<T = Record<string, unknown>>(method: string, route: string, body?: unknown, token: string | null = this.rootKey): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
+  async api<T = Record<string, unknown>>(
+    method: string,
+    route: string,
+    body?: unknown,
+    token: string | null = this.rootKey,
+    extraHeaders: Readonly<Record<string, string>> = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (token !== null) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.baseUrl}${route}`, {

@@ -1,3 +1,5 @@
+import type { RequestIdempotency } from '../idempotency';
+
 /** Who sends a command and from where; becomes the event metadata. */
 export interface CommandContext {
   readonly workspaceId: string;
@@ -12,4 +14,6 @@ export interface CommandContext {
   readonly grants: readonly string[];
   /** The root key: operator powers (plans, workspaces) on top of everything in workspace `default`. */
   readonly operator: boolean;
+  /** The request's `Idempotency-Key`, when it sent one: a repeat is answered from the events it wrote. */
+  readonly idempotency?: RequestIdempotency;
 }

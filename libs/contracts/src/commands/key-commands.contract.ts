@@ -1,5 +1,6 @@
 import type { ResourcePermissions, Share } from '../events/key-events';
 import type { KeyEnvironment } from '../verify.contract';
+import type { SecretWithheld } from '../idempotency';
 import type { CommandContext } from './command-context';
 
 export interface CreateKeyRequest {
@@ -26,6 +27,9 @@ export interface CreateKeyResult {
   readonly unrestricted: boolean;
 }
 
+/** What a create answers: the secret the first time, `key: null` to a repeat of the same request. */
+export type CreateKeyAnswer = CreateKeyResult | SecretWithheld<CreateKeyResult, 'key'>;
+
 export interface RotateKeyRequest {
   readonly context: CommandContext;
   readonly keyId: string;
@@ -38,6 +42,8 @@ export interface RotateKeyResult {
   readonly prefix: string;
   readonly previousKeyExpiresAt: string;
 }
+
+export type RotateKeyAnswer = RotateKeyResult | SecretWithheld<RotateKeyResult, 'key'>;
 
 export interface RevokeKeyRequest {
   readonly context: CommandContext;

@@ -1,4 +1,5 @@
 import type { Plan, WorkspaceSettings } from '../events/workspace-events';
+import type { SecretWithheld } from '../idempotency';
 import type { CommandContext } from './command-context';
 
 /** Operator only: a new workspace and its first admin key, shown once. */
@@ -16,6 +17,8 @@ export interface CreateWorkspaceResult {
   readonly adminKey: string;
   readonly adminKeyId: string;
 }
+
+export type CreateWorkspaceAnswer = CreateWorkspaceResult | SecretWithheld<CreateWorkspaceResult, 'adminKey'>;
 
 /** The plan is the operator's to change; settings the workspace admin's. Left out, a field keeps its value. */
 export interface UpdateWorkspaceRequest {

@@ -9,6 +9,9 @@ export interface EventMetadata {
   readonly sourceIp?: string;
   readonly userAgent?: string;
   readonly schemaVersion: number;
+  /** The `Idempotency-Key` of the request that wrote the event, and what that request asked. */
+  readonly idempotencyKey?: string;
+  readonly requestFingerprint?: string;
 }
 
 /** An event as decided by the domain: what is appended, before the store gives it a position. */

@@ -1,4 +1,4 @@
-import { randomBase62 } from '../keys/secret/random-base62';
+import { randomIds, type IdSource } from '../ids/id-source';
 import { validationError } from '../domain.error';
 import { formatPermission, parsePermission, type Permission } from '../permissions/permission';
 import { assertInCatalogue, type WorkspacePolicy } from '../access/access-policy';
@@ -9,7 +9,7 @@ export const MAX_ROLE_DESCRIPTION_LENGTH = 500;
 const ROLE_ID = /^role_[0-9A-Za-z]{20}$/;
 
 /** Unique across workspaces, so that a role stream is named by its id alone. */
-export const newRoleId = (): string => `role_${randomBase62(20)}`;
+export const newRoleId = (ids: IdSource = randomIds): string => `role_${ids(20)}`;
 export const isRoleId = (value: unknown): value is string => typeof value === 'string' && ROLE_ID.test(value);
 
 /** Parsed, once each, resources from the workspace's catalogue. */

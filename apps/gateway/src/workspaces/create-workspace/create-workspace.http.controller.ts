@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type CreateWorkspaceRequest, type CreateWorkspaceResult } from '@keyward/contracts';
+import { Subjects, type CommandContext, type CreateWorkspaceRequest, type CreateWorkspaceAnswer } from '@keyward/contracts';
 import { RootOnly } from '../../auth/root-only.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
@@ -20,8 +20,8 @@ export class CreateWorkspaceHttpController {
   @Header('Cache-Control', 'no-store')
   @RootOnly()
   @ApiCreatedResponse({ description: '{ id, name, plan, adminKey, adminKeyId }: adminKey shown this once' })
-  async create(@Body() body: CreateWorkspaceRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateWorkspaceResult> {
+  async create(@Body() body: CreateWorkspaceRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateWorkspaceAnswer> {
     const request: CreateWorkspaceRequest = { context, name: body.name, ...(body.plan !== undefined ? { plan: body.plan } : {}) };
-    return answerWritten(response, await this.commands.send<CreateWorkspaceRequest, CreateWorkspaceResult>(Subjects.workspaceCommand.create, request));
+    return answerWritten(response, await this.commands.send<CreateWorkspaceRequest, CreateWorkspaceAnswer>(Subjects.workspaceCommand.create, request));
   }
 }

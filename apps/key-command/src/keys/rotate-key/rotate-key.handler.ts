@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandReply, RotateKeyResult } from '@keyward/contracts';
+import { withholdSecret, type CommandReply, type RotateKeyAnswer, type RotateKeyResult } from '@keyward/contracts';
 import { generateKeySecret, storedSecretOf } from '@keyward/domain';
 import { PEPPER } from '@keyward/platform';
 import { asCommandContext, asObject } from '../../commands/command-payload';
@@ -13,8 +13,11 @@ export class RotateKeyHandler {
     @Inject(PEPPER) private readonly pepper: Buffer,
   ) {}
 
-  /** No retry on conflict: a concurrent rotation would silently void the secret handed out. */
-  async execute(payload: unknown): Promise<CommandReply<RotateKeyResult>> {
+  /**
+   * No retry on conflict: a concurrent rotation would silently void the secret handed out. A repeat
+   * (same Idempotency-Key) answers the rotation it made, without its secret.
+   */
+  async execute(payload: unknown): Promise<CommandReply<RotateKeyAnswer>> {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
     const keyId = asKeyId(p.keyId);
@@ -33,10 +36,7 @@ export class RotateKeyHandler {
     });
     const rotated = outcome.events[0];
     if (rotated?.type !== 'KeyRotated') throw new Error('RotateKey decided no KeyRotated');
-    return {
-      ok: true,
-      position: outcome.position,
-      result: { id: keyId, key: secret, prefix: rotated.data.prefix, previousKeyExpiresAt: rotated.data.previousKeyExpiresAt },
-    };
+    const result: RotateKeyResult = { id: keyId, key: secret, prefix: rotated.data.prefix, previousKeyExpiresAt: rotated.data.previousKeyExpiresAt };
+    return { ok: true, position: outcome.position, result: outcome.replayed ? withholdSecret(result, 'key') : result };
   }
 }

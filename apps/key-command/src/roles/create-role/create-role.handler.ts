@@ -2,16 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { CommandReply, RoleResult } from '@keyward/contracts';
 import { newRoleId } from '@keyward/domain';
 import { asCommandContext, asObject } from '../../commands/command-payload';
+import { IdempotentIds } from '../../commands/idempotent-ids';
 import { RoleDecisions } from '../role.decisions';
 
 @Injectable()
 export class CreateRoleHandler {
-  constructor(private readonly roles: RoleDecisions) {}
+  constructor(
+    private readonly roles: RoleDecisions,
+    private readonly ids: IdempotentIds,
+  ) {}
 
   execute(payload: unknown): Promise<CommandReply<RoleResult>> {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
-    const roleId = newRoleId();
+    const roleId = newRoleId(this.ids.for('role', context));
     return this.roles.write(roleId, context, (policy) => ({
       type: 'CreateRole',
       roleId,

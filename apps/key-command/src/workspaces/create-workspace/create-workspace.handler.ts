@@ -1,27 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceResult } from '@keyward/contracts';
+import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceAnswer } from '@keyward/contracts';
 import { decideWorkspace, newWorkspaceId, workspaceDecider } from '@keyward/domain';
 import { asCommandContext, asObject } from '../../commands/command-payload';
 import { CommandRunner } from '../../commands/command.runner';
+import { IdempotentIds } from '../../commands/idempotent-ids';
 import { CreateKeyHandler } from '../../keys/create-key/create-key.handler';
 import { workspaceResult } from '../workspace-payload';
 
 /**
  * Operator only: a workspace and its first admin key (unrestricted, whatever the plan, so that
  * its admins can act once the plan allows). Two streams, so two appends: should the second fail,
- * the workspace exists without a key and the operator creates one again through this route.
+ * the workspace exists without a key and the operator creates one again through this route. With
+ * an Idempotency-Key, a retry finds both on the streams its ids derive to, and creates only the
+ * key if that is what is missing (then showing its secret, which nobody saw yet).
  */
 @Injectable()
 export class CreateWorkspaceHandler {
   constructor(
     private readonly runner: CommandRunner,
     private readonly createKey: CreateKeyHandler,
+    private readonly ids: IdempotentIds,
   ) {}
 
-  async execute(payload: unknown): Promise<CommandReply<CreateWorkspaceResult>> {
+  async execute(payload: unknown): Promise<CommandReply<CreateWorkspaceAnswer>> {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
-    const workspaceId = newWorkspaceId();
+    const workspaceId = newWorkspaceId(this.ids.for('workspace', context));
     // Its events belong to the new workspace, whoever created it (the actor says who).
     const inWorkspace = { ...context, workspaceId };
     const outcome = await this.runner.run(workspaceStreamId(workspaceId), workspaceDecider(workspaceId), inWorkspace, (state, now) =>
@@ -38,6 +42,10 @@ export class CreateWorkspaceHandler {
     const key = await this.createKey.execute(adminKey);
     if (!key.ok) return key;
     const workspace = workspaceResult(outcome.state);
-    return { ok: true, position: key.position, result: { id: workspace.id, name: workspace.name, plan: workspace.plan, adminKey: key.result.key, adminKeyId: key.result.id } };
+    const shown = { id: workspace.id, name: workspace.name, plan: workspace.plan };
+    const { key: secret, id: adminKeyId } = key.result;
+    const result: CreateWorkspaceAnswer =
+      secret === null ? { ...shown, adminKey: null, adminKeyId, secretAlreadyShown: true } : { ...shown, adminKey: secret, adminKeyId };
+    return { ok: true, position: key.position, result };
   }
 }

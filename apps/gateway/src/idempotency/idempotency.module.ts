@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyPurge } from './idempotency-purge';
+
+/** `Idempotency-Key` for every write route; the store comes with the read models (ReadModelModule). */
+@Module({ providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, IdempotencyPurge] })
+export class IdempotencyModule {}

@@ -1,0 +1,32 @@
+import { parseKeySecret } from '@keyward/domain';
+
+/** The answers that hand out a secret name it so: a create's or rotate's `key`, a new workspace's `adminKey`. */
+const SECRET_FIELDS = new Set(['key', 'adminKey']);
+
+type Json = null | boolean | number | string | readonly Json[] | { readonly [field: string]: Json };
+
+const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A response as it may be kept for a repeat (product.md section 7): the secret fields, and any
+ * string anywhere that is a Keyward key, replaced by `null`, and `secretAlreadyShown: true` added
+ * when anything was. The key format is checked too so that a secret in a field added later cannot
+ * slip into the table.
+ */
+export const withholdSecrets = (body: unknown): Json => {
+  let withheld = false;
+  const walk = (value: unknown, topLevelField?: string): Json => {
+    if (typeof value === 'string') {
+      if ((topLevelField !== undefined && SECRET_FIELDS.has(topLevelField)) || parseKeySecret(value).ok) {
+        withheld = true;
+        return null;
+      }
+      return value;
+    }
+    if (Array.isArray(value)) return value.map((item) => walk(item));
+    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([field, item]) => [field, walk(item)]));
+    return typeof value === 'number' || typeof value === 'boolean' ? value : null;
+  };
+  const kept = isObject(body) ? Object.fromEntries(Object.entries(body).map(([field, item]) => [field, walk(item, field)])) : walk(body);
+  return withheld && isObject(kept) ? { ...kept, secretAlreadyShown: true } : kept;
+};

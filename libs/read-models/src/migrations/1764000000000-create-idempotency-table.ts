@@ -1,0 +1,26 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateIdempotencyTable1764000000000 implements MigrationInterface {
+  name = 'CreateIdempotencyTable1764000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE idempotency_records (
+        scope text NOT NULL,
+        idempotency_key text NOT NULL,
+        fingerprint text NOT NULL,
+        created_at timestamptz NOT NULL,
+        claim_token uuid,
+        claimed_until timestamptz,
+        response_status integer,
+        response_body json,
+        PRIMARY KEY (scope, idempotency_key)
+      )`);
+    // The purge deletes by age.
+    await q.query(`CREATE INDEX idempotency_records_created_idx ON idempotency_records (created_at)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE idempotency_records`);
+  }
+}
