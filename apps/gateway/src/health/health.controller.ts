@@ -12,7 +12,7 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: '{ status: "ok", checks: { nats, database } }' })
+  @ApiOkResponse({ description: '{ status: "ok", checks: { nats, database, eventStore } }' })
   @ApiServiceUnavailableResponse({ description: '{ status: "degraded", checks } naming what is down' })
   async report(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.health.report();
