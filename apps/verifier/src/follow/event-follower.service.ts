@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Events, type NatsConnection, type Subscription as NatsSubscription } from 'nats';
 import { FollowerAnnouncer, onWriteAcknowledged } from '@keyward/consistency';
-import type { EventStore, Position, RecordedEvent, Subscription } from '@keyward/event-store';
+import { positionToToken, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
 import { EVENT_STORE, FollowerLagMetrics, NATS_CONNECTION, resolvesWithin, type AppendedListener } from '@keyward/platform';
 import { Freshness } from '../freshness/freshness';
 import { MalformedEventError } from '../key-index/index-event.parser';
@@ -60,7 +60,8 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
         onEvents: async (events) => this.apply(events),
         onLive: (position) => {
           const first = !this.freshness.isCaughtUp;
-          this.freshness.markLive(position, Date.now());
+          const disbelieved = this.freshness.markLive(position, Date.now());
+          if (disbelieved) this.logger.warn(`ignored an acknowledgement of ${positionToToken(disbelieved)}: the store holds no such write`);
           this.lag.noteApplied(position, true);
           if (first) {
             this.logger.log(`caught up: ${this.index.size} keys indexed`);
@@ -74,7 +75,6 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
 
   /** A hint from the bus that events were appended up to `head`. */
   noteAppended(head: Position): void {
-    this.freshness.noteHead(head, Date.now());
     this.lag.noteHead(head);
     this.subscription?.wake();
   }
@@ -101,7 +101,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
   private apply(events: readonly RecordedEvent[]): void {
     for (const event of events) this.applyOne(event);
     this.applied = events[events.length - 1]?.position ?? this.applied;
-    this.freshness.markApplied(this.applied, Date.now());
+    this.freshness.markApplied(this.applied);
     this.lag.noteApplied(this.applied, this.freshness.isCaughtUp);
     this.announcer.report(this.applied, this.freshness.isCaughtUp);
   }

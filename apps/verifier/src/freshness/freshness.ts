@@ -1,22 +1,32 @@
 import { comparePositions, type Position } from '@keyward/event-store';
 
 /**
+ * An acknowledged position not applied yet. Anyone on the bus can publish one, so it is believed
+ * only until two live reads have ended without reaching it: the second of them began after it was
+ * heard of, and an acknowledged write would have been in it. Then the store does not hold it, and
+ * forgetting it keeps a stray message from silencing every verifier.
+ */
+interface Unconfirmed {
+  readonly position: Position;
+  liveReadsLeft: number;
+}
+
+/** The first live read after a moment may have begun before it; the second began after the first ended. */
+const READS_UNTIL_ONE_BEGAN_AFTER = 2;
+
+/**
  * Decides whether this verifier may answer from its index (product.md section 5): only once
- * caught up, and not when it has lost the store, or has heard of events it has not applied,
- * for longer than `staleAfterMs`. A write that a gateway has already acknowledged is stricter:
- * it must be applied before the next answer, with no grace at all.
+ * caught up, and not when no read has reached the head of the store for longer than
+ * `staleAfterMs`. A write that a gateway has acknowledged must be applied before the next answer,
+ * with no grace at all.
  */
 export class Freshness {
   private caughtUp = false;
   private lastLiveAt = 0;
   private applied: Position | undefined;
-  private behind: { head: Position; since: number } | undefined;
   /** The highest acknowledged write not applied yet: nothing is answered until it is. */
-  private owed: Position | undefined;
-  /**
-   * Live signals still needed after the bus was lost. The next one may come from a read that began
-   * before the loss, so it takes two: the second read began after the first one ended.
-   */
+  private owed: Unconfirmed | undefined;
+  /** Live reads still needed after the bus was lost, until one began once it was back. */
   private liveSignalsOwed = 0;
   private resolveCaughtUp!: () => void;
   /** Resolves at the first catch-up: a verifier joins the queue group only then, so requests go to one that can answer. */
@@ -24,30 +34,28 @@ export class Freshness {
 
   constructor(private readonly staleAfterMs: number) {}
 
-  /** A read reached the head of the history. */
-  markLive(position: Position | undefined, now: number): void {
+  /**
+   * A read reached the head of the history. Answers an acknowledged position that the store turned
+   * out not to hold, now forgotten (for a warning).
+   */
+  markLive(position: Position | undefined, now: number): Position | undefined {
     if (!this.caughtUp) this.resolveCaughtUp();
     this.caughtUp = true;
     this.lastLiveAt = now;
     if (this.liveSignalsOwed > 0) this.liveSignalsOwed--;
-    this.markApplied(position, now);
+    this.markApplied(position);
+    if (this.owed && --this.owed.liveReadsLeft <= 0) {
+      const disbelieved = this.owed.position;
+      this.owed = undefined;
+      return disbelieved;
+    }
+    return undefined;
   }
 
-  markApplied(position: Position | undefined, now: number): void {
+  markApplied(position: Position | undefined): void {
     if (!position) return;
-    const advanced = !this.applied || comparePositions(position, this.applied) > 0;
     this.applied = position;
-    if (this.owed && comparePositions(position, this.owed) >= 0) this.owed = undefined;
-    if (!this.behind) return;
-    if (comparePositions(position, this.behind.head) >= 0) this.behind = undefined;
-    else if (advanced) this.behind = { head: this.behind.head, since: now }; // progress: restart the clock
-  }
-
-  /** Someone appended up to `head`; unless applied soon, this verifier must stop answering. */
-  noteHead(head: Position, now: number): void {
-    if (this.hasApplied(head)) return;
-    if (!this.behind) this.behind = { head, since: now };
-    else if (comparePositions(head, this.behind.head) > 0) this.behind = { head, since: this.behind.since };
+    if (this.owed && comparePositions(position, this.owed.position) >= 0) this.owed = undefined;
   }
 
   /**
@@ -56,7 +64,7 @@ export class Freshness {
    */
   noteAcknowledged(position: Position): void {
     if (this.hasApplied(position)) return;
-    if (!this.owed || comparePositions(position, this.owed) > 0) this.owed = position;
+    if (!this.owed || comparePositions(position, this.owed.position) > 0) this.owed = { position, liveReadsLeft: READS_UNTIL_ONE_BEGAN_AFTER };
   }
 
   /**
@@ -64,7 +72,7 @@ export class Freshness {
    * again only after a read of the store that began once the connection was back.
    */
   noteBusLost(): void {
-    this.liveSignalsOwed = 2;
+    this.liveSignalsOwed = READS_UNTIL_ONE_BEGAN_AFTER;
   }
 
   get isCaughtUp(): boolean {
@@ -76,8 +84,7 @@ export class Freshness {
       this.caughtUp &&
       this.owed === undefined &&
       this.liveSignalsOwed === 0 &&
-      now - this.lastLiveAt <= this.staleAfterMs &&
-      (this.behind === undefined || now - this.behind.since <= this.staleAfterMs)
+      now - this.lastLiveAt <= this.staleAfterMs
     );
   }
 

@@ -18,33 +18,15 @@ describe('Freshness', () => {
     expect(f.serving(5_000)).toBe(true);
   });
 
-  it('stops serving when it heard of events it has not applied within the bound', () => {
+  it('resolves caughtUpOnce at the first catch-up', async () => {
     const f = new Freshness(STALE);
-    f.markLive(at(5), 0);
-    f.noteHead(at(9), 100);
-    f.markLive(at(5), 1_500); // the store answers, but the event is not visible yet
-    expect(f.serving(2_000)).toBe(true);
-    f.markLive(at(5), 2_200);
-    expect(f.serving(2_200)).toBe(false);
-    f.markLive(at(9), 2_300);
-    expect(f.serving(2_300)).toBe(true);
-  });
-
-  it('ignores a head it has already applied', () => {
-    const f = new Freshness(STALE);
-    f.markLive(at(9), 0);
-    f.noteHead(at(7), 10);
-    f.markLive(at(9), 5_000);
-    expect(f.serving(5_000)).toBe(true);
-  });
-
-  it('restarts the clock while it makes progress towards a far head', () => {
-    const f = new Freshness(STALE);
-    f.markLive(at(1), 0);
-    f.noteHead(at(100), 0);
-    f.markApplied(at(50), 1_900);
-    f.markLive(at(50), 3_000);
-    expect(f.serving(3_000)).toBe(true);
+    let resolved = false;
+    void f.caughtUpOnce.then(() => (resolved = true));
+    await Promise.resolve();
+    expect(resolved).toBe(false);
+    f.markLive(undefined, 0);
+    await Promise.resolve();
+    expect(resolved).toBe(true);
   });
 });
 
@@ -54,9 +36,9 @@ describe('Freshness after an acknowledged write', () => {
     f.markLive(at(5), 0);
     f.noteAcknowledged(at(9));
     expect(f.serving(1)).toBe(false);
-    f.markApplied(at(8), 2);
+    f.markApplied(at(8));
     expect(f.serving(2)).toBe(false);
-    f.markApplied(at(9), 3);
+    f.markApplied(at(9));
     expect(f.serving(3)).toBe(true);
   });
 
@@ -73,9 +55,9 @@ describe('Freshness after an acknowledged write', () => {
     f.markLive(at(1), 0);
     f.noteAcknowledged(at(7));
     f.noteAcknowledged(at(4));
-    f.markApplied(at(4), 1);
+    f.markApplied(at(4));
     expect(f.serving(1)).toBe(false);
-    f.markApplied(at(7), 2);
+    f.markApplied(at(7));
     expect(f.serving(2)).toBe(true);
   });
 
@@ -86,6 +68,28 @@ describe('Freshness after an acknowledged write', () => {
     expect(f.serving(0)).toBe(false);
     f.markLive(at(3), 1);
     expect(f.serving(1)).toBe(true);
+  });
+
+  it('forgets a position the store does not hold once a live read that began after it ended without it', () => {
+    const f = new Freshness(STALE);
+    f.markLive(at(5), 0);
+    f.noteAcknowledged(at(1_000_000)); // anyone on the bus could send this
+    expect(f.markLive(at(5), 1)).toBeUndefined(); // this read may have begun before the acknowledgement
+    expect(f.serving(1)).toBe(false);
+    expect(f.markLive(at(6), 2)).toEqual(at(1_000_000));
+    expect(f.serving(2)).toBe(true);
+  });
+
+  it('counts the reads again from a higher acknowledgement', () => {
+    const f = new Freshness(STALE);
+    f.markLive(at(5), 0);
+    f.noteAcknowledged(at(8));
+    f.markLive(at(5), 1);
+    f.noteAcknowledged(at(9));
+    f.markLive(at(5), 2);
+    expect(f.serving(2)).toBe(false);
+    f.markLive(at(9), 3);
+    expect(f.serving(3)).toBe(true);
   });
 });
 

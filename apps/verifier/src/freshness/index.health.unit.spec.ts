@@ -8,20 +8,19 @@ describe('indexState', () => {
   it('is catching-up until the index first reached the head, then ok', () => {
     const freshness = new Freshness(2_000);
     expect(indexState(freshness, 1_000)).toBe('catching-up');
-    freshness.markApplied(at(5), 1_000);
+    freshness.markApplied(at(5));
     expect(indexState(freshness, 1_000)).toBe('catching-up');
     freshness.markLive(at(5), 1_000);
     expect(indexState(freshness, 1_500)).toBe('ok');
   });
 
-  it('is stale once the index may not answer: the head out of reach, or an append not applied in time', () => {
+  it('is stale once the index may not answer: the head out of reach, or an acknowledged write not applied', () => {
     const freshness = new Freshness(2_000);
     freshness.markLive(at(5), 1_000);
     expect(indexState(freshness, 3_001)).toBe('stale');
     freshness.markLive(at(5), 4_000);
-    freshness.noteHead(at(6), 4_000);
     expect(indexState(freshness, 5_000)).toBe('ok');
-    freshness.markLive(at(5), 6_500);
-    expect(indexState(freshness, 6_500)).toBe('stale');
+    freshness.noteAcknowledged(at(6));
+    expect(indexState(freshness, 5_000)).toBe('stale');
   });
 });
