@@ -23,4 +23,3 @@ export * from './run-migrations';
 export * from './projection-runner';
 export * from './idempotency/idempotency-record.entity';
 export * from './idempotency/idempotency.store';
-export * from './idempotency/withhold-secrets';

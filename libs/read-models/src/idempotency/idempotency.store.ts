@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { IDEMPOTENCY_WINDOW_MS } from '@keyward/contracts';
-import { withholdSecrets } from './withhold-secrets';
+import { withholdSecrets } from '@keyward/domain';
 
 /** What a request with an `Idempotency-Key` is to do. */
 export type IdempotencyClaim =
