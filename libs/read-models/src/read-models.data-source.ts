@@ -8,6 +8,7 @@ import { CreateRoleTable1763900000001 } from './migrations/1763900000001-create-
 import { CreateWorkspaceTable1763900000002 } from './migrations/1763900000002-create-workspace-table';
 import { ReplayReadModels1763900000003 } from './migrations/1763900000003-replay-read-models';
 import { CreateIdempotencyTable1764000000000 } from './migrations/1764000000000-create-idempotency-table';
+import { AddIdempotencyPosition1764100000000 } from './migrations/1764100000000-add-idempotency-position';
 import { RoleRow } from './roles/role-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
@@ -20,6 +21,7 @@ export const readModelMigrations = [
   CreateWorkspaceTable1763900000002,
   ReplayReadModels1763900000003,
   CreateIdempotencyTable1764000000000,
+  AddIdempotencyPosition1764100000000,
 ];
 
 /** Schema changes go through migrations only; `synchronize` would drift from them silently. */

@@ -53,6 +53,17 @@ describe('IdempotencyStore on PostgreSQL', () => {
     expect(await store.claim(scope, key, fingerprint())).toEqual({ outcome: 'conflict' });
   });
 
+  it('keeps the position of the write with the answer, for a repeat to wait for; a new use of the key after 24 hours starts without it', async () => {
+    const key = randomUUID();
+    const fp = fingerprint();
+    await store.complete(scope, key, tokenOf(await store.claim(scope, key, fp)), 201, { id: 'key_1' }, '0000000000000042');
+    expect(await store.claim(scope, key, fp)).toEqual({ outcome: 'replay', status: 201, body: { id: 'key_1' }, position: '0000000000000042' });
+
+    await age(key, 'created_at', '24 hours 1 second');
+    await store.complete(scope, key, tokenOf(await store.claim(scope, key, fp)), 200, { id: 'key_2' });
+    expect(await store.claim(scope, key, fp)).toEqual({ outcome: 'replay', status: 200, body: { id: 'key_2' } });
+  });
+
   it('keeps an empty answer (204) as one', async () => {
     const key = randomUUID();
     const fp = fingerprint();
