@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { IdempotencyStore } from '@keyward/read-models';
+import { IdempotencyStore } from '@keyward/idempotency';
 
 const EVERY_MS = 10 * 60 * 1_000;
 /** Per statement: a short one, never a long lock. */

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { IdempotencyStore } from '@keyward/read-models';
+import type { IdempotencyStore } from '@keyward/idempotency';
 import { IdempotencyPurge } from './idempotency-purge';
 
 /** A store whose expired rows number `expired`: each batch deletes up to its limit of them. */

@@ -2,7 +2,7 @@ import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestI
 import type { Response } from 'express';
 import { catchError, defer, finalize, mergeMap, of, type Observable } from 'rxjs';
 import { ErrorCodes } from '@keyward/contracts';
-import { IDEMPOTENCY_LEASE_MS, IdempotencyStore, type IdempotencyClaim } from '@keyward/read-models';
+import { IDEMPOTENCY_LEASE_MS, IdempotencyStore, type IdempotencyClaim } from '@keyward/idempotency';
 import { principalOf } from '../auth/current-principal.decorator';
 import { CommandAttempts, trackingCommands } from '../commands/command-attempts';
 import { ConsistencyService } from '../consistency/consistency.service';

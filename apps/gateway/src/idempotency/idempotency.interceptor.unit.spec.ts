@@ -2,7 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
 import { defer, lastValueFrom, of, type Observable } from 'rxjs';
 import { ErrorCodes, type CommandReply } from '@keyward/contracts';
-import type { IdempotencyClaim, IdempotencyStore } from '@keyward/read-models';
+import type { IdempotencyClaim, IdempotencyStore } from '@keyward/idempotency';
 import { ROOT_PRINCIPAL } from '../auth/principal';
 import { CommandClient } from '../commands/command.client';
 import type { ConsistencyService } from '../consistency/consistency.service';
