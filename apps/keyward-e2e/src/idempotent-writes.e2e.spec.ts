@@ -171,6 +171,26 @@ describe('idempotent writes, with the services as separate processes', () => {
     expect(await events()).toBe(before + 1);
   });
 
+  it('a repeat of a write answered pending (projector frozen) waits for the write again: pending while it is not applied, current once it is', async () => {
+    const key = randomUUID();
+    const [projector] = stack.running('projector');
+    projector.kill('SIGSTOP');
+    const [first, again] = await (async () => [
+      await sendWith(key, 'POST', '/v1/keys', { name: 'pending' }),
+      await sendWith(key, 'POST', '/v1/keys', { name: 'pending' }),
+    ])().finally(() => projector.kill('SIGCONT'));
+    expect(first.status).toBe(201);
+    expect(first.headers.get('keyward-consistency')).toBe('pending');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('keyward-consistency')).toBe('pending');
+
+    const later = await sendWith(key, 'POST', '/v1/keys', { name: 'pending' });
+    expect(later.headers.get('idempotent-replayed')).toBe('true');
+    expect(later.headers.get('keyward-consistency')).toBeNull();
+    expect((await stack.api('GET', `/v1/keys/${String(first.body.id)}`)).status).toBe(200);
+  });
+
   it('answers from the events when the gateway lost its record of the first answer', async () => {
     const key = randomUUID();
     const first = await sendWith<CreateKeyAnswer>(key, 'POST', '/v1/keys', { name: 'record lost' });

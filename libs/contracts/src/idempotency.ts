@@ -17,10 +17,7 @@ export interface RequestIdempotency {
 
 /**
  * A repeated create or rotate: the secret was in the first answer only and is kept nowhere, so
- * the repeat carries `null` in its place.
+ * the repeat carries `null` in its place (`withholdSecrets` of @keyward/domain makes it).
  */
 export type SecretWithheld<Result, Field extends keyof Result> = Omit<Result, Field> & { readonly [F in Field]: null } & { readonly secretAlreadyShown: true };
 
-/** `result` as a repeat answers it: `field` nulled in place (so the body keeps its shape), and said so. */
-export const withholdSecret = <Result, Field extends keyof Result>(result: Result, field: Field): SecretWithheld<Result, Field> =>
-  ({ ...result, [field]: null, secretAlreadyShown: true }) as SecretWithheld<Result, Field>;

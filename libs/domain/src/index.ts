@@ -9,6 +9,7 @@ export * from './keys/secret/key-secret';
 export * from './keys/secret/secret-hash';
 export * from './keys/secret/masked-key';
 export * from './keys/secret/stored-secret';
+export * from './keys/secret/withhold-secrets';
 export * from './keys/key-id';
 export * from './keys/key.state';
 export * from './keys/key.commands';

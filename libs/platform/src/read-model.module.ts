@@ -1,12 +1,14 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { KeywardConfig } from '@keyward/config';
-import { ApiKeyUserQueries, createReadModelDataSource, IdempotencyStore, KeyQueries, RoleQueries, runReadModelMigrations, WorkspaceQueries } from '@keyward/read-models';
+import { idempotencyMigrations, IdempotencyStore } from '@keyward/idempotency';
+import { ApiKeyUserQueries, createReadModelDataSource, KeyQueries, RoleQueries, runReadModelMigrations, WorkspaceQueries } from '@keyward/read-models';
 import { HealthChecks, reachable } from './observability/health/health-checks';
 import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
 
 /**
- * The read models in PostgreSQL and the queries over them. Migrating is idempotent and locked, so
+ * The read models in PostgreSQL and the queries over them, and in the same database the gateway's
+ * record of Idempotency-Keys (@keyward/idempotency). Migrating is idempotent and locked, so
  * whichever service starts first creates the tables. Needs `PlatformModule`.
  */
 @Global()
@@ -16,7 +18,7 @@ import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
       provide: READ_MODEL_DATA_SOURCE,
       inject: [KEYWARD_CONFIG],
       useFactory: async (config: KeywardConfig): Promise<DataSource> => {
-        const dataSource = await createReadModelDataSource(config.databaseUrl).initialize();
+        const dataSource = await createReadModelDataSource(config.databaseUrl, { moreMigrations: idempotencyMigrations }).initialize();
         await runReadModelMigrations(dataSource);
         return dataSource;
       },

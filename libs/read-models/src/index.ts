@@ -21,6 +21,3 @@ export * from './checkpoints/checkpoint.store';
 export * from './read-models.data-source';
 export * from './run-migrations';
 export * from './projection-runner';
-export * from './idempotency/idempotency-record.entity';
-export * from './idempotency/idempotency.store';
-export * from './idempotency/withhold-secrets';

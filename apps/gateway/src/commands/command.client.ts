@@ -5,7 +5,7 @@ import { ErrorCodes, type CommandContext, type CommandReply, type CommandRejecti
 import { BUS_CLIENT } from '@keyward/platform';
 import { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError, isErrorCode } from '../errors/api-error';
-
+import { trackedCommands } from './command-attempts';
 
 const COMMAND_TIMEOUT_MS = 5_000;
 
@@ -38,11 +38,15 @@ export class CommandClient implements OnApplicationBootstrap {
   }
 
   async send<Request extends { readonly context: CommandContext }, Result>(subject: string, request: Request): Promise<Written<Result>> {
+    const attempts = trackedCommands();
+    attempts?.sending();
     const reply = await this.request<Request, Result>(subject, request);
     if (!reply.ok) {
+      attempts?.rejected();
       if (!isErrorCode(reply.error.code)) this.logger.error(`${subject} answered an unknown error code`);
       throw rejectionToApiError(reply.error);
     }
+    attempts?.accepted(reply.position);
     const consistent = await this.consistency.waitFor(reply.position, request.context.correlationId);
     return { result: reply.result, consistent };
   }

@@ -7,6 +7,6 @@ import { CommandClient } from './command.client';
 @Module({
   imports: [BusClientModule],
   providers: [BarrierMetrics, ConsistencyService, CommandClient],
-  exports: [CommandClient],
+  exports: [CommandClient, ConsistencyService],
 })
 export class CommandsModule {}

@@ -1,9 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { IdempotencyStore } from '@keyward/read-models';
+import { IdempotencyStore } from '@keyward/idempotency';
 
 const EVERY_MS = 10 * 60 * 1_000;
-/** Per pass: a short statement, never a long lock; what is left goes with the next pass. */
+/** Per statement: a short one, never a long lock. */
 const BATCH = 5_000;
+/** Per pass, batches follow each other until one comes back short, within these bounds; what is left goes with the next pass. */
+const MAX_BATCHES = 1_000;
+const BUDGET_MS = 60_000;
 
 /** Deletes idempotency records past their 24 hours (reads ignore them already). */
 @Injectable()
@@ -23,7 +26,19 @@ export class IdempotencyPurge implements OnApplicationBootstrap, OnApplicationSh
     clearInterval(this.timer);
   }
 
-  async purge(): Promise<void> {
-    await this.store.purgeExpired(BATCH).catch((error: unknown) => this.logger.warn(`purge failed: ${error instanceof Error ? error.name : 'unknown error'}`));
+  /** Answers how many rows it deleted. */
+  async purge(): Promise<number> {
+    const deadline = performance.now() + BUDGET_MS;
+    let deleted = 0;
+    try {
+      for (let batch = 0; batch < MAX_BATCHES && performance.now() < deadline; batch++) {
+        const rows = await this.store.purgeExpired(BATCH);
+        deleted += rows;
+        if (rows < BATCH) break;
+      }
+    } catch (error: unknown) {
+      this.logger.warn(`purge failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+    }
+    return deleted;
   }
 }

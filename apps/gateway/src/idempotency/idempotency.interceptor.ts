@@ -1,11 +1,15 @@
-import { HttpException, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { catchError, defer, finalize, mergeMap, of, type Observable } from 'rxjs';
 import { ErrorCodes } from '@keyward/contracts';
-import { IDEMPOTENCY_LEASE_MS, IdempotencyStore, type IdempotencyClaim } from '@keyward/read-models';
+import { IDEMPOTENCY_LEASE_MS, IdempotencyStore, type IdempotencyClaim } from '@keyward/idempotency';
 import { principalOf } from '../auth/current-principal.decorator';
+import { CommandAttempts, trackingCommands } from '../commands/command-attempts';
+import { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError } from '../errors/api-error';
+import { CONSISTENCY_HEADER } from '../http/consistency.header';
 import type { GatewayRequest } from '../http/gateway-request';
+import { correlationIdOf } from '../http/request-id.middleware';
 import { idempotencyKeyOf } from './idempotency-key.header';
 import { requestFingerprint } from './request-fingerprint';
 
@@ -19,9 +23,6 @@ const RENEW_MS = IDEMPOTENCY_LEASE_MS / 3;
 const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A refusal (4xx) wrote nothing, so the key may serve another request; anything else may have written. */
-const certainlyWroteNothing = (error: unknown): boolean => error instanceof HttpException && error.getStatus() < 500;
 
 const warnOnly = (logger: Logger, what: string) => (error: unknown) =>
   logger.warn(`${what}: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
@@ -38,7 +39,10 @@ const warnOnly = (logger: Logger, what: string) => (error: unknown) =>
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger(IdempotencyInterceptor.name);
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly consistency: ConsistencyService,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<GatewayRequest>();
@@ -51,6 +55,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     if (claim.outcome === 'replay') {
       response.status(claim.status).setHeader(REPLAYED_HEADER, 'true');
+      // Read-your-writes holds for the repeat too (the first answer may have been `pending`): the same barrier, the same header.
+      if (claim.position !== undefined && !(await this.consistency.waitFor(claim.position, request.correlationId ?? correlationIdOf(undefined)))) {
+        response.setHeader(CONSISTENCY_HEADER, 'pending');
+      }
       return of(claim.body);
     }
     if (claim.outcome === 'conflict') throw new ApiError(ErrorCodes.conflict, 'this Idempotency-Key was used for another request; send a new key');
@@ -58,15 +66,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     request.idempotency = { key, fingerprint };
     const { token } = claim;
     const renewal = setInterval(() => void this.store.renew(scope, key, token).catch(warnOnly(this.logger, 'an idempotency claim was not renewed')), RENEW_MS);
-    return next.handle().pipe(
+    const attempts = new CommandAttempts();
+    return trackingCommands(attempts, () => next.handle()).pipe(
       // Kept after the answer is decided; should keeping it fail, a repeat is still answered from the events.
       mergeMap(async (body: unknown) => {
-        await this.store.complete(scope, key, token, response.statusCode, body).catch(warnOnly(this.logger, 'an idempotent answer was not kept'));
+        await this.store
+          .complete(scope, key, token, response.statusCode, body, attempts.position)
+          .catch(warnOnly(this.logger, 'an idempotent answer was not kept'));
         return body;
       }),
+      // The key is free again only when nothing was written: known from the commands, not from the status (a 404 may follow a commit).
       catchError((error: unknown) =>
         defer(async () => {
-          await this.store.release(scope, key, token, certainlyWroteNothing(error)).catch(warnOnly(this.logger, 'an idempotency key was not released'));
+          await this.store.release(scope, key, token, attempts.wroteNothing).catch(warnOnly(this.logger, 'an idempotency key was not released'));
           throw error;
         }),
       ),

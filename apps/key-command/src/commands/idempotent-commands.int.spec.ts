@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import {
   keyStreamId,
   roleStreamId,
@@ -13,7 +14,7 @@ import {
   type RoleResult,
   type RotateKeyAnswer,
 } from '@keyward/contracts';
-import { createTestDatabase } from '@keyward/testing';
+import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import { commandContext, operatorContext, startKeyCommand, storedText, type KeyCommandHarness } from '../testing/key-command.harness';
 
 jest.setTimeout(60_000);
@@ -34,6 +35,7 @@ const retried = (context: CommandContext): CommandContext => ({ ...context, corr
  */
 describe('idempotent commands over NATS, on the real event store', () => {
   let h: KeyCommandHarness;
+  let database: TestDatabase;
 
   const idempotent = (over: Partial<CommandContext> = {}): CommandContext =>
     commandContext({ idempotency: { key: `retry-${randomUUID()}`, fingerprint: fingerprint() }, ...over });
@@ -42,12 +44,25 @@ describe('idempotent commands over NATS, on the real event store', () => {
     h.send<CreateKeyAnswer>(K.create, { context, name: 'retried', environment: 'live', expiresAt: null });
 
   beforeAll(async () => {
-    h = await startKeyCommand(await createTestDatabase());
+    database = await createTestDatabase();
+    h = await startKeyCommand(database);
   });
 
   afterAll(async () => {
     await h?.close();
   });
+
+  /** Dates a stream's events `hours` back, as the clock would: tests assert what happens after, not how long it takes. */
+  const age = async (streamId: string, hours: number): Promise<void> => {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const occurredAt = new Date(Date.now() - hours * 3_600_000).toISOString();
+      await client.query(`UPDATE keyward_events SET metadata = jsonb_set(metadata, '{occurredAt}', to_jsonb($2::text)) WHERE stream_id = $1`, [streamId, occurredAt]);
+    } finally {
+      await client.end();
+    }
+  };
 
   afterEach(() => {
     expect(h.takeEscapedErrors()).toEqual([]);
@@ -152,6 +167,30 @@ describe('idempotent commands over NATS, on the real event store', () => {
     expect(await count()).toBe(before + 2);
     expect((await h.stream(workspaceStreamId(first.result.id))).map((e) => e.type)).toEqual(['WorkspaceCreated']);
     expect((await h.stream(keyStreamId(first.result.adminKeyId))).map((e) => e.type)).toEqual(['KeyCreated']);
+  });
+
+  it('a key reused more than 24 hours later is a new request: the create makes a new key, and a retry of it lands on that one', async () => {
+    const context = idempotent();
+    const first = await h.ok<CreateKeyAnswer>(K.create, { context, name: 'retried', environment: 'live', expiresAt: null });
+    await age(keyStreamId(first.result.id), 25);
+
+    const later = await h.ok<CreateKeyAnswer>(K.create, { context: retried(context), name: 'retried', environment: 'live', expiresAt: null });
+    expect(later.result.id).not.toBe(first.result.id);
+    expect(later.result.key).toMatch(/^kw_live_/);
+    const again = await h.ok<CreateKeyAnswer>(K.create, { context: retried(context), name: 'retried', environment: 'live', expiresAt: null });
+    expect(again.result).toEqual({ ...later.result, key: null, secretAlreadyShown: true });
+    expect((await h.stream(keyStreamId(later.result.id))).map((e) => e.type)).toEqual(['KeyCreated']);
+  });
+
+  it("a key created in a new workspace with the Idempotency-Key the workspace was created with is another key than its admin key", async () => {
+    const key = `ws-${randomUUID()}`;
+    const workspace = (await h.ok<CreateWorkspaceAnswer>(W.create, { context: operatorContext({ idempotency: { key, fingerprint: fingerprint() } }), name: 'Reused', plan: 'pro' })).result;
+    const inWorkspace = commandContext({ workspaceId: workspace.id, idempotency: { key, fingerprint: fingerprint() } });
+    const created = (await h.ok<CreateKeyAnswer>(K.create, { context: inWorkspace, name: 'later', environment: 'live', expiresAt: null })).result;
+
+    expect(created.id).not.toBe(workspace.adminKeyId);
+    expect(created.key).toMatch(/^kw_live_/);
+    expect((await h.stream(keyStreamId(workspace.adminKeyId))).map((e) => e.type)).toEqual(['KeyCreated']);
   });
 
   it('keys are per workspace: the same key in another workspace is another request, and a foreign key stays unknown', async () => {

@@ -1,22 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext } from '@keyward/contracts';
-import { derivedIds, randomIds, type IdSource } from '@keyward/domain';
-import { PEPPER } from '@keyward/platform';
-
-/** What a create makes: each kind gets its own ids, so a key and a role never share a derivation. */
-export type CreatedKind = 'key' | 'role' | 'workspace';
+import { ErrorCodes, IDEMPOTENCY_WINDOW_MS, type CommandContext } from '@keyward/contracts';
+import { derivedIds, DomainError, randomIds, type IdSource } from '@keyward/domain';
+import type { EventStore } from '@keyward/event-store';
+import { EVENT_STORE, PEPPER } from '@keyward/platform';
 
 /**
- * Ids of new aggregates. With an `Idempotency-Key` the id is derived from (kind, workspace, key), so
- * a retried create lands on the stream its first attempt wrote and finds its events there. Keyed
- * with the pepper, so that knowing a request's idempotency key does not tell the id in advance.
+ * What a create makes: each kind gets its own ids, so a key and a role never share a derivation,
+ * nor a new workspace's admin key and a key created later in it with the same Idempotency-Key.
+ */
+export type CreatedKind = 'key' | 'admin-key' | 'role' | 'workspace';
+
+/** Reuses of one Idempotency-Key, each more than 24 hours after the last, that a create looks through. */
+const MAX_GENERATIONS = 100;
+
+/**
+ * Ids of new aggregates. With an `Idempotency-Key` the id is derived from (kind, workspace, key,
+ * generation), so a retried create lands on the stream its first attempt wrote and finds its events
+ * there, even when the gateway lost its record. A key is remembered for 24 hours only (product.md
+ * section 7): once the stream it derived to was created longer ago than that, the key's next use
+ * is a new request and derives the next generation's id. Keyed with the pepper, so that knowing a
+ * request's idempotency key does not tell the id in advance.
  */
 @Injectable()
 export class IdempotentIds {
-  constructor(@Inject(PEPPER) private readonly pepper: Buffer) {}
+  constructor(
+    @Inject(PEPPER) private readonly pepper: Buffer,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
-  for(kind: CreatedKind, context: CommandContext): IdSource {
+  /** The id of the aggregate to create: `make` turns an id source into an id, `streamOf` names its stream. */
+  async for(kind: CreatedKind, context: CommandContext, make: (ids: IdSource) => string, streamOf: (id: string) => string): Promise<string> {
     const key = context.idempotency?.key;
-    return key === undefined ? randomIds : derivedIds(this.pepper, `keyward-id\0${kind}\0${context.workspaceId}\0${key}`);
+    if (key === undefined) return make(randomIds);
+    const base = `keyward-id\0${kind}\0${context.workspaceId}\0${key}`;
+    const since = Date.now() - IDEMPOTENCY_WINDOW_MS;
+    for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
+      // Generation 0 is the derivation of streams written before generations existed.
+      const id = make(derivedIds(this.pepper, generation === 0 ? base : `${base}\0${generation}`));
+      const [first] = (await this.store.readStream(streamOf(id))).events;
+      if (first === undefined || Date.parse(first.metadata.occurredAt) > since) return id;
+    }
+    throw new DomainError(ErrorCodes.conflict, 'this Idempotency-Key has been used too many times; send a new key');
   }
 }

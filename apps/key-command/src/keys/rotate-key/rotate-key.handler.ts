@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { withholdSecret, type CommandReply, type RotateKeyAnswer, type RotateKeyResult } from '@keyward/contracts';
-import { generateKeySecret, storedSecretOf } from '@keyward/domain';
+import type { CommandReply, RotateKeyAnswer, RotateKeyResult } from '@keyward/contracts';
+import { generateKeySecret, storedSecretOf, withholdSecrets } from '@keyward/domain';
 import { PEPPER } from '@keyward/platform';
 import { asCommandContext, asObject } from '../../commands/command-payload';
 import { KeyDecisions } from '../key.decisions';
@@ -37,6 +37,6 @@ export class RotateKeyHandler {
     const rotated = outcome.events[0];
     if (rotated?.type !== 'KeyRotated') throw new Error('RotateKey decided no KeyRotated');
     const result: RotateKeyResult = { id: keyId, key: secret, prefix: rotated.data.prefix, previousKeyExpiresAt: rotated.data.previousKeyExpiresAt };
-    return { ok: true, position: outcome.position, result: outcome.replayed ? withholdSecret(result, 'key') : result };
+    return { ok: true, position: outcome.position, result: outcome.replayed ? withholdSecrets(result) : result };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandReply, RoleResult } from '@keyward/contracts';
+import { roleStreamId, type CommandReply, type RoleResult } from '@keyward/contracts';
 import { newRoleId } from '@keyward/domain';
 import { asCommandContext, asObject } from '../../commands/command-payload';
 import { IdempotentIds } from '../../commands/idempotent-ids';
@@ -12,10 +12,10 @@ export class CreateRoleHandler {
     private readonly ids: IdempotentIds,
   ) {}
 
-  execute(payload: unknown): Promise<CommandReply<RoleResult>> {
+  async execute(payload: unknown): Promise<CommandReply<RoleResult>> {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
-    const roleId = newRoleId(this.ids.for('role', context));
+    const roleId = await this.ids.for('role', context, newRoleId, roleStreamId);
     return this.roles.write(roleId, context, (policy) => ({
       type: 'CreateRole',
       roleId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceAnswer } from '@keyward/contracts';
-import { decideWorkspace, newWorkspaceId, workspaceDecider } from '@keyward/domain';
+import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceAnswer, type CreateWorkspaceResult } from '@keyward/contracts';
+import { decideWorkspace, newWorkspaceId, withholdSecrets, workspaceDecider } from '@keyward/domain';
 import { asCommandContext, asObject } from '../../commands/command-payload';
 import { CommandRunner } from '../../commands/command.runner';
 import { IdempotentIds } from '../../commands/idempotent-ids';
@@ -25,7 +25,7 @@ export class CreateWorkspaceHandler {
   async execute(payload: unknown): Promise<CommandReply<CreateWorkspaceAnswer>> {
     const p = asObject(payload, 'command');
     const context = asCommandContext(p.context);
-    const workspaceId = newWorkspaceId(this.ids.for('workspace', context));
+    const workspaceId = await this.ids.for('workspace', context, newWorkspaceId, workspaceStreamId);
     // Its events belong to the new workspace, whoever created it (the actor says who).
     const inWorkspace = { ...context, workspaceId };
     const outcome = await this.runner.run(workspaceStreamId(workspaceId), workspaceDecider(workspaceId), inWorkspace, (state, now) =>
@@ -39,13 +39,9 @@ export class CreateWorkspaceHandler {
       expiresAt: null,
       unrestricted: true,
     };
-    const key = await this.createKey.execute(adminKey);
-    if (!key.ok) return key;
+    const key = await this.createKey.create(adminKey, 'admin-key');
     const workspace = workspaceResult(outcome.state);
-    const shown = { id: workspace.id, name: workspace.name, plan: workspace.plan };
-    const { key: secret, id: adminKeyId } = key.result;
-    const result: CreateWorkspaceAnswer =
-      secret === null ? { ...shown, adminKey: null, adminKeyId, secretAlreadyShown: true } : { ...shown, adminKey: secret, adminKeyId };
-    return { ok: true, position: key.position, result };
+    const result: CreateWorkspaceResult = { id: workspace.id, name: workspace.name, plan: workspace.plan, adminKey: key.result.key, adminKeyId: key.result.id };
+    return { ok: true, position: key.position, result: key.replayed ? withholdSecrets(result) : result };
   }
 }

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { IDEMPOTENCY_WINDOW_MS } from '@keyward/contracts';
-import { withholdSecrets } from './withhold-secrets';
+import { IDEMPOTENCY_WINDOW_MS, type PositionToken } from '@keyward/contracts';
+import { withholdSecrets } from '@keyward/domain';
 
 /** What a request with an `Idempotency-Key` is to do. */
 export type IdempotencyClaim =
   /** Go ahead: the key is this request's until it completes or releases it (or the lease runs out). */
   | { readonly outcome: 'claimed'; readonly token: string }
-  /** Answer this, as the first request with the key was answered (secrets withheld). */
-  | { readonly outcome: 'replay'; readonly status: number; readonly body: unknown }
+  /**
+   * Answer this, as the first request with the key was answered (secrets withheld), once the
+   * followers have reached `position`, the write's (absent when it sent no command).
+   */
+  | { readonly outcome: 'replay'; readonly status: number; readonly body: unknown; readonly position?: PositionToken }
   /** The key was used for another request (another caller, route or body). */
   | { readonly outcome: 'conflict' }
   /** The same request is being worked on by someone else: wait, or give up. */
@@ -41,7 +44,7 @@ export class IdempotencyStore {
        VALUES ($1, $2, $3, now(), $4, now() + $5 * interval '1 millisecond')
        ON CONFLICT (scope, idempotency_key) DO UPDATE
          SET fingerprint = excluded.fingerprint, created_at = excluded.created_at, claim_token = excluded.claim_token,
-             claimed_until = excluded.claimed_until, response_status = NULL, response_body = NULL
+             claimed_until = excluded.claimed_until, response_status = NULL, response_body = NULL, response_position = NULL
          WHERE r.created_at <= now() - $6 * interval '1 millisecond'
        RETURNING 1`,
       [scope, key, fingerprint, token, this.leaseMs, IDEMPOTENCY_WINDOW_MS],
@@ -56,15 +59,17 @@ export class IdempotencyStore {
       [scope, key, fingerprint, token, this.leaseMs, IDEMPOTENCY_WINDOW_MS],
     );
     if (resumed.length > 0) return { outcome: 'claimed', token };
-    const [row] = await this.rows<{ fingerprint: string; response_status: number | null; response_body: unknown }>(
-      `SELECT fingerprint, response_status, response_body FROM ${TABLE}
+    const [row] = await this.rows<{ fingerprint: string; response_status: number | null; response_body: unknown; response_position: string | null }>(
+      `SELECT fingerprint, response_status, response_body, response_position FROM ${TABLE}
        WHERE scope = $1 AND idempotency_key = $2 AND created_at > now() - $3 * interval '1 millisecond'`,
       [scope, key, IDEMPOTENCY_WINDOW_MS],
     );
     // Gone since (released, or just expired): the caller asks again.
     if (row === undefined) return { outcome: 'busy' };
     if (row.fingerprint !== fingerprint) return { outcome: 'conflict' };
-    if (row.response_status !== null) return { outcome: 'replay', status: row.response_status, body: row.response_body };
+    if (row.response_status !== null) {
+      return { outcome: 'replay', status: row.response_status, body: row.response_body, ...(row.response_position === null ? {} : { position: row.response_position }) };
+    }
     return { outcome: 'busy' };
   }
 
@@ -78,12 +83,15 @@ export class IdempotencyStore {
     return rows.length > 0;
   }
 
-  /** Keeps the answer of a claimed request, secrets withheld. A claim taken over meanwhile is left to its new holder. */
-  async complete(scope: string, key: string, token: string, status: number, body: unknown): Promise<void> {
+  /**
+   * Keeps the answer of a claimed request, secrets withheld, and the position of what it wrote. A
+   * claim taken over meanwhile is left to its new holder.
+   */
+  async complete(scope: string, key: string, token: string, status: number, body: unknown, position?: PositionToken): Promise<void> {
     await this.rows(
-      `UPDATE ${TABLE} SET response_status = $4, response_body = $5::json, claim_token = NULL, claimed_until = NULL
+      `UPDATE ${TABLE} SET response_status = $4, response_body = $5::json, response_position = $6, claim_token = NULL, claimed_until = NULL
        WHERE scope = $1 AND idempotency_key = $2 AND claim_token = $3`,
-      [scope, key, token, status, JSON.stringify(withholdSecrets(body))],
+      [scope, key, token, status, JSON.stringify(withholdSecrets(body)), position ?? null],
     );
   }
 

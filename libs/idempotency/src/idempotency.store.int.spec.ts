@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { generateKeySecret } from '@keyward/domain';
-import { migratedReadModels } from '../testing/read-model.fixtures';
+import { createTestDatabase, type TestDatabase } from '@keyward/testing';
+import { idempotencyMigrations } from './idempotency.migrations';
 import { IdempotencyStore, type IdempotencyClaim } from './idempotency.store';
 
 jest.setTimeout(30_000);
@@ -13,7 +15,7 @@ const tokenOf = (claim: IdempotencyClaim): string => {
 };
 
 describe('IdempotencyStore on PostgreSQL', () => {
-  let db: Awaited<ReturnType<typeof migratedReadModels>>;
+  let db: { dataSource: DataSource; database: TestDatabase };
   let store: IdempotencyStore;
   const scope = 'default';
 
@@ -22,11 +24,17 @@ describe('IdempotencyStore on PostgreSQL', () => {
     db.dataSource.query(`UPDATE idempotency_records SET ${column} = now() - $2::interval WHERE idempotency_key = $1`, [key, ago]);
 
   beforeAll(async () => {
-    db = await migratedReadModels();
+    const database = await createTestDatabase();
+    const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: idempotencyMigrations, migrationsTableName: 'read_model_migrations' });
+    db = { dataSource: await dataSource.initialize(), database };
+    await db.dataSource.runMigrations();
     store = new IdempotencyStore(db.dataSource);
   });
 
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await db.dataSource.destroy();
+    await db.database.drop();
+  });
 
   it('gives a new key to the first request; the same request meanwhile is busy, another one a conflict', async () => {
     const key = randomUUID();
@@ -51,6 +59,17 @@ describe('IdempotencyStore on PostgreSQL', () => {
     const everything = JSON.stringify(await db.dataSource.query(`SELECT * FROM idempotency_records`));
     expect(everything).not.toContain(secret);
     expect(await store.claim(scope, key, fingerprint())).toEqual({ outcome: 'conflict' });
+  });
+
+  it('keeps the position of the write with the answer, for a repeat to wait for; a new use of the key after 24 hours starts without it', async () => {
+    const key = randomUUID();
+    const fp = fingerprint();
+    await store.complete(scope, key, tokenOf(await store.claim(scope, key, fp)), 201, { id: 'key_1' }, '0000000000000042');
+    expect(await store.claim(scope, key, fp)).toEqual({ outcome: 'replay', status: 201, body: { id: 'key_1' }, position: '0000000000000042' });
+
+    await age(key, 'created_at', '24 hours 1 second');
+    await store.complete(scope, key, tokenOf(await store.claim(scope, key, fp)), 200, { id: 'key_2' });
+    expect(await store.claim(scope, key, fp)).toEqual({ outcome: 'replay', status: 200, body: { id: 'key_2' } });
   });
 
   it('keeps an empty answer (204) as one', async () => {

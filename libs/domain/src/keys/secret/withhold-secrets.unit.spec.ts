@@ -1,4 +1,4 @@
-import { generateKeySecret } from '@keyward/domain';
+import { generateKeySecret } from './key-secret';
 import { withholdSecrets } from './withhold-secrets';
 
 describe('withholdSecrets', () => {

@@ -1,19 +1,25 @@
-import { parseKeySecret } from '@keyward/domain';
+import type { SecretWithheld } from '@keyward/contracts';
+import { parseKeySecret } from './key-secret';
 
 /** The answers that hand out a secret name it so: a create's or rotate's `key`, a new workspace's `adminKey`. */
 const SECRET_FIELDS = new Set(['key', 'adminKey']);
+type SecretField = 'key' | 'adminKey';
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [field: string]: Json };
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * A response as it may be kept for a repeat (product.md section 7): the secret fields, and any
- * string anywhere that is a Keyward key, replaced by `null`, and `secretAlreadyShown: true` added
- * when anything was. The key format is checked too so that a secret in a field added later cannot
- * slip into the table.
+ * An answer as a repeat of its request gives it (product.md section 7), the one place that says
+ * how: the secret fields, and any string anywhere that is a Keyward key, replaced by `null`, and
+ * `secretAlreadyShown: true` added when anything was. The key format is checked too so that a
+ * secret in a field added later cannot slip into a kept answer.
  */
-export const withholdSecrets = (body: unknown): Json => {
+export function withholdSecrets<Result extends { readonly [F in SecretField]?: string | null }>(
+  result: Result,
+): SecretWithheld<Result, Extract<keyof Result, SecretField>>;
+export function withholdSecrets(body: unknown): Json;
+export function withholdSecrets(body: unknown): Json {
   let withheld = false;
   const walk = (value: unknown, topLevelField?: string): Json => {
     if (typeof value === 'string') {
@@ -29,4 +35,4 @@ export const withholdSecrets = (body: unknown): Json => {
   };
   const kept = isObject(body) ? Object.fromEntries(Object.entries(body).map(([field, item]) => [field, walk(item, field)])) : walk(body);
   return withheld && isObject(kept) ? { ...kept, secretAlreadyShown: true } : kept;
-};
+}

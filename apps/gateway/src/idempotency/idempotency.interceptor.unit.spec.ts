@@ -1,0 +1,130 @@
+import type { ExecutionContext } from '@nestjs/common';
+import type { ClientProxy } from '@nestjs/microservices';
+import { defer, lastValueFrom, of, type Observable } from 'rxjs';
+import { ErrorCodes, type CommandReply } from '@keyward/contracts';
+import type { IdempotencyClaim, IdempotencyStore } from '@keyward/idempotency';
+import { ROOT_PRINCIPAL } from '../auth/principal';
+import { CommandClient } from '../commands/command.client';
+import type { ConsistencyService } from '../consistency/consistency.service';
+import { ApiError } from '../errors/api-error';
+import { keyNotFound } from '../keys/key-id.pipe';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+
+/** The record, in memory: what the interceptor asked of it. */
+class RecordingStore {
+  readonly released: boolean[] = [];
+  readonly completed: { status: number; body: unknown; position?: string }[] = [];
+
+  constructor(private readonly claimed: IdempotencyClaim) {}
+
+  async claim(): Promise<IdempotencyClaim> {
+    return this.claimed;
+  }
+
+  async renew(): Promise<boolean> {
+    return true;
+  }
+
+  async complete(_scope: string, _key: string, _token: string, status: number, body: unknown, position?: string): Promise<void> {
+    this.completed.push({ status, body, position });
+  }
+
+  async release(_scope: string, _key: string, _token: string, forget: boolean): Promise<void> {
+    this.released.push(forget);
+  }
+}
+
+const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
+
+/** One write with an Idempotency-Key through the interceptor; `work` is the route, sending its commands through a real CommandClient. */
+const write = (store: RecordingStore, reply: CommandReply<unknown>, work: (commands: CommandClient) => Promise<unknown>, consistent = true) => {
+  const waited: string[] = [];
+  const consistency = {
+    waitFor: async (position: string) => {
+      waited.push(position);
+      return consistent;
+    },
+  } as unknown as ConsistencyService;
+  const bus = { send: (): Observable<CommandReply<unknown>> => of(reply) } as unknown as ClientProxy;
+  const commands = new CommandClient(bus, consistency);
+  const headers = new Map<string, string>();
+  const response = {
+    statusCode: 200,
+    status(code: number) {
+      this.statusCode = code;
+      return this;
+    },
+    setHeader(name: string, value: string) {
+      headers.set(name, value);
+      return this;
+    },
+  };
+  const request = {
+    method: 'PUT',
+    path: '/v1/keys/key_1/roles',
+    originalUrl: '/v1/keys/key_1/roles',
+    body: { roles: ['admin'] },
+    rawHeaders: ['Idempotency-Key', 'k-1'],
+    principal: ROOT_PRINCIPAL,
+    correlationId: 'req-1',
+  };
+  const http = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ExecutionContext;
+  const interceptor = new IdempotencyInterceptor(store as unknown as IdempotencyStore, consistency);
+  const answer = interceptor.intercept(http, { handle: () => defer(() => work(commands)) }).then((answered) => lastValueFrom(answered, { defaultValue: undefined }));
+  return { answer, headers, waited };
+};
+
+const claimed: IdempotencyClaim = { outcome: 'claimed', token: 'token-1' };
+const accepted: CommandReply<unknown> = { ok: true, result: { id: 'key_1' }, position: 'pos-7' };
+
+describe('IdempotencyInterceptor', () => {
+  it('keeps the key bound when the command was committed and the route then failed with a 4xx (the key was deleted in between)', async () => {
+    const store = new RecordingStore(claimed);
+    const { answer } = write(store, accepted, async (commands) => {
+      await commands.send('keys.set-roles', { context });
+      throw keyNotFound();
+    });
+    await expect(answer).rejects.toMatchObject({ status: 404 });
+    expect(store.released).toEqual([false]);
+  });
+
+  it('frees the key when key-command refused the command: nothing was written', async () => {
+    const store = new RecordingStore(claimed);
+    const { answer } = write(store, { ok: false, error: { code: ErrorCodes.keyNotFound, message: 'no such key' } }, (commands) => commands.send('keys.set-roles', { context }));
+    await expect(answer).rejects.toMatchObject({ status: 404 });
+    expect(store.released).toEqual([true]);
+  });
+
+  it('frees the key when the request failed before any command was sent, whatever its status', async () => {
+    const store = new RecordingStore(claimed);
+    const { answer } = write(store, accepted, async () => {
+      throw new ApiError(ErrorCodes.unavailable, 'the database is unavailable');
+    });
+    await expect(answer).rejects.toMatchObject({ status: 503 });
+    expect(store.released).toEqual([true]);
+  });
+
+  it("keeps the answer with the position of the command's write", async () => {
+    const store = new RecordingStore(claimed);
+    const { answer } = write(store, accepted, async (commands) => (await commands.send('keys.set-roles', { context })).result);
+    expect(await answer).toEqual({ id: 'key_1' });
+    expect(store.completed).toEqual([{ status: 200, body: { id: 'key_1' }, position: 'pos-7' }]);
+  });
+
+  it('answers a repeat from the record once the followers reached its write, and says pending when they had not', async () => {
+    const replay: IdempotencyClaim = { outcome: 'replay', status: 201, body: { id: 'key_1' }, position: 'pos-7' };
+    const never = async (): Promise<unknown> => {
+      throw new Error('a repeat sends no command');
+    };
+    const pending = write(new RecordingStore(replay), accepted, never, false);
+    expect(await pending.answer).toEqual({ id: 'key_1' });
+    expect(pending.waited).toEqual(['pos-7']);
+    expect(pending.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(pending.headers.get('Keyward-Consistency')).toBe('pending');
+
+    const current = write(new RecordingStore(replay), accepted, never, true);
+    expect(await current.answer).toEqual({ id: 'key_1' });
+    expect(current.waited).toEqual(['pos-7']);
+    expect(current.headers.has('Keyward-Consistency')).toBe(false);
+  });
+});
