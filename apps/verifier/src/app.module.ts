@@ -9,10 +9,9 @@ import {
   PepperModule,
   PlatformModule,
 } from '@keyward/platform';
+import { Freshness, KeyIndex } from '@keyward/key-index';
 import { EventFollower } from './follow/event-follower.service';
-import { Freshness } from './freshness/freshness';
 import { IndexHealth } from './freshness/index.health';
-import { KeyIndex } from './key-index/key-index';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { VerifyResponder } from './verify/verify.responder';
 
