@@ -5,7 +5,7 @@ import type { KeyAccess } from '../permissions/effective-grants';
 import { assertPermissionsUsable, assertRolesUsable, validShare } from './key-access-rules';
 import type { CreateKey, DeleteKey, KeyCommand, RevokeKey, RotateKey, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource } from './key.commands';
 import { assertSecretOf, validAccess, validEnvironment, validExpiry, validGracePeriod, validKeyName, validPermissions, validRoles } from './key-rules';
-import { isExpiredAt } from './key-status';
+import { keyStatusAt, lifetimeOf } from './key-status';
 import type { ExistingKey, KeyState } from './key.state';
 
 type ExistingKeyCommand = Exclude<KeyCommand, CreateKey>;
@@ -65,8 +65,9 @@ const createKey = (command: CreateKey, state: KeyState, now: Date): KeyEvent => 
 const rotateKey = (command: RotateKey, state: KeyState, now: Date): KeyEvent => {
   const grace = validGracePeriod(command.gracePeriodSeconds);
   const key = existingKey(state, command);
-  if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
-  if (isExpiredAt(key, now)) throw new DomainError(ErrorCodes.conflict, 'an expired key cannot be rotated');
+  const status = keyStatusAt(lifetimeOf(key), now);
+  if (status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
+  if (status === 'expired') throw new DomainError(ErrorCodes.conflict, 'an expired key cannot be rotated');
   assertKeyWithinAuthority(command.policy, accessOf(key));
   assertSecretOf(key.environment, command.secret);
   const graceEnds = now.getTime() + grace * 1_000;
