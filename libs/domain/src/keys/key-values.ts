@@ -1,4 +1,4 @@
-import { KeyEnvironments, type AccessLevel, type KeyEnvironment } from '@keyward/contracts';
+import { KeyEnvironments, type AccessLevel, type KeyEnvironment, type Share } from '@keyward/contracts';
 import { isResourceName } from '../permissions/permission';
 
 /**
@@ -14,3 +14,6 @@ export const isAccessLevel = (value: unknown): value is AccessLevel => ACCESS_LE
 export const isLevelResource = (resource: string): boolean => resource === '*' || isResourceName(resource);
 
 export const isKeyEnvironment = (value: unknown): value is KeyEnvironment => KeyEnvironments.includes(value as KeyEnvironment);
+
+/** A key holds at most one share per instance: sharing it again replaces that share. */
+export const isShareOf = (share: Share, resource: string, resourceId: string): boolean => share.resource === resource && share.resourceId === resourceId;
