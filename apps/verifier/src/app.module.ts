@@ -12,7 +12,7 @@ import {
 } from '@keyward/platform';
 import { Freshness, KeyIndex } from '@keyward/key-index';
 import { EventFollower } from './follow/event-follower.service';
-import { IndexHealth } from './freshness/index.health';
+import { IndexHealth } from './health/index.health';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { VerifyResponder } from './verify/verify.responder';
 
