@@ -3,7 +3,11 @@
  * need the real PostgreSQL and NATS that `infra/scripts/test.js` brings up before jest starts. */
 const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleNameMapper: { '^@keyward/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    // Test fixtures a lib shares with the specs of the app that uses it; never in a build.
+    '^@keyward/key-index/testing$': '<rootDir>/libs/key-index/src/testing/verifier-events.ts',
+    '^@keyward/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   testEnvironment: 'node',
   rootDir: __dirname,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -196,25 +196,31 @@ describe('who may do what, with two verifier processes', () => {
   describe('plans and settings', () => {
     let workspace: CreateWorkspaceResult;
 
-    beforeAll(async () => {
-      const res = await stack.api<CreateWorkspaceResult>('POST', '/v1/workspaces', { name: 'tenant on free' });
+    const newWorkspace = async (name: string): Promise<CreateWorkspaceResult> => {
+      const res = await stack.api<CreateWorkspaceResult>('POST', '/v1/workspaces', { name });
       expect(res.status).toBe(201);
-      workspace = res.body;
-      issued.push(workspace.adminKey);
+      issued.push(res.body.adminKey);
+      return res.body;
+    };
+
+    // Each test sets the plan it starts from, so none depends on what an earlier one left.
+    beforeAll(async () => {
+      workspace = await newWorkspace('tenant');
     });
 
-    const setPlan = async (plan: string): Promise<void> => {
-      expect((await stack.api('PATCH', `/v1/workspaces/${workspace.id}`, { plan })).status).toBe(200);
+    const setPlan = async (plan: string, id = workspace.id): Promise<void> => {
+      expect((await stack.api('PATCH', `/v1/workspaces/${id}`, { plan })).status).toBe(200);
     };
 
     it('a new workspace starts on free: verify PLAN_UPGRADE_REQUIRED, key creation 402; an upgrade takes effect at once', async () => {
-      expect(await codes(workspace.adminKey)).toEqual(new Set(['PLAN_UPGRADE_REQUIRED']));
-      const refused = await stack.api<{ code: string }>('POST', '/v1/keys', { name: 'x', unrestricted: true }, workspace.adminKey);
+      const fresh = await newWorkspace('tenant on free');
+      expect(await codes(fresh.adminKey)).toEqual(new Set(['PLAN_UPGRADE_REQUIRED']));
+      const refused = await stack.api<{ code: string }>('POST', '/v1/keys', { name: 'x', unrestricted: true }, fresh.adminKey);
       expect(refused.status).toBe(402);
-      await setPlan('pro');
-      expect(await codes(workspace.adminKey)).toEqual(new Set(['VALID']));
-      const own = await stack.api<WorkspaceView>('GET', '/v1/workspace', undefined, workspace.adminKey);
-      expect(own.body).toMatchObject({ id: workspace.id, plan: 'pro', entitlements: { apiAccess: true, restrictedKeys: true, customRoles: false, shares: false } });
+      await setPlan('pro', fresh.id);
+      expect(await codes(fresh.adminKey)).toEqual(new Set(['VALID']));
+      const own = await stack.api<WorkspaceView>('GET', '/v1/workspace', undefined, fresh.adminKey);
+      expect(own.body).toMatchObject({ id: fresh.id, plan: 'pro', entitlements: { apiAccess: true, restrictedKeys: true, customRoles: false, shares: false } });
     });
 
     it('pro has restricted keys but refuses custom roles and shares with 402; enterprise has them', async () => {
@@ -230,28 +236,33 @@ describe('who may do what, with two verifier processes', () => {
     });
 
     it('only the root key changes a plan', async () => {
+      await setPlan('pro');
       const res = await stack.api<{ code: string }>('PATCH', '/v1/workspace', { plan: 'enterprise' }, workspace.adminKey);
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
     });
 
     it('keyPermissionsImmutable: role and permission edits are a 409 that says to delete and recreate', async () => {
-      await setPlan('enterprise');
-      const key = await create({ name: 'frozen', permissions: { calls: 'read' } }, workspace.adminKey);
-      const set = await stack.api<WorkspaceView>('PATCH', '/v1/workspace', { settings: { keyPermissionsImmutable: true } }, workspace.adminKey);
+      // Its own workspace: the setting it turns on would change what the other tests' edits answer.
+      const frozen = await newWorkspace('frozen tenant');
+      await setPlan('enterprise', frozen.id);
+      const key = await create({ name: 'frozen', permissions: { calls: 'read' } }, frozen.adminKey);
+      const set = await stack.api<WorkspaceView>('PATCH', '/v1/workspace', { settings: { keyPermissionsImmutable: true } }, frozen.adminKey);
       expect(set.status).toBe(200);
       expect(set.body.settings.keyPermissionsImmutable).toBe(true);
       for (const [route, body] of [
         [`/v1/keys/${key.id}/permissions`, { permissions: { calls: 'none' } }],
         [`/v1/keys/${key.id}/roles`, { roles: ['read-only'] }],
       ] as const) {
-        const res = await stack.api<{ code: string; message: string }>('PUT', route, body, workspace.adminKey);
+        const res = await stack.api<{ code: string; message: string }>('PUT', route, body, frozen.adminKey);
         expect(res.status).toBe(409);
         expect(res.body.message).toMatch(/delete/i);
       }
-      expect((await stack.api('DELETE', `/v1/keys/${key.id}`, undefined, workspace.adminKey)).status).toBe(204);
+      expect((await stack.api('DELETE', `/v1/keys/${key.id}`, undefined, frozen.adminKey)).status).toBe(204);
     });
 
     it('a downgrade to free takes effect on the very next verify of every key', async () => {
+      await setPlan('pro');
+      expect(await codes(workspace.adminKey)).toEqual(new Set(['VALID']));
       await setPlan('free');
       expect(await codes(workspace.adminKey)).toEqual(new Set(['PLAN_UPGRADE_REQUIRED']));
       await setPlan('pro');

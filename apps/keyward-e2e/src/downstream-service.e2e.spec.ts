@@ -117,5 +117,9 @@ describe('a downstream service guarded by @keyward/client', () => {
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ statusCode: 503, code: 'UNAVAILABLE', message: expect.any(String) });
     expect(leakedSecrets(stack.logs, [unrestricted.key, callsReader.key, revoked.key, stack.rootKey])).toEqual([]);
+    // A verifier again, so that no test depends on running before this one.
+    stack.spawn('verifier');
+    await stack.waitUntilReady();
+    expect((await service.request('GET', '/calls', { key: unrestricted.key })).status).toBe(200);
   });
 });

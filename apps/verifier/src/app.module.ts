@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { VerifierConfig } from '@keyward/config';
 import {
   APPENDED_LISTENER,
   EventsAppendedController,
@@ -9,15 +10,11 @@ import {
   PepperModule,
   PlatformModule,
 } from '@keyward/platform';
+import { Freshness, KeyIndex } from '@keyward/key-index';
 import { EventFollower } from './follow/event-follower.service';
-import { Freshness } from './freshness/freshness';
-import { IndexHealth } from './freshness/index.health';
-import { KeyIndex } from './key-index/key-index';
+import { IndexHealth } from './health/index.health';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { VerifyResponder } from './verify/verify.responder';
-
-/** How long a verifier may go without reaching the head of the history before it stops answering. */
-const STALE_AFTER_MS = Number(process.env.KEYWARD_VERIFIER_STALE_MS ?? 2_000);
 
 /** /metrics and /health here unless `KEYWARD_METRICS_PORT` says otherwise; a second verifier on the machine takes a free port. */
 const OPS_PORT = 9466;
@@ -27,7 +24,6 @@ const OPS_PORT = 9466;
   controllers: [EventsAppendedController],
   providers: [
     KeyIndex,
-    { provide: Freshness, useFactory: () => new Freshness(STALE_AFTER_MS) },
     followerLagProvider,
     EventFollower,
     { provide: APPENDED_LISTENER, useExisting: EventFollower },
@@ -36,4 +32,9 @@ const OPS_PORT = 9466;
     VerifyResponder,
   ],
 })
-export class AppModule {}
+export class AppModule {
+  /** The verifier's own configuration, read and validated by main before anything connects. */
+  static withConfig(config: VerifierConfig): DynamicModule {
+    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }] };
+  }
+}

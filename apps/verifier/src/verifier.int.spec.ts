@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect, type NatsConnection } from 'nats';
 import { VerifyClient } from '@keyward/client';
+import { loadVerifierConfig } from '@keyward/config';
 import { keyStreamId, roleStreamId, Subjects, workspaceStreamId, type FollowerProgress, type KeyCreated, type KeyEvent, type KeywardEvent, type Plan, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { comparePositions, positionFromToken, PostgresEventStore, type AppendResult } from '@keyward/event-store';
@@ -61,7 +62,7 @@ describe('verifier against the real event store and NATS', () => {
     return store.appendToStream(keyStreamId(keyId), [{ ...event, metadata }], { expectedVersion: 0n });
   };
 
-  const startVerifier = (): Promise<INestApplicationContext> => NestFactory.createApplicationContext(AppModule, { logger: false });
+  const startVerifier = (): Promise<INestApplicationContext> => NestFactory.createApplicationContext(AppModule.withConfig(loadVerifierConfig()), { logger: false });
 
   /** Polls until the answer satisfies `predicate`: for catching up, where nothing is acknowledged to wait on. */
   const until = async (predicate: (a: VerifyAnswer) => boolean, secret: string, require?: string): Promise<VerifyAnswer> => {

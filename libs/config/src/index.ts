@@ -2,3 +2,4 @@ export * from './keyward-config';
 export * from './secret-file';
 export * from './pepper';
 export * from './root-key';
+export * from './verifier-config';

@@ -1,5 +1,5 @@
 export * from './subjects';
-export * from './position';
+export * from './position-token';
 export * from './errors';
 export * from './idempotency';
 export * from './entitlements';
@@ -9,7 +9,7 @@ export * from './key.view';
 export * from './role.view';
 export * from './workspace.view';
 export * from './api-key-user.view';
-export * from './events/event-metadata';
+export * from './events/domain-event';
 export * from './events/key-events';
 export * from './events/role-events';
 export * from './events/workspace-events';

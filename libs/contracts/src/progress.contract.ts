@@ -1,4 +1,4 @@
-import type { PositionToken } from './position';
+import type { PositionToken } from './position-token';
 
 export type FollowerKind = 'verifier' | 'projector';
 

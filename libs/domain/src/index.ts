@@ -13,6 +13,7 @@ export * from './keys/secret/withhold-secrets';
 export * from './keys/key-id';
 export * from './keys/key.state';
 export * from './keys/key.commands';
+export * from './keys/key-values';
 export * from './keys/key-rules';
 export * from './keys/key-status';
 export * from './keys/evolve-key-access';

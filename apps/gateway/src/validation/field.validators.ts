@@ -1,8 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
-import type { AccessLevel } from '@keyward/contracts';
-import { ACCESS_LEVELS, isResourceInstance, isResourceName, parsePermission } from '@keyward/domain';
+import {
+  isAccessLevel,
+  isLevelResource,
+  isResourceInstance,
+  isResourceName,
+  MAX_KEY_RESOURCES,
+  MAX_KEY_ROLES,
+  MAX_RESOURCE_INSTANCE_LENGTH,
+  MAX_ROLE_ID_LENGTH,
+  parsePermission,
+} from '@keyward/domain';
 
 /**
  * Field rules shared by the DTOs. class-validator checks a property's rules in the order they were
@@ -31,20 +40,18 @@ const rule =
 /** An ISO 8601 date-time later than now (checked again by the domain when the command runs). */
 export const IsFutureDateTime = rule('isFutureDateTime', (value) => typeof value === 'string' && Date.parse(value) > Date.now(), 'must be a date-time in the future');
 
-const MAX_RESOURCES = 100;
-
 const isResourcePermissions = (value: unknown): boolean =>
   typeof value === 'object' &&
   value !== null &&
   !Array.isArray(value) &&
-  Object.keys(value).length <= MAX_RESOURCES &&
-  Object.entries(value).every(([resource, level]) => (resource === '*' || isResourceName(resource)) && ACCESS_LEVELS.includes(level as AccessLevel));
+  Object.keys(value).length <= MAX_KEY_RESOURCES &&
+  Object.entries(value).every(([resource, level]) => isLevelResource(resource) && isAccessLevel(level));
 
 /** `{ resource: "none" | "read" | "write" }`, resource names as in the catalogue, or `*` for every resource. */
 export const IsResourcePermissions = rule(
   'isResourcePermissions',
   isResourcePermissions,
-  `must map at most ${MAX_RESOURCES} lowercase resource names (or "*") to "none", "read" or "write"`,
+  `must map at most ${MAX_KEY_RESOURCES} lowercase resource names (or "*") to "none", "read" or "write"`,
 );
 
 /** A resource type name as the catalogue spells it: lowercase, digits and `_`. */
@@ -54,7 +61,7 @@ export const IsResourceName = rule('isResourceName', (value) => typeof value ===
 export const IsResourceInstance = rule(
   'isResourceInstance',
   (value) => typeof value === 'string' && isResourceInstance(value),
-  'must be 1 to 128 letters, digits, "_", "." or "-"',
+  `must be 1 to ${MAX_RESOURCE_INSTANCE_LENGTH} letters, digits, "_", "." or "-"`,
 );
 
 /** `<resource>:<read|write>`, `*:<action>` or a share `<resource>/<id>:<action>` (product.md section 2). */
@@ -64,8 +71,6 @@ export const IsPermission = rule(
   'must be permissions like "calls:read", "*:write" or "workflows/wf_42:read"',
 );
 
-export const MAX_ROLES_PER_KEY = 50;
-
 /** Role ids (built-in or `role_…`); whether each exists is key-command's to say. */
 export const IsRoleIdList = (): PropertyDecorator =>
-  applyDecorators(IsArray(), ArrayMaxSize(MAX_ROLES_PER_KEY), IsString({ each: true }), Length(1, 64, { each: true }));
+  applyDecorators(IsArray(), ArrayMaxSize(MAX_KEY_ROLES), IsString({ each: true }), Length(1, MAX_ROLE_ID_LENGTH, { each: true }));

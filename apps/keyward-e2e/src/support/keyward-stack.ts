@@ -10,6 +10,7 @@ import type { VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
 import { keywardUnits, readSupervisorStatus, startSupervisor, stopSupervisor, type SupervisorStatus } from '@keyward/supervisor';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
+import { jsonLines } from './ops-endpoints';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 type Service = 'gateway' | 'key-command' | 'projector' | 'verifier' | 'example-calls-service';
@@ -144,16 +145,36 @@ export class KeywardStack {
     return new VerifyClient(this.nats).verify(key, require);
   }
 
-  /** Ready when the gateway is healthy and a verifier answers from a caught-up index. */
+  /**
+   * Ready when the gateway is healthy, a verifier answers from a caught-up index, and every
+   * key-command this stack spawned is healthy: the gateway's health does not cover key-command,
+   * and a test's first write must not depend on an earlier test having waited for it.
+   */
   async waitUntilReady(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const health = await fetch(`${this.baseUrl}/health`).catch(() => undefined);
       const probe = await this.verify(generateKeySecret('live')).catch(() => undefined);
-      if (health?.status === 200 && probe && probe.code !== 'UNAVAILABLE') return;
+      if (health?.status === 200 && probe && probe.code !== 'UNAVAILABLE' && (await this.healthy(this.running('key-command')))) return;
       await sleep(200);
     }
     throw new Error(`the services did not become ready in ${timeoutMs} ms:\n${this.output.slice(-4_000)}`);
+  }
+
+  /** Whether each process has logged its ops port and answers 200 on /health there. */
+  private async healthy(children: readonly ChildProcess[]): Promise<boolean> {
+    for (const child of children) {
+      const output = this.logsOf(child);
+      let port: number | undefined;
+      try {
+        port = jsonLines(output.slice(0, output.lastIndexOf('\n') + 1)).find((line) => typeof line.opsPort === 'number')?.opsPort;
+      } catch {
+        return false; // a line still being written, or printed before the logger took over
+      }
+      const health = port === undefined ? undefined : await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+      if (health?.status !== 200) return false;
+    }
+    return true;
   }
 
   async stopService(child: ChildProcess): Promise<void> {

@@ -4,9 +4,7 @@ import { Events, type NatsConnection, type Subscription as NatsSubscription } fr
 import { FollowerAnnouncer, onWriteAcknowledged } from '@keyward/consistency';
 import { positionToToken, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
 import { EVENT_STORE, FollowerLagMetrics, NATS_CONNECTION, resolvesWithin, type AppendedListener } from '@keyward/platform';
-import { Freshness } from '../freshness/freshness';
-import { MalformedEventError } from '../key-index/index-event.parser';
-import { KeyIndex } from '../key-index/key-index';
+import { Freshness, KeyIndex, MalformedEventError } from '@keyward/key-index';
 
 /** Names from the store, bounded and without control characters, so a log line stays one line. */
 const printable = (text: string): string => text.slice(0, 120).replace(/[^\x20-\x7e]/g, '?');

@@ -4,9 +4,8 @@ import type { NatsConnection, Subscription as NatsSubscription } from 'nats';
 import { Subjects, type FollowerProgress } from '@keyward/contracts';
 import { positionToToken, type EventStore, type RecordedEvent, type SubscriptionHandlers } from '@keyward/event-store';
 import { FollowerLagMetrics } from '@keyward/platform';
-import { Freshness } from '../freshness/freshness';
-import { KeyIndex, type ApplyOutcome } from '../key-index/key-index';
-import { indexedKey, recorded, restrictedKey, roleChanged, roleCreated } from '../testing/verifier-events';
+import { Freshness, KeyIndex, type ApplyOutcome } from '@keyward/key-index';
+import { indexedKey, recorded, restrictedKey, roleChanged, roleCreated } from '@keyward/key-index/testing';
 import { EventFollower } from './event-follower.service';
 
 /** A store that hands the follower whatever batches the test feeds it. */

@@ -2,9 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects } from '@keyward/contracts';
 import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
-import { Freshness } from '../freshness/freshness';
-import { KeyIndex } from '../key-index/key-index';
-import { answerVerify, type VerifyContext } from './answer-verify';
+import { answerVerify, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
 import { VerifyMetrics } from './verify.metrics';
 
 /**

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import type { PositionToken } from '../position';
+import type { PositionToken } from '../position-token';
 
 export interface CommandRejection {
   readonly code: ErrorCode;

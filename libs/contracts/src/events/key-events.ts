@@ -1,5 +1,5 @@
 import type { KeyEnvironment } from '../verify.contract';
-import type { DomainEvent } from './event-metadata';
+import type { DomainEvent } from './domain-event';
 
 /** Per-resource access of a restricted key (product.md section 2). */
 export type AccessLevel = 'none' | 'read' | 'write';

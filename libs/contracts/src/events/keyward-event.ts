@@ -13,5 +13,3 @@ const typeGuard = <E extends KeywardEvent>(types: readonly E['type'][]) => {
 export const isKeyEvent = typeGuard<KeyEvent>(KeyEventTypes);
 export const isRoleEvent = typeGuard<RoleEvent>(RoleEventTypes);
 export const isWorkspaceEvent = typeGuard<WorkspaceEvent>(WorkspaceEventTypes);
-export const isKeywardEvent = <T extends { readonly type: string }>(event: T): event is T & KeywardEvent =>
-  isKeyEvent(event) || isRoleEvent(event) || isWorkspaceEvent(event);

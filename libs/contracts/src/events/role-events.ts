@@ -1,4 +1,4 @@
-import type { DomainEvent } from './event-metadata';
+import type { DomainEvent } from './domain-event';
 
 /** Built-in roles exist in every workspace under these ids, with no stream (product.md section 2). */
 export const BuiltInRoleIds = ['admin', 'read-only'] as const;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from './event-metadata';
+import type { DomainEvent } from './domain-event';
 
 /** product.md section 7: `free` has no API access, `pro` adds keys, `enterprise` everything. */
 export type Plan = 'free' | 'pro' | 'enterprise';

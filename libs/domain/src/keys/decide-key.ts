@@ -1,11 +1,12 @@
-import { ErrorCodes, type KeyEvent, type ResourcePermissions, type Share } from '@keyward/contracts';
+import { ErrorCodes, type KeyEvent, type ResourcePermissions } from '@keyward/contracts';
 import { assertKeyWithinAuthority, requireEntitlement } from '../access/access-policy';
 import { DomainError, validationError } from '../domain.error';
 import type { KeyAccess } from '../permissions/effective-grants';
 import { assertPermissionsUsable, assertRolesUsable, validShare } from './key-access-rules';
 import type { CreateKey, DeleteKey, KeyCommand, RevokeKey, RotateKey, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource } from './key.commands';
 import { assertSecretOf, validAccess, validEnvironment, validExpiry, validGracePeriod, validKeyName, validPermissions, validRoles } from './key-rules';
-import { isExpiredAt } from './key-status';
+import { keyStatusAt, lifetimeOf } from './key-status';
+import { isShareOf } from './key-values';
 import type { ExistingKey, KeyState } from './key.state';
 
 type ExistingKeyCommand = Exclude<KeyCommand, CreateKey>;
@@ -65,8 +66,9 @@ const createKey = (command: CreateKey, state: KeyState, now: Date): KeyEvent => 
 const rotateKey = (command: RotateKey, state: KeyState, now: Date): KeyEvent => {
   const grace = validGracePeriod(command.gracePeriodSeconds);
   const key = existingKey(state, command);
-  if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
-  if (isExpiredAt(key, now)) throw new DomainError(ErrorCodes.conflict, 'an expired key cannot be rotated');
+  const status = keyStatusAt(lifetimeOf(key), now);
+  if (status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
+  if (status === 'expired') throw new DomainError(ErrorCodes.conflict, 'an expired key cannot be rotated');
   assertKeyWithinAuthority(command.policy, accessOf(key));
   assertSecretOf(key.environment, command.secret);
   const graceEnds = now.getTime() + grace * 1_000;
@@ -127,13 +129,11 @@ const setKeyPermissions = (command: SetKeyPermissions, state: KeyState): KeyEven
   return [{ type: 'KeyPermissionsChanged', data: { keyId: key.keyId, permissions, unrestricted } }];
 };
 
-const sameInstance = (share: Share, resource: string, resourceId: string): boolean => share.resource === resource && share.resourceId === resourceId;
-
 /** Sharing an instance again with other access replaces the share. */
 const shareResource = (command: ShareResource, state: KeyState): KeyEvent[] => {
   const key = editableKey(state, command);
   const share = validShare(command.policy, command.resource, command.resourceId, command.access);
-  const existing = key.shares.find((s) => sameInstance(s, share.resource, share.resourceId));
+  const existing = key.shares.find((s) => isShareOf(s, share.resource, share.resourceId));
   if (existing?.access === share.access) return [];
   const shares = [...key.shares.filter((s) => s !== existing), share];
   assertKeyWithinAuthority(command.policy, { ...accessOf(key), shares });
@@ -142,7 +142,7 @@ const shareResource = (command: ShareResource, state: KeyState): KeyEvent[] => {
 
 const unshareResource = (command: UnshareResource, state: KeyState): KeyEvent[] => {
   const key = editableKey(state, command);
-  if (!key.shares.some((s) => sameInstance(s, command.resource, command.resourceId))) {
+  if (!key.shares.some((s) => isShareOf(s, command.resource, command.resourceId))) {
     throw new DomainError(ErrorCodes.shareNotFound, `${command.resource}/${command.resourceId} is not shared with this key`);
   }
   return [{ type: 'ResourceUnshared', data: { keyId: key.keyId, resource: command.resource, resourceId: command.resourceId } }];

@@ -1,5 +1,6 @@
 import type { KeyEvent } from '@keyward/contracts';
 import type { KeyAccess } from '../permissions/effective-grants';
+import { isShareOf } from './key-values';
 
 /**
  * Folds an access event into what a key holds: roles, direct permissions, shares. The one place
@@ -16,12 +17,12 @@ export const evolveKeyAccess = <Access extends KeyAccess>(access: Access, event:
       return { ...access, permissions: event.data.permissions, unrestricted: event.data.unrestricted };
     case 'ResourceShared': {
       const { resource, resourceId, access: level } = event.data;
-      const others = (access.shares ?? []).filter((s) => s.resource !== resource || s.resourceId !== resourceId);
+      const others = (access.shares ?? []).filter((s) => !isShareOf(s, resource, resourceId));
       return { ...access, shares: [...others, { resource, resourceId, access: level }] };
     }
     case 'ResourceUnshared': {
       const { resource, resourceId } = event.data;
-      return { ...access, shares: (access.shares ?? []).filter((s) => s.resource !== resource || s.resourceId !== resourceId) };
+      return { ...access, shares: (access.shares ?? []).filter((s) => !isShareOf(s, resource, resourceId)) };
     }
     default:
       return access;

@@ -2,7 +2,7 @@ import { ErrorCodes, type Share } from '@keyward/contracts';
 import { assertInCatalogue, requireEntitlement, type AccessPolicy } from '../access/access-policy';
 import { DomainError, validationError } from '../domain.error';
 import { isBuiltInRole, type KeyAccess } from '../permissions/effective-grants';
-import { isResourceName, isResourceInstance } from '../permissions/permission';
+import { isPermissionAction, isResourceName, isResourceInstance } from '../permissions/permission';
 
 /** Roles named by a request must exist in the caller's workspace; custom ones need a plan that has them. */
 export const assertRolesUsable = (policy: AccessPolicy, roles: readonly string[]): void => {
@@ -21,7 +21,7 @@ export const validShare = (policy: AccessPolicy, resource: string, resourceId: s
   if (!isResourceName(resource)) throw validationError('resource', 'a resource name is lowercase letters, digits and _');
   assertInCatalogue(policy.workspace.settings, resource, 'resource');
   if (!isResourceInstance(resourceId)) throw validationError('resourceId', 'a resource id is 1 to 128 letters, digits, _, . or -');
-  if (access !== 'read' && access !== 'write') throw validationError('access', 'access is read or write');
+  if (!isPermissionAction(access)) throw validationError('access', 'access is read or write');
   requireEntitlement(policy.workspace, 'shares', 'shares');
   return { resource, resourceId, access };
 };

@@ -1,10 +1,10 @@
 import { ErrorCodes, type AccessLevel, type KeyEnvironment, type StoredSecret } from '@keyward/contracts';
 import { DomainError, validationError } from '../domain.error';
 import type { KeyAccess } from '../permissions/effective-grants';
-import { isResourceName } from '../permissions/permission';
 import { parseIsoDateTime } from '../time/iso-date-time';
 import { CONTROL_CHARACTER, MAX_NAME_LENGTH, validName } from '../names';
 import type { CreateKey } from './key.commands';
+import { isAccessLevel, isKeyEnvironment, isLevelResource } from './key-values';
 
 export const MAX_KEY_NAME_LENGTH = MAX_NAME_LENGTH;
 /** Seven days (product.md section 4). */
@@ -12,7 +12,6 @@ export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 60 * 60;
 export const MAX_KEY_ROLES = 50;
 export const MAX_ROLE_ID_LENGTH = 64;
 export const MAX_KEY_RESOURCES = 100;
-export const ACCESS_LEVELS: readonly AccessLevel[] = ['none', 'read', 'write'];
 
 export const validKeyName = (raw: string): string => validName(raw, 'name');
 
@@ -26,7 +25,7 @@ export const validExpiry = (expiresAt: string | null, now: Date): string | null 
 };
 
 export const validEnvironment = (environment: string): KeyEnvironment => {
-  if (environment !== 'live' && environment !== 'test') throw validationError('environment', 'environment must be live or test');
+  if (!isKeyEnvironment(environment)) throw validationError('environment', 'environment must be live or test');
   return environment;
 };
 
@@ -47,8 +46,8 @@ export const validPermissions = (permissions: Readonly<Record<string, AccessLeve
   if (entries.length > MAX_KEY_RESOURCES) throw validationError('permissions', `a key names at most ${MAX_KEY_RESOURCES} resources`);
   for (const [resource, level] of entries) {
     // `*` stands for every resource type (product.md section 2).
-    if (resource !== '*' && !isResourceName(resource)) throw validationError(`permissions.${resource}`, 'a resource name is * or lowercase letters, digits and _');
-    if (!ACCESS_LEVELS.includes(level)) throw validationError(`permissions.${resource}`, 'a permission level is none, read or write');
+    if (!isLevelResource(resource)) throw validationError(`permissions.${resource}`, 'a resource name is * or lowercase letters, digits and _');
+    if (!isAccessLevel(level)) throw validationError(`permissions.${resource}`, 'a permission level is none, read or write');
   }
   return Object.fromEntries(entries);
 };

@@ -1,13 +1,13 @@
 import type { KeyEvent } from '@keyward/contracts';
 import { NOW, at, keyCreated, keyRevoked } from '../testing';
 import { evolveKey } from './evolve-key';
-import { initialKeyState, type ExistingKey } from './key.state';
-import { keyStatusAt } from './key-status';
+import { initialKeyState, type KeyState } from './key.state';
+import { keyStatusAt, lifetimeOf, type KeyLifetime } from './key-status';
 
-const key = (...events: KeyEvent[]): ExistingKey => {
-  const state = events.reduce(evolveKey, initialKeyState);
+const key = (...events: KeyEvent[]): KeyLifetime => {
+  const state: KeyState = events.reduce(evolveKey, initialKeyState);
   if (state.status === 'absent') throw new Error('the events create no key');
-  return state;
+  return lifetimeOf(state);
 };
 
 describe('keyStatusAt', () => {

@@ -6,7 +6,7 @@ export interface PreviousSecret extends StoredSecret {
 }
 
 export interface ExistingKey {
-  /** Only what events say; "expired" is read off the clock by `keyStatusAt`. */
+  /** Only what events say; "expired" is read off the clock by `keyStatusAt` (key-status.ts). */
   readonly status: 'active' | 'revoked';
   readonly keyId: string;
   readonly workspaceId: string;

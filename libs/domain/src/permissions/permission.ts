@@ -11,8 +11,12 @@ export interface Permission {
   readonly action: PermissionAction;
 }
 
+export const MAX_RESOURCE_INSTANCE_LENGTH = 128;
 const RESOURCE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
-const INSTANCE = /^[A-Za-z0-9_.-]{1,128}$/;
+const INSTANCE = new RegExp(`^[A-Za-z0-9_.-]{1,${MAX_RESOURCE_INSTANCE_LENGTH}}$`);
+
+export const PERMISSION_ACTIONS: readonly PermissionAction[] = ['read', 'write'];
+export const isPermissionAction = (value: unknown): value is PermissionAction => PERMISSION_ACTIONS.includes(value as PermissionAction);
 
 /** A resource type as the catalogue names it, e.g. `calls`, `data_sets`. */
 export const isResourceName = (text: string): boolean => RESOURCE_NAME.test(text);
@@ -25,7 +29,7 @@ export const parsePermission = (text: unknown): Permission | undefined => {
   if (typeof text !== 'string' || text.length > 200) return undefined;
   const colon = text.lastIndexOf(':');
   const action = text.slice(colon + 1);
-  if (colon < 1 || (action !== 'read' && action !== 'write')) return undefined;
+  if (colon < 1 || !isPermissionAction(action)) return undefined;
   const subject = text.slice(0, colon);
   if (subject === '*') return { resource: '*', action };
   const slash = subject.indexOf('/');

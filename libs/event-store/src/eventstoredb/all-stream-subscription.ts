@@ -1,7 +1,7 @@
 import { START, excludeSystemEvents, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
 import type { RecordedEvent, Subscription, SubscriptionHandlers } from '../event-store.port';
 import { comparePositions, type Position } from '../position';
-import { toRecordedEvent } from './to-recorded-event';
+import { resolvedToRecordedEvent } from './resolved-to-recorded-event';
 
 export interface AllSubscriptionOptions {
   readonly after?: Position;
@@ -85,7 +85,7 @@ export class EventStoreDbAllSubscription implements Subscription {
       if (this.current !== subscription) return;
       seen++;
       try {
-        const event = toRecordedEvent(resolved);
+        const event = resolvedToRecordedEvent(resolved);
         // A reopened subscription may start at the last event received: never hand it over twice.
         if (event && (!this.received || comparePositions(event.position, this.received) > 0)) {
           this.received = event.position;

@@ -25,7 +25,7 @@ import type {
 } from '../event-store.port';
 import { comparePositions, type Position } from '../position';
 import { EventStoreDbAllSubscription } from './all-stream-subscription';
-import { toRecordedEvent } from './to-recorded-event';
+import { resolvedToRecordedEvent } from './resolved-to-recorded-event';
 
 const DEFAULT_BATCH_SIZE = 500;
 
@@ -70,7 +70,7 @@ export class EventStoreDbEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START })) {
-        const recorded = toRecordedEvent(resolved);
+        const recorded = resolvedToRecordedEvent(resolved);
         if (recorded) events.push(recorded);
       }
     } catch (error) {
@@ -99,7 +99,7 @@ export class EventStoreDbEventStore implements EventStore {
         const position = resolved.event?.position;
         if (!position || (cursor && comparePositions(position, cursor) <= 0)) continue;
         cursor = { commit: position.commit, prepare: position.prepare };
-        const recorded = toRecordedEvent(resolved);
+        const recorded = resolvedToRecordedEvent(resolved);
         if (recorded) events.push(recorded);
       }
       // Each page is read to its end: leaving the loop early would leave the server call open.

@@ -21,7 +21,7 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'global_position::text AS position_prepare, transaction_id::text AS position_commit, stream_id, stream_version::text AS stream_version, event_id, type, data, metadata, recorded_at';
 
-export const toRecordedEvent = (row: EventRow): RecordedEvent =>
+export const rowToRecordedEvent = (row: EventRow): RecordedEvent =>
   ({
     eventId: row.event_id,
     type: row.type,

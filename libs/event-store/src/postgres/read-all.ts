@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { RecordedEvent } from '../event-store.port';
 import type { Position } from '../position';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
+import { EVENT_COLUMNS, rowToRecordedEvent, type EventRow } from './event-row';
 import type { EventTables } from './event-store.schema';
 
 /**
@@ -19,5 +19,5 @@ export const readAll = async (pool: Pool, tables: EventTables, after: Position |
      LIMIT $3`,
     [(after?.commit ?? 0n).toString(), (after?.prepare ?? 0n).toString(), maxCount],
   );
-  return rows.map(toRecordedEvent);
+  return rows.map(rowToRecordedEvent);
 };

@@ -11,6 +11,7 @@ export interface KeyListFilter extends KeyPageRequest {
   readonly search?: string;
 }
 
+/** The domain's `keyStatusAt` as SQL, so that the database filters; key-queries.status.int.spec.ts holds the two to one answer. */
 const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: Date): void => {
   if (status === 'revoked') q.andWhere(`k.lifecycle = 'revoked'`);
   else if (status === 'expired') q.andWhere(`k.lifecycle = 'active' AND k.expires_at <= :now`, { now });

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isKeyEvent, type KeyEvent } from '@keyward/contracts';
 import { maskKey } from '@keyward/domain';
 import type { RecordedEvent } from '@keyward/event-store';
-import { withoutRole, withoutShare, withRole, withShare } from './key-access.changes';
+import { evolveRowAccess } from './key-row.access';
 import { insertOnce } from '../insert-once';
 import { KeyRow } from './key-row.entity';
 
@@ -34,7 +34,8 @@ const projectKey = async (manager: EntityManager, event: RecordedEvent<KeyEvent>
         expiresAt: d.expiresAt === null ? null : new Date(d.expiresAt),
         lifecycle: 'active',
         restricted: !d.unrestricted,
-        roles: d.roles.reduce<string[]>(withRole, []),
+        // A role named twice is held once, as a second RoleAssigned would leave it.
+        roles: [...new Set(d.roles)],
         permissions: { ...d.permissions },
         shares: [],
         rotatedAt: null,
@@ -62,21 +63,11 @@ const projectKey = async (manager: EntityManager, event: RecordedEvent<KeyEvent>
       await keys.delete({ id: event.data.keyId });
       return;
     case 'RoleAssigned':
-      await changeKey(manager, event.data.keyId, (row) => ({ roles: withRole(row.roles, event.data.roleId) }));
-      return;
     case 'RoleUnassigned':
-      await changeKey(manager, event.data.keyId, (row) => ({ roles: withoutRole(row.roles, event.data.roleId) }));
-      return;
     case 'KeyPermissionsChanged':
-      await keys.update({ id: event.data.keyId }, { permissions: { ...event.data.permissions }, restricted: !event.data.unrestricted });
-      return;
-    case 'ResourceShared': {
-      const { resource, resourceId, access } = event.data;
-      await changeKey(manager, event.data.keyId, (row) => ({ shares: withShare(row.shares, { resource, resourceId, access }) }));
-      return;
-    }
+    case 'ResourceShared':
     case 'ResourceUnshared':
-      await changeKey(manager, event.data.keyId, (row) => ({ shares: withoutShare(row.shares, event.data.resource, event.data.resourceId) }));
+      await changeKey(manager, event.data.keyId, (row) => evolveRowAccess(row, event));
       return;
   }
 };

@@ -1,10 +1,10 @@
 import type { KeyStatus, KeyView } from '@keyward/contracts';
-import { keyStatusAt, maskKey, type ExistingKey } from '@keyward/domain';
+import { keyStatusAt, lifetimeOf, maskKey, type ExistingKey } from '@keyward/domain';
 import type { KeyRow } from './key-row.entity';
 
-/** "Expired" is read off the clock here, never stored, so rows stay what the events made them. */
-export const keyStatusOf = (row: KeyRow, now: Date): KeyStatus =>
-  row.lifecycle === 'revoked' ? 'revoked' : row.expiresAt !== null && row.expiresAt <= now ? 'expired' : 'active';
+/** "Expired" is read off the clock, by the domain's rule, never stored: rows stay what the events made them. */
+export const keyStatusOf = (row: Pick<KeyRow, 'lifecycle' | 'expiresAt'>, now: Date): KeyStatus =>
+  keyStatusAt({ revoked: row.lifecycle === 'revoked', expiresAtMs: row.expiresAt?.getTime() ?? null }, now);
 
 export const toKeyView = (row: KeyRow, now: Date): KeyView => ({
   id: row.id,
@@ -38,7 +38,7 @@ export const keyViewOfState = (key: ExistingKey, usage: KeyUsage, now: Date): Ke
   environment: key.environment,
   createdAt: new Date(key.createdAt).toISOString(),
   expiresAt: key.expiresAt === null ? null : new Date(key.expiresAt).toISOString(),
-  status: keyStatusAt(key, now),
+  status: keyStatusAt(lifetimeOf(key), now),
   restricted: !key.unrestricted,
   roles: key.roles,
   permissions: key.permissions,

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { Share } from '@keyward/contracts';
+import { MAX_RESOURCE_INSTANCE_LENGTH, PERMISSION_ACTIONS } from '@keyward/domain';
 import { IsResourceInstance, IsResourceName } from '../../validation/field.validators';
-
-const SHARE_ACCESS: readonly Share['access'][] = ['read', 'write'];
 
 /** One resource instance, e.g. workflow `wf_42`, shared with the key. */
 export class ShareResourceRequestDto implements Share {
@@ -11,11 +10,11 @@ export class ShareResourceRequestDto implements Share {
   @IsResourceName()
   resource!: string;
 
-  @ApiProperty({ example: 'wf_42', maxLength: 128 })
+  @ApiProperty({ example: 'wf_42', maxLength: MAX_RESOURCE_INSTANCE_LENGTH })
   @IsResourceInstance()
   resourceId!: string;
 
-  @ApiProperty({ enum: SHARE_ACCESS })
-  @IsIn(SHARE_ACCESS)
+  @ApiProperty({ enum: PERMISSION_ACTIONS })
+  @IsIn(PERMISSION_ACTIONS)
   access!: Share['access'];
 }

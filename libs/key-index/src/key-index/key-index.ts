@@ -1,10 +1,10 @@
 import type { KeyEnvironment } from '@keyward/contracts';
 import { effectiveGrants, evolveKeyAccess, isBuiltInRole, type KeyAccess } from '@keyward/domain';
 import { GrantSets, type GrantSet } from './grant-set';
-import { Holders } from './holders.registry';
+import { HoldersByGroup } from './holders-by-group';
 import { MalformedEventError, parseIndexEvent, type IndexKeyEvent, type IndexRoleEvent, type IndexWorkspaceEvent } from './index-event.parser';
 import { KeyAccesses } from './key-access.interner';
-import { roleGroup, RoleGrants } from './role-grants';
+import { roleGroup, CustomRoles } from './custom-roles';
 import { WorkspacePlans, type WorkspacePlan } from './workspace-plans';
 
 /** What the verifier knows of one key: everything a verify answer needs, precomputed. */
@@ -64,12 +64,12 @@ export type ApplyOutcome = 'applied' | 'ignored';
 export class KeyIndex {
   private readonly bySecret = new Map<string, SecretEntry>();
   private readonly current = new Map<string, SecretEntry>();
-  private readonly roles = new RoleGrants();
+  private readonly roles = new CustomRoles();
   private readonly workspaces = new WorkspacePlans();
   /** Live keys by the custom roles they hold (built-ins never change). */
-  private readonly roleHolders = new Holders<IndexedKey>();
+  private readonly roleHolders = new HoldersByGroup<IndexedKey>();
   /** Live keys by workspace, for plan changes. */
-  private readonly workspaceKeys = new Holders<IndexedKey>();
+  private readonly workspaceKeys = new HoldersByGroup<IndexedKey>();
   private readonly accesses = new KeyAccesses();
 
   /** `grantSets` is where every precomputation ends up; tests count its calls to see what was recomputed. */

@@ -2,7 +2,6 @@ import {
   isKeyEvent,
   isRoleEvent,
   isWorkspaceEvent,
-  KeyEnvironments,
   Plans,
   type AccessLevel,
   type DomainEvent,
@@ -26,7 +25,7 @@ import {
   type WorkspacePlanChanged,
   type WorkspaceSettingsChanged,
 } from '@keyward/contracts';
-import { ACCESS_LEVELS, isBuiltInRole, isResourceInstance, isResourceName } from '@keyward/domain';
+import { isAccessLevel, isBuiltInRole, isKeyEnvironment, isLevelResource, isPermissionAction, isResourceInstance, isResourceName } from '@keyward/domain';
 
 /**
  * An event whose data is not what its type says (a bug or a foreign writer). Its message names
@@ -58,7 +57,6 @@ export type IndexEvent = IndexKeyEvent | IndexRoleEvent | IndexWorkspaceEvent;
 /** Ids are opaque to the index, but bounded: a huge one is no id any writer of this version makes. */
 const MAX_ID_LENGTH = 200;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const SHARE_ACCESS: readonly ResourceShared['data']['access'][] = ['read', 'write'];
 
 /** Checks one event's data field by field, failing on the first bad one. */
 class DataReader {
@@ -110,6 +108,12 @@ class DataReader {
     return typeof value === 'boolean' ? value : this.bad(field);
   }
 
+  /** A value the domain's rule `is` accepts. */
+  valid<T>(field: string, is: (value: unknown) => value is T): T {
+    const value = this.field(field);
+    return is(value) ? value : this.bad(field);
+  }
+
   oneOf<T extends string>(field: string, allowed: readonly T[]): T {
     const value = this.field(field);
     return allowed.includes(value as T) ? (value as T) : this.bad(field);
@@ -149,8 +153,8 @@ class DataReader {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.bad(field);
     const levels: Record<string, AccessLevel> = {};
     for (const [resource, level] of Object.entries(value)) {
-      if ((resource !== '*' && !isResourceName(resource)) || !ACCESS_LEVELS.includes(level as AccessLevel)) return this.bad(field);
-      levels[resource] = level as AccessLevel;
+      if (!isLevelResource(resource) || !isAccessLevel(level)) return this.bad(field);
+      levels[resource] = level;
     }
     return levels;
   }
@@ -165,7 +169,7 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
           keyId: r.id('keyId'),
           workspaceId: r.id('workspaceId'),
           name: r.text('name'),
-          environment: r.oneOf('environment', KeyEnvironments),
+          environment: r.valid('environment', isKeyEnvironment),
           secretHash: r.secretHash('secretHash'),
           expiresAt: r.instantOrNull('expiresAt'),
           roles: r.idList('roles'),
@@ -184,7 +188,7 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
     case 'KeyPermissionsChanged':
       return { type, data: { keyId: r.id('keyId'), permissions: r.levels('permissions'), unrestricted: r.boolean('unrestricted') } };
     case 'ResourceShared':
-      return { type, data: { keyId: r.id('keyId'), resource: r.resource('resource'), resourceId: r.instance('resourceId'), access: r.oneOf('access', SHARE_ACCESS) } };
+      return { type, data: { keyId: r.id('keyId'), resource: r.resource('resource'), resourceId: r.instance('resourceId'), access: r.valid('access', isPermissionAction) } };
     case 'ResourceUnshared':
       return { type, data: { keyId: r.id('keyId'), resource: r.id('resource'), resourceId: r.id('resourceId') } };
     default:

@@ -4,7 +4,7 @@ const NO_HOLDERS: ReadonlySet<never> = new Set<never>();
  * A reverse index: which holders (keys) belong to a group (a role, a workspace), so that a change
  * to the group recomputes exactly its holders instead of scanning every key.
  */
-export class Holders<Holder> {
+export class HoldersByGroup<Holder> {
   private readonly byGroup = new Map<string, Set<Holder>>();
 
   add(group: string, holder: Holder): void {

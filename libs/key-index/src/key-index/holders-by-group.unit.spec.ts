@@ -1,9 +1,9 @@
-import { Holders } from './holders.registry';
+import { HoldersByGroup } from './holders-by-group';
 
 /** The reverse index behind "recompute only the keys concerned". */
-describe('Holders', () => {
+describe('HoldersByGroup', () => {
   it('answers the holders of a group, and nothing for another group', () => {
-    const holders = new Holders<string>();
+    const holders = new HoldersByGroup<string>();
     holders.add('ws_a/role_x', 'k1');
     holders.add('ws_a/role_x', 'k2');
     holders.add('ws_b/role_x', 'k3');
@@ -12,7 +12,7 @@ describe('Holders', () => {
   });
 
   it('forgets a holder once removed, and a group once empty', () => {
-    const holders = new Holders<string>();
+    const holders = new HoldersByGroup<string>();
     holders.add('g', 'k1');
     holders.remove('g', 'k1');
     holders.remove('g', 'k1'); // twice is harmless

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { MAX_REQUIRED_PERMISSIONS, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
-import { holdsAll, keySecretDigest, parseKeySecret, parsePermission, type Permission } from '@keyward/domain';
+import { holdsAll, isExpiredAt, keySecretDigest, parseKeySecret, parsePermission, type Permission } from '@keyward/domain';
 import { digestHead, type IndexedKey, type KeyIndex } from '../key-index/key-index';
 
 export interface VerifyContext {
@@ -55,7 +55,7 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
 
   const key = entry.key;
   if (key.revoked) return deny('REVOKED', key);
-  if (now >= entry.validUntilMs || now >= key.expiresAtMs) return deny('EXPIRED', key);
+  if (isExpiredAt(entry.validUntilMs, now) || isExpiredAt(key.expiresAtMs, now)) return deny('EXPIRED', key);
   // After EXPIRED, before permissions: a valid key of a workspace without API access (product.md section 7).
   if (!key.workspace.entitlements.apiAccess) return deny('PLAN_UPGRADE_REQUIRED', key);
   if (!holdsAll(key.granted.grants, required)) return describe(key, 'INSUFFICIENT_PERMISSIONS');

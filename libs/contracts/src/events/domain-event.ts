@@ -19,5 +19,3 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly type: Type;
   readonly data: Data;
 }
-
-export const SYSTEM_ACTOR = 'system';

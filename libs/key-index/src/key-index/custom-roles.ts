@@ -11,7 +11,7 @@ export const roleGroup = (workspaceId: string, roleId: string): string => `${wor
  * Custom role definitions. A role's grants are parsed once, by the domain, into one array that
  * every key holding the role reads: no key carries a copy.
  */
-export class RoleGrants {
+export class CustomRoles {
   private readonly grants = new Map<string, readonly Permission[]>();
 
   grantsOf(workspaceId: string, roleId: string): readonly Permission[] | undefined {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthChecks, type CheckState } from '@keyward/platform';
-import { Freshness } from './freshness';
+import { Freshness } from '@keyward/key-index';
 
 /** What `/health` says of the index: `catching-up` until it first reached the head, `stale` while it may not answer. */
 export const indexState = (freshness: Freshness, now: number): CheckState =>

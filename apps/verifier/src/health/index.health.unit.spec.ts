@@ -1,5 +1,5 @@
 import type { Position } from '@keyward/event-store';
-import { Freshness } from './freshness';
+import { Freshness } from '@keyward/key-index';
 import { indexState } from './index.health';
 
 const at = (n: number): Position => ({ commit: 1n, prepare: BigInt(n) });

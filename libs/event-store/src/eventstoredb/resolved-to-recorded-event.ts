@@ -9,7 +9,7 @@ export const isSystemEvent = (type: string): boolean => type.startsWith('$');
  * Maps an event as the client reads it, or `undefined` for a system event. Keyward's events are
  * appended as JSON, so data and metadata come back parsed.
  */
-export const toRecordedEvent = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined => {
+export const resolvedToRecordedEvent = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined => {
   const e = resolved.event;
   if (!e || isSystemEvent(e.type)) return undefined;
   // Stream reads carry positions from server 22.10 on; without one the global order is unknown.
