@@ -22,7 +22,7 @@ export class WorkspaceWriter {
       ...(body.plan !== undefined ? { plan: body.plan } : {}),
       ...(body.settings !== undefined ? { settings: body.settings } : {}),
     };
-    const written = await this.commands.sendThenRead<UpdateWorkspaceRequest, WorkspaceResult, WorkspaceView>(Subjects.workspaceCommand.update, request, async () => {
+    const written = await this.commands.sendThenRead(Subjects.workspaceCommand.update, request, async () => {
       const record = await this.workspaces.get(workspaceId);
       return record && toWorkspaceView(record);
     });

@@ -26,7 +26,7 @@ export class CreateRoleHttpController {
   @ApiPaymentRequiredResponse({ description: "PLAN_UPGRADE_REQUIRED: the workspace's plan has no custom roles" })
   async create(@Body() body: CreateRoleRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<RoleView | RoleResult> {
     const request: CreateRoleRequest = { context, name: body.name, permissions: body.permissions, ...(body.description !== undefined ? { description: body.description } : {}) };
-    const written = await this.commands.sendThenRead<CreateRoleRequest, RoleResult, RoleView>(Subjects.roleCommand.create, request, (role) =>
+    const written = await this.commands.sendThenRead(Subjects.roleCommand.create, request, (role) =>
       this.roles.get(context.workspaceId, role.id),
     );
     return answerWritten(response, written);

@@ -37,7 +37,7 @@ export class UpdateRoleHttpController {
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.permissions !== undefined ? { permissions: body.permissions } : {}),
     };
-    const written = await this.commands.sendThenRead<UpdateRoleRequest, RoleResult, RoleView>(Subjects.roleCommand.update, request, () =>
+    const written = await this.commands.sendThenRead(Subjects.roleCommand.update, request, () =>
       this.roles.get(context.workspaceId, roleId),
     );
     return answerWritten(response, written);
