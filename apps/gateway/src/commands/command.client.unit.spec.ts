@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
 import { NEVER, of, throwError, type Observable } from 'rxjs';
-import { ErrorCodes, Subjects, type CommandReply, type ErrorCode } from '@keyward/contracts';
+import { ErrorCodes, Subjects, type CommandReply, type ErrorCode, type RevokeKeyResult, type RotateKeyResult } from '@keyward/contracts';
 import type { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError } from '../errors/api-error';
-import { CommandClient, rejectionToApiError } from './command.client';
+import { CommandClient, rejectionToApiError, type Written } from './command.client';
 import { EXPECTED_STATUSES } from '../testing/error-statuses';
 
 const REVOKE = Subjects.keyCommand.revoke;
@@ -101,5 +101,33 @@ describe('CommandClient', () => {
     const sent = failure(client.send(REVOKE, { context, keyId: 'key_1' }));
     await jest.advanceTimersByTimeAsync(5_000);
     expect((await sent).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+  });
+});
+
+/**
+ * Type tests: `npm run build` type-checks this file (tsconfig.json), and each `@ts-expect-error`
+ * fails the build should the line it marks compile. The subject names the request and the result
+ * (`CommandContract`); the caller cannot pick others.
+ */
+describe('CommandClient.send, typed by the contract', () => {
+  it('infers the result of the subject', async () => {
+    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
+    const written: Written<RevokeKeyResult> = await client.send(REVOKE, { context, keyId: 'key_1' });
+    expect(written.result.id).toBe('key_1');
+  });
+
+  it('refuses, at compile time, a request or a result of another subject', () => {
+    const { client } = clientAnswering(NEVER);
+    const misuses = () => [
+      // @ts-expect-error: a revoke names the key
+      client.send(REVOKE, { context }),
+      // @ts-expect-error: a rotate's request on the revoke subject
+      client.send(REVOKE, { context, keyId: 'key_1', gracePeriodSeconds: 60 }),
+      // @ts-expect-error: a subject that is no command
+      client.send(Subjects.verify, { context, keyId: 'key_1' }),
+    ];
+    // @ts-expect-error: a revoke does not answer a secret
+    const secret = async (): Promise<Written<RotateKeyResult>> => client.send(REVOKE, { context, keyId: 'key_1' });
+    expect([misuses, secret].every((f) => typeof f === 'function')).toBe(true);
   });
 });
