@@ -48,21 +48,6 @@ export class CommandClient implements OnApplicationBootstrap {
     return { result: reply.result, consistent };
   }
 
-  /**
-   * Sends a command, then answers the read model's view of what it changed: current, since `send`
-   * waited for the projector. Should the view still be missing, the command's own result stands in
-   * and the answer is marked not yet consistent.
-   */
-  async sendThenRead<S extends CommandSubject, View>(
-    subject: S,
-    request: CommandRequest<S>,
-    read: (result: CommandResult<S>) => Promise<View | undefined>,
-  ): Promise<Written<View | CommandResult<S>>> {
-    const written = await this.send(subject, request);
-    const view = await read(written.result);
-    return view === undefined ? { result: written.result, consistent: false } : { result: view, consistent: written.consistent };
-  }
-
   private async request<S extends CommandSubject>(subject: S, request: CommandRequest<S>): Promise<CommandReplyOf<S>> {
     try {
       return await firstValueFrom(this.bus.send<CommandReplyOf<S>, CommandRequest<S>>(subject, request).pipe(timeout(COMMAND_TIMEOUT_MS)));

@@ -72,18 +72,6 @@ describe('CommandClient', () => {
     expect(await client.send(REVOKE, { context, keyId: 'key_1' })).toEqual({ result: { id: 'key_1' }, consistent: false });
   });
 
-  it('answers the view read after the write', async () => {
-    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
-    const read = jest.fn(async (result: { id: string }) => ({ id: result.id, name: 'orders' }));
-    expect(await client.sendThenRead(REVOKE, { context, keyId: 'key_1' }, read)).toEqual({ result: { id: 'key_1', name: 'orders' }, consistent: true });
-    expect(read).toHaveBeenCalledWith({ id: 'key_1' });
-  });
-
-  it("answers the command's result, not yet consistent, when the view is missing", async () => {
-    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
-    expect(await client.sendThenRead(REVOKE, { context, keyId: 'key_1' }, async () => undefined)).toEqual({ result: { id: 'key_1' }, consistent: false });
-  });
-
   it('throws the refusal as its HTTP error, without waiting', async () => {
     const { client, waited } = clientAnswering(of({ ok: false, error: { code: ErrorCodes.keyRevoked, message: 'the key is revoked' } }));
     expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 409, code: 'KEY_REVOKED' });
