@@ -16,6 +16,7 @@ export * from './events/workspace-events';
 export * from './events/keyward-event';
 export * from './commands/command-context';
 export * from './commands/command-reply';
+export * from './commands/command.contract';
 export * from './commands/key-commands.contract';
 export * from './commands/role-commands.contract';
 export * from './commands/workspace-commands.contract';

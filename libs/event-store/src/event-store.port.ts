@@ -15,10 +15,9 @@ export interface EventToAppend<E extends DomainEvent = DomainEvent> {
   readonly eventId?: string;
 }
 
-interface RecordedEventOf<E extends DomainEvent> {
+/** What the store adds to an event it recorded. */
+interface Recorded {
   readonly eventId: string;
-  readonly type: E['type'];
-  readonly data: E['data'];
   readonly metadata: EventMetadata;
   readonly streamId: string;
   readonly streamVersion: bigint;
@@ -26,8 +25,11 @@ interface RecordedEventOf<E extends DomainEvent> {
   readonly recordedAt: Date;
 }
 
-/** Distributes over a union of events, so `switch (event.type)` narrows `event.data`. */
-export type RecordedEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent ? RecordedEventOf<E> : never;
+/**
+ * An intersection, so that it distributes over a union of events (`switch (event.type)` narrows
+ * `event.data`) and a recorded event of a generic `E` is still an `E` (an aggregate folds it).
+ */
+export type RecordedEvent<E extends DomainEvent = DomainEvent> = E & Recorded;
 
 export interface AppendResult {
   /** The stream's version after the append. */
@@ -69,7 +71,8 @@ export interface EventStore {
     options: { readonly expectedVersion: ExpectedVersion },
   ): Promise<AppendResult>;
 
-  readStream(streamId: string): Promise<ReadStreamResult>;
+  /** `E`: the events this stream's aggregate appends (the store does not check them). */
+  readStream<E extends DomainEvent = DomainEvent>(streamId: string): Promise<ReadStreamResult<E>>;
 
   /** Events after `after` (exclusive; from the start when absent), in global order, never skipping one. */
   readAll(options: { readonly after?: Position; readonly maxCount: number }): Promise<readonly RecordedEvent[]>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { ErrorCodes, type CommandContext, type CommandReply, type CommandRejection } from '@keyward/contracts';
+import { ErrorCodes, type CommandRejection, type CommandReplyOf, type CommandRequest, type CommandResult, type CommandSubject } from '@keyward/contracts';
 import { BUS_CLIENT } from '@keyward/platform';
 import { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError, isErrorCode } from '../errors/api-error';
@@ -37,10 +37,11 @@ export class CommandClient implements OnApplicationBootstrap {
     await this.bus.connect();
   }
 
-  async send<Request extends { readonly context: CommandContext }, Result>(subject: string, request: Request): Promise<Written<Result>> {
+  /** The subject names the command: its request and result types come from the contract (`CommandContract`). */
+  async send<S extends CommandSubject>(subject: S, request: CommandRequest<S>): Promise<Written<CommandResult<S>>> {
     const attempts = trackedCommands();
     attempts?.sending();
-    const reply = await this.request<Request, Result>(subject, request);
+    const reply = await this.request(subject, request);
     if (!reply.ok) {
       attempts?.rejected();
       if (!isErrorCode(reply.error.code)) this.logger.error(`${subject} answered an unknown error code`);
@@ -51,24 +52,9 @@ export class CommandClient implements OnApplicationBootstrap {
     return { result: reply.result, consistent };
   }
 
-  /**
-   * Sends a command, then answers the read model's view of what it changed: current, since `send`
-   * waited for the projector. Should the view still be missing, the command's own result stands in
-   * and the answer is marked not yet consistent.
-   */
-  async sendThenRead<Request extends { readonly context: CommandContext }, Result, View>(
-    subject: string,
-    request: Request,
-    read: (result: Result) => Promise<View | undefined>,
-  ): Promise<Written<View | Result>> {
-    const written = await this.send<Request, Result>(subject, request);
-    const view = await read(written.result);
-    return view === undefined ? { result: written.result, consistent: false } : { result: view, consistent: written.consistent };
-  }
-
-  private async request<Request, Result>(subject: string, request: Request): Promise<CommandReply<Result>> {
+  private async request<S extends CommandSubject>(subject: S, request: CommandRequest<S>): Promise<CommandReplyOf<S>> {
     try {
-      return await firstValueFrom(this.bus.send<CommandReply<Result>, Request>(subject, request).pipe(timeout(COMMAND_TIMEOUT_MS)));
+      return await firstValueFrom(this.bus.send<CommandReplyOf<S>, CommandRequest<S>>(subject, request).pipe(timeout(COMMAND_TIMEOUT_MS)));
     } catch (error) {
       // The name only: a transport error may carry the request, and the request may carry a secret.
       this.logger.warn(`${subject} got no answer: ${error instanceof Error ? error.name : 'unknown error'}`);

@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
 import { NEVER, of, throwError, type Observable } from 'rxjs';
-import { ErrorCodes, type CommandReply, type ErrorCode } from '@keyward/contracts';
+import { ErrorCodes, Subjects, type CommandReply, type ErrorCode, type RevokeKeyResult, type RotateKeyResult } from '@keyward/contracts';
 import type { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError } from '../errors/api-error';
-import { CommandClient, rejectionToApiError } from './command.client';
+import { CommandClient, rejectionToApiError, type Written } from './command.client';
 import { EXPECTED_STATUSES } from '../testing/error-statuses';
 
+const REVOKE = Subjects.keyCommand.revoke;
 const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
 
 const clientAnswering = (reply: Observable<CommandReply<{ id: string }>>, consistent = true) => {
@@ -62,43 +63,59 @@ describe('CommandClient', () => {
 
   it('answers the result once the followers applied the write', async () => {
     const { client, waited } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
-    expect(await client.send('subject', { context })).toEqual({ result: { id: 'key_1' }, consistent: true });
+    expect(await client.send(REVOKE, { context, keyId: 'key_1' })).toEqual({ result: { id: 'key_1' }, consistent: true });
     expect(waited).toEqual(['7.3']);
   });
 
   it('still answers the result when a follower lags, marked as not yet consistent', async () => {
     const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }), false);
-    expect(await client.send('subject', { context })).toEqual({ result: { id: 'key_1' }, consistent: false });
-  });
-
-  it('answers the view read after the write', async () => {
-    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
-    const read = jest.fn(async (result: { id: string }) => ({ id: result.id, name: 'orders' }));
-    expect(await client.sendThenRead('subject', { context }, read)).toEqual({ result: { id: 'key_1', name: 'orders' }, consistent: true });
-    expect(read).toHaveBeenCalledWith({ id: 'key_1' });
-  });
-
-  it("answers the command's result, not yet consistent, when the view is missing", async () => {
-    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
-    expect(await client.sendThenRead('subject', { context }, async () => undefined)).toEqual({ result: { id: 'key_1' }, consistent: false });
+    expect(await client.send(REVOKE, { context, keyId: 'key_1' })).toEqual({ result: { id: 'key_1' }, consistent: false });
   });
 
   it('throws the refusal as its HTTP error, without waiting', async () => {
     const { client, waited } = clientAnswering(of({ ok: false, error: { code: ErrorCodes.keyRevoked, message: 'the key is revoked' } }));
-    expect((await failure(client.send('subject', { context }))).body).toMatchObject({ statusCode: 409, code: 'KEY_REVOKED' });
+    expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 409, code: 'KEY_REVOKED' });
     expect(waited).toEqual([]);
   });
 
   it('answers 503 when the transport fails', async () => {
     const { client } = clientAnswering(throwError(() => new Error('CONNECTION_REFUSED')));
-    expect((await failure(client.send('subject', { context }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+    expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
   });
 
   it('answers 503 when key-command does not answer within 5 seconds', async () => {
     jest.useFakeTimers();
     const { client } = clientAnswering(NEVER);
-    const sent = failure(client.send('subject', { context }));
+    const sent = failure(client.send(REVOKE, { context, keyId: 'key_1' }));
     await jest.advanceTimersByTimeAsync(5_000);
     expect((await sent).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+  });
+});
+
+/**
+ * Type tests: `npm run build` type-checks this file (tsconfig.json), and each `@ts-expect-error`
+ * fails the build should the line it marks compile. The subject names the request and the result
+ * (`CommandContract`); the caller cannot pick others.
+ */
+describe('CommandClient.send, typed by the contract', () => {
+  it('infers the result of the subject', async () => {
+    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
+    const written: Written<RevokeKeyResult> = await client.send(REVOKE, { context, keyId: 'key_1' });
+    expect(written.result.id).toBe('key_1');
+  });
+
+  it('refuses, at compile time, a request or a result of another subject', () => {
+    const { client } = clientAnswering(NEVER);
+    const misuses = () => [
+      // @ts-expect-error: a revoke names the key
+      client.send(REVOKE, { context }),
+      // @ts-expect-error: a rotate's request on the revoke subject
+      client.send(REVOKE, { context, keyId: 'key_1', gracePeriodSeconds: 60 }),
+      // @ts-expect-error: a subject that is no command
+      client.send(Subjects.verify, { context, keyId: 'key_1' }),
+    ];
+    // @ts-expect-error: a revoke does not answer a secret
+    const secret = async (): Promise<Written<RotateKeyResult>> => client.send(REVOKE, { context, keyId: 'key_1' });
+    expect([misuses, secret].every((f) => typeof f === 'function')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
 import { defer, lastValueFrom, of, type Observable } from 'rxjs';
-import { ErrorCodes, type CommandReply } from '@keyward/contracts';
+import { ErrorCodes, Subjects, type CommandReply, type SetKeyRolesRequest } from '@keyward/contracts';
 import type { IdempotencyClaim, IdempotencyStore } from '@keyward/idempotency';
 import { ROOT_PRINCIPAL } from '../auth/principal';
 import { CommandClient } from '../commands/command.client';
@@ -74,6 +74,7 @@ const write = (store: RecordingStore, reply: CommandReply<unknown>, work: (comma
   return { answer, headers, waited };
 };
 
+const setRoles: SetKeyRolesRequest = { context, keyId: 'key_1', roles: [] };
 const claimed: IdempotencyClaim = { outcome: 'claimed', token: 'token-1' };
 const accepted: CommandReply<unknown> = { ok: true, result: { id: 'key_1' }, position: 'pos-7' };
 
@@ -81,7 +82,7 @@ describe('IdempotencyInterceptor', () => {
   it('keeps the key bound when the command was committed and the route then failed with a 4xx (the key was deleted in between)', async () => {
     const store = new RecordingStore(claimed);
     const { answer } = write(store, accepted, async (commands) => {
-      await commands.send('keys.set-roles', { context });
+      await commands.send(Subjects.keyCommand.setRoles, setRoles);
       throw keyNotFound();
     });
     await expect(answer).rejects.toMatchObject({ status: 404 });
@@ -90,7 +91,7 @@ describe('IdempotencyInterceptor', () => {
 
   it('frees the key when key-command refused the command: nothing was written', async () => {
     const store = new RecordingStore(claimed);
-    const { answer } = write(store, { ok: false, error: { code: ErrorCodes.keyNotFound, message: 'no such key' } }, (commands) => commands.send('keys.set-roles', { context }));
+    const { answer } = write(store, { ok: false, error: { code: ErrorCodes.keyNotFound, message: 'no such key' } }, (commands) => commands.send(Subjects.keyCommand.setRoles, setRoles));
     await expect(answer).rejects.toMatchObject({ status: 404 });
     expect(store.released).toEqual([true]);
   });
@@ -106,7 +107,7 @@ describe('IdempotencyInterceptor', () => {
 
   it("keeps the answer with the position of the command's write", async () => {
     const store = new RecordingStore(claimed);
-    const { answer } = write(store, accepted, async (commands) => (await commands.send('keys.set-roles', { context })).result);
+    const { answer } = write(store, accepted, async (commands) => (await commands.send(Subjects.keyCommand.setRoles, setRoles)).result);
     expect(await answer).toEqual({ id: 'key_1' });
     expect(store.completed).toEqual([{ status: 200, body: { id: 'key_1' }, position: 'pos-7' }]);
   });

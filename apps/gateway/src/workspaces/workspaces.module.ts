@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import type { EventStore } from '@keyward/event-store';
+import { EVENT_STORE } from '@keyward/platform';
+import { WorkspaceStateQueries } from '@keyward/read-models';
 import { CommandsModule } from '../commands/commands.module';
 import { CreateWorkspaceHttpController } from './create-workspace/create-workspace.http.controller';
 import { GetWorkspaceHttpController } from './get-workspace/get-workspace.http.controller';
@@ -10,7 +13,7 @@ import { WorkspaceWriter } from './workspace.writer';
 /** `/v1/workspace` is the caller's own; `/v1/workspaces` is the operator's (root key) view of all. */
 @Module({
   imports: [CommandsModule],
-  providers: [WorkspaceWriter],
+  providers: [WorkspaceWriter, { provide: WorkspaceStateQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new WorkspaceStateQueries(store) }],
   controllers: [GetWorkspaceHttpController, UpdateOwnWorkspaceHttpController, CreateWorkspaceHttpController, ListWorkspacesHttpController, UpdateWorkspaceHttpController],
 })
 export class WorkspacesModule {}

@@ -27,8 +27,8 @@ export class AccessPolicyLoader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async workspace(workspaceId: string): Promise<ExistingWorkspace> {
-    const { events } = await this.store.readStream(workspaceStreamId(workspaceId));
-    const state = (events as readonly unknown[] as readonly WorkspaceEvent[]).reduce(evolveWorkspace, workspaceStartState(workspaceId));
+    const { events } = await this.store.readStream<WorkspaceEvent>(workspaceStreamId(workspaceId));
+    const state = events.reduce(evolveWorkspace, workspaceStartState(workspaceId));
     if (state.status === 'absent') throw new DomainError(ErrorCodes.workspaceNotFound, 'no such workspace');
     return state;
   }
@@ -38,8 +38,8 @@ export class AccessPolicyLoader {
     const custom = [...new Set(roleIds)].filter((id) => !isBuiltInRole(id) && isRoleId(id));
     const found = await Promise.all(
       custom.map(async (roleId) => {
-        const { events } = await this.store.readStream(roleStreamId(roleId));
-        const role = (events as readonly unknown[] as readonly RoleEvent[]).reduce(evolveRole, initialRoleState);
+        const { events } = await this.store.readStream<RoleEvent>(roleStreamId(roleId));
+        const role = events.reduce(evolveRole, initialRoleState);
         return role.status === 'active' && role.workspaceId === workspaceId ? ([roleId, role.grants] as const) : undefined;
       }),
     );

@@ -5,6 +5,9 @@ import { DomainError } from '@keyward/domain';
 import { ConcurrencyError } from '@keyward/event-store';
 import { isDependencyDown } from '@keyward/platform';
 
+/** What a stream holds, from its name (`key-…`, `role-…`, `workspace-…`: the contracts' stream ids). */
+const aggregateOf = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));
+
 /**
  * Every failure becomes a typed `CommandReply` rejection, so the gateway never sees a framework
  * error and key-command never crashes on a bad message. A store that is down is `UNAVAILABLE`
@@ -20,7 +23,7 @@ export class CommandExceptionFilter implements ExceptionFilter {
       return of({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
     }
     if (exception instanceof ConcurrencyError) {
-      return of({ ok: false, error: { code: ErrorCodes.conflict, message: 'the key was changed by another request at the same time; try again' } });
+      return of({ ok: false, error: { code: ErrorCodes.conflict, message: `the ${aggregateOf(exception.streamId)} was changed by another request at the same time; try again` } });
     }
     if (isDependencyDown(exception)) {
       // Expected while PostgreSQL restarts: one line, and the gateway answers 503 with Retry-After.

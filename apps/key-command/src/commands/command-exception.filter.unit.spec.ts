@@ -25,6 +25,14 @@ describe('CommandExceptionFilter', () => {
   });
 
   it.each([
+    ['key-key_1', 'the key was changed'],
+    ['role-role_1', 'the role was changed'],
+    ['workspace-ws_1', 'the workspace was changed'],
+  ])('names what changed in a lost race on %s', async (streamId, said) => {
+    expect(await reply(new ConcurrencyError(streamId, 0n, 1n))).toEqual({ ok: false, error: { code: 'CONFLICT', message: `${said} by another request at the same time; try again` } });
+  });
+
+  it.each([
     ['a stopped server', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
     ['an immediate shutdown', Object.assign(new Error('terminating connection due to immediate shutdown command'), { code: '57P01' })],
     ['a connection lost under the commit', new Error('Connection terminated unexpectedly')],

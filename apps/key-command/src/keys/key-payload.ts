@@ -1,17 +1,18 @@
-import { ErrorCodes, type AccessLevel, type KeyEnvironment, type ResourcePermissions } from '@keyward/contracts';
-import { ACCESS_LEVELS, DomainError, isKeyId } from '@keyward/domain';
-import { asObject, asString } from '../commands/command-payload';
+import { ErrorCodes, type Subjects, type AccessLevel, type KeyEnvironment, type ResourcePermissions, type Share } from '@keyward/contracts';
+import { ACCESS_LEVELS, DomainError, isKeyId, validGracePeriod, validationError } from '@keyward/domain';
+import type { CommandParser } from '../commands/command-endpoint.decorator';
+import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional, type Untrusted } from '../commands/command-payload';
 
-const invalid = (field: string, message: string): DomainError => new DomainError(ErrorCodes.validationFailed, message, field);
+type S = typeof Subjects.keyCommand;
 
 export const asEnvironment = (value: unknown): KeyEnvironment => {
   if (value === 'live' || value === 'test') return value;
-  throw invalid('environment', 'environment must be live or test');
+  throw validationError('environment', 'environment must be live or test');
 };
 
 export const asExpiry = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string') throw invalid('expiresAt', 'expiresAt must be an ISO 8601 date-time or null');
+  if (typeof value !== 'string') throw validationError('expiresAt', 'expiresAt must be an ISO 8601 date-time or null');
   return value;
 };
 
@@ -19,7 +20,7 @@ export const asPermissions = (value: unknown): ResourcePermissions => {
   const o = asObject(value, 'permissions');
   const out: Record<string, AccessLevel> = {};
   for (const [resource, level] of Object.entries(o)) {
-    if (!ACCESS_LEVELS.includes(level as AccessLevel)) throw invalid(`permissions.${resource}`, 'a permission level is none, read or write');
+    if (!ACCESS_LEVELS.includes(level as AccessLevel)) throw validationError(`permissions.${resource}`, 'a permission level is none, read or write');
     out[resource] = level as AccessLevel;
   }
   return out;
@@ -32,7 +33,65 @@ export const asKeyId = (value: unknown): string => {
 };
 
 /** The instance a share names; the domain checks its form against the catalogue. */
-export const asShareTarget = (p: Readonly<Record<string, unknown>>): { resource: string; resourceId: string } => ({
+const asShareTarget = (p: Untrusted): { resource: string; resourceId: string } => ({
   resource: asString(p.resource, 'resource', 200),
   resourceId: asString(p.resourceId, 'resourceId', 200),
 });
+
+const asShareAccess = (value: unknown): Share['access'] => {
+  if (value === 'read' || value === 'write') return value;
+  throw validationError('access', 'access is read or write');
+};
+
+/** The key a command names, with who sends it. */
+const keyTarget = (payload: unknown) => {
+  const p = asObject(payload, 'command');
+  return { p, context: asCommandContext(p.context), keyId: asKeyId(p.keyId) };
+};
+
+const keyEnd = (payload: unknown) => {
+  const { context, keyId } = keyTarget(payload);
+  return { context, keyId };
+};
+
+export const parseCreateKey: CommandParser<S['create']> = (payload) => {
+  const p = asObject(payload, 'command');
+  return {
+    context: asCommandContext(p.context),
+    environment: asEnvironment(p.environment),
+    roles: optional(p.roles, (v) => asStringArray(v, 'roles')),
+    name: asString(p.name, 'name'),
+    expiresAt: asExpiry(p.expiresAt),
+    permissions: optional(p.permissions, asPermissions),
+    unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')),
+  };
+};
+
+export const parseRotateKey: CommandParser<S['rotate']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  // The domain's rule, so that a value that is no number is refused as one out of range is.
+  return { context, keyId, gracePeriodSeconds: validGracePeriod(typeof p.gracePeriodSeconds === 'number' ? p.gracePeriodSeconds : Number.NaN) };
+};
+
+export const parseRevokeKey: CommandParser<S['revoke']> = keyEnd;
+export const parseDeleteKey: CommandParser<S['delete']> = keyEnd;
+
+export const parseSetKeyRoles: CommandParser<S['setRoles']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  return { context, keyId, roles: asStringArray(p.roles, 'roles') };
+};
+
+export const parseSetKeyPermissions: CommandParser<S['setPermissions']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  return { context, keyId, permissions: asPermissions(p.permissions), unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')) };
+};
+
+export const parseShareResource: CommandParser<S['share']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  return { context, keyId, ...asShareTarget(p), access: asShareAccess(p.access) };
+};
+
+export const parseUnshareResource: CommandParser<S['unshare']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  return { context, keyId, ...asShareTarget(p) };
+};

@@ -1,23 +1,36 @@
 import { Controller, UseFilters } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   Subjects,
-  type CommandReply,
-  type CreateKeyAnswer,
-  type DeleteKeyResult,
-  type KeyAccessResult,
-  type RevokeKeyResult,
-  type RotateKeyAnswer,
+  type CommandReplyOf,
+  type CreateKeyRequest,
+  type DeleteKeyRequest,
+  type RevokeKeyRequest,
+  type RotateKeyRequest,
+  type SetKeyPermissionsRequest,
+  type SetKeyRolesRequest,
+  type ShareResourceRequest,
+  type UnshareResourceRequest,
 } from '@keyward/contracts';
+import { CommandEndpoint } from '../commands/command-endpoint.decorator';
 import { CommandExceptionFilter } from '../commands/command-exception.filter';
 import { CreateKeyHandler } from './create-key/create-key.handler';
 import { DeleteKeyHandler } from './delete-key/delete-key.handler';
+import { EditKeyAccessHandler } from './edit-key-access/edit-key-access.handler';
+import {
+  parseCreateKey,
+  parseDeleteKey,
+  parseRevokeKey,
+  parseRotateKey,
+  parseSetKeyPermissions,
+  parseSetKeyRoles,
+  parseShareResource,
+  parseUnshareResource,
+} from './key-payload';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
-import { SetKeyPermissionsHandler } from './set-key-permissions/set-key-permissions.handler';
-import { SetKeyRolesHandler } from './set-key-roles/set-key-roles.handler';
-import { ShareResourceHandler } from './share-resource/share-resource.handler';
-import { UnshareResourceHandler } from './unshare-resource/unshare-resource.handler';
+
+const S = Subjects.keyCommand;
 
 /** Key commands over NATS request/reply; replicas share them through the queue group. */
 @Controller()
@@ -28,49 +41,46 @@ export class KeysMessageController {
     private readonly rotateKey: RotateKeyHandler,
     private readonly revokeKey: RevokeKeyHandler,
     private readonly deleteKey: DeleteKeyHandler,
-    private readonly setKeyRoles: SetKeyRolesHandler,
-    private readonly setKeyPermissions: SetKeyPermissionsHandler,
-    private readonly shareResource: ShareResourceHandler,
-    private readonly unshareResource: UnshareResourceHandler,
+    private readonly access: EditKeyAccessHandler,
   ) {}
 
-  @MessagePattern(Subjects.keyCommand.create)
-  create(@Payload() payload: unknown): Promise<CommandReply<CreateKeyAnswer>> {
-    return this.createKey.execute(payload);
+  @CommandEndpoint(S.create, parseCreateKey)
+  create(@Payload() request: CreateKeyRequest): Promise<CommandReplyOf<typeof S.create>> {
+    return this.createKey.execute(request);
   }
 
-  @MessagePattern(Subjects.keyCommand.rotate)
-  rotate(@Payload() payload: unknown): Promise<CommandReply<RotateKeyAnswer>> {
-    return this.rotateKey.execute(payload);
+  @CommandEndpoint(S.rotate, parseRotateKey)
+  rotate(@Payload() request: RotateKeyRequest): Promise<CommandReplyOf<typeof S.rotate>> {
+    return this.rotateKey.execute(request);
   }
 
-  @MessagePattern(Subjects.keyCommand.revoke)
-  revoke(@Payload() payload: unknown): Promise<CommandReply<RevokeKeyResult>> {
-    return this.revokeKey.execute(payload);
+  @CommandEndpoint(S.revoke, parseRevokeKey)
+  revoke(@Payload() request: RevokeKeyRequest): Promise<CommandReplyOf<typeof S.revoke>> {
+    return this.revokeKey.execute(request);
   }
 
-  @MessagePattern(Subjects.keyCommand.delete)
-  delete(@Payload() payload: unknown): Promise<CommandReply<DeleteKeyResult>> {
-    return this.deleteKey.execute(payload);
+  @CommandEndpoint(S.delete, parseDeleteKey)
+  delete(@Payload() request: DeleteKeyRequest): Promise<CommandReplyOf<typeof S.delete>> {
+    return this.deleteKey.execute(request);
   }
 
-  @MessagePattern(Subjects.keyCommand.setRoles)
-  setRoles(@Payload() payload: unknown): Promise<CommandReply<KeyAccessResult>> {
-    return this.setKeyRoles.execute(payload);
+  @CommandEndpoint(S.setRoles, parseSetKeyRoles)
+  setRoles(@Payload() request: SetKeyRolesRequest): Promise<CommandReplyOf<typeof S.setRoles>> {
+    return this.access.setRoles(request);
   }
 
-  @MessagePattern(Subjects.keyCommand.setPermissions)
-  setPermissions(@Payload() payload: unknown): Promise<CommandReply<KeyAccessResult>> {
-    return this.setKeyPermissions.execute(payload);
+  @CommandEndpoint(S.setPermissions, parseSetKeyPermissions)
+  setPermissions(@Payload() request: SetKeyPermissionsRequest): Promise<CommandReplyOf<typeof S.setPermissions>> {
+    return this.access.setPermissions(request);
   }
 
-  @MessagePattern(Subjects.keyCommand.share)
-  share(@Payload() payload: unknown): Promise<CommandReply<KeyAccessResult>> {
-    return this.shareResource.execute(payload);
+  @CommandEndpoint(S.share, parseShareResource)
+  share(@Payload() request: ShareResourceRequest): Promise<CommandReplyOf<typeof S.share>> {
+    return this.access.share(request);
   }
 
-  @MessagePattern(Subjects.keyCommand.unshare)
-  unshare(@Payload() payload: unknown): Promise<CommandReply<KeyAccessResult>> {
-    return this.unshareResource.execute(payload);
+  @CommandEndpoint(S.unshare, parseUnshareResource)
+  unshare(@Payload() request: UnshareResourceRequest): Promise<CommandReplyOf<typeof S.unshare>> {
+    return this.access.unshare(request);
   }
 }

@@ -1,10 +1,14 @@
 import { Controller, UseFilters } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Subjects, type CommandReply, type DeleteRoleResult, type RoleResult } from '@keyward/contracts';
+import { Payload } from '@nestjs/microservices';
+import { Subjects, type CommandReplyOf, type CreateRoleRequest, type DeleteRoleRequest, type UpdateRoleRequest } from '@keyward/contracts';
+import { CommandEndpoint } from '../commands/command-endpoint.decorator';
 import { CommandExceptionFilter } from '../commands/command-exception.filter';
 import { CreateRoleHandler } from './create-role/create-role.handler';
 import { DeleteRoleHandler } from './delete-role/delete-role.handler';
+import { parseCreateRole, parseDeleteRole, parseUpdateRole } from './role-payload';
 import { UpdateRoleHandler } from './update-role/update-role.handler';
+
+const S = Subjects.roleCommand;
 
 @Controller()
 @UseFilters(CommandExceptionFilter)
@@ -15,18 +19,18 @@ export class RolesMessageController {
     private readonly deleteRole: DeleteRoleHandler,
   ) {}
 
-  @MessagePattern(Subjects.roleCommand.create)
-  create(@Payload() payload: unknown): Promise<CommandReply<RoleResult>> {
-    return this.createRole.execute(payload);
+  @CommandEndpoint(S.create, parseCreateRole)
+  create(@Payload() request: CreateRoleRequest): Promise<CommandReplyOf<typeof S.create>> {
+    return this.createRole.execute(request);
   }
 
-  @MessagePattern(Subjects.roleCommand.update)
-  update(@Payload() payload: unknown): Promise<CommandReply<RoleResult>> {
-    return this.updateRole.execute(payload);
+  @CommandEndpoint(S.update, parseUpdateRole)
+  update(@Payload() request: UpdateRoleRequest): Promise<CommandReplyOf<typeof S.update>> {
+    return this.updateRole.execute(request);
   }
 
-  @MessagePattern(Subjects.roleCommand.delete)
-  delete(@Payload() payload: unknown): Promise<CommandReply<DeleteRoleResult>> {
-    return this.deleteRole.execute(payload);
+  @CommandEndpoint(S.delete, parseDeleteRole)
+  delete(@Payload() request: DeleteRoleRequest): Promise<CommandReplyOf<typeof S.delete>> {
+    return this.deleteRole.execute(request);
   }
 }

@@ -3,12 +3,11 @@ import { CommandsModule } from '../commands/commands.module';
 import { CreateRoleHandler } from './create-role/create-role.handler';
 import { DeleteRoleHandler } from './delete-role/delete-role.handler';
 import { RolesMessageController } from './roles.message.controller';
-import { RoleDecisions } from './role.decisions';
 import { UpdateRoleHandler } from './update-role/update-role.handler';
 
 @Module({
   imports: [CommandsModule],
   controllers: [RolesMessageController],
-  providers: [RoleDecisions, CreateRoleHandler, UpdateRoleHandler, DeleteRoleHandler],
+  providers: [CreateRoleHandler, UpdateRoleHandler, DeleteRoleHandler],
 })
 export class RolesModule {}

@@ -1,9 +1,13 @@
 import { Controller, UseFilters } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Subjects, type CommandReply, type CreateWorkspaceAnswer, type WorkspaceResult } from '@keyward/contracts';
+import { Payload } from '@nestjs/microservices';
+import { Subjects, type CommandReplyOf, type CreateWorkspaceRequest, type UpdateWorkspaceRequest } from '@keyward/contracts';
+import { CommandEndpoint } from '../commands/command-endpoint.decorator';
 import { CommandExceptionFilter } from '../commands/command-exception.filter';
 import { CreateWorkspaceHandler } from './create-workspace/create-workspace.handler';
 import { UpdateWorkspaceHandler } from './update-workspace/update-workspace.handler';
+import { parseCreateWorkspace, parseUpdateWorkspace } from './workspace-payload';
+
+const S = Subjects.workspaceCommand;
 
 @Controller()
 @UseFilters(CommandExceptionFilter)
@@ -13,13 +17,13 @@ export class WorkspacesMessageController {
     private readonly updateWorkspace: UpdateWorkspaceHandler,
   ) {}
 
-  @MessagePattern(Subjects.workspaceCommand.create)
-  create(@Payload() payload: unknown): Promise<CommandReply<CreateWorkspaceAnswer>> {
-    return this.createWorkspace.execute(payload);
+  @CommandEndpoint(S.create, parseCreateWorkspace)
+  create(@Payload() request: CreateWorkspaceRequest): Promise<CommandReplyOf<typeof S.create>> {
+    return this.createWorkspace.execute(request);
   }
 
-  @MessagePattern(Subjects.workspaceCommand.update)
-  update(@Payload() payload: unknown): Promise<CommandReply<WorkspaceResult>> {
-    return this.updateWorkspace.execute(payload);
+  @CommandEndpoint(S.update, parseUpdateWorkspace)
+  update(@Payload() request: UpdateWorkspaceRequest): Promise<CommandReplyOf<typeof S.update>> {
+    return this.updateWorkspace.execute(request);
   }
 }

@@ -12,15 +12,25 @@ const ROLE_ID = /^role_[0-9A-Za-z]{20}$/;
 export const newRoleId = (ids: IdSource = randomIds): string => `role_${ids(20)}`;
 export const isRoleId = (value: unknown): value is string => typeof value === 'string' && ROLE_ID.test(value);
 
-/** Parsed, once each, resources from the workspace's catalogue. */
-export const validRolePermissions = (raw: unknown, workspace: WorkspacePolicy): Permission[] => {
+const invalidPermission = (i: number) => validationError(`permissions[${i}]`, 'a permission is <resource>:<read|write>, *:<read|write> or <resource>/<id>:<read|write>');
+
+/** Untrusted input as a role's permission list (where a command is parsed): at most `MAX_ROLE_PERMISSIONS` strings. */
+export const rolePermissionList = (raw: unknown): string[] => {
   if (!Array.isArray(raw) || raw.length > MAX_ROLE_PERMISSIONS) {
     throw validationError('permissions', `permissions must be a list of at most ${MAX_ROLE_PERMISSIONS} permission strings`);
   }
+  return raw.map((text: unknown, i) => {
+    if (typeof text !== 'string') throw invalidPermission(i);
+    return text;
+  });
+};
+
+/** Parsed, once each, resources from the workspace's catalogue. */
+export const validRolePermissions = (texts: readonly string[], workspace: WorkspacePolicy): Permission[] => {
   const unique = new Map<string, Permission>();
-  raw.forEach((text: unknown, i) => {
+  texts.forEach((text, i) => {
     const permission = parsePermission(text);
-    if (!permission) throw validationError(`permissions[${i}]`, 'a permission is <resource>:<read|write>, *:<read|write> or <resource>/<id>:<read|write>');
+    if (!permission) throw invalidPermission(i);
     assertInCatalogue(workspace.settings, permission.resource, `permissions[${i}]`);
     unique.set(formatPermission(permission), permission);
   });

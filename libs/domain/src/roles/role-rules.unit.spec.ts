@@ -1,7 +1,7 @@
 import { ErrorCodes } from '@keyward/contracts';
 import { DomainError } from '../domain.error';
 import { accessPolicy, permissions } from '../testing';
-import { isRoleId, newRoleId, validRolePermissions } from './role-rules';
+import { isRoleId, newRoleId, rolePermissionList, validRolePermissions } from './role-rules';
 
 describe('isRoleId', () => {
   it.each([
@@ -54,7 +54,8 @@ describe('validRolePermissions', () => {
   ])('refuses %p at %s', (raw, field) => {
     let caught: unknown;
     try {
-      validRolePermissions(raw, workspace);
+      // As a command gets there: its shape parsed where it arrives, its content when deciding.
+      validRolePermissions(rolePermissionList(raw), workspace);
     } catch (error) {
       caught = error;
     }

@@ -4,9 +4,10 @@ export interface CreateRole {
   readonly type: 'CreateRole';
   readonly roleId: string;
   readonly workspaceId: string;
-  readonly name: unknown;
-  readonly description?: unknown;
-  readonly permissions: unknown;
+  readonly name: string;
+  readonly description?: string;
+  /** Permission strings, as the caller wrote them; parsed against the workspace's catalogue when deciding. */
+  readonly permissions: readonly string[];
   readonly policy: AccessPolicy;
 }
 
@@ -15,9 +16,9 @@ export interface UpdateRole {
   readonly type: 'UpdateRole';
   readonly roleId: string;
   readonly workspaceId: string;
-  readonly name?: unknown;
-  readonly description?: unknown;
-  readonly permissions?: unknown;
+  readonly name?: string;
+  readonly description?: string;
+  readonly permissions?: readonly string[];
   readonly policy: AccessPolicy;
 }
 

@@ -1,10 +1,10 @@
 import { ErrorCodes, type WorkspaceEvent, type WorkspaceSettings } from '@keyward/contracts';
-import { DomainError, validationError } from '../domain.error';
+import { DomainError } from '../domain.error';
 import type { Permission } from '../permissions/permission';
 import { holdsAll } from '../permissions/permission-evaluator';
 import type { ChangeWorkspacePlan, ChangeWorkspaceSettings, CreateWorkspace, WorkspaceCommand } from './workspace.commands';
 import { defaultWorkspaceSettings } from './resource-catalogue';
-import { assertOperator, validCatalogue, validPlan, validWorkspaceName } from './workspace-rules';
+import { assertOperator, validSettingsChange, validWorkspaceName } from './workspace-rules';
 import type { ExistingWorkspace, WorkspaceState } from './workspace.state';
 
 const existing = (state: WorkspaceState): ExistingWorkspace => {
@@ -15,14 +15,14 @@ const existing = (state: WorkspaceState): ExistingWorkspace => {
 const createWorkspace = (command: CreateWorkspace, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
   assertOperator(command.operator, 'create workspaces');
   const name = validWorkspaceName(command.name);
-  const plan = validPlan(command.plan);
+  const { plan } = command;
   if (state.status !== 'absent') throw new DomainError(ErrorCodes.conflict, 'a workspace with this id exists already');
   return [{ type: 'WorkspaceCreated', data: { workspaceId: command.workspaceId, name, plan, settings: defaultWorkspaceSettings(), createdAt: now.toISOString() } }];
 };
 
 const changePlan = (command: ChangeWorkspacePlan, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
   assertOperator(command.operator, 'change plans');
-  const plan = validPlan(command.plan);
+  const { plan } = command;
   const workspace = existing(state);
   if (workspace.plan === plan) return [];
   return [{ type: 'WorkspacePlanChanged', data: { workspaceId: workspace.workspaceId, plan, changedAt: now.toISOString() } }];
@@ -39,14 +39,8 @@ const FULL_ACCESS: readonly Permission[] = [{ resource: '*', action: 'write' }];
 const changeSettings = (command: ChangeWorkspaceSettings, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
   const workspace = existing(state);
   if (!holdsAll(command.authority, FULL_ACCESS)) throw new DomainError(ErrorCodes.forbidden, 'changing workspace settings takes a full-access key');
-  const { keyPermissionsImmutable, resourceCatalogue } = command.settings;
-  if (keyPermissionsImmutable !== undefined && typeof keyPermissionsImmutable !== 'boolean') {
-    throw validationError('settings.keyPermissionsImmutable', 'keyPermissionsImmutable must be true or false');
-  }
-  const settings = {
-    keyPermissionsImmutable: keyPermissionsImmutable ?? workspace.settings.keyPermissionsImmutable,
-    resourceCatalogue: resourceCatalogue === undefined ? workspace.settings.resourceCatalogue : validCatalogue(resourceCatalogue),
-  };
+  // The same rule the command's parser applied: the domain keeps its invariants whoever calls it.
+  const settings = { ...workspace.settings, ...validSettingsChange(command.settings) };
   if (sameSettings(settings, workspace.settings)) return [];
   return [{ type: 'WorkspaceSettingsChanged', data: { workspaceId: workspace.workspaceId, settings, changedAt: now.toISOString() } }];
 };

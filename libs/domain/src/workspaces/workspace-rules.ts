@@ -1,4 +1,4 @@
-import { ErrorCodes, Plans, type Plan, type ResourceType } from '@keyward/contracts';
+import { ErrorCodes, Plans, type Plan, type ResourceType, type WorkspaceSettings } from '@keyward/contracts';
 import { DomainError, validationError } from '../domain.error';
 import { isResourceName } from '../permissions/permission';
 import { CONTROL_CHARACTER, validName } from '../names';
@@ -8,7 +8,7 @@ import { MANAGEMENT_RESOURCES } from './resource-catalogue';
 export const MAX_CATALOGUE_SIZE = 200;
 export const MAX_GROUP_LENGTH = 100;
 
-export const validWorkspaceName = (raw: unknown): string => validName(raw, 'name');
+export const validWorkspaceName = (raw: string): string => validName(raw, 'name');
 
 export const validPlan = (plan: unknown): Plan => {
   if (!Plans.includes(plan as Plan)) throw validationError('plan', `plan must be one of ${Plans.join(', ')}`);
@@ -17,6 +17,18 @@ export const validPlan = (plan: unknown): Plan => {
 
 export const assertOperator = (operator: boolean, what: string): void => {
   if (!operator) throw new DomainError(ErrorCodes.forbidden, `only the operator (root key) may ${what}`);
+};
+
+/** Untrusted input as a settings change (where a command is parsed): each field left out keeps its value. */
+export const validSettingsChange = (raw: Readonly<Record<string, unknown>>): Partial<WorkspaceSettings> => {
+  const { keyPermissionsImmutable, resourceCatalogue } = raw;
+  if (keyPermissionsImmutable !== undefined && typeof keyPermissionsImmutable !== 'boolean') {
+    throw validationError('settings.keyPermissionsImmutable', 'keyPermissionsImmutable must be true or false');
+  }
+  return {
+    ...(keyPermissionsImmutable === undefined ? {} : { keyPermissionsImmutable }),
+    ...(resourceCatalogue === undefined ? {} : { resourceCatalogue: validCatalogue(resourceCatalogue) }),
+  };
 };
 
 /** Unique resource names of the catalogue grammar, each in a named group; the management resources stay. */

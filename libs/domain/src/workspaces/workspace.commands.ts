@@ -1,12 +1,12 @@
-import type { WorkspaceSettings } from '@keyward/contracts';
+import type { Plan, WorkspaceSettings } from '@keyward/contracts';
 import type { Permission } from '../permissions/permission';
 
 /** Operator only (the root key). */
 export interface CreateWorkspace {
   readonly type: 'CreateWorkspace';
   readonly workspaceId: string;
-  readonly name: unknown;
-  readonly plan: unknown;
+  readonly name: string;
+  readonly plan: Plan;
   readonly operator: boolean;
 }
 
@@ -14,7 +14,7 @@ export interface CreateWorkspace {
 export interface ChangeWorkspacePlan {
   readonly type: 'ChangeWorkspacePlan';
   readonly workspaceId: string;
-  readonly plan: unknown;
+  readonly plan: Plan;
   readonly operator: boolean;
 }
 

@@ -33,16 +33,16 @@ const settingsChanged = (settings: WorkspaceSettings, workspaceId = WS): Workspa
 const catalogue = (...extra: ResourceType[]): ResourceType[] => [...MANAGEMENT_RESOURCES.map((resource) => ({ resource, group: 'Administration' })), ...extra];
 
 describe('CreateWorkspace', () => {
-  it.each(['free', 'pro', 'enterprise'])('creates a %s workspace with the default settings, its name trimmed', (plan) => {
+  it.each(['free', 'pro', 'enterprise'] as const)('creates a %s workspace with the default settings, its name trimmed', (plan) => {
     given([])
       .when(create({ name: '  Acme  ', plan }))
-      .then([created({ name: 'Acme', plan: plan as 'free' })]);
+      .then([created({ name: 'Acme', plan })]);
   });
 
   it('is operator only (403), before looking at the input', () => {
     const forbidden = { code: ErrorCodes.forbidden, message: 'only the operator (root key) may create workspaces' };
     given([]).when(create({ operator: false })).then(forbidden);
-    given([]).when(create({ operator: false, name: '', plan: 'gold' })).then(forbidden);
+    given([]).when(create({ operator: false, name: '' })).then(forbidden);
   });
 
   it.each([
@@ -50,10 +50,6 @@ describe('CreateWorkspace', () => {
     ['a blank name', { name: '   ' }, 'name'],
     ['a 101-character name', { name: 'x'.repeat(101) }, 'name'],
     ['a control character in the name', { name: 'a\nb' }, 'name'],
-    ['a name that is not a string', { name: 42 }, 'name'],
-    ['no plan', { plan: undefined }, 'plan'],
-    ['an unknown plan', { plan: 'gold' }, 'plan'],
-    ['a plan in capitals', { plan: 'Pro' }, 'plan'],
   ])('refuses %s', (_, over, field) => {
     given([]).when(create(over)).then(invalid(field));
   });
@@ -88,10 +84,6 @@ describe('ChangeWorkspacePlan', () => {
     const forbidden = { code: ErrorCodes.forbidden, message: 'only the operator (root key) may change plans' };
     given([created()]).when(changePlan({ operator: false })).then(forbidden);
     given([]).when(changePlan({ operator: false })).then(forbidden);
-  });
-
-  it.each([undefined, 'gold', '', null])('refuses plan %p', (plan) => {
-    given([created()]).when(changePlan({ plan })).then(invalid('plan'));
   });
 
   it('refuses an unknown workspace (WORKSPACE_NOT_FOUND)', () => {

@@ -13,6 +13,8 @@ import {
   type ReadPosition,
 } from '@eventstore/db-client';
 import { ConcurrencyError } from '../concurrency.error';
+import type { DomainEvent } from '@keyward/contracts';
+import { streamOf } from '../stream-of';
 import type {
   AppendResult,
   EventStore,
@@ -66,7 +68,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string): Promise<ReadStreamResult> {
+  async readStream<E extends DomainEvent = DomainEvent>(streamId: string): Promise<ReadStreamResult<E>> {
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START })) {
@@ -74,10 +76,10 @@ export class EventStoreDbEventStore implements EventStore {
         if (recorded) events.push(recorded);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { currentVersion: null, events: [] };
+      if (error instanceof StreamNotFoundError) return streamOf<E>([]);
       throw error;
     }
-    return { currentVersion: events.length ? events[events.length - 1].streamVersion : null, events };
+    return streamOf<E>(events);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import type { DomainEvent } from '@keyward/contracts';
 import type {
   AppendResult,
   EventStore,
@@ -66,9 +67,9 @@ export class PostgresEventStore implements EventStore {
     return beginAppend(this.options.pool, this.tables, streamId, events, options.expectedVersion);
   }
 
-  async readStream(streamId: string): Promise<ReadStreamResult> {
+  async readStream<E extends DomainEvent = DomainEvent>(streamId: string): Promise<ReadStreamResult<E>> {
     await this.ensureSchema();
-    return readStream(this.options.pool, this.tables, streamId);
+    return readStream<E>(this.options.pool, this.tables, streamId);
   }
 
   async readAll(options: { readonly after?: Position; readonly maxCount: number }): Promise<readonly RecordedEvent[]> {

@@ -20,12 +20,10 @@ export class KeyStateQueries {
   /** A key of another workspace, or a deleted one, is as unknown as one that never existed. */
   async get(workspaceId: string, keyId: string, now = new Date()): Promise<KeyView | undefined> {
     const [stream, row] = await Promise.all([
-      this.store.readStream(keyStreamId(keyId)),
+      this.store.readStream<KeyEvent>(keyStreamId(keyId)),
       this.dataSource.getRepository(KeyRow).findOne({ select: { usageCount: true, lastUsedAt: true }, where: { workspaceId, id: keyId } }),
     ]);
-    // The stream holds only what the key decider wrote.
-    const events = stream.events as readonly unknown[] as readonly KeyEvent[];
-    const state = events.reduce(keyDecider.evolve, keyDecider.initialState());
+    const state = stream.events.reduce(keyDecider.evolve, keyDecider.initialState());
     if (state.status === 'absent' || state.deletedAt !== null || state.workspaceId !== workspaceId) return undefined;
     return keyViewOfState(state, { usageCount: Number(row?.usageCount ?? 0), lastUsedAt: row?.lastUsedAt?.toISOString() ?? null }, now);
   }

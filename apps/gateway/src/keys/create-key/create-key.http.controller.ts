@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type CreateKeyRequest, type CreateKeyAnswer } from '@keyward/contracts';
+import { Subjects, type CommandContext, type CreateKeyAnswer } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
@@ -21,7 +21,7 @@ export class CreateKeyHttpController {
   @RequirePermission('api_keys:write')
   @ApiCreatedResponse({ description: 'the key, with its secret `key` shown this once' })
   async create(@Body() body: CreateKeyRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateKeyAnswer> {
-    const written = await this.commands.send<CreateKeyRequest, CreateKeyAnswer>(Subjects.keyCommand.create, {
+    const written = await this.commands.send(Subjects.keyCommand.create, {
       context,
       name: body.name,
       environment: body.environment ?? 'live',

@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type DeleteKeyRequest, type DeleteKeyResult } from '@keyward/contracts';
+import { Subjects, type CommandContext } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
@@ -21,6 +21,6 @@ export class DeleteKeyHttpController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiNotFoundResponse({ description: 'KEY_NOT_FOUND, also for a key deleted before' })
   async delete(@Param('id', KeyIdPipe) keyId: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<void> {
-    answerWritten(response, await this.commands.send<DeleteKeyRequest, DeleteKeyResult>(Subjects.keyCommand.delete, { context, keyId }));
+    answerWritten(response, await this.commands.send(Subjects.keyCommand.delete, { context, keyId }));
   }
 }

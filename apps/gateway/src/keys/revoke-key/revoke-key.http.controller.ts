@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type RevokeKeyRequest, type RevokeKeyResult } from '@keyward/contracts';
+import { Subjects, type CommandContext, type RevokeKeyResult } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
@@ -28,7 +28,7 @@ export class RevokeKeyHttpController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RevokeKeyResult> {
-    const written = await this.commands.send<RevokeKeyRequest, RevokeKeyResult>(Subjects.keyCommand.revoke, { context, keyId });
+    const written = await this.commands.send(Subjects.keyCommand.revoke, { context, keyId });
     return answerWritten(response, written);
   }
 }

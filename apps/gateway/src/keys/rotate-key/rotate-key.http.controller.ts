@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type RotateKeyRequest, type RotateKeyAnswer } from '@keyward/contracts';
+import { Subjects, type CommandContext, type RotateKeyAnswer } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
@@ -27,7 +27,7 @@ export class RotateKeyHttpController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RotateKeyAnswer> {
-    const written = await this.commands.send<RotateKeyRequest, RotateKeyAnswer>(Subjects.keyCommand.rotate, {
+    const written = await this.commands.send(Subjects.keyCommand.rotate, {
       context,
       keyId,
       gracePeriodSeconds: body.gracePeriodSeconds ?? 0,

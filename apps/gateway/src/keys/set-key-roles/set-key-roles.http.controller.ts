@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type KeyView, type SetKeyRolesRequest } from '@keyward/contracts';
+import { Subjects, type CommandContext, type KeyView } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
@@ -24,6 +24,6 @@ export class SetKeyRolesHttpController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<KeyView> {
-    return this.writer.write<SetKeyRolesRequest>(Subjects.keyCommand.setRoles, { context, keyId, roles: body.roles }, response);
+    return this.writer.write(Subjects.keyCommand.setRoles, { context, keyId, roles: body.roles }, response);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Delete, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type KeyView, type UnshareResourceRequest } from '@keyward/contracts';
+import { Subjects, type CommandContext, type KeyView } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
@@ -25,6 +25,6 @@ export class UnshareResourceHttpController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<KeyView> {
-    return this.writer.write<UnshareResourceRequest>(Subjects.keyCommand.unshare, { context, keyId, resource, resourceId }, response);
+    return this.writer.write(Subjects.keyCommand.unshare, { context, keyId, resource, resourceId }, response);
   }
 }

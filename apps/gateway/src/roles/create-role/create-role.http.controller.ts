@@ -1,22 +1,17 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiPaymentRequiredResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type CreateRoleRequest, type RoleResult, type RoleView } from '@keyward/contracts';
-import { RoleQueries } from '@keyward/read-models';
+import { Subjects, type CommandContext, type CreateRoleRequest, type RoleView } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
-import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
-import { answerWritten } from '../../http/consistency.header';
+import { RoleWriter } from '../role.writer';
 import { CreateRoleRequestDto } from './create-role.request.dto';
 
 @ApiTags('roles')
 @ApiBearerAuth()
 @Controller('v1/roles')
 export class CreateRoleHttpController {
-  constructor(
-    private readonly commands: CommandClient,
-    private readonly roles: RoleQueries,
-  ) {}
+  constructor(private readonly writer: RoleWriter) {}
 
   /** A role may not hold more than its creator: keys given it would escalate. */
   @Post()
@@ -24,11 +19,8 @@ export class CreateRoleHttpController {
   @RequirePermission('roles:write')
   @ApiCreatedResponse({ description: 'the role' })
   @ApiPaymentRequiredResponse({ description: "PLAN_UPGRADE_REQUIRED: the workspace's plan has no custom roles" })
-  async create(@Body() body: CreateRoleRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<RoleView | RoleResult> {
+  async create(@Body() body: CreateRoleRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<RoleView> {
     const request: CreateRoleRequest = { context, name: body.name, permissions: body.permissions, ...(body.description !== undefined ? { description: body.description } : {}) };
-    const written = await this.commands.sendThenRead<CreateRoleRequest, RoleResult, RoleView>(Subjects.roleCommand.create, request, (role) =>
-      this.roles.get(context.workspaceId, role.id),
-    );
-    return answerWritten(response, written);
+    return this.writer.write(Subjects.roleCommand.create, request, response);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type DeleteRoleRequest, type DeleteRoleResult } from '@keyward/contracts';
+import { Subjects, type CommandContext } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
@@ -21,6 +21,6 @@ export class DeleteRoleHttpController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiNotFoundResponse({ description: 'ROLE_NOT_FOUND' })
   async delete(@Param('id', RoleIdPipe) roleId: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<void> {
-    answerWritten(response, await this.commands.send<DeleteRoleRequest, DeleteRoleResult>(Subjects.roleCommand.delete, { context, roleId }));
+    answerWritten(response, await this.commands.send(Subjects.roleCommand.delete, { context, roleId }));
   }
 }

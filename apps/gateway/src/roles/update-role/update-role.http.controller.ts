@@ -1,23 +1,18 @@
 import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type RoleResult, type RoleView, type UpdateRoleRequest } from '@keyward/contracts';
-import { RoleQueries } from '@keyward/read-models';
+import { Subjects, type CommandContext, type RoleView, type UpdateRoleRequest } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
-import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
-import { answerWritten } from '../../http/consistency.header';
 import { RoleIdPipe } from '../role-id.pipe';
+import { RoleWriter } from '../role.writer';
 import { UpdateRoleRequestDto } from './update-role.request.dto';
 
 @ApiTags('roles')
 @ApiBearerAuth()
 @Controller('v1/roles')
 export class UpdateRoleHttpController {
-  constructor(
-    private readonly commands: CommandClient,
-    private readonly roles: RoleQueries,
-  ) {}
+  constructor(private readonly writer: RoleWriter) {}
 
   /** Every key holding the role changes with it, in every verifier, before this answers. */
   @Patch(':id')
@@ -29,7 +24,7 @@ export class UpdateRoleHttpController {
     @Body() body: UpdateRoleRequestDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<RoleView | RoleResult> {
+  ): Promise<RoleView> {
     const request: UpdateRoleRequest = {
       context,
       roleId,
@@ -37,9 +32,6 @@ export class UpdateRoleHttpController {
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.permissions !== undefined ? { permissions: body.permissions } : {}),
     };
-    const written = await this.commands.sendThenRead<UpdateRoleRequest, RoleResult, RoleView>(Subjects.roleCommand.update, request, () =>
-      this.roles.get(context.workspaceId, roleId),
-    );
-    return answerWritten(response, written);
+    return this.writer.write(Subjects.roleCommand.update, request, response);
   }
 }

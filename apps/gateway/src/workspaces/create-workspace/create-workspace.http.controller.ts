@@ -22,6 +22,6 @@ export class CreateWorkspaceHttpController {
   @ApiCreatedResponse({ description: '{ id, name, plan, adminKey, adminKeyId }: adminKey shown this once' })
   async create(@Body() body: CreateWorkspaceRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateWorkspaceAnswer> {
     const request: CreateWorkspaceRequest = { context, name: body.name, ...(body.plan !== undefined ? { plan: body.plan } : {}) };
-    return answerWritten(response, await this.commands.send<CreateWorkspaceRequest, CreateWorkspaceAnswer>(Subjects.workspaceCommand.create, request));
+    return answerWritten(response, await this.commands.send(Subjects.workspaceCommand.create, request));
   }
 }

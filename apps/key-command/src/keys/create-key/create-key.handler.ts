@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { keyStreamId, type CommandReply, type CreateKeyAnswer, type CreateKeyResult, type KeyEnvironment } from '@keyward/contracts';
-import { generateKeySecret, newKeyId, storedSecretOf, withholdSecrets } from '@keyward/domain';
+import { keyStreamId, type CommandReply, type CreateKeyAnswer, type CreateKeyRequest, type CreateKeyResult } from '@keyward/contracts';
+import { generateKeySecret, keyDecider, newKeyId, storedSecretOf, withholdSecrets } from '@keyward/domain';
 import { PEPPER } from '@keyward/platform';
-import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional } from '../../commands/command-payload';
+import { AccessPolicyLoader } from '../../access/access-policy.loader';
+import { CommandHandler } from '../../commands/command.handler';
 import { IdempotentIds, type CreatedKind } from '../../commands/idempotent-ids';
-import { KeyDecisions } from '../key.decisions';
-import { asEnvironment, asExpiry, asPermissions } from '../key-payload';
+import { decideWithPolicy } from '../key-decision';
 
 export interface CreatedKey {
   readonly position: string;
@@ -16,14 +16,15 @@ export interface CreatedKey {
 @Injectable()
 export class CreateKeyHandler {
   constructor(
-    private readonly keys: KeyDecisions,
+    private readonly commands: CommandHandler,
+    private readonly policies: AccessPolicyLoader,
     private readonly ids: IdempotentIds,
     @Inject(PEPPER) private readonly pepper: Buffer,
   ) {}
 
   /** A repeat of a create (same Idempotency-Key) answers the key it made, without its secret. */
-  async execute(payload: unknown): Promise<CommandReply<CreateKeyAnswer>> {
-    const created = await this.create(payload, 'key');
+  async execute(request: CreateKeyRequest): Promise<CommandReply<CreateKeyAnswer>> {
+    const created = await this.create(request, 'key');
     return { ok: true, position: created.position, result: created.replayed ? withholdSecrets(created.result) : created.result };
   }
 
@@ -32,31 +33,33 @@ export class CreateKeyHandler {
    * the caller withholds it. A new workspace's admin key is an `admin-key`, so that a key created
    * later in that workspace with the same Idempotency-Key is another key.
    */
-  async create(payload: unknown, kind: Extract<CreatedKind, 'key' | 'admin-key'>): Promise<CreatedKey> {
-    const p = asObject(payload, 'command');
-    const context = asCommandContext(p.context);
-    const environment: KeyEnvironment = asEnvironment(p.environment);
-    const roles = optional(p.roles, (v) => asStringArray(v, 'roles'));
+  async create(request: CreateKeyRequest, kind: Extract<CreatedKind, 'key' | 'admin-key'>): Promise<CreatedKey> {
+    const { context, roles } = request;
     const keyId = await this.ids.for(kind, context, newKeyId, keyStreamId);
     // The secret is made here and leaves only in the reply; decide sees just its stored form.
-    const secret = generateKeySecret(environment);
-    const outcome = await this.keys.run(
-      keyId,
+    const secret = generateKeySecret(request.environment);
+    const outcome = await this.commands.handle(
+      keyStreamId(keyId),
+      keyDecider,
       context,
-      (policy) => ({
-        type: 'CreateKey',
-        keyId,
-        workspaceId: context.workspaceId,
-        name: asString(p.name, 'name'),
-        environment,
-        expiresAt: asExpiry(p.expiresAt),
+      decideWithPolicy(
+        this.policies,
+        context,
+        (policy) => ({
+          type: 'CreateKey',
+          keyId,
+          workspaceId: context.workspaceId,
+          name: request.name,
+          environment: request.environment,
+          expiresAt: request.expiresAt,
+          roles,
+          permissions: request.permissions,
+          unrestricted: request.unrestricted,
+          secret: storedSecretOf(this.pepper, secret),
+          policy,
+        }),
         roles,
-        permissions: optional(p.permissions, asPermissions),
-        unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')),
-        secret: storedSecretOf(this.pepper, secret),
-        policy,
-      }),
-      roles,
+      ),
     );
     const created = outcome.events[0];
     if (created?.type !== 'KeyCreated') throw new Error('CreateKey decided no KeyCreated');

@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandReply, DeleteKeyResult } from '@keyward/contracts';
-import { asCommandContext, asObject } from '../../commands/command-payload';
-import { KeyDecisions } from '../key.decisions';
-import { asKeyId } from '../key-payload';
+import { keyStreamId, type CommandReply, type DeleteKeyRequest, type DeleteKeyResult } from '@keyward/contracts';
+import { decideKey, keyDecider } from '@keyward/domain';
+import { CommandHandler } from '../../commands/command.handler';
+import { FINAL_RETRIES_ON_CONFLICT } from '../key-decision';
 
-/** Revoked and gone from the key table; the history keeps it. */
+/** Revoked and gone from the key table; the history keeps it. Needs no access policy. */
 @Injectable()
 export class DeleteKeyHandler {
-  constructor(private readonly keys: KeyDecisions) {}
+  constructor(private readonly commands: CommandHandler) {}
 
-  async execute(payload: unknown): Promise<CommandReply<DeleteKeyResult>> {
-    const p = asObject(payload, 'command');
-    const keyId = asKeyId(p.keyId);
-    const { position, event } = await this.keys.end(keyId, asCommandContext(p.context), 'DeleteKey');
-    if (event?.type !== 'KeyDeleted') throw new Error('DeleteKey decided no KeyDeleted');
-    return { ok: true, position, result: { id: keyId, deletedAt: event.data.deletedAt } };
+  async execute({ context, keyId }: DeleteKeyRequest): Promise<CommandReply<DeleteKeyResult>> {
+    const { position, events } = await this.commands.handle(
+      keyStreamId(keyId),
+      keyDecider,
+      context,
+      (state, now) => decideKey({ type: 'DeleteKey', keyId, workspaceId: context.workspaceId }, state, now),
+      FINAL_RETRIES_ON_CONFLICT,
+    );
+    const deleted = events[0];
+    if (deleted?.type !== 'KeyDeleted') throw new Error('DeleteKey decided no KeyDeleted');
+    return { ok: true, position, result: { id: keyId, deletedAt: deleted.data.deletedAt } };
   }
 }

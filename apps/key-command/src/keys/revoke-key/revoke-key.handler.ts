@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandReply, RevokeKeyResult } from '@keyward/contracts';
-import { asCommandContext, asObject } from '../../commands/command-payload';
-import { KeyDecisions } from '../key.decisions';
-import { asKeyId } from '../key-payload';
+import { keyStreamId, type CommandReply, type RevokeKeyRequest, type RevokeKeyResult } from '@keyward/contracts';
+import { decideKey, keyDecider } from '@keyward/domain';
+import { CommandHandler } from '../../commands/command.handler';
+import { FINAL_RETRIES_ON_CONFLICT } from '../key-decision';
 
+/** Final, and needs no access policy. */
 @Injectable()
 export class RevokeKeyHandler {
-  constructor(private readonly keys: KeyDecisions) {}
+  constructor(private readonly commands: CommandHandler) {}
 
-  async execute(payload: unknown): Promise<CommandReply<RevokeKeyResult>> {
-    const p = asObject(payload, 'command');
-    const keyId = asKeyId(p.keyId);
-    const { position, event } = await this.keys.end(keyId, asCommandContext(p.context), 'RevokeKey');
-    if (event?.type !== 'KeyRevoked') throw new Error('RevokeKey decided no KeyRevoked');
-    return { ok: true, position, result: { id: keyId, status: 'revoked', revokedAt: event.data.revokedAt } };
+  async execute({ context, keyId }: RevokeKeyRequest): Promise<CommandReply<RevokeKeyResult>> {
+    const { position, events } = await this.commands.handle(
+      keyStreamId(keyId),
+      keyDecider,
+      context,
+      (state, now) => decideKey({ type: 'RevokeKey', keyId, workspaceId: context.workspaceId }, state, now),
+      FINAL_RETRIES_ON_CONFLICT,
+    );
+    const revoked = events[0];
+    if (revoked?.type !== 'KeyRevoked') throw new Error('RevokeKey decided no KeyRevoked');
+    return { ok: true, position, result: { id: keyId, status: 'revoked', revokedAt: revoked.data.revokedAt } };
   }
 }

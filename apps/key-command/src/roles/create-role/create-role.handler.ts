@@ -1,29 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { roleStreamId, type CommandReply, type RoleResult } from '@keyward/contracts';
-import { newRoleId } from '@keyward/domain';
-import { asCommandContext, asObject } from '../../commands/command-payload';
+import { roleStreamId, type CommandReply, type CreateRoleRequest, type RoleResult } from '@keyward/contracts';
+import { decideRole, newRoleId, roleDecider } from '@keyward/domain';
+import { AccessPolicyLoader } from '../../access/access-policy.loader';
+import { CommandHandler } from '../../commands/command.handler';
 import { IdempotentIds } from '../../commands/idempotent-ids';
-import { RoleDecisions } from '../role.decisions';
+import { roleReply } from '../role-payload';
 
+/** No role may hold more than its author: keys given it would escalate. */
 @Injectable()
 export class CreateRoleHandler {
   constructor(
-    private readonly roles: RoleDecisions,
+    private readonly commands: CommandHandler,
+    private readonly policies: AccessPolicyLoader,
     private readonly ids: IdempotentIds,
   ) {}
 
-  async execute(payload: unknown): Promise<CommandReply<RoleResult>> {
-    const p = asObject(payload, 'command');
-    const context = asCommandContext(p.context);
+  async execute({ context, name, description, permissions }: CreateRoleRequest): Promise<CommandReply<RoleResult>> {
     const roleId = await this.ids.for('role', context, newRoleId, roleStreamId);
-    return this.roles.write(roleId, context, (policy) => ({
-      type: 'CreateRole',
-      roleId,
-      workspaceId: context.workspaceId,
-      name: p.name,
-      description: p.description,
-      permissions: p.permissions,
-      policy,
-    }));
+    const outcome = await this.commands.handle(roleStreamId(roleId), roleDecider, context, async (state, now) =>
+      decideRole({ type: 'CreateRole', roleId, workspaceId: context.workspaceId, name, description, permissions, policy: await this.policies.load(context) }, state, now),
+    );
+    return roleReply(outcome);
   }
 }

@@ -1,26 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandReply, RoleResult } from '@keyward/contracts';
-import { asCommandContext, asObject } from '../../commands/command-payload';
-import { asRoleId } from '../role-payload';
-import { RoleDecisions } from '../role.decisions';
+import { roleStreamId, type CommandReply, type RoleResult, type UpdateRoleRequest } from '@keyward/contracts';
+import { decideRole, roleDecider } from '@keyward/domain';
+import { AccessPolicyLoader } from '../../access/access-policy.loader';
+import { CommandHandler } from '../../commands/command.handler';
+import { roleReply } from '../role-payload';
 
 /** Every key holding the role changes with it; the gateway waits until every verifier has applied it. */
 @Injectable()
 export class UpdateRoleHandler {
-  constructor(private readonly roles: RoleDecisions) {}
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly policies: AccessPolicyLoader,
+  ) {}
 
-  execute(payload: unknown): Promise<CommandReply<RoleResult>> {
-    const p = asObject(payload, 'command');
-    const context = asCommandContext(p.context);
-    const roleId = asRoleId(p.roleId);
-    return this.roles.write(roleId, context, (policy) => ({
-      type: 'UpdateRole',
-      roleId,
-      workspaceId: context.workspaceId,
-      name: p.name,
-      description: p.description,
-      permissions: p.permissions,
-      policy,
-    }));
+  async execute({ context, roleId, name, description, permissions }: UpdateRoleRequest): Promise<CommandReply<RoleResult>> {
+    const outcome = await this.commands.handle(roleStreamId(roleId), roleDecider, context, async (state, now) =>
+      decideRole({ type: 'UpdateRole', roleId, workspaceId: context.workspaceId, name, description, permissions, policy: await this.policies.load(context) }, state, now),
+    );
+    return roleReply(outcome);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceAnswer, type CreateWorkspaceResult } from '@keyward/contracts';
+import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceAnswer, type CreateWorkspaceRequest, type CreateWorkspaceResult } from '@keyward/contracts';
 import { decideWorkspace, newWorkspaceId, withholdSecrets, workspaceDecider } from '@keyward/domain';
-import { asCommandContext, asObject } from '../../commands/command-payload';
-import { CommandRunner } from '../../commands/command.runner';
+import { CommandHandler } from '../../commands/command.handler';
 import { IdempotentIds } from '../../commands/idempotent-ids';
 import { CreateKeyHandler } from '../../keys/create-key/create-key.handler';
 import { workspaceResult } from '../workspace-payload';
@@ -17,19 +16,17 @@ import { workspaceResult } from '../workspace-payload';
 @Injectable()
 export class CreateWorkspaceHandler {
   constructor(
-    private readonly runner: CommandRunner,
+    private readonly commands: CommandHandler,
     private readonly createKey: CreateKeyHandler,
     private readonly ids: IdempotentIds,
   ) {}
 
-  async execute(payload: unknown): Promise<CommandReply<CreateWorkspaceAnswer>> {
-    const p = asObject(payload, 'command');
-    const context = asCommandContext(p.context);
+  async execute({ context, name, plan = 'free' }: CreateWorkspaceRequest): Promise<CommandReply<CreateWorkspaceAnswer>> {
     const workspaceId = await this.ids.for('workspace', context, newWorkspaceId, workspaceStreamId);
     // Its events belong to the new workspace, whoever created it (the actor says who).
     const inWorkspace = { ...context, workspaceId };
-    const outcome = await this.runner.run(workspaceStreamId(workspaceId), workspaceDecider(workspaceId), inWorkspace, (state, now) =>
-      decideWorkspace({ type: 'CreateWorkspace', workspaceId, name: p.name, plan: p.plan ?? 'free', operator: context.operator }, state, now),
+    const outcome = await this.commands.handle(workspaceStreamId(workspaceId), workspaceDecider(workspaceId), inWorkspace, (state, now) =>
+      decideWorkspace({ type: 'CreateWorkspace', workspaceId, name, plan, operator: context.operator }, state, now),
     );
     if (outcome.state.status === 'absent') throw new Error('CreateWorkspace left no workspace');
     const adminKey: CreateKeyRequest = {

@@ -1,4 +1,5 @@
 import { Counter, type Registry } from 'prom-client';
+import type { DomainEvent } from '@keyward/contracts';
 import { ConcurrencyError, type AppendResult, type EventStore, type EventToAppend, type ExpectedVersion } from '@keyward/event-store';
 
 type AppendOutcome = 'appended' | 'conflict' | 'failed';
@@ -26,7 +27,7 @@ export const meteredEventStore = (store: EventStore, registry: Registry): EventS
         throw error;
       }
     },
-    readStream: (streamId) => store.readStream(streamId),
+    readStream: <E extends DomainEvent>(streamId: string) => store.readStream<E>(streamId),
     readAll: (options) => store.readAll(options),
     subscribeToAll: (options, handlers) => store.subscribeToAll(options, handlers),
     close: () => store.close(),

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { PIPES_METADATA } from '@nestjs/common/constants';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { Subjects, type CommandReplyOf, type CreateKeyRequest, type RevokeKeyRequest, type RotateKeyRequest } from '@keyward/contracts';
+import { parseRevokeKey, parseRotateKey } from '../keys/key-payload';
+import { CommandEndpoint, type CommandParser } from './command-endpoint.decorator';
+
+const S = Subjects.keyCommand;
+const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
+const revokedKey = (id: string): CommandReplyOf<typeof S.revoke> => ({ ok: true, position: '1.0', result: { id, status: 'revoked', revokedAt: '2026-12-02T00:00:00.000Z' } });
+const revoked = revokedKey('key_1');
+
+/**
+ * Type tests: `npm run build` type-checks this file (tsconfig.json), and each `@ts-expect-error`
+ * fails the build should the line it marks compile. A handler that takes or answers another
+ * shape than the contract names for its subject does not compile.
+ */
+class Endpoints {
+  @CommandEndpoint(S.revoke, parseRevokeKey)
+  async revoke(request: RevokeKeyRequest): Promise<CommandReplyOf<typeof S.revoke>> {
+    return revokedKey(request.keyId);
+  }
+
+  // @ts-expect-error: the request of another subject
+  @CommandEndpoint(S.revoke, parseRevokeKey)
+  async revokeTakingACreate(_request: CreateKeyRequest): Promise<CommandReplyOf<typeof S.revoke>> {
+    return revoked;
+  }
+
+  // @ts-expect-error: the result of another subject
+  @CommandEndpoint(S.rotate, parseRotateKey)
+  async rotateAnsweringARevoke(_request: RotateKeyRequest): Promise<CommandReplyOf<typeof S.revoke>> {
+    return revoked;
+  }
+
+  // @ts-expect-error: a parser of another subject
+  @CommandEndpoint(S.rotate, parseRevokeKey)
+  async rotateParsedAsARevoke(_request: RotateKeyRequest): Promise<CommandReplyOf<typeof S.rotate>> {
+    return { ok: false, error: { code: 'INTERNAL', message: 'unused' } };
+  }
+}
+
+// @ts-expect-error: a parser must produce the whole request (a rotate needs gracePeriodSeconds)
+const incomplete: CommandParser<typeof S.rotate> = () => ({ context, keyId: 'key_1' });
+
+describe('CommandEndpoint', () => {
+  it('subscribes the method to its subject and parses the payload before it runs', () => {
+    const method = Endpoints.prototype.revoke;
+    expect(Reflect.getMetadata(PATTERN_METADATA, method)).toEqual([S.revoke]);
+    const [pipe] = Reflect.getMetadata(PIPES_METADATA, method) as { transform(payload: unknown): unknown }[];
+    expect(pipe.transform({ context, keyId: 'key_aaaaaaaaaaaaaaaaaaaaaaaa' })).toEqual({ context, keyId: 'key_aaaaaaaaaaaaaaaaaaaaaaaa' });
+    expect(() => pipe.transform({ context, keyId: 'nonsense' })).toThrow('no such key');
+    expect(incomplete).toBeInstanceOf(Function);
+  });
+});

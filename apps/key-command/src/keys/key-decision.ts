@@ -1,0 +1,24 @@
+import type { CommandContext, KeyEvent } from '@keyward/contracts';
+import { decideKey, type AccessPolicy, type KeyCommand, type KeyState } from '@keyward/domain';
+import type { AccessPolicyLoader } from '../access/access-policy.loader';
+import type { Decide } from '../commands/command.handler';
+
+/** Revoking and deleting are safe to retry on a conflict: whatever changed meanwhile, the key ends so. */
+export const FINAL_RETRIES_ON_CONFLICT = 3;
+
+/**
+ * `decideKey` for a command that needs the access policy: the roles the key holds and the ones
+ * the command names are resolved against the history, on every attempt, before deciding.
+ */
+export const decideWithPolicy =
+  (
+    policies: AccessPolicyLoader,
+    context: CommandContext,
+    command: (policy: AccessPolicy, state: KeyState) => KeyCommand,
+    rolesNamed: readonly string[] = [],
+  ): Decide<KeyState, KeyEvent> =>
+  async (state, now) => {
+    const held = state.status === 'absent' ? [] : state.roles;
+    const policy = await policies.load(context, [...held, ...rolesNamed]);
+    return decideKey(command(policy, state), state, now);
+  };
