@@ -19,11 +19,11 @@ import { VerifyResponder } from './verify/verify.responder';
 /** How long a verifier may go without reaching the head of the history before it stops answering. */
 const STALE_AFTER_MS = Number(process.env.KEYWARD_VERIFIER_STALE_MS ?? 2_000);
 
-/** /metrics and /health here unless `KEYWARD_METRICS_PORT` says otherwise; a second verifier on the machine takes a free port. */
+/** /metrics and /health here unless `KEYWARD_VERIFIER_METRICS_PORT` says otherwise; a second verifier on the machine takes a free port. */
 const OPS_PORT = 9466;
 
 @Module({
-  imports: [ObservabilityModule.forService('verifier'), OpsServerModule.forService(OPS_PORT), PlatformModule, EventStoreModule, PepperModule],
+  imports: [ObservabilityModule.forService('verifier'), OpsServerModule.forService('verifier', OPS_PORT), PlatformModule, EventStoreModule, PepperModule],
   controllers: [EventsAppendedController],
   providers: [
     KeyIndex,
