@@ -7,11 +7,11 @@ import { KeysModule } from './keys/keys.module';
 import { RolesModule } from './roles/roles.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
-/** /metrics and /health here unless `KEYWARD_METRICS_PORT` says otherwise. */
+/** /metrics and /health here unless `KEYWARD_KEY_COMMAND_METRICS_PORT` says otherwise. */
 const OPS_PORT = 9464;
 
 @Module({
-  imports: [ObservabilityModule.forService('key-command'), OpsServerModule.forService(OPS_PORT), PlatformModule, EventStoreModule, PepperModule, KeysModule, RolesModule, WorkspacesModule],
+  imports: [ObservabilityModule.forService('key-command'), OpsServerModule.forService('key-command', OPS_PORT), PlatformModule, EventStoreModule, PepperModule, KeysModule, RolesModule, WorkspacesModule],
   providers: [CommandMetrics, { provide: APP_INTERCEPTOR, useClass: CommandLoggingInterceptor }],
 })
 export class AppModule {}

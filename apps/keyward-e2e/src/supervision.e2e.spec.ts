@@ -1,7 +1,9 @@
+import { metricsPortVariable, OPS_SERVICES, type OpsService } from '@keyward/config';
 import { keyStreamId, type CreateKeyResult, type KeyPage, type KeyView, type VerifyAnswer } from '@keyward/contracts';
 import { isRunning, KEYWARD_SERVICES, stopSupervisor } from '@keyward/supervisor';
 import { eventTypesByStream } from './support/event-log';
-import { KeywardStack, type ApiResponse } from './support/keyward-stack';
+import { freePort, KeywardStack, type ApiResponse } from './support/keyward-stack';
+import { Scrape } from './support/ops-endpoints';
 
 jest.setTimeout(80_000);
 
@@ -93,12 +95,41 @@ const listAll = async (stack: KeywardStack): Promise<Map<string, KeyView>> => {
   return keys;
 };
 
+/** A scrape of `url`, waiting (bounded) for a service that has just started to open its port. */
+const scrapeWhenUp = async (url: string): Promise<Scrape> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await Scrape.of(url);
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await sleep(200);
+    }
+  }
+};
+
+/** The restart count each service reports in its metrics, by service; the gateway on its own port. */
+const restartGauges = async (stack: KeywardStack, opsPorts: Readonly<Record<OpsService, number>>): Promise<Record<string, number | undefined>> => {
+  const urls: [string, string][] = [...OPS_SERVICES.map((s): [string, string] => [s, `http://127.0.0.1:${opsPorts[s]}`]), ['gateway', stack.baseUrl]];
+  const scrapes = await Promise.all(urls.map(async ([service, url]) => [service, await scrapeWhenUp(url)] as const));
+  return Object.fromEntries(scrapes.map(([service, scrape]) => [service, scrape.has('keyward_supervisor_restarts') ? scrape.value('keyward_supervisor_restarts') : undefined]));
+};
+
 describe('supervision (npm start): kill -9 of each service under write load', () => {
   let stack: KeywardStack;
   const ledger: Ledger = { created: new Map(), revoked: new Set(), revokeUnknown: new Set(), statuses: new Map(), unreachableAt: [], revokedButValid: [], verifies: 0 };
+  /** A metrics port chosen by the operator for each service, as `npm start` with the variables set. */
+  const opsPorts = {} as Record<OpsService, number>;
 
   beforeAll(async () => {
-    stack = await KeywardStack.start({ supervised: true });
+    for (const service of OPS_SERVICES) opsPorts[service] = await freePort();
+    const env = Object.fromEntries(OPS_SERVICES.map((service) => [metricsPortVariable(service), String(opsPorts[service])]));
+    stack = await KeywardStack.start({ supervised: true, env });
+  });
+
+  it('serves each service\'s metrics on the port set for it, none restarted, and says so in the restarts gauge', async () => {
+    expect(await restartGauges(stack, opsPorts)).toEqual({ 'key-command': 0, projector: 0, verifier: 0, gateway: 0 });
+    const units = stack.supervisorStatus()?.units ?? {};
+    expect(KEYWARD_SERVICES.map((s) => [s, units[s]?.state, units[s]?.restarts])).toEqual(KEYWARD_SERVICES.map((s) => [s, 'running', 0]));
   });
 
   afterAll(async () => {
@@ -167,6 +198,10 @@ describe('supervision (npm start): kill -9 of each service under write load', ()
       return !ledger.revokeUnknown.has(id) && code !== 'VALID';
     });
     expect(wrong).toEqual([]);
+  });
+
+  it('each service restarted once reports it in its metrics, on the same port as before', async () => {
+    expect(await restartGauges(stack, opsPorts)).toEqual({ 'key-command': 1, projector: 1, verifier: 1, gateway: 1 });
   });
 
   it('stopping as npm stop does ends the supervisor and every service, and restarts none', async () => {

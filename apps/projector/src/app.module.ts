@@ -11,11 +11,11 @@ import {
 } from '@keyward/platform';
 import { ReadModelsProjector } from './read-models/read-models.projector';
 
-/** /metrics and /health here unless `KEYWARD_METRICS_PORT` says otherwise. */
+/** /metrics and /health here unless `KEYWARD_PROJECTOR_METRICS_PORT` says otherwise. */
 const OPS_PORT = 9465;
 
 @Module({
-  imports: [ObservabilityModule.forService('projector'), OpsServerModule.forService(OPS_PORT), PlatformModule, EventStoreModule, ReadModelModule],
+  imports: [ObservabilityModule.forService('projector'), OpsServerModule.forService('projector', OPS_PORT), PlatformModule, EventStoreModule, ReadModelModule],
   controllers: [EventsAppendedController],
   providers: [
     followerLagProvider,

@@ -16,11 +16,11 @@ import { IndexHealth } from './health/index.health';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { VerifyResponder } from './verify/verify.responder';
 
-/** /metrics and /health here unless `KEYWARD_METRICS_PORT` says otherwise; a second verifier on the machine takes a free port. */
+/** /metrics and /health here unless `KEYWARD_VERIFIER_METRICS_PORT` says otherwise; a second verifier on the machine takes a free port. */
 const OPS_PORT = 9466;
 
 @Module({
-  imports: [ObservabilityModule.forService('verifier'), OpsServerModule.forService(OPS_PORT), PlatformModule, EventStoreModule, PepperModule],
+  imports: [ObservabilityModule.forService('verifier'), OpsServerModule.forService('verifier', OPS_PORT), PlatformModule, EventStoreModule, PepperModule],
   controllers: [EventsAppendedController],
   providers: [
     KeyIndex,

@@ -8,9 +8,25 @@ export interface KeywardConfig {
   readonly dataDir: string;
   readonly gatewayPort: number;
   readonly eventStoreUrl?: string;
-  /** `KEYWARD_METRICS_PORT`: where a NATS-only service serves /metrics and /health (0: any free port); unset: the service's default. */
-  readonly metricsPort?: number;
+  /** Where each NATS-only service serves /metrics and /health (0: any free port); a service not named here uses its default. */
+  readonly metricsPorts: Readonly<Partial<Record<OpsService, number>>>;
+  /** How often the supervisor (`npm start`) restarted this service before this run; unset when nothing supervises it. */
+  readonly supervisorRestarts?: number;
 }
+
+/** The services with a /metrics and /health listener of their own; the gateway serves both on its HTTP port. */
+export const OPS_SERVICES = ['key-command', 'projector', 'verifier'] as const;
+export type OpsService = (typeof OPS_SERVICES)[number];
+
+/**
+ * `KEYWARD_KEY_COMMAND_METRICS_PORT`, `KEYWARD_PROJECTOR_METRICS_PORT`, `KEYWARD_VERIFIER_METRICS_PORT`:
+ * a variable per service, because `npm start` hands every service the same environment and one
+ * port shared by all would let only one of them start.
+ */
+export const metricsPortVariable = (service: OpsService): string => `KEYWARD_${service.toUpperCase().replace('-', '_')}_METRICS_PORT`;
+
+/** Set by the supervisor for each run of a service it starts; the service reports it as a metric. */
+export const SUPERVISOR_RESTARTS_ENV = 'KEYWARD_SUPERVISOR_RESTARTS';
 
 /** `infra-up` writes where it started PostgreSQL and NATS, so services need no variables at all. */
 interface InfraFile {
@@ -39,14 +55,27 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): KeywardConfig 
   }
   const gatewayPort = Number(env.GATEWAY_PORT || 3000);
   if (!Number.isInteger(gatewayPort) || gatewayPort < 1 || gatewayPort > 65_535) throw new Error('GATEWAY_PORT must be a port number');
-  const metricsPort = env.KEYWARD_METRICS_PORT ? Number(env.KEYWARD_METRICS_PORT) : undefined;
-  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65_535)) throw new Error('KEYWARD_METRICS_PORT must be a port number (0: any free port)');
+  const restarts = env[SUPERVISOR_RESTARTS_ENV] ? Number(env[SUPERVISOR_RESTARTS_ENV]) : undefined;
+  if (restarts !== undefined && !(Number.isInteger(restarts) && restarts >= 0)) throw new Error(`${SUPERVISOR_RESTARTS_ENV} must be a count`);
   return {
     databaseUrl,
     natsUrl,
     dataDir,
     gatewayPort,
     ...(env.EVENTSTORE_URL ? { eventStoreUrl: env.EVENTSTORE_URL } : {}),
-    ...(metricsPort === undefined ? {} : { metricsPort }),
+    metricsPorts: metricsPortsOf(env),
+    ...(restarts === undefined ? {} : { supervisorRestarts: restarts }),
   };
+};
+
+const metricsPortsOf = (env: NodeJS.ProcessEnv): Partial<Record<OpsService, number>> => {
+  const ports: Partial<Record<OpsService, number>> = {};
+  for (const service of OPS_SERVICES) {
+    const variable = metricsPortVariable(service);
+    if (!env[variable]) continue;
+    const port = Number(env[variable]);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`${variable} must be a port number (0: any free port)`);
+    ports[service] = port;
+  }
+  return ports;
 };

@@ -141,4 +141,19 @@ describe('ProjectionRunner after a failed batch', () => {
     expect(again.seen.errors).toEqual([]);
     expect(await tables(dataSource)).toEqual(await referenceTables(store));
   });
+
+  it('two replicas on one checkpoint: the one that loses the compare-and-set follows the winner, reporting no error', async () => {
+    await appendRound(store, firstRound);
+    const replicas = [runnerOn(store, dataSource), runnerOn(store, dataSource)];
+    await Promise.all(replicas.map((r) => r.runner.start()));
+    try {
+      // Both stand at the same checkpoint and see the same new events: at most one can apply each batch.
+      const head = await appendRound(store, secondRound);
+      await Promise.all(replicas.map((r) => r.reached(head)));
+    } finally {
+      await Promise.all(replicas.map((r) => r.runner.stop()));
+    }
+    expect(replicas.map((r) => r.seen.errors.map((e) => e.message))).toEqual([[], []]);
+    expect(await tables(dataSource)).toEqual(await referenceTables(store));
+  });
 });

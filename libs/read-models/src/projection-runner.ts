@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { comparePositions, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
-import { advanceCheckpoint, readCheckpoint } from './checkpoints/checkpoint.store';
+import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './checkpoints/checkpoint.store';
 
 export type ProjectEvent = (manager: EntityManager, event: RecordedEvent) => Promise<void>;
 
@@ -16,9 +16,9 @@ const samePosition = (a: Position | undefined, b: Position | undefined): boolean
  * Runs one projection: rows and checkpoint change in one transaction per batch, so a crash
  * can neither skip nor double-apply an event. After any failed batch the checkpoint in the
  * database is the truth, not the one in memory: the commit may have landed with its
- * acknowledgement lost (PostgreSQL stopped under it), or another replica won the compare-and-set.
- * Either way the runner resubscribes from what is stored. The projections are idempotent too,
- * so an event applied twice would still be harmless.
+ * acknowledgement lost (PostgreSQL stopped under it), or another replica won the compare-and-set
+ * (`CheckpointMovedError`, followed at once). Either way the runner resubscribes from what is
+ * stored. The projections are idempotent too, so an event applied twice would still be harmless.
  */
 export class ProjectionRunner {
   private subscription: Subscription | undefined;
@@ -80,6 +80,9 @@ export class ProjectionRunner {
       });
     } catch (error) {
       this.checkpointInDoubt = true;
+      // Another replica applied this batch first: not a failure, so follow it at once, with no
+      // error reported and no retry pause. Reading where it got to may still fail: then retry.
+      if (error instanceof CheckpointMovedError && (await this.resubscribedFromStored())) return;
       throw error;
     }
     this.checkpoint = last.position;

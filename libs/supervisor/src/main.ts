@@ -2,6 +2,7 @@
  * The supervisor process: `node dist/main.js --data-dir <dir> <name>=<script> …`, started by
  * `startSupervisor` (npm start). SIGTERM or SIGINT stops every unit, then the supervisor.
  */
+import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Supervisor } from './supervisor';
 import { jsonLineLog } from './supervisor-log';
@@ -15,7 +16,15 @@ const parseUnit = (arg: string): { name: string; script: string } => {
 const { values, positionals } = parseArgs({ options: { 'data-dir': { type: 'string' } }, allowPositionals: true });
 const dataDir = values['data-dir'];
 if (!dataDir || positionals.length === 0) throw new Error('usage: main.js --data-dir <dir> <name>=<script> …');
-const log = jsonLineLog((line) => process.stdout.write(line));
+/** Written straight to the descriptor: on a full disk process.stdout would emit an 'error' that ends the supervisor and every service with it. */
+const writeLine = (line: string): void => {
+  try {
+    writeSync(1, line);
+  } catch {
+    // The line is lost; supervising matters more than logging.
+  }
+};
+const log = jsonLineLog(writeLine);
 const supervisor = new Supervisor({ dataDir, units: positionals.map(parseUnit), env: process.env, log });
 process.title = 'keyward-supervisor';
 

@@ -32,6 +32,17 @@ export const startEnvironment = (pid: number): string[] | undefined => {
   }
 };
 
+/**
+ * Whether `pid` was started with `mark` ("NAME=value") in its environment: a pid read from a file
+ * may since have been reused by another program. Keyward's own processes are readable in /proc,
+ * so one that is not is someone else's. `undefined` where there is no /proc (macOS): it cannot be told.
+ */
+export const startedWith = (pid: number, mark: string): boolean | undefined => {
+  const environment = startEnvironment(pid);
+  if (environment) return environment.includes(mark);
+  return existsSync('/proc') ? false : undefined;
+};
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SIGTERM, then SIGKILL if it still runs after `timeoutMs`. Resolves when it is gone. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isRunning, startEnvironment, terminate } from './process-table';
+import { isRunning, startedWith, terminate } from './process-table';
 import { readSupervisorStatus } from './supervisor-status';
 import { SUPERVISOR_ENV, type SupervisedUnit } from './supervisor';
 
@@ -14,12 +14,22 @@ const LEFTOVER_STOP_TIMEOUT_MS = 10_000;
 
 export const supervisorPidFile = (dataDir: string): string => path.join(dataDir, 'run', 'supervisor.pid');
 
-/** The pid of the supervisor of `dataDir` while it runs; a stale pid file counts as none. */
+/** Given to the supervisor of a data folder: it tells that supervisor from a process that reused its pid. */
+const SUPERVISOR_DATA_DIR_ENV = 'KEYWARD_SUPERVISOR_DATA_DIR';
+
+/** Whether `pid` runs and is the supervisor of `dataDir`, not a process that reused its pid; without /proc a running pid is trusted. */
+const isSupervisorOf = (pid: number, dataDir: string): boolean => isRunning(pid) && startedWith(pid, `${SUPERVISOR_DATA_DIR_ENV}=${path.resolve(dataDir)}`) !== false;
+
+/**
+ * The pid of the supervisor of `dataDir` while it runs. A stale pid file counts as none, and so
+ * does one whose pid now belongs to another process: `npm stop` must not signal it, nor
+ * `npm start` take it for a running Keyward.
+ */
 export const runningSupervisorPid = (dataDir: string): number | undefined => {
   const file = supervisorPidFile(dataDir);
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && isRunning(pid) ? pid : undefined;
+  return Number.isInteger(pid) && pid > 0 && isSupervisorOf(pid, dataDir) ? pid : undefined;
 };
 
 export interface StartSupervisorOptions {
@@ -41,7 +51,8 @@ export const startSupervisor = async (options: StartSupervisorOptions): Promise<
   for (const dir of ['run', 'logs']) mkdirSync(path.join(options.dataDir, dir), { recursive: true });
   const out = openSync(path.join(options.dataDir, 'logs', 'supervisor.log'), 'a');
   const args = [SUPERVISOR_MAIN, '--data-dir', options.dataDir, ...options.units.map((u) => `${u.name}=${u.script}`)];
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', out, out] });
+  const env = { ...options.env, [SUPERVISOR_DATA_DIR_ENV]: path.resolve(options.dataDir) };
+  const child = spawn(process.execPath, args, { cwd: options.cwd, env, detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   child.unref();
   if (child.pid === undefined) throw new Error('the supervisor could not be started');
@@ -57,11 +68,11 @@ export const startSupervisor = async (options: StartSupervisorOptions): Promise<
  */
 const leftovers = (dataDir: string): number[] => {
   const status = readSupervisorStatus(dataDir);
-  if (!status || isRunning(status.pid)) return [];
+  if (!status || isSupervisorOf(status.pid, dataDir)) return [];
   const mark = `${SUPERVISOR_ENV}=${status.pid}`;
   return Object.values(status.units)
     .map((unit) => unit.pid)
-    .filter((pid): pid is number => pid !== null && isRunning(pid) && startEnvironment(pid)?.includes(mark) === true);
+    .filter((pid): pid is number => pid !== null && isRunning(pid) && startedWith(pid, mark) === true);
 };
 
 const stopLeftovers = async (dataDir: string): Promise<number> => {

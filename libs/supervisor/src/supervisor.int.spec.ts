@@ -1,4 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isRunning } from './process-table';
@@ -6,7 +8,7 @@ import type { RestartPolicy } from './restart-policy';
 import { Supervisor } from './supervisor';
 import type { SupervisorLogEntry } from './supervisor-log';
 import { readSupervisorStatus } from './supervisor-status';
-import { runningSupervisorPid, startSupervisor, stopSupervisor } from './supervisor-process';
+import { runningSupervisorPid, startSupervisor, stopSupervisor, supervisorPidFile } from './supervisor-process';
 
 jest.setTimeout(30_000);
 
@@ -85,6 +87,26 @@ describe('Supervisor (real child processes)', () => {
     ]);
     expect(after?.stubborn.lastExit?.signal).toBe('SIGKILL');
   });
+
+  it('keeps restarting when a unit\'s log and the status file can no longer be written, and says so', async () => {
+    const script = fixture(dataDir, 'crashing', `process.exit(3);`);
+    const supervisor = new Supervisor({ dataDir, units: [{ name: 'crashing', script }], env: process.env, log, policy });
+    supervisor.start();
+    try {
+      await eventually(() => supervisor.status().units.crashing.restarts >= 1);
+      // Both folders become files: every later open and write fails, as on a full disk or a lost permission.
+      for (const dir of ['logs', 'run']) {
+        rmSync(path.join(dataDir, dir), { recursive: true, force: true });
+        writeFileSync(path.join(dataDir, dir), 'not a folder');
+      }
+      const before = supervisor.status().units.crashing.restarts;
+      await eventually(() => supervisor.status().units.crashing.restarts >= before + 3);
+    } finally {
+      await supervisor.stop();
+    }
+    const errors = entries.filter((e) => e.level === 'error').map((e) => e.msg);
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^cannot open .*crashing\.log .*; crashing runs without a log this time$/), expect.stringMatching(/^cannot write the status file .*; still supervising$/)]));
+  });
 });
 
 describe('a supervisor process', () => {
@@ -114,6 +136,45 @@ describe('a supervisor process', () => {
     expect(children.filter(isRunning)).toEqual(children);
     expect(await stopSupervisor(dataDir)).toBe(true);
     expect(children.filter(isRunning)).toEqual([]);
+  });
+
+  it('takes a pid file whose pid another process reused for no supervisor: stop leaves that process alone', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyward-supervisor-'));
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => undefined, 1000)'], { stdio: 'ignore' });
+    try {
+      const pid = other.pid as number;
+      await eventually(() => isRunning(pid));
+      const file = supervisorPidFile(dataDir);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, String(pid));
+      expect(runningSupervisorPid(dataDir)).toBeUndefined();
+      expect(await stopSupervisor(dataDir)).toBe(false);
+      expect(isRunning(pid)).toBe(true);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
+  it('keeps supervising when its own log cannot be written (a full disk), nor its units\' logs and status file', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyward-supervisor-'));
+    const runs = path.join(dataDir, 'runs');
+    const script = fixture(dataDir, 'crashing', `require('node:fs').appendFileSync(${JSON.stringify(runs)}, 'x'); process.exit(3);`);
+    for (const dir of ['logs', 'run']) writeFileSync(path.join(dataDir, dir), 'not a folder');
+    const full = openSync('/dev/full', 'w');
+    const main = path.resolve(__dirname, '..', 'dist', 'main.js');
+    const supervisor = spawn(process.execPath, [main, '--data-dir', dataDir, `crashing=${script}`], { stdio: ['ignore', full, full] });
+    closeSync(full);
+    try {
+      const count = (): number => (existsSync(runs) ? readFileSync(runs, 'utf8').length : 0);
+      const exited = (): boolean => supervisor.exitCode !== null || supervisor.signalCode !== null;
+      await eventually(() => count() >= 4 || exited());
+      expect(exited()).toBe(false);
+      expect(count()).toBeGreaterThanOrEqual(4);
+    } finally {
+      supervisor.kill('SIGTERM');
+    }
+    const [code] = (await once(supervisor, 'exit')) as [number | null];
+    expect(code).toBe(0);
   });
 
   it('stopSupervisor stops the supervisor and its services and leaves no process', async () => {

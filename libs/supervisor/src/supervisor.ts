@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { SUPERVISOR_RESTARTS_ENV } from '@keyward/config';
 import type { SupervisorLog } from './supervisor-log';
 import { writeSupervisorStatus, type SupervisorStatus, type UnitExit, type UnitStatus } from './supervisor-status';
 import { decideRestart, DEFAULT_RESTART_POLICY, NO_RESTART_HISTORY, type RestartHistory, type RestartPolicy } from './restart-policy';
@@ -23,8 +24,6 @@ export interface SupervisorOptions {
   readonly stopTimeoutMs?: number;
 }
 
-/** The restart count each run of a service is given, for its metrics. */
-export const RESTARTS_ENV = 'KEYWARD_SUPERVISOR_RESTARTS';
 /** The supervisor's pid, given to each unit: it tells a leftover service from a process that reused its pid. */
 export const SUPERVISOR_ENV = 'KEYWARD_SUPERVISOR_PID';
 
@@ -43,6 +42,8 @@ interface Unit {
   nextRestartInMs: number | null;
   crashLoop: boolean;
 }
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const describeExit = (code: number | null, signal: NodeJS.Signals | null): string => (signal ? `signal ${signal}` : `code ${code}`);
 
@@ -63,7 +64,6 @@ export class Supervisor {
   }
 
   start(): void {
-    mkdirSync(path.join(this.options.dataDir, 'logs'), { recursive: true });
     for (const unit of this.units) this.launch(unit);
     this.options.log({ level: 'info', msg: `supervising ${this.units.map((u) => u.spec.name).join(', ')}`, pid: process.pid });
     this.writeStatus();
@@ -102,17 +102,17 @@ export class Supervisor {
   private launch(unit: Unit): void {
     unit.restartTimer = undefined;
     unit.nextRestartInMs = null;
-    const out = openSync(path.join(this.options.dataDir, 'logs', `${unit.spec.name}.log`), 'a');
+    const out = this.openLog(unit);
     let child: ChildProcess;
     try {
       child = spawn(process.execPath, ['--require', EXIT_WITH_SUPERVISOR, unit.spec.script], {
         cwd: this.options.cwd,
-        env: { ...this.options.env, [RESTARTS_ENV]: String(unit.restarts), [SUPERVISOR_ENV]: String(process.pid) },
+        env: { ...this.options.env, [SUPERVISOR_RESTARTS_ENV]: String(unit.restarts), [SUPERVISOR_ENV]: String(process.pid) },
         stdio: ['ignore', out, out, 'ipc'],
       });
     } finally {
       // The child holds its own copy of the descriptor.
-      closeSync(out);
+      if (out !== 'ignore') closeSync(out);
     }
     unit.child = child;
     unit.startedAt = Date.now();
@@ -123,6 +123,21 @@ export class Supervisor {
       if (child.pid === undefined) this.exited(unit, child, null, null);
     });
     unit.stableTimer = setTimeout(() => this.stayedUp(unit), this.policy.stableAfterMs);
+  }
+
+  /**
+   * The unit's log, opened for appending. A file error (a full disk, a lost permission) must not
+   * stop the supervisor, which would take every service with it: this run goes without a log.
+   */
+  private openLog(unit: Unit): number | 'ignore' {
+    const file = path.join(this.options.dataDir, 'logs', `${unit.spec.name}.log`);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      return openSync(file, 'a');
+    } catch (error) {
+      this.options.log({ level: 'error', unit: unit.spec.name, msg: `cannot open ${file} (${describeError(error)}); ${unit.spec.name} runs without a log this time` });
+      return 'ignore';
+    }
   }
 
   private stayedUp(unit: Unit): void {
@@ -188,7 +203,12 @@ export class Supervisor {
     clearTimeout(force);
   }
 
+  /** Like a log file, a status file that cannot be written is reported and supervision goes on. */
   private writeStatus(): void {
-    writeSupervisorStatus(this.options.dataDir, this.status());
+    try {
+      writeSupervisorStatus(this.options.dataDir, this.status());
+    } catch (error) {
+      this.options.log({ level: 'error', msg: `cannot write the status file (${describeError(error)}); still supervising` });
+    }
   }
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { VerifyClient } from '@keyward/client';
+import { metricsPortVariable, OPS_SERVICES } from '@keyward/config';
 import type { VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
 import { keywardUnits, readSupervisorStatus, startSupervisor, stopSupervisor, type SupervisorStatus } from '@keyward/supervisor';
@@ -52,8 +53,11 @@ export class KeywardStack {
     readonly dataDir: string,
   ) {}
 
-  /** `databaseUrl` / `natsUrl`: servers of the test's own instead of the test run's (a fault test stops them). */
-  static async start(options: { verifiers?: number; supervised?: boolean; databaseUrl?: string; natsUrl?: string } = {}): Promise<KeywardStack> {
+  /**
+   * `databaseUrl` / `natsUrl`: servers of the test's own instead of the test run's (a fault test
+   * stops them). `env`: variables every service gets on top of the stack's own.
+   */
+  static async start(options: { verifiers?: number; supervised?: boolean; databaseUrl?: string; natsUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<KeywardStack> {
     const database = await createTestDatabase(options.databaseUrl);
     const port = await freePort();
     const natsUrl = options.natsUrl ?? requireEnv('NATS_URL');
@@ -66,7 +70,8 @@ export class KeywardStack {
       KEYWARD_DATA_DIR: dataDir,
       KEYWARD_PEPPER: randomBytes(32).toString('base64url'),
       // Any free port for each service's /metrics and /health, logged as `opsPort` at start.
-      KEYWARD_METRICS_PORT: '0',
+      ...Object.fromEntries(OPS_SERVICES.map((service) => [metricsPortVariable(service), '0'])),
+      ...options.env,
     };
     const stack = new KeywardStack(database, `http://127.0.0.1:${port}`, env, await connect({ servers: natsUrl }), dataDir);
     stack.env.KEYWARD_ROOT_KEY = stack.rootKey;

@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:net';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
 import { HealthChecks, type CheckState } from './health/health-checks';
-import { OpsHttpServer } from './ops-http.server';
+import { OpsHttpServer, type OpsPort } from './ops-http.server';
+
+const variable = 'KEYWARD_VERIFIER_METRICS_PORT';
 
 /** A port held by someone else for the length of a test. */
 const occupy = (): Promise<{ port: number; server: Server }> =>
@@ -15,7 +17,7 @@ const occupy = (): Promise<{ port: number; server: Server }> =>
   });
 
 /** The ops server on a real socket; the port it chose is read back from its own log line. */
-const start = async (port: { port: number; configured: boolean }, index: () => CheckState = () => 'ok') => {
+const start = async (port: OpsPort, index: () => CheckState = () => 'ok') => {
   const registry = new Registry();
   new Counter({ name: 'keyward_test_total', help: 'a test counter', registers: [registry] }).inc(2);
   const health = new HealthChecks();
@@ -42,7 +44,7 @@ describe('OpsHttpServer', () => {
   });
 
   it('serves Prometheus text on GET /metrics and the health report on GET /health', async () => {
-    const { server, url } = await start({ port: 0, configured: true });
+    const { server, url } = await start({ port: 0, configured: true, variable });
     servers.push(server);
     const metrics = await fetch(`${url}/metrics`);
     expect(metrics.status).toBe(200);
@@ -54,7 +56,7 @@ describe('OpsHttpServer', () => {
   });
 
   it('answers 503 while catching up, and 404 in the error format for anything else', async () => {
-    const { server, url } = await start({ port: 0, configured: true }, () => 'catching-up');
+    const { server, url } = await start({ port: 0, configured: true, variable }, () => 'catching-up');
     servers.push(server);
     const health = await fetch(`${url}/health`);
     expect([health.status, await health.json()]).toEqual([503, { status: 'catching-up', checks: { nats: 'ok', index: 'catching-up' } }]);
@@ -67,11 +69,11 @@ describe('OpsHttpServer', () => {
   it('moves to a free port when its default port is taken, but not when the port was configured', async () => {
     const taken = await occupy();
     try {
-      const moved = await start({ port: taken.port, configured: false });
+      const moved = await start({ port: taken.port, configured: false, variable });
       servers.push(moved.server);
       expect(moved.opsPort).not.toBe(taken.port);
       expect((await fetch(`${moved.url}/metrics`)).status).toBe(200);
-      const configured = new OpsHttpServer(new Registry(), new HealthChecks(), { port: taken.port, configured: true });
+      const configured = new OpsHttpServer(new Registry(), new HealthChecks(), { port: taken.port, configured: true, variable });
       await expect(configured.onApplicationBootstrap()).rejects.toThrow(/EADDRINUSE/);
     } finally {
       taken.server.close();

@@ -9,6 +9,8 @@ export interface OpsPort {
   readonly port: number;
   /** Configured by the operator: a port in use is then an error, not a reason to pick another. */
   readonly configured: boolean;
+  /** The environment variable that sets it, named in the log. */
+  readonly variable: string;
 }
 
 /** Where the operator's probes look: the service's /metrics and /health. */
@@ -57,7 +59,7 @@ export class OpsHttpServer implements OnApplicationBootstrap, OnApplicationShutd
     } catch (error) {
       // The default port of a second replica on one machine is taken: any free one will do.
       if (this.port.configured || !inUse(error)) throw error;
-      this.logger.warn(`port ${this.port.port} is in use; metrics and health move to a free port (set KEYWARD_METRICS_PORT to choose one)`);
+      this.logger.warn(`port ${this.port.port} is in use; metrics and health move to a free port (set ${this.port.variable} to choose one)`);
       port = await listen(this.server, 0);
     }
     this.logger.log({ msg: `metrics and health on http://127.0.0.1:${port} (GET /metrics, GET /health)`, opsPort: port });
