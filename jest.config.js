@@ -3,7 +3,8 @@
  * need the real PostgreSQL and NATS that `infra/scripts/test.js` brings up before jest starts. */
 const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleNameMapper: { '^@keyward/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  // `@keyward/<lib>` is the lib's index; `@keyward/<lib>/<entry>` one of its other entry points (package.json `exports`).
+  moduleNameMapper: { '^@keyward/([^/]+)$': '<rootDir>/libs/$1/src/index.ts', '^@keyward/([^/]+)/([^/]+)$': '<rootDir>/libs/$1/src/$2.ts' },
   testEnvironment: 'node',
   rootDir: __dirname,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
