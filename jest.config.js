@@ -3,10 +3,12 @@
  * need the real PostgreSQL and NATS that `infra/scripts/test.js` brings up before jest starts. */
 const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // `@keyward/<lib>` is the lib's index; `@keyward/<lib>/<entry>` one of its other entry points (package.json `exports`).
   moduleNameMapper: {
     // Test fixtures a lib shares with the specs of the app that uses it; never in a build.
     '^@keyward/key-index/testing$': '<rootDir>/libs/key-index/src/testing/verifier-events.ts',
-    '^@keyward/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@keyward/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@keyward/([^/]+)/([^/]+)$': '<rootDir>/libs/$1/src/$2.ts',
   },
   testEnvironment: 'node',
   rootDir: __dirname,

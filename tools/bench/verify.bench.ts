@@ -7,7 +7,7 @@ import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { Subjects, keyStreamId, type KeyCreated, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
-import { PostgresEventStore } from '@keyward/event-store';
+import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { ECHO_SUBJECT, runEchoResponder } from './echo-responder';
 import { runLoad, type LoadResult } from './load';
 

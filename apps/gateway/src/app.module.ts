@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { EventStoreModule, ObservabilityModule, PlatformModule, ReadModelModule } from '@keyward/platform';
+import { EventStoreModule, ObservabilityModule, PlatformModule } from '@keyward/platform';
+import { ReadModelModule } from '@keyward/platform/read-models';
 import { ApiKeyUsersModule } from './api-key-users/api-key-users.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';

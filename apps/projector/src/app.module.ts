@@ -7,8 +7,8 @@ import {
   ObservabilityModule,
   OpsServerModule,
   PlatformModule,
-  ReadModelModule,
 } from '@keyward/platform';
+import { ReadModelModule } from '@keyward/platform/read-models';
 import { ReadModelsProjector } from './read-models/read-models.projector';
 
 /** /metrics and /health here unless `KEYWARD_PROJECTOR_METRICS_PORT` says otherwise. */

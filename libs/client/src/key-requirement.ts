@@ -1,5 +1,5 @@
 import { MAX_REQUIRED_PERMISSIONS } from '@keyward/contracts';
-import { parsePermission } from '@keyward/domain';
+import { parsePermission } from '@keyward/domain/formats';
 
 /** What a key must hold: one permission or every one of a list, e.g. `'calls:read'`, `['contacts:write', 'workflows/wf_42:read']`. */
 export type KeyRequirement = string | readonly string[];

@@ -1,6 +1,6 @@
 import { connect, ErrorCode as NatsErrorCode, NatsError, type ConnectionOptions, type NatsConnection } from 'nats';
 import { Subjects, type VerifyAnswer, type VerifyRequest } from '@keyward/contracts';
-import { parseKeySecret } from '@keyward/domain';
+import { parseKeySecret } from '@keyward/domain/formats';
 import { requiredPermissions, type KeyRequirement } from './key-requirement';
 import { decodeVerifyAnswer } from './verify-answer.decode';
 import { NoVerifierError, VerifierTimeoutError, VerifierUnavailableError } from './verifier-unavailable.error';

@@ -1,7 +1,6 @@
+// The port and what travels with it; no driver. Each adapter has an entry point of its own
+// (`@keyward/event-store/postgres`, `@keyward/event-store/eventstoredb`), so a service loads only
+// the driver it uses.
 export * from './position';
 export * from './event-store.port';
 export * from './concurrency.error';
-export * from './postgres/postgres-event-store';
-export { ensureEventStoreSchema } from './postgres/event-store.schema';
-export type { PendingAppend } from './postgres/append-to-stream';
-export * from './eventstoredb/eventstoredb-event-store';

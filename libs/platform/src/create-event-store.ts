@@ -1,8 +1,15 @@
 import type { KeywardConfig } from '@keyward/config';
-import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@keyward/event-store';
+import type { EventStore } from '@keyward/event-store';
 
-/** PostgreSQL by default; EventStoreDB/KurrentDB when `EVENTSTORE_URL` names one. */
-export const createEventStore = (config: KeywardConfig): EventStore =>
-  config.eventStoreUrl
-    ? EventStoreDbEventStore.fromConnectionString(config.eventStoreUrl)
-    : PostgresEventStore.fromConnectionString(config.databaseUrl);
+/**
+ * PostgreSQL by default; EventStoreDB/KurrentDB when `EVENTSTORE_URL` names one. Each adapter is
+ * loaded only in its branch, so a service never loads the driver of a store it does not use.
+ */
+export const createEventStore = async (config: KeywardConfig): Promise<EventStore> => {
+  if (config.eventStoreUrl) {
+    const { EventStoreDbEventStore } = await import('@keyward/event-store/eventstoredb');
+    return EventStoreDbEventStore.fromConnectionString(config.eventStoreUrl);
+  }
+  const { PostgresEventStore } = await import('@keyward/event-store/postgres');
+  return PostgresEventStore.fromConnectionString(config.databaseUrl);
+};

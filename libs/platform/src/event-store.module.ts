@@ -14,7 +14,7 @@ import { EVENT_STORE, KEYWARD_CONFIG, METRICS_REGISTRY } from './tokens';
     {
       provide: EVENT_STORE,
       inject: [KEYWARD_CONFIG, METRICS_REGISTRY],
-      useFactory: (config: KeywardConfig, registry: Registry) => meteredEventStore(createEventStore(config), registry),
+      useFactory: async (config: KeywardConfig, registry: Registry) => meteredEventStore(await createEventStore(config), registry),
     },
   ],
   exports: [EVENT_STORE],

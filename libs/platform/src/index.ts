@@ -2,7 +2,6 @@ export * from './tokens';
 export * from './platform.module';
 export * from './event-store.module';
 export * from './pepper.module';
-export * from './read-model.module';
 export * from './create-event-store';
 export * from './nats-microservice.options';
 export * from './run-main';

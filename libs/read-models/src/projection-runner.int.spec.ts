@@ -1,5 +1,6 @@
 import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
-import { comparePositions, PostgresEventStore, type Position } from '@keyward/event-store';
+import { comparePositions, type Position } from '@keyward/event-store';
+import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectionRunner } from './projection-runner';

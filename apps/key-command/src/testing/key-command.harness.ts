@@ -5,7 +5,8 @@ import { ServerNats } from '@nestjs/microservices';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { loadConfig } from '@keyward/config';
 import { QueueGroups, type CommandContext, type CommandRejection, type CommandReply } from '@keyward/contracts';
-import { PostgresEventStore, type RecordedEvent } from '@keyward/event-store';
+import type { RecordedEvent } from '@keyward/event-store';
+import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { natsMicroserviceOptions } from '@keyward/platform';
 import { AppModule } from '../app.module';
 

@@ -1,5 +1,5 @@
 import { keyStreamId, type KeyEvent } from '@keyward/contracts';
-import { PostgresEventStore } from '@keyward/event-store';
+import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { READ_MODELS_PROJECTION } from '../read-models.projection';

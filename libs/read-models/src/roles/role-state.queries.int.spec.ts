@@ -1,5 +1,5 @@
 import { roleStreamId, type RoleEvent } from '@keyward/contracts';
-import { PostgresEventStore } from '@keyward/event-store';
+import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { createReadModelDataSource } from '../read-models.data-source';

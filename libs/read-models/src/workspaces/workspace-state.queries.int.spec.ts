@@ -1,6 +1,6 @@
 import { workspaceStreamId, type WorkspaceEvent } from '@keyward/contracts';
 import { defaultWorkspaceSettings } from '@keyward/domain';
-import { PostgresEventStore } from '@keyward/event-store';
+import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { createReadModelDataSource } from '../read-models.data-source';
