@@ -2,8 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { Share } from '@keyward/contracts';
 import { IsResourceInstance, IsResourceName } from '../../validation/field.validators';
-
-const SHARE_ACCESS: readonly Share['access'][] = ['read', 'write'];
+import { SHARE_ACCESS } from '../share.response.dto';
 
 /** One resource instance, e.g. workflow `wf_42`, shared with the key. */
 export class ShareResourceRequestDto implements Share {

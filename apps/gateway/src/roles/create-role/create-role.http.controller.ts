@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiPaymentRequiredResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateRoleRequest, type RoleResult, type RoleView } from '@keyward/contracts';
 import { RoleQueries } from '@keyward/read-models';
@@ -8,6 +8,7 @@ import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { CreateRoleRequestDto } from './create-role.request.dto';
+import { RoleViewDto } from '../role.response.dto';
 
 @ApiTags('roles')
 @ApiBearerAuth()
@@ -22,8 +23,7 @@ export class CreateRoleHttpController {
   @Post()
   @HttpCode(201)
   @RequirePermission('roles:write')
-  @ApiCreatedResponse({ description: 'the role' })
-  @ApiPaymentRequiredResponse({ description: "PLAN_UPGRADE_REQUIRED: the workspace's plan has no custom roles" })
+  @ApiCreatedResponse({ type: RoleViewDto, description: 'the role' })
   async create(@Body() body: CreateRoleRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<RoleView | RoleResult> {
     const request: CreateRoleRequest = { context, name: body.name, permissions: body.permissions, ...(body.description !== undefined ? { description: body.description } : {}) };
     const written = await this.commands.sendThenRead<CreateRoleRequest, RoleResult, RoleView>(Subjects.roleCommand.create, request, (role) =>
