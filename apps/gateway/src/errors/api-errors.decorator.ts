@@ -61,7 +61,8 @@ const codesOf = (response: ResponseObject | undefined): ErrorCode[] => {
 export const withErrors = (responses: Readonly<Record<string, ResponseObject>>, codes: readonly ErrorCode[]): Record<string, ResponseObject> => {
   const merged: Record<string, ResponseObject> = { ...responses };
   for (const [status, own] of byStatus(codes)) {
-    merged[status] = { description: WHAT[status], content: { 'application/json': { schema: errorSchema(status, union(codesOf(responses[status]), own)) } }, ...retryAfter(status) };
+    // A route's own description of the status stays; the codes add up.
+    merged[status] = { description: responses[status]?.description ?? WHAT[status], content: { 'application/json': { schema: errorSchema(status, union(codesOf(responses[status]), own)) } }, ...retryAfter(status) };
   }
   return merged;
 };
@@ -80,9 +81,10 @@ export const ApiErrors =
     const declared = (Reflect.getMetadata(DECLARED, handler) as ReadonlyMap<number, readonly ErrorCode[]> | undefined) ?? new Map<number, readonly ErrorCode[]>();
     const next = new Map(declared);
     for (const [status, own] of byStatus(codes)) {
-      next.set(status, union(declared.get(status) ?? [], own));
+      const all = union(declared.get(status) ?? [], own);
+      next.set(status, all);
       // Swagger joins the descriptions of one status and keeps the last schema: describe it once, narrow it to every code named so far.
-      ApiResponse({ status, description: declared.has(status) ? '' : WHAT[status], schema: errorSchema(status, next.get(status) ?? own), ...retryAfter(status) })(target, key, descriptor);
+      ApiResponse({ status, description: declared.has(status) ? '' : WHAT[status], schema: errorSchema(status, all), ...retryAfter(status) })(target, key, descriptor);
     }
     Reflect.defineMetadata(DECLARED, next, handler);
   };
