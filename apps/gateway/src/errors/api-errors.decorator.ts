@@ -45,7 +45,7 @@ const errorSchema = (status: number, codes: readonly ErrorCode[]): SchemaObject 
 });
 
 const retryAfter = (status: number): Pick<ResponseObject, 'headers'> =>
-  status === 503 ? { headers: { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer', example: RETRY_AFTER_SECONDS } } } } : {};
+  status === 503 ? { headers: { 'Retry-After': { required: true, description: 'seconds to wait before retrying', schema: { type: 'integer', example: RETRY_AFTER_SECONDS } } } } : {};
 
 const union = (a: readonly ErrorCode[], b: readonly ErrorCode[]): ErrorCode[] => [...new Set([...a, ...b])].sort();
 

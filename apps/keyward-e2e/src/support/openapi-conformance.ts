@@ -8,7 +8,7 @@ interface JsonSchema {
 
 interface DeclaredResponse {
   readonly content?: Readonly<Record<string, { readonly schema?: JsonSchema }>>;
-  readonly headers?: Readonly<Record<string, { readonly schema?: JsonSchema }>>;
+  readonly headers?: Readonly<Record<string, { readonly required?: boolean; readonly schema?: JsonSchema }>>;
 }
 
 export interface OpenApiDocument {
@@ -57,7 +57,8 @@ const pathOf = (target: string): string => (target.startsWith('/') ? target.spli
 /**
  * Checks answers against the gateway's OpenAPI document: that the operation declares the status,
  * that the body is valid against the schema declared for it (objects closed, as the document
- * declares them), and that Keyward's own headers appear only where declared, with declared values.
+ * declares them), that required headers are there, and that Keyward's own headers appear only
+ * where declared, with declared values.
  * Requests to paths or methods the document does not have are not its business (the fuzz test
  * checks those answer 404 or 400 in the error format); they are counted, not checked.
  */
@@ -115,7 +116,10 @@ export class OpenApiConformance {
 
   private headerProblems(answer: ObservedAnswer, declared: DeclaredResponse): string[] {
     const headers = new Map(Object.entries(declared.headers ?? {}).map(([name, header]) => [name.toLowerCase(), header.schema ?? {}]));
-    return KEYWARD_HEADERS.flatMap((name) => {
+    const missing = Object.entries(declared.headers ?? {})
+      .filter(([name, header]) => header.required && answer.headers[name.toLowerCase()] === undefined)
+      .map(([name]) => `required header ${name} missing`);
+    return [...missing, ...KEYWARD_HEADERS.flatMap((name) => {
       const value = answer.headers[name];
       if (value === undefined) return [];
       const schema = headers.get(name);
@@ -123,7 +127,7 @@ export class OpenApiConformance {
       const typed = schema.type === 'integer' ? Number(value) : value;
       const validate = this.validator(`header ${JSON.stringify(schema)}`, schema);
       return validate(typed) ? [] : [`header ${name}: ${value} does not match ${JSON.stringify(schema)}`];
-    });
+    })];
   }
 
   /** `$ref`s of the document point at `#/components/…`: here they point into the document added above. */

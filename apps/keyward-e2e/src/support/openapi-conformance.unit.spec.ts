@@ -13,7 +13,7 @@ const DOCUMENT: OpenApiDocument = {
       delete: {
         responses: {
           '204': { headers: { 'Keyward-Consistency': { schema: { type: 'string', enum: ['pending'] } } } },
-          '503': { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } }, headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+          '503': { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } }, headers: { 'Retry-After': { required: true, schema: { type: 'integer' } } } },
         },
       },
     },
@@ -83,13 +83,14 @@ describe('OpenApiConformance', () => {
     ]);
   });
 
-  it('finds a body that is not JSON, a body where none is declared, and a Keyward header not declared or not as declared', () => {
+  it('finds a body that is not JSON, a body where none is declared, a Keyward header not declared or not as declared, a required header missing', () => {
     const found = mismatchesOf(
       answer({ status: 200, body: 'oops' }),
       answer({ status: 200, headers: { 'content-type': 'text/html' }, body: '<p>' }),
       answer({ method: 'DELETE', status: 204, body: '{}' }),
       answer({ status: 200, headers: { ...JSON_TYPE, 'idempotent-replayed': 'true' }, body: '{"id":"t_1","at":null}' }),
       answer({ method: 'DELETE', status: 204, headers: { 'keyward-consistency': 'maybe' } }),
+      answer({ method: 'DELETE', status: 503, body: '{"statusCode":503,"code":"UNAVAILABLE","message":"later"}' }),
     );
     expect(found).toEqual([
       expect.stringContaining('a body that is not JSON'),
@@ -97,6 +98,7 @@ describe('OpenApiConformance', () => {
       expect.stringContaining('a body where none is declared'),
       expect.stringContaining('header idempotent-replayed not declared'),
       expect.stringContaining('header keyward-consistency: maybe does not match'),
+      expect.stringContaining('required header Retry-After missing'),
     ]);
   });
 
