@@ -1,31 +1,72 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject, type ResponseObject, type SchemaObject } from '@nestjs/swagger';
+import { ErrorBodyDto } from './errors/error-body.response.dto';
+import { WRITE_ERRORS, withErrors } from './errors/api-errors.decorator';
+import { CONSISTENCY_HEADER } from './http/consistency.header';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key.header';
+import { REPLAYED_HEADER } from './idempotency/idempotency.interceptor';
 
 const WRITES = ['post', 'put', 'patch', 'delete'] as const;
+const METHODS = ['get', ...WRITES] as const;
 
-/** Every write accepts `Idempotency-Key`: one interceptor serves them all, so the document says it once here. */
-const withIdempotencyKey = (document: OpenAPIObject): OpenAPIObject => {
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  in: 'header',
+  required: false,
+  description: 'Within 24 hours a repeat with the same key and body answers the original status and body (a secret as null, with secretAlreadyShown) and writes nothing; the same key on another request answers 409 CONFLICT.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
+} as const;
+
+const WRITE_ANSWER_HEADERS = {
+  [REPLAYED_HEADER]: { description: 'the answer kept from the first request with this Idempotency-Key; nothing was written', schema: { type: 'string', enum: ['true'] } },
+  [CONSISTENCY_HEADER]: { description: 'the write happened, but a verifier or the projector had not applied it within the bound', schema: { type: 'string', enum: ['pending'] } },
+};
+
+/**
+ * Every write under /v1 passes the idempotency interceptor and key-command, for every controller
+ * at once, so the document says what they add once here: the `Idempotency-Key` header, their
+ * errors, and the headers of their answers.
+ */
+const asWrite = (operation: OperationObject): void => {
+  operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+  const responses = withErrors(operation.responses as Record<string, ResponseObject>, WRITE_ERRORS);
+  for (const [status, response] of Object.entries(responses)) {
+    if (status.startsWith('2')) responses[status] = { ...response, headers: { ...response.headers, ...WRITE_ANSWER_HEADERS } };
+  }
+  operation.responses = responses;
+};
+
+/**
+ * Each route declares who may call it (`@RequirePermission`, `@RootOnly`, `@AnyKey`, `@Public`),
+ * and with it the errors the guard and the middleware answer; a route without is a mistake that
+ * stops the gateway at start rather than a document that lies.
+ */
+const assertDeclared = (path: string, method: string, operation: OperationObject): void => {
+  const statuses = Object.keys(operation.responses);
+  if (!statuses.includes('400') || !statuses.some((s) => s.startsWith('2'))) {
+    throw new Error(`${method.toUpperCase()} ${path} declares no success answer or not who may call it (@RequirePermission, @RootOnly, @AnyKey or @Public)`);
+  }
+};
+
+/** Answers carry no field the document does not name, and request bodies may not (the validation pipe refuses unknown fields). */
+const closeObjects = (schemas: Record<string, SchemaObject>): void => {
+  for (const schema of Object.values(schemas)) if (schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+};
+
+const complete = (document: OpenAPIObject): OpenAPIObject => {
   for (const [path, item] of Object.entries(document.paths)) {
-    if (!path.startsWith('/v1/')) continue;
-    for (const operation of WRITES.map((method) => item[method])) {
+    for (const method of METHODS) {
+      const operation = item[method];
       if (!operation) continue;
-      operation.parameters = [
-        ...(operation.parameters ?? []),
-        {
-          name: IDEMPOTENCY_KEY_HEADER,
-          in: 'header',
-          required: false,
-          description: 'Within 24 hours a repeat with the same key and body answers the original status and body (a secret as null, with secretAlreadyShown) and writes nothing; the same key on another request answers 409 CONFLICT.',
-          schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
-        },
-      ];
+      assertDeclared(path, method, operation);
+      if (path.startsWith('/v1/') && method !== 'get') asWrite(operation);
     }
   }
+  closeObjects((document.components?.schemas ?? {}) as Record<string, SchemaObject>);
   return document;
 };
 
-/** The OpenAPI UI at `/docs`, its document at `/docs-json`. */
+/** The OpenAPI UI at `/docs`, its document at `/docs-json`; built at start, so that a route that does not declare itself fails at once. */
 export const setUpOpenApi = (app: INestApplication): void => {
   const config = new DocumentBuilder()
     .setTitle('Keyward admin API')
@@ -35,5 +76,6 @@ export const setUpOpenApi = (app: INestApplication): void => {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'kw_<env>_… key, or the root key', description: "a key holding the operation's x-required-permission, or the root key" })
     .build();
-  SwaggerModule.setup('docs', app, () => withIdempotencyKey(SwaggerModule.createDocument(app, config)));
+  const document = complete(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
+  SwaggerModule.setup('docs', app, document);
 };

@@ -314,6 +314,7 @@ describe('REST fuzz, driven by the OpenAPI document', () => {
   const send = async (request: FuzzRequest): Promise<RawResponse> => {
     const { response: res, retried } = await retryingUnavailable(() => rawHttp(stack.baseUrl, request), UNAVAILABLE_RETRIES);
     retriedAfter503 += retried;
+    stack.openApi.check({ method: request.method, target: request.target, status: res.status, headers: res.headers, body: res.body });
     const statusClass = Math.floor(res.status / 100);
     classes.set(statusClass, (classes.get(statusClass) ?? 0) + 1);
     const problem = answerProblem(res);

@@ -1,8 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { ErrorCodes, type ErrorBody, type ErrorCode, type ErrorDetail } from '@keyward/contracts';
 
-/** The HTTP status of each error code (product.md section 7). */
-const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+/** The HTTP status of each error code (product.md section 7); the OpenAPI document groups codes by it. */
+export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   [ErrorCodes.validationFailed]: 400,
   [ErrorCodes.unauthenticated]: 401,
   [ErrorCodes.planUpgradeRequired]: 402,

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Response } from 'express';
 import { HealthChecks, httpStatusOf, type HealthReport } from '@keyward/platform';
 import { Public } from '../auth/public.decorator';
+import { HealthReportDto } from './health-report.response.dto';
 
 /** Liveness and readiness in one: 200 when the gateway can serve, 503 naming the dependency that is down. */
 @ApiTags('health')
@@ -12,8 +13,8 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: '{ status: "ok", checks: { nats, database, eventStore } }' })
-  @ApiServiceUnavailableResponse({ description: '{ status: "degraded", checks } naming what is down' })
+  @ApiOkResponse({ type: HealthReportDto, description: 'every dependency ok' })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'degraded or catching up, naming what is down' })
   async report(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.health.report();
     response.status(httpStatusOf(report));

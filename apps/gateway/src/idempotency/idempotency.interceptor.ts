@@ -20,7 +20,7 @@ const MAX_WAIT_MS = 15_000;
 /** Renewed well before it lapses, so that only a holder that died loses its claim. */
 const RENEW_MS = IDEMPOTENCY_LEASE_MS / 3;
 /** Stripe's name: the answer is the one kept from the first request. */
-const REPLAYED_HEADER = 'Idempotent-Replayed';
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -12,6 +12,7 @@ import { generateKeySecret } from '@keyward/domain';
 import { keywardUnits, readSupervisorStatus, startSupervisor, stopSupervisor, type SupervisorStatus } from '@keyward/supervisor';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
 import { jsonLines } from './ops-endpoints';
+import { OpenApiConformance, type OpenApiDocument } from './openapi-conformance';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 type Service = 'gateway' | 'key-command' | 'projector' | 'verifier' | 'example-calls-service';
@@ -44,6 +45,7 @@ export class KeywardStack {
   private output = '';
   private supervised = false;
   private readonly outputs = new Map<ChildProcess, string>();
+  private conformance?: OpenApiConformance;
   readonly rootKey = `kwroot_${randomBytes(32).toString('base64url')}`;
   private constructor(
     readonly database: TestDatabase,
@@ -85,6 +87,7 @@ export class KeywardStack {
       stack.spawn('gateway');
     }
     await stack.waitUntilReady();
+    stack.conformance = new OpenApiConformance((await fetch(`${stack.baseUrl}/docs-json`).then((r) => r.json())) as OpenApiDocument);
     return stack;
   }
 
@@ -143,7 +146,14 @@ export class KeywardStack {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
+    this.openApi.check({ method, target: route, status: response.status, headers: Object.fromEntries(response.headers), body: text });
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+  }
+
+  /** Checks answers against the gateway's OpenAPI document: every answer `api` gets, and any a test got another way. */
+  get openApi(): OpenApiConformance {
+    if (!this.conformance) throw new Error('the stack has not started');
+    return this.conformance;
   }
 
   verify(key: string, require?: string | string[]): Promise<VerifyAnswer> {

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { DEFAULT_PAGE_SIZE, PageRequestDto, readPage } from '../../http/page.request.dto';
+import { ApiKeyUserPageDto } from '../api-key-user-page.response.dto';
 
 @ApiTags('api-key-users')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class ListApiKeyUsersHttpController {
   /** Each key as its own principal, with its roles and shares: no group, no human seat. */
   @Get()
   @RequirePermission('api_keys:read')
-  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  @ApiOkResponse({ type: ApiKeyUserPageDto })
   async list(@Query() query: PageRequestDto, @CurrentPrincipal() principal: Principal): Promise<ApiKeyUserPage> {
     return readPage(() => this.users.list(principal.workspaceId, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
   }

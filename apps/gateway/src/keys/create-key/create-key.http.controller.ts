@@ -1,12 +1,14 @@
 import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type CreateKeyAnswer } from '@keyward/contracts';
+import { Subjects, type CommandContext, type CreateKeyAnswer, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { CreateKeyRequestDto } from './create-key.request.dto';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { CreateKeyResultDto } from './create-key.response.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -19,7 +21,8 @@ export class CreateKeyHttpController {
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
   @RequirePermission('api_keys:write')
-  @ApiCreatedResponse({ description: 'the key, with its secret `key` shown this once' })
+  @ApiCreatedResponse({ type: CreateKeyResultDto, description: 'the key, with its secret `key` shown this once' })
+  @ApiErrors(ErrorCodes.roleNotFound)
   async create(@Body() body: CreateKeyRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateKeyAnswer> {
     const written = await this.commands.send(Subjects.keyCommand.create, {
       context,

@@ -1,12 +1,13 @@
 import { Controller, Delete, HttpCode, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext } from '@keyward/contracts';
+import { Subjects, type CommandContext, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { KeyIdPipe } from '../key-id.pipe';
+import { ApiErrors } from '../../errors/api-errors.decorator';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class DeleteKeyHttpController {
   @HttpCode(204)
   @RequirePermission('api_keys:write')
   @ApiNoContentResponse({ description: 'deleted' })
-  @ApiNotFoundResponse({ description: 'KEY_NOT_FOUND, also for a key deleted before' })
+  @ApiErrors(ErrorCodes.keyNotFound)
   async delete(@Param('id', KeyIdPipe) keyId: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<void> {
     answerWritten(response, await this.commands.send(Subjects.keyCommand.delete, { context, keyId }));
   }

@@ -1,11 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { KeyView } from '@keyward/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorCodes, type KeyView } from '@keyward/contracts';
 import { KeyStateQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { KeyIdPipe, keyNotFound } from '../key-id.pipe';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { KeyViewDto } from '../key.response.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -16,8 +18,8 @@ export class GetKeyHttpController {
   /** As its history says now, so the caller sees its own write at once; another workspace's key is as unknown as one that never existed. */
   @Get(':id')
   @RequirePermission('api_keys:read')
-  @ApiOkResponse({ description: 'the key; never its secret' })
-  @ApiNotFoundResponse({ description: 'KEY_NOT_FOUND' })
+  @ApiOkResponse({ type: KeyViewDto, description: 'the key; never its secret' })
+  @ApiErrors(ErrorCodes.keyNotFound)
   async get(@Param('id', KeyIdPipe) keyId: string, @CurrentPrincipal() principal: Principal): Promise<KeyView> {
     const key = await this.keys.get(principal.workspaceId, keyId);
     if (!key) throw keyNotFound();

@@ -7,6 +7,7 @@ import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { DEFAULT_PAGE_SIZE, readPage } from '../../http/page.request.dto';
 import { ListKeysRequestDto } from './list-keys.request.dto';
+import { KeyPageDto } from '../key-page.response.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class ListKeysHttpController {
   /** The caller's workspace only, newest first. */
   @Get()
   @RequirePermission('api_keys:read')
-  @ApiOkResponse({ description: '{ items, nextCursor }; never a secret' })
+  @ApiOkResponse({ type: KeyPageDto, description: 'newest first; never a secret' })
   async list(@Query() query: ListKeysRequestDto, @CurrentPrincipal() principal: Principal): Promise<KeyPage> {
     return readPage(() => this.keys.list(principal.workspaceId, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
   }

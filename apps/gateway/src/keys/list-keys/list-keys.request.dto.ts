@@ -2,14 +2,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { KeyEnvironments, type KeyEnvironment, type KeyStatus } from '@keyward/contracts';
 import { PageRequestDto } from '../../http/page.request.dto';
-
-const STATUSES: readonly KeyStatus[] = ['active', 'expired', 'revoked'];
+import { KEY_STATUSES } from '../key.response.dto';
 
 /** Rules run bottom-up; only the first failure per field is reported. */
 export class ListKeysRequestDto extends PageRequestDto {
-  @ApiPropertyOptional({ enum: STATUSES })
+  @ApiPropertyOptional({ enum: KEY_STATUSES })
   @IsOptional()
-  @IsIn(STATUSES)
+  @IsIn(KEY_STATUSES)
   status?: KeyStatus;
 
   @ApiPropertyOptional({ enum: KeyEnvironments })

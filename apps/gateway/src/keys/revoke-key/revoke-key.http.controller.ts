@@ -1,13 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type RevokeKeyResult } from '@keyward/contracts';
+import { Subjects, type CommandContext, type RevokeKeyResult, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { KeyIdPipe } from '../key-id.pipe';
 import { RevokeKeyRequestDto } from './revoke-key.request.dto';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { RevokeKeyResultDto } from './revoke-key.response.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -19,8 +21,8 @@ export class RevokeKeyHttpController {
   @Post(':id/revoke')
   @HttpCode(200)
   @RequirePermission('api_keys:write')
-  @ApiOkResponse({ description: '{ id, status: "revoked", revokedAt }' })
-  @ApiConflictResponse({ description: 'KEY_REVOKED: it already was' })
+  @ApiOkResponse({ type: RevokeKeyResultDto, description: 'revoked' })
+  @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.keyRevoked)
   async revoke(
     @Param('id', KeyIdPipe) keyId: string,
     // Validated only so that unknown fields are refused.

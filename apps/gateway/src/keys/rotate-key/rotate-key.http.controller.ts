@@ -1,13 +1,15 @@
 import { Body, Controller, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type RotateKeyAnswer } from '@keyward/contracts';
+import { Subjects, type CommandContext, type RotateKeyAnswer, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { KeyIdPipe } from '../key-id.pipe';
 import { RotateKeyRequestDto } from './rotate-key.request.dto';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { RotateKeyResultDto } from './rotate-key.response.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -20,7 +22,8 @@ export class RotateKeyHttpController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @RequirePermission('api_keys:write')
-  @ApiOkResponse({ description: '{ id, key, prefix, previousKeyExpiresAt }; the new secret `key` shown this once' })
+  @ApiOkResponse({ type: RotateKeyResultDto, description: 'the new secret `key` shown this once' })
+  @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.keyRevoked)
   async rotate(
     @Param('id', KeyIdPipe) keyId: string,
     @Body() body: RotateKeyRequestDto,

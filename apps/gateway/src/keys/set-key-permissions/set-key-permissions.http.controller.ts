@@ -1,12 +1,14 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type KeyView, type SetKeyPermissionsRequest } from '@keyward/contracts';
+import { ErrorCodes, Subjects, type CommandContext, type KeyView, type SetKeyPermissionsRequest } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
 import { KeyIdPipe } from '../key-id.pipe';
 import { SetKeyPermissionsRequestDto } from './set-key-permissions.request.dto';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { KeyViewDto } from '../key.response.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -17,8 +19,9 @@ export class SetKeyPermissionsHttpController {
   /** Replaces the key's direct permissions; it may not end up with more than the caller holds. */
   @Put(':id/permissions')
   @RequirePermission('api_keys:write')
-  @ApiOkResponse({ description: 'the key' })
+  @ApiOkResponse({ type: KeyViewDto, description: 'the key as its history now shows it' })
   @ApiConflictResponse({ description: 'CONFLICT when the workspace makes key permissions immutable: delete and recreate the key' })
+  @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
   async setPermissions(
     @Param('id', KeyIdPipe) keyId: string,
     @Body() body: SetKeyPermissionsRequestDto,

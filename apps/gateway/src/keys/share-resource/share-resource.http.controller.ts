@@ -1,12 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPaymentRequiredResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type KeyView, type ShareResourceRequest } from '@keyward/contracts';
+import { ErrorCodes, Subjects, type CommandContext, type KeyView, type ShareResourceRequest } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
 import { KeyIdPipe } from '../key-id.pipe';
 import { ShareResourceRequestDto } from './share-resource.request.dto';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { KeyViewDto } from '../key.response.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -18,8 +20,8 @@ export class ShareResourceHttpController {
   @Post(':id/shares')
   @HttpCode(200)
   @RequirePermission('api_keys:write')
-  @ApiOkResponse({ description: 'the key' })
-  @ApiPaymentRequiredResponse({ description: "PLAN_UPGRADE_REQUIRED: the workspace's plan has no shares" })
+  @ApiOkResponse({ type: KeyViewDto, description: 'the key as its history now shows it' })
+  @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
   async share(
     @Param('id', KeyIdPipe) keyId: string,
     @Body() body: ShareResourceRequestDto,

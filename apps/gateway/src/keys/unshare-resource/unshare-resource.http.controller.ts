@@ -1,11 +1,13 @@
 import { Controller, Delete, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type KeyView } from '@keyward/contracts';
+import { Subjects, type CommandContext, type KeyView, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
 import { KeyIdPipe } from '../key-id.pipe';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { KeyViewDto } from '../key.response.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -16,8 +18,8 @@ export class UnshareResourceHttpController {
   /** The path names the share; key-command checks its form and that the key has it. */
   @Delete(':id/shares/:resource/:resourceId')
   @RequirePermission('api_keys:write')
-  @ApiOkResponse({ description: 'the key' })
-  @ApiNotFoundResponse({ description: 'KEY_NOT_FOUND, or SHARE_NOT_FOUND when the key has no such share' })
+  @ApiOkResponse({ type: KeyViewDto, description: 'the key as its history now shows it' })
+  @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.shareNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
   async unshare(
     @Param('id', KeyIdPipe) keyId: string,
     @Param('resource') resource: string,

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiPaymentRequiredResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateRoleRequest, type RoleView } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { RoleWriter } from '../role.writer';
 import { CreateRoleRequestDto } from './create-role.request.dto';
+import { RoleViewDto } from '../role.response.dto';
 
 @ApiTags('roles')
 @ApiBearerAuth()
@@ -17,8 +18,7 @@ export class CreateRoleHttpController {
   @Post()
   @HttpCode(201)
   @RequirePermission('roles:write')
-  @ApiCreatedResponse({ description: 'the role' })
-  @ApiPaymentRequiredResponse({ description: "PLAN_UPGRADE_REQUIRED: the workspace's plan has no custom roles" })
+  @ApiCreatedResponse({ type: RoleViewDto, description: 'the role' })
   async create(@Body() body: CreateRoleRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<RoleView> {
     const request: CreateRoleRequest = { context, name: body.name, permissions: body.permissions, ...(body.description !== undefined ? { description: body.description } : {}) };
     return this.writer.write(Subjects.roleCommand.create, request, response);

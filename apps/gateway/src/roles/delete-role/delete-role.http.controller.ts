@@ -1,12 +1,13 @@
 import { Controller, Delete, HttpCode, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext } from '@keyward/contracts';
+import { Subjects, type CommandContext, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { RoleIdPipe } from '../role-id.pipe';
+import { ApiErrors } from '../../errors/api-errors.decorator';
 
 @ApiTags('roles')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class DeleteRoleHttpController {
   @HttpCode(204)
   @RequirePermission('roles:write')
   @ApiNoContentResponse({ description: 'deleted' })
-  @ApiNotFoundResponse({ description: 'ROLE_NOT_FOUND' })
+  @ApiErrors(ErrorCodes.roleNotFound)
   async delete(@Param('id', RoleIdPipe) roleId: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<void> {
     answerWritten(response, await this.commands.send(Subjects.roleCommand.delete, { context, roleId }));
   }

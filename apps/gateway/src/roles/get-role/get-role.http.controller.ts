@@ -1,11 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { RoleView } from '@keyward/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorCodes, type RoleView } from '@keyward/contracts';
 import { RoleQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { RoleIdPipe, roleNotFound } from '../role-id.pipe';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { RoleViewDto } from '../role.response.dto';
 
 @ApiTags('roles')
 @ApiBearerAuth()
@@ -16,8 +18,8 @@ export class GetRoleHttpController {
   /** A role of another workspace is as unknown as one that never existed. */
   @Get(':id')
   @RequirePermission('roles:read')
-  @ApiOkResponse({ description: 'the role' })
-  @ApiNotFoundResponse({ description: 'ROLE_NOT_FOUND' })
+  @ApiOkResponse({ type: RoleViewDto, description: 'the role' })
+  @ApiErrors(ErrorCodes.roleNotFound)
   async get(@Param('id', RoleIdPipe) roleId: string, @CurrentPrincipal() principal: Principal): Promise<RoleView> {
     const role = await this.roles.get(principal.workspaceId, roleId);
     if (!role) throw roleNotFound();

@@ -5,6 +5,7 @@ import { RoleQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
+import { RoleListDto } from '../role-list.response.dto';
 
 @ApiTags('roles')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class ListRolesHttpController {
   /** Built-in roles first, then the workspace's own; a workspace has few, so no pages. */
   @Get()
   @RequirePermission('roles:read')
-  @ApiOkResponse({ description: '{ items }' })
+  @ApiOkResponse({ type: RoleListDto, description: 'built-in roles first' })
   async list(@CurrentPrincipal() principal: Principal): Promise<{ items: RoleView[] }> {
     return { items: await this.roles.list(principal.workspaceId) };
   }

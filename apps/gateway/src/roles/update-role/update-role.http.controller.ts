@@ -1,12 +1,14 @@
 import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Subjects, type CommandContext, type RoleView, type UpdateRoleRequest } from '@keyward/contracts';
+import { Subjects, type CommandContext, type RoleView, type UpdateRoleRequest, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { RoleIdPipe } from '../role-id.pipe';
 import { RoleWriter } from '../role.writer';
 import { UpdateRoleRequestDto } from './update-role.request.dto';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { RoleViewDto } from '../role.response.dto';
 
 @ApiTags('roles')
 @ApiBearerAuth()
@@ -17,8 +19,9 @@ export class UpdateRoleHttpController {
   /** Every key holding the role changes with it, in every verifier, before this answers. */
   @Patch(':id')
   @RequirePermission('roles:write')
-  @ApiOkResponse({ description: 'the role' })
+  @ApiOkResponse({ type: RoleViewDto, description: 'the role' })
   @ApiConflictResponse({ description: 'CONFLICT for a built-in role' })
+  @ApiErrors(ErrorCodes.roleNotFound, ErrorCodes.conflict)
   async update(
     @Param('id', RoleIdPipe) roleId: string,
     @Body() body: UpdateRoleRequestDto,

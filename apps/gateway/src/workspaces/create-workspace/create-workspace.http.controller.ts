@@ -7,6 +7,7 @@ import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { CreateWorkspaceRequestDto } from './create-workspace.request.dto';
+import { CreateWorkspaceResultDto } from './create-workspace.response.dto';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class CreateWorkspaceHttpController {
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
   @RootOnly()
-  @ApiCreatedResponse({ description: '{ id, name, plan, adminKey, adminKeyId }: adminKey shown this once' })
+  @ApiCreatedResponse({ type: CreateWorkspaceResultDto, description: 'the workspace and its first admin key, adminKey shown this once' })
   async create(@Body() body: CreateWorkspaceRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateWorkspaceAnswer> {
     const request: CreateWorkspaceRequest = { context, name: body.name, ...(body.plan !== undefined ? { plan: body.plan } : {}) };
     return answerWritten(response, await this.commands.send(Subjects.workspaceCommand.create, request));

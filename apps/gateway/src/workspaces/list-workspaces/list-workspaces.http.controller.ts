@@ -4,6 +4,7 @@ import type { WorkspaceView } from '@keyward/contracts';
 import { WorkspaceQueries } from '@keyward/read-models';
 import { RootOnly } from '../../auth/root-only.decorator';
 import { toWorkspaceView } from '../workspace-view';
+import { WorkspaceListDto } from '../workspace-list.response.dto';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
@@ -14,7 +15,7 @@ export class ListWorkspacesHttpController {
   /** Every tenant of this install: `default` first, then by creation. */
   @Get()
   @RootOnly()
-  @ApiOkResponse({ description: '{ items }' })
+  @ApiOkResponse({ type: WorkspaceListDto, description: '`default` first, then by creation' })
   async list(): Promise<{ items: WorkspaceView[] }> {
     return { items: (await this.workspaces.list()).map(toWorkspaceView) };
   }

@@ -1,11 +1,13 @@
 import { Body, Controller, Patch, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandContext, WorkspaceResult, WorkspaceView } from '@keyward/contracts';
+import { ErrorCodes, type CommandContext, type WorkspaceResult, type WorkspaceView } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { WorkspaceWriter } from '../workspace.writer';
 import { UpdateWorkspaceRequestDto } from './update-workspace.request.dto';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { WorkspaceViewDto } from '../workspace.response.dto';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
@@ -16,7 +18,8 @@ export class UpdateOwnWorkspaceHttpController {
   /** Settings shape every key of the workspace, so they take a full-access (admin) key. */
   @Patch()
   @RequirePermission('*:write')
-  @ApiOkResponse({ description: 'the workspace' })
+  @ApiOkResponse({ type: WorkspaceViewDto, description: 'the workspace' })
+  @ApiErrors(ErrorCodes.workspaceNotFound)
   @ApiForbiddenResponse({ description: 'FORBIDDEN: not an admin key, or a plan change by a key other than the root key' })
   async update(@Body() body: UpdateWorkspaceRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<WorkspaceView | WorkspaceResult> {
     return this.writer.update(context.workspaceId, body, context, response);

@@ -1,12 +1,14 @@
 import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CommandContext, WorkspaceResult, WorkspaceView } from '@keyward/contracts';
+import { ErrorCodes, type CommandContext, type WorkspaceResult, type WorkspaceView } from '@keyward/contracts';
 import { RootOnly } from '../../auth/root-only.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { WorkspaceIdPipe } from '../workspace-id.pipe';
 import { WorkspaceWriter } from '../workspace.writer';
 import { UpdateWorkspaceRequestDto } from './update-workspace.request.dto';
+import { ApiErrors } from '../../errors/api-errors.decorator';
+import { WorkspaceViewDto } from '../workspace.response.dto';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
@@ -17,8 +19,8 @@ export class UpdateWorkspaceHttpController {
   /** The operator's lever: a plan change takes effect on the very next verify. */
   @Patch(':id')
   @RootOnly()
-  @ApiOkResponse({ description: 'the workspace' })
-  @ApiNotFoundResponse({ description: 'WORKSPACE_NOT_FOUND' })
+  @ApiOkResponse({ type: WorkspaceViewDto, description: 'the workspace' })
+  @ApiErrors(ErrorCodes.workspaceNotFound)
   async update(
     @Param('id', WorkspaceIdPipe) workspaceId: string,
     @Body() body: UpdateWorkspaceRequestDto,

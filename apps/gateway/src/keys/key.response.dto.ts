@@ -1,0 +1,63 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { KeyEnvironments, type KeyEnvironment, type KeyStatus, type KeyView, type ResourcePermissions } from '@keyward/contracts';
+import { RESOURCE_PERMISSIONS } from './resource-permissions.schema';
+import { ShareDto } from './share.response.dto';
+
+/** Every status, and tsc says so when one is added. */
+export const KEY_STATUSES = Object.keys({ active: true, expired: true, revoked: true } satisfies Record<KeyStatus, true>) as KeyStatus[];
+
+const TIME = { type: String, format: 'date-time' } as const;
+
+@ApiSchema({ name: 'KeyView', description: 'a key as the gateway shows it: never its secret' })
+export class KeyViewDto implements KeyView {
+  @ApiProperty({ example: 'key_4f9a2c7e1b3d5f60a8c9e2d1' })
+  readonly id!: string;
+
+  @ApiProperty({ example: 'default' })
+  readonly workspaceId!: string;
+
+  @ApiProperty({ example: 'orders service' })
+  readonly name!: string;
+
+  @ApiProperty({ example: 'kw_live_AbCd' })
+  readonly prefix!: string;
+
+  @ApiProperty({ example: 'kw_live_AbCd…wXyZ' })
+  readonly maskedKey!: string;
+
+  @ApiProperty({ enum: KeyEnvironments })
+  readonly environment!: KeyEnvironment;
+
+  @ApiProperty(TIME)
+  readonly createdAt!: string;
+
+  @ApiProperty({ ...TIME, nullable: true })
+  readonly expiresAt!: string | null;
+
+  @ApiProperty({ enum: KEY_STATUSES })
+  readonly status!: KeyStatus;
+
+  @ApiProperty({ description: 'false for a key with full access, true for one limited by roles, permissions and shares' })
+  readonly restricted!: boolean;
+
+  @ApiProperty({ type: [String], example: ['read-only'] })
+  readonly roles!: string[];
+
+  @ApiProperty(RESOURCE_PERMISSIONS)
+  readonly permissions!: ResourcePermissions;
+
+  @ApiProperty({ type: [ShareDto] })
+  readonly shares!: ShareDto[];
+
+  @ApiProperty({ ...TIME, nullable: true })
+  readonly rotatedAt!: string | null;
+
+  @ApiProperty({ ...TIME, nullable: true })
+  readonly revokedAt!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  readonly usageCount!: number;
+
+  @ApiProperty({ ...TIME, nullable: true })
+  readonly lastUsedAt!: string | null;
+}

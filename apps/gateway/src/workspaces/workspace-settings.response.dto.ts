@@ -1,0 +1,13 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import type { WorkspaceSettings } from '@keyward/contracts';
+import { ResourceTypeDto } from './update-workspace/update-workspace.request.dto';
+
+/** The whole settings, as a workspace answers them; `WorkspaceSettingsDto` is the partial change a request sends. */
+@ApiSchema({ name: 'WorkspaceSettings' })
+export class WorkspaceSettingsViewDto implements WorkspaceSettings {
+  @ApiProperty({ description: "when true, a key's roles, permissions and shares cannot change after creation (409)" })
+  readonly keyPermissionsImmutable!: boolean;
+
+  @ApiProperty({ type: [ResourceTypeDto], description: 'the resource types keys of this workspace can be given' })
+  readonly resourceCatalogue!: ResourceTypeDto[];
+}
