@@ -87,8 +87,17 @@ export class KeywardStack {
       stack.spawn('gateway');
     }
     await stack.waitUntilReady();
-    stack.conformance = new OpenApiConformance((await fetch(`${stack.baseUrl}/docs-json`).then((r) => r.json())) as OpenApiDocument);
+    stack.conformance = new OpenApiConformance(await stack.openApiDocument());
     return stack;
+  }
+
+  /** The gateway's OpenAPI document; anything else (another process on the port?) is said plainly. */
+  private async openApiDocument(): Promise<OpenApiDocument> {
+    const response = await fetch(`${this.baseUrl}/docs-json`);
+    const text = await response.text();
+    const document = (response.ok ? JSON.parse(text) : undefined) as OpenApiDocument | undefined;
+    if (!document?.paths) throw new Error(`${this.baseUrl}/docs-json answered ${response.status}, not an OpenAPI document: ${text.slice(0, 300)}`);
+    return document;
   }
 
   spawn(service: Service, env: NodeJS.ProcessEnv = {}): ChildProcess {
