@@ -86,8 +86,14 @@ export class KeywardStack {
       for (let i = 0; i < (options.verifiers ?? 1); i++) stack.spawn('verifier');
       stack.spawn('gateway');
     }
-    await stack.waitUntilReady();
-    stack.conformance = new OpenApiConformance(await stack.openApiDocument());
+    try {
+      await stack.waitUntilReady();
+      stack.conformance = new OpenApiConformance(await stack.openApiDocument());
+    } catch (error) {
+      // The caller gets no stack to stop: what was started must not outlive the test.
+      await stack.stop();
+      throw error;
+    }
     return stack;
   }
 
