@@ -1,15 +1,9 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
 import { ErrorCodes } from '@keyward/contracts';
 import { isBuiltInRole, isRoleId } from '@keyward/domain';
 import { ApiError } from '../errors/api-error';
+import { idPipe } from '../http/id.pipe';
 
 export const roleNotFound = (): ApiError => new ApiError(ErrorCodes.roleNotFound, 'no such role');
 
-/** A malformed id names no role: answered as an unknown one, without a lookup. */
-@Injectable()
-export class RoleIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!isRoleId(value) && !isBuiltInRole(value)) throw roleNotFound();
-    return value;
-  }
-}
+/** A built-in role is named by its name (`admin`), any other by its id. */
+export const RoleIdPipe = idPipe((value) => isRoleId(value) || isBuiltInRole(value), roleNotFound);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
-import type { CommandRequest, RoleView, Subjects } from '@keyward/contracts';
+import type { RoleView, Subjects } from '@keyward/contracts';
 import { RoleStateQueries } from '@keyward/read-models';
 import { CommandClient } from '../commands/command.client';
-import { answerWritten } from '../http/consistency.header';
+import { ReadBackWriter } from '../commands/read-back.writer';
 import { roleNotFound } from './role-id.pipe';
 
 /** The commands that create or change a role; each answers `RoleResult`. */
@@ -11,16 +10,8 @@ type RoleWriteSubject = (typeof Subjects.roleCommand)['create' | 'update'];
 
 /** A role write answers the role as its history now shows it: the same `RoleView` whether or not the projector caught up. */
 @Injectable()
-export class RoleWriter {
-  constructor(
-    private readonly commands: CommandClient,
-    private readonly roles: RoleStateQueries,
-  ) {}
-
-  async write<S extends RoleWriteSubject>(subject: S, request: CommandRequest<S>, response: Response): Promise<RoleView> {
-    const written = await this.commands.send(subject, request);
-    const role = await this.roles.get(request.context.workspaceId, written.result.id);
-    if (!role) throw roleNotFound(); // deleted by another request in between
-    return answerWritten(response, { result: role, consistent: written.consistent });
+export class RoleWriter extends ReadBackWriter<RoleWriteSubject, RoleView> {
+  constructor(commands: CommandClient, roles: RoleStateQueries) {
+    super(commands, { read: (request, result) => roles.get(request.context.workspaceId, result.id), gone: roleNotFound });
   }
 }

@@ -1,15 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { ApiKeyUserQueries, type ApiKeyUserPage } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { DEFAULT_PAGE_SIZE, PageRequestDto, readPage } from '../../http/page.request.dto';
 import { ApiKeyUserPageDto } from '../api-key-user-page.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('api-key-users')
-@ApiBearerAuth()
-@Controller('v1/api-key-users')
+@AdminController('api-key-users', 'v1/api-key-users')
 export class ListApiKeyUsersHttpController {
   constructor(private readonly users: ApiKeyUserQueries) {}
 

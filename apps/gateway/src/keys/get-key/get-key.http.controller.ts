@@ -1,5 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Param } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { ErrorCodes, type KeyView } from '@keyward/contracts';
 import { KeyStateQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -8,10 +8,9 @@ import { RequirePermission } from '../../auth/require-permission.decorator';
 import { KeyIdPipe, keyNotFound } from '../key-id.pipe';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { KeyViewDto } from '../key.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('keys')
-@ApiBearerAuth()
-@Controller('v1/keys')
+@AdminController('keys', 'v1/keys')
 export class GetKeyHttpController {
   constructor(private readonly keys: KeyStateQueries) {}
 

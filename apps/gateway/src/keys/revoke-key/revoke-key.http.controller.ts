@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type RevokeKeyResult, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
@@ -10,10 +10,9 @@ import { KeyIdPipe } from '../key-id.pipe';
 import { RevokeKeyRequestDto } from './revoke-key.request.dto';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { RevokeKeyResultDto } from './revoke-key.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('keys')
-@ApiBearerAuth()
-@Controller('v1/keys')
+@AdminController('keys', 'v1/keys')
 export class RevokeKeyHttpController {
   constructor(private readonly commands: CommandClient) {}
 

@@ -1,27 +1,22 @@
-import { Body, Controller, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Put, Res } from '@nestjs/common';
+import { ApiConflictResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCodes, Subjects, type CommandContext, type KeyView, type SetKeyPermissionsRequest } from '@keyward/contracts';
-import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
+import { KeyAccessRoute } from '../key-access-route.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
 import { KeyIdPipe } from '../key-id.pipe';
 import { SetKeyPermissionsRequestDto } from './set-key-permissions.request.dto';
-import { ApiErrors } from '../../errors/api-errors.decorator';
-import { KeyViewDto } from '../key.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('keys')
-@ApiBearerAuth()
-@Controller('v1/keys')
+@AdminController('keys', 'v1/keys')
 export class SetKeyPermissionsHttpController {
   constructor(private readonly writer: KeyAccessWriter) {}
 
   /** Replaces the key's direct permissions; it may not end up with more than the caller holds. */
   @Put(':id/permissions')
-  @RequirePermission('api_keys:write')
-  @ApiOkResponse({ type: KeyViewDto, description: 'the key as its history now shows it' })
   @ApiConflictResponse({ description: 'CONFLICT when the workspace makes key permissions immutable: delete and recreate the key' })
-  @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
+  @KeyAccessRoute(ErrorCodes.keyNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
   async setPermissions(
     @Param('id', KeyIdPipe) keyId: string,
     @Body() body: SetKeyPermissionsRequestDto,

@@ -1,26 +1,20 @@
-import { Body, Controller, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type KeyView, ErrorCodes } from '@keyward/contracts';
-import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
+import { KeyAccessRoute } from '../key-access-route.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
 import { KeyIdPipe } from '../key-id.pipe';
 import { SetKeyRolesRequestDto } from './set-key-roles.request.dto';
-import { ApiErrors } from '../../errors/api-errors.decorator';
-import { KeyViewDto } from '../key.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('keys')
-@ApiBearerAuth()
-@Controller('v1/keys')
+@AdminController('keys', 'v1/keys')
 export class SetKeyRolesHttpController {
   constructor(private readonly writer: KeyAccessWriter) {}
 
   /** Replaces the key's roles; it may not end up with more than the caller holds. */
   @Put(':id/roles')
-  @RequirePermission('api_keys:write')
-  @ApiOkResponse({ type: KeyViewDto, description: 'the key as its history now shows it' })
-  @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.roleNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
+  @KeyAccessRoute(ErrorCodes.keyNotFound, ErrorCodes.roleNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
   async setRoles(
     @Param('id', KeyIdPipe) keyId: string,
     @Body() body: SetKeyRolesRequestDto,

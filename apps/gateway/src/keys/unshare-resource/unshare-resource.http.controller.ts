@@ -1,25 +1,19 @@
-import { Controller, Delete, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Delete, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type KeyView, ErrorCodes } from '@keyward/contracts';
-import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
+import { KeyAccessRoute } from '../key-access-route.decorator';
 import { KeyAccessWriter } from '../key-access.writer';
 import { KeyIdPipe } from '../key-id.pipe';
-import { ApiErrors } from '../../errors/api-errors.decorator';
-import { KeyViewDto } from '../key.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('keys')
-@ApiBearerAuth()
-@Controller('v1/keys')
+@AdminController('keys', 'v1/keys')
 export class UnshareResourceHttpController {
   constructor(private readonly writer: KeyAccessWriter) {}
 
   /** The path names the share; key-command checks its form and that the key has it. */
   @Delete(':id/shares/:resource/:resourceId')
-  @RequirePermission('api_keys:write')
-  @ApiOkResponse({ type: KeyViewDto, description: 'the key as its history now shows it' })
-  @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.shareNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
+  @KeyAccessRoute(ErrorCodes.keyNotFound, ErrorCodes.shareNotFound, ErrorCodes.keyRevoked, ErrorCodes.conflict)
   async unshare(
     @Param('id', KeyIdPipe) keyId: string,
     @Param('resource') resource: string,

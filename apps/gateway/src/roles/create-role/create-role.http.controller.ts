@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateRoleRequest, type RoleView } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
@@ -7,10 +7,9 @@ import { CommandCtx } from '../../http/command-context.decorator';
 import { RoleWriter } from '../role.writer';
 import { CreateRoleRequestDto } from './create-role.request.dto';
 import { RoleViewDto } from '../role.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('roles')
-@ApiBearerAuth()
-@Controller('v1/roles')
+@AdminController('roles', 'v1/roles')
 export class CreateRoleHttpController {
   constructor(private readonly writer: RoleWriter) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Delete, HttpCode, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Delete, HttpCode, Param, Res } from '@nestjs/common';
+import { ApiNoContentResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
@@ -8,10 +8,9 @@ import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { RoleIdPipe } from '../role-id.pipe';
 import { ApiErrors } from '../../errors/api-errors.decorator';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('roles')
-@ApiBearerAuth()
-@Controller('v1/roles')
+@AdminController('roles', 'v1/roles')
 export class DeleteRoleHttpController {
   constructor(private readonly commands: CommandClient) {}
 

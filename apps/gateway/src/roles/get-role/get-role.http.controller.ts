@@ -1,5 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Param } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { ErrorCodes, type RoleView } from '@keyward/contracts';
 import { RoleQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -8,10 +8,9 @@ import { RequirePermission } from '../../auth/require-permission.decorator';
 import { RoleIdPipe, roleNotFound } from '../role-id.pipe';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { RoleViewDto } from '../role.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('roles')
-@ApiBearerAuth()
-@Controller('v1/roles')
+@AdminController('roles', 'v1/roles')
 export class GetRoleHttpController {
   constructor(private readonly roles: RoleQueries) {}
 

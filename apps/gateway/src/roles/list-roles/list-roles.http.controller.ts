@@ -1,15 +1,14 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { RoleView } from '@keyward/contracts';
 import { RoleQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { RoleListDto } from '../role-list.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('roles')
-@ApiBearerAuth()
-@Controller('v1/roles')
+@AdminController('roles', 'v1/roles')
 export class ListRolesHttpController {
   constructor(private readonly roles: RoleQueries) {}
 

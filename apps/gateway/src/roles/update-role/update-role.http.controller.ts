@@ -1,5 +1,5 @@
-import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Patch, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type RoleView, type UpdateRoleRequest, ErrorCodes } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
@@ -9,10 +9,9 @@ import { RoleWriter } from '../role.writer';
 import { UpdateRoleRequestDto } from './update-role.request.dto';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { RoleViewDto } from '../role.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('roles')
-@ApiBearerAuth()
-@Controller('v1/roles')
+@AdminController('roles', 'v1/roles')
 export class UpdateRoleHttpController {
   constructor(private readonly writer: RoleWriter) {}
 

@@ -1,5 +1,5 @@
-import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateWorkspaceRequest, type CreateWorkspaceAnswer } from '@keyward/contracts';
 import { RootOnly } from '../../auth/root-only.decorator';
@@ -8,10 +8,9 @@ import { CommandCtx } from '../../http/command-context.decorator';
 import { answerWritten } from '../../http/consistency.header';
 import { CreateWorkspaceRequestDto } from './create-workspace.request.dto';
 import { CreateWorkspaceResultDto } from './create-workspace.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('workspaces')
-@ApiBearerAuth()
-@Controller('v1/workspaces')
+@AdminController('workspaces', 'v1/workspaces')
 export class CreateWorkspaceHttpController {
   constructor(private readonly commands: CommandClient) {}
 

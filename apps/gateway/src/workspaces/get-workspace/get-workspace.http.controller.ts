@@ -1,5 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { ErrorCodes, type WorkspaceView } from '@keyward/contracts';
 import { WorkspaceQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
@@ -9,10 +9,9 @@ import { workspaceNotFound } from '../workspace-id.pipe';
 import { AnyKey } from '../../auth/any-key.decorator';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { WorkspaceViewDto } from '../workspace.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('workspaces')
-@ApiBearerAuth()
-@Controller('v1/workspace')
+@AdminController('workspaces', 'v1/workspace')
 export class GetWorkspaceHttpController {
   constructor(private readonly workspaces: WorkspaceQueries) {}
 

@@ -1,14 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { WorkspaceView } from '@keyward/contracts';
 import { WorkspaceQueries } from '@keyward/read-models';
 import { RootOnly } from '../../auth/root-only.decorator';
 import { toWorkspaceView } from '../workspace-view';
 import { WorkspaceListDto } from '../workspace-list.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('workspaces')
-@ApiBearerAuth()
-@Controller('v1/workspaces')
+@AdminController('workspaces', 'v1/workspaces')
 export class ListWorkspacesHttpController {
   constructor(private readonly workspaces: WorkspaceQueries) {}
 

@@ -1,5 +1,5 @@
-import { Body, Controller, Patch, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Patch, Res } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCodes, type CommandContext, type WorkspaceResult, type WorkspaceView } from '@keyward/contracts';
 import { RequirePermission } from '../../auth/require-permission.decorator';
@@ -8,10 +8,9 @@ import { WorkspaceWriter } from '../workspace.writer';
 import { UpdateWorkspaceRequestDto } from './update-workspace.request.dto';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { WorkspaceViewDto } from '../workspace.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('workspaces')
-@ApiBearerAuth()
-@Controller('v1/workspace')
+@AdminController('workspaces', 'v1/workspace')
 export class UpdateOwnWorkspaceHttpController {
   constructor(private readonly writer: WorkspaceWriter) {}
 

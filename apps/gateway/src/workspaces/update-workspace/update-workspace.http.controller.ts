@@ -1,5 +1,5 @@
-import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Patch, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCodes, type CommandContext, type WorkspaceResult, type WorkspaceView } from '@keyward/contracts';
 import { RootOnly } from '../../auth/root-only.decorator';
@@ -9,10 +9,9 @@ import { WorkspaceWriter } from '../workspace.writer';
 import { UpdateWorkspaceRequestDto } from './update-workspace.request.dto';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { WorkspaceViewDto } from '../workspace.response.dto';
+import { AdminController } from '../../http/admin-controller.decorator';
 
-@ApiTags('workspaces')
-@ApiBearerAuth()
-@Controller('v1/workspaces')
+@AdminController('workspaces', 'v1/workspaces')
 export class UpdateWorkspaceHttpController {
   constructor(private readonly writer: WorkspaceWriter) {}
 
