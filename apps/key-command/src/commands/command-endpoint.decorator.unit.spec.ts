@@ -4,9 +4,9 @@ import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { Subjects, type CommandReplyOf, type CreateKeyRequest, type RevokeKeyRequest, type RotateKeyRequest } from '@keyward/contracts';
 import { parseRevokeKey, parseRotateKey } from '../keys/key-payload';
 import { CommandEndpoint, type CommandParser } from './command-endpoint.decorator';
+import { ROOT_CONTEXT as context } from '../testing/command-payload.fixtures';
 
 const S = Subjects.keyCommand;
-const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
 const revokedKey = (id: string): CommandReplyOf<typeof S.revoke> => ({ ok: true, position: '1.0', result: { id, status: 'revoked', revokedAt: '2026-12-02T00:00:00.000Z' } });
 const revoked = revokedKey('key_1');
 

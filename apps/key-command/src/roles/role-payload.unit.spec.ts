@@ -1,19 +1,8 @@
 import { ErrorCodes } from '@keyward/contracts';
-import { DomainError } from '@keyward/domain';
 import { parseCreateRole, parseUpdateRole } from './role-payload';
+import { ROOT_CONTEXT as context, refusal } from '../testing/command-payload.fixtures';
 
-const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
 const ROLE_ID = 'role_aaaaaaaaaaaaaaaaaaaa';
-
-const refusal = (parse: () => unknown): { code: string; field: string | undefined } => {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, field: error.field };
-    throw error;
-  }
-  throw new Error('parsed');
-};
 
 describe('role command payloads', () => {
   it('parses a create and an update into the contract’s requests', () => {

@@ -1,18 +1,6 @@
 import { ErrorCodes } from '@keyward/contracts';
-import { DomainError } from '@keyward/domain';
 import { parseCreateWorkspace, parseUpdateWorkspace } from './workspace-payload';
-
-const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
-
-const refusal = (parse: () => unknown): { code: string; field: string | undefined } => {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, field: error.field };
-    throw error;
-  }
-  throw new Error('parsed');
-};
+import { ROOT_CONTEXT as context, refusal } from '../testing/command-payload.fixtures';
 
 describe('workspace command payloads', () => {
   it('parses a create, leaving the plan to its default when none is named', () => {
