@@ -1,9 +1,8 @@
 import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
-import { PostgresEventStore } from '@keyward/event-store/postgres';
-import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { READ_MODELS_PROJECTION } from './read-models.projection';
-import { keyCreated, projectTwice, roleCreated, workspaceCreated } from './testing/read-model.fixtures';
+import { keyCreated, roleCreated, workspaceCreated } from './testing/read-model.fixtures';
+import { rebuildDatabases } from './testing/rebuild.fixture';
 
 jest.setTimeout(30_000);
 
@@ -24,31 +23,16 @@ const tables = async (dataSource: DataSource): Promise<Record<string, unknown[]>
   workspaces: await dataSource.query('SELECT * FROM workspaces ORDER BY id'),
 });
 
-
 describe('projectEvent: one projection for every read model', () => {
-  let events: TestDatabase;
-  let rebuilt: TestDatabase;
-  let store: PostgresEventStore;
-  const sources: DataSource[] = [];
-
-  beforeAll(async () => {
-    [events, rebuilt] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    store = PostgresEventStore.fromConnectionString(events.url);
+  const rebuild = rebuildDatabases(async (store) => {
     for (const [stream, e] of streams) await store.appendToStream(stream, e.map((event) => ({ ...event, metadata })), { expectedVersion: 'no_stream' });
-  });
-
-  afterAll(async () => {
-    await Promise.all(sources.map((s) => s.destroy()));
-    await store.close();
-    await Promise.all([events.drop(), rebuilt.drop()]);
   });
 
   it('fills keys, roles and workspaces under one checkpoint, and a rebuild gives identical tables', async () => {
     const {
       sources: [first, second],
       positions: [p1, p2],
-    } = await projectTwice(store, [events.url, rebuilt.url]);
-    sources.push(first, second);
+    } = await rebuild.projectTwice();
     const [a, b] = [await tables(first), await tables(second)];
     expect(b).toEqual(a);
     expect(p2).toEqual(p1);

@@ -1,11 +1,10 @@
 import { keyStreamId, type KeyEvent } from '@keyward/contracts';
-import { PostgresEventStore } from '@keyward/event-store/postgres';
-import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { READ_MODELS_PROJECTION } from '../read-models.projection';
 import { KeyQueries } from './key-queries';
 import { KeyStateQueries } from './key-state.queries';
-import { projectTwice, projectUntilLive } from '../testing/read-model.fixtures';
+import { projectUntilLive } from '../testing/read-model.fixtures';
+import { rebuildDatabases } from '../testing/rebuild.fixture';
 
 jest.setTimeout(30_000);
 
@@ -76,35 +75,20 @@ interface KeyRowRecord {
 
 const rowsOf = async (dataSource: DataSource): Promise<KeyRowRecord[]> => dataSource.query('SELECT * FROM keys ORDER BY id');
 
-/** Projects the whole history into `dataSource` and resolves once caught up. */
-
 describe('key table projection', () => {
-  let events: TestDatabase;
-  let rebuilt: TestDatabase;
-  let store: PostgresEventStore;
-  const sources: DataSource[] = [];
-
-  beforeAll(async () => {
-    [events, rebuilt] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    store = PostgresEventStore.fromConnectionString(events.url);
+  const rebuild = rebuildDatabases(async (store) => {
     for (let i = 0; i < KEYS; i++) {
       const e = history(i);
       await store.appendToStream(keyStreamId(keyIdOf(i)), e.map((event) => ({ ...event, metadata: metadata(i) })), { expectedVersion: 'no_stream' });
     }
   });
-
-  afterAll(async () => {
-    await Promise.all(sources.map((s) => s.destroy()));
-    await store.close();
-    await Promise.all([events.drop(), rebuilt.drop()]);
-  });
+  const { sources } = rebuild;
 
   it('rebuilding from an empty database gives identical rows, and the checkpoint covers them', async () => {
     const {
       sources: [first, second],
       positions: [p1, p2],
-    } = await projectTwice(store, [events.url, rebuilt.url]);
-    sources.push(first, second);
+    } = await rebuild.projectTwice();
     const [a, b] = [await rowsOf(first), await rowsOf(second)];
     expect(a).toHaveLength(KEYS - KEYS / 10);
     expect(b).toEqual(a);
@@ -133,7 +117,7 @@ describe('key table projection', () => {
 
   it('each key folded from its own stream is the key the table shows, and a deleted or foreign one is unknown', async () => {
     const dataSource = sources[1];
-    const [table, folded] = [new KeyQueries(dataSource), new KeyStateQueries(store, dataSource)];
+    const [table, folded] = [new KeyQueries(dataSource), new KeyStateQueries(rebuild.store, dataSource)];
     const now = new Date('2026-06-01T00:00:00.000Z');
     for (let i = 0; i < KEYS; i++) {
       const workspaceId = metadata(i).workspaceId;
@@ -149,8 +133,8 @@ describe('key table projection', () => {
     const before = await rowsOf(dataSource);
     const keyId = `key_${'9'.repeat(24)}`;
     const created = history(1)[0];
-    await store.appendToStream(keyStreamId(keyId), [{ ...created, data: { ...created.data, keyId }, metadata: metadata(1) }], { expectedVersion: 'no_stream' });
-    await projectUntilLive(store, dataSource); // would fail on a duplicate insert if it replayed old events
+    await rebuild.store.appendToStream(keyStreamId(keyId), [{ ...created, data: { ...created.data, keyId }, metadata: metadata(1) }], { expectedVersion: 'no_stream' });
+    await projectUntilLive(rebuild.store, dataSource); // would fail on a duplicate insert if it replayed old events
     const after = await rowsOf(dataSource);
     expect(after).toHaveLength(before.length + 1);
   });

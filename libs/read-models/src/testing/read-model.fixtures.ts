@@ -20,13 +20,6 @@ export const projectUntilLive = async (store: EventStore, dataSource: DataSource
   return position;
 };
 
-/** The history projected into two databases, for a rebuild to be compared with the first build; the caller destroys both sources. */
-export const projectTwice = async (store: EventStore, urls: readonly [string, string]): Promise<{ sources: [DataSource, DataSource]; positions: [Position | undefined, Position | undefined] }> => {
-  const first = await createReadModelDataSource(urls[0]).initialize();
-  const second = await createReadModelDataSource(urls[1]).initialize();
-  return { sources: [first, second], positions: [await projectUntilLive(store, first), await projectUntilLive(store, second)] };
-};
-
 /** A fresh database with the read-model tables migrated; `close` destroys both. */
 export const migratedReadModels = async (): Promise<{ dataSource: DataSource; database: TestDatabase; close(): Promise<void> }> => {
   const database = await createTestDatabase();
