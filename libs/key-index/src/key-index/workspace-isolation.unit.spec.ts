@@ -1,20 +1,9 @@
 import { indexedKey, indexOf, permissionsOf, restrictedKey, roleChanged, roleCreated, roleDeleted, workspaceCreated } from '../testing/verifier-events';
+import { keyInEachWorkspace } from '../testing/two-workspaces.fixture';
 
 /** A role is (workspace, role id): a key never sees another workspace's role, even under the same id. */
 describe('KeyIndex: workspace isolation', () => {
-  const setup = () => {
-    const inA = restrictedKey(['role_x'], {}, 'ws_a');
-    const inB = restrictedKey(['role_x'], {}, 'ws_b');
-    const index = indexOf(
-      workspaceCreated('ws_a', 'enterprise'),
-      workspaceCreated('ws_b', 'enterprise'),
-      roleCreated('role_x', ['calls:read'], 'ws_a'),
-      roleCreated('role_x', ['contacts:write'], 'ws_b'),
-      inA.event,
-      inB.event,
-    );
-    return { index, inA, inB };
-  };
+  const setup = () => keyInEachWorkspace({ roleId: 'role_x', permissions: ['calls:read'] }, { roleId: 'role_x', permissions: ['contacts:write'] });
 
   it('the same role id in two workspaces is two roles', () => {
     const { index, inA, inB } = setup();

@@ -1,4 +1,5 @@
 import { indexedKey, indexOf, keyCreated, permissionsOf, planChanged, recorded, restrictedKey, roleCreated, shared, workspaceCreated } from '../testing/verifier-events';
+import { keyInEachWorkspace } from '../testing/two-workspaces.fixture';
 
 /** A plan decides API access and what custom roles and shares grant; a change holds at once (product.md section 7). */
 describe('KeyIndex: workspace plans', () => {
@@ -14,16 +15,7 @@ describe('KeyIndex: workspace plans', () => {
   });
 
   it('a plan change recomputes only that workspace’s keys', () => {
-    const inA = restrictedKey(['role_a'], {}, 'ws_a');
-    const inB = restrictedKey(['role_b'], {}, 'ws_b');
-    const index = indexOf(
-      workspaceCreated('ws_a', 'enterprise'),
-      workspaceCreated('ws_b', 'enterprise'),
-      roleCreated('role_a', ['calls:read'], 'ws_a'),
-      roleCreated('role_b', ['calls:read'], 'ws_b'),
-      inA.event,
-      inB.event,
-    );
+    const { index, inA, inB } = keyInEachWorkspace({ roleId: 'role_a', permissions: ['calls:read'] }, { roleId: 'role_b', permissions: ['calls:read'] });
     const bBefore = indexedKey(index, inB.secret)?.granted;
     index.apply(planChanged('ws_a', 'free'));
     expect(indexedKey(index, inA.secret)?.workspace.entitlements.apiAccess).toBe(false);
