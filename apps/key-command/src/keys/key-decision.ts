@@ -3,9 +3,6 @@ import { decideKey, type AccessPolicy, type KeyCommand, type KeyState } from '@k
 import type { AccessPolicyLoader } from '../access/access-policy.loader';
 import type { Decide } from '../commands/command.handler';
 
-/** Revoking and deleting are safe to retry on a conflict: whatever changed meanwhile, the key ends so. */
-export const FINAL_RETRIES_ON_CONFLICT = 3;
-
 /**
  * `decideKey` for a command that needs the access policy: the roles the key holds and the ones
  * the command names are resolved against the history, on every attempt, before deciding.

@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { keyStreamId, type CommandReply, type DeleteKeyRequest, type DeleteKeyResult } from '@keyward/contracts';
-import { decideKey, keyDecider } from '@keyward/domain';
+import type { CommandReply, DeleteKeyRequest, DeleteKeyResult } from '@keyward/contracts';
 import { CommandHandler } from '../../commands/command.handler';
-import { FINAL_RETRIES_ON_CONFLICT } from '../key-decision';
+import { decidedEvent } from '../../commands/decided-event';
+import { handleFinalKeyCommand } from '../final-key-command';
 
-/** Revoked and gone from the key table; the history keeps it. Needs no access policy. */
+/** Revoked and gone from the key table; the history keeps it. */
 @Injectable()
 export class DeleteKeyHandler {
   constructor(private readonly commands: CommandHandler) {}
 
   async execute({ context, keyId }: DeleteKeyRequest): Promise<CommandReply<DeleteKeyResult>> {
-    const { position, events } = await this.commands.handle(
-      keyStreamId(keyId),
-      keyDecider,
-      context,
-      (state, now) => decideKey({ type: 'DeleteKey', keyId, workspaceId: context.workspaceId }, state, now),
-      FINAL_RETRIES_ON_CONFLICT,
-    );
-    const deleted = events[0];
-    if (deleted?.type !== 'KeyDeleted') throw new Error('DeleteKey decided no KeyDeleted');
+    const { position, events } = await handleFinalKeyCommand(this.commands, context, keyId, 'DeleteKey');
+    const deleted = decidedEvent(events, 'KeyDeleted');
     return { ok: true, position, result: { id: keyId, deletedAt: deleted.data.deletedAt } };
   }
 }

@@ -1,24 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { keyStreamId, type CommandReply, type RevokeKeyRequest, type RevokeKeyResult } from '@keyward/contracts';
-import { decideKey, keyDecider } from '@keyward/domain';
+import type { CommandReply, RevokeKeyRequest, RevokeKeyResult } from '@keyward/contracts';
 import { CommandHandler } from '../../commands/command.handler';
-import { FINAL_RETRIES_ON_CONFLICT } from '../key-decision';
+import { decidedEvent } from '../../commands/decided-event';
+import { handleFinalKeyCommand } from '../final-key-command';
 
-/** Final, and needs no access policy. */
 @Injectable()
 export class RevokeKeyHandler {
   constructor(private readonly commands: CommandHandler) {}
 
   async execute({ context, keyId }: RevokeKeyRequest): Promise<CommandReply<RevokeKeyResult>> {
-    const { position, events } = await this.commands.handle(
-      keyStreamId(keyId),
-      keyDecider,
-      context,
-      (state, now) => decideKey({ type: 'RevokeKey', keyId, workspaceId: context.workspaceId }, state, now),
-      FINAL_RETRIES_ON_CONFLICT,
-    );
-    const revoked = events[0];
-    if (revoked?.type !== 'KeyRevoked') throw new Error('RevokeKey decided no KeyRevoked');
+    const { position, events } = await handleFinalKeyCommand(this.commands, context, keyId, 'RevokeKey');
+    const revoked = decidedEvent(events, 'KeyRevoked');
     return { ok: true, position, result: { id: keyId, status: 'revoked', revokedAt: revoked.data.revokedAt } };
   }
 }

@@ -4,6 +4,7 @@ import { generateKeySecret, keyDecider, storedSecretOf, withholdSecrets } from '
 import { PEPPER } from '@keyward/platform';
 import { AccessPolicyLoader } from '../../access/access-policy.loader';
 import { CommandHandler } from '../../commands/command.handler';
+import { decidedEvent } from '../../commands/decided-event';
 import { decideWithPolicy } from '../key-decision';
 
 @Injectable()
@@ -30,8 +31,7 @@ export class RotateKeyHandler {
         return { type: 'RotateKey', keyId, workspaceId: context.workspaceId, gracePeriodSeconds, secret: storedSecretOf(this.pepper, secret), policy };
       }),
     );
-    const rotated = outcome.events[0];
-    if (rotated?.type !== 'KeyRotated') throw new Error('RotateKey decided no KeyRotated');
+    const rotated = decidedEvent(outcome.events, 'KeyRotated');
     const result: RotateKeyResult = { id: keyId, key: secret, prefix: rotated.data.prefix, previousKeyExpiresAt: rotated.data.previousKeyExpiresAt };
     return { ok: true, position: outcome.position, result: outcome.replayed ? withholdSecrets(result) : result };
   }

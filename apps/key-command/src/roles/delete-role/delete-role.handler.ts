@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { roleStreamId, type CommandReply, type DeleteRoleRequest, type DeleteRoleResult } from '@keyward/contracts';
 import { decideRole, roleDecider } from '@keyward/domain';
 import { CommandHandler } from '../../commands/command.handler';
+import { decidedEvent } from '../../commands/decided-event';
 
 /** Safe to retry on a conflict: the role ends deleted whatever changed meanwhile. */
 const RETRIES_ON_CONFLICT = 3;
@@ -18,8 +19,7 @@ export class DeleteRoleHandler {
       (state, now) => decideRole({ type: 'DeleteRole', roleId, workspaceId: context.workspaceId }, state, now),
       RETRIES_ON_CONFLICT,
     );
-    const deleted = events[0];
-    if (deleted?.type !== 'RoleDeleted') throw new Error('DeleteRole decided no RoleDeleted');
+    const deleted = decidedEvent(events, 'RoleDeleted');
     return { ok: true, position, result: { id: roleId, deletedAt: deleted.data.deletedAt } };
   }
 }
