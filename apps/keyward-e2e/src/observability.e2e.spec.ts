@@ -137,17 +137,24 @@ describe('observability', () => {
     }
   });
 
+  /**
+   * A verifier started for one check and stopped after it, whatever the outcome: one that cannot
+   * serve answers UNAVAILABLE to whatever verify the queue group hands it, so it is gone before the next test.
+   */
+  const withOwnVerifier = async (env: NodeJS.ProcessEnv, check: (opsUrl: string) => Promise<void>): Promise<void> => {
+    const verifier = stack.spawn('verifier', env);
+    children.push(verifier);
+    try {
+      await check(await opsUrlOf(stack, verifier));
+    } finally {
+      await stack.stopService(verifier);
+    }
+  };
+
   it('shows a verifier that cannot read the history as catching-up, lagging behind the appends it hears of', async () => {
     const missing = new URL(stack.database.url);
     missing.pathname = `/keyward_missing_${randomUUID().replaceAll('-', '')}`;
-    const cut = stack.spawn('verifier', { DATABASE_URL: missing.toString() });
-    children.push(cut);
-    try {
-      await expectCatchingUpAndLagging(await opsUrlOf(stack, cut));
-    } finally {
-      // It answers UNAVAILABLE to whatever verify the queue group hands it: gone before the next test.
-      await stack.stopService(cut);
-    }
+    await withOwnVerifier({ DATABASE_URL: missing.toString() }, expectCatchingUpAndLagging);
   });
 
   const expectCatchingUpAndLagging = async (url: string): Promise<void> => {
@@ -166,13 +173,7 @@ describe('observability', () => {
   };
 
   it('reports catching-up, never ok, until a new verifier has read the history', async () => {
-    const late = stack.spawn('verifier');
-    children.push(late);
-    try {
-      await expectCatchingUpUntilOk(await opsUrlOf(stack, late));
-    } finally {
-      await stack.stopService(late);
-    }
+    await withOwnVerifier({}, expectCatchingUpUntilOk);
   });
 
   const expectCatchingUpUntilOk = async (url: string): Promise<void> => {

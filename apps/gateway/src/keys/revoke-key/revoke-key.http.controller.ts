@@ -29,7 +29,6 @@ export class RevokeKeyHttpController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RevokeKeyResult> {
-    const written = await this.commands.send(Subjects.keyCommand.revoke, { context, keyId });
-    return answerWritten(response, written);
+    return answerWritten(response, await this.commands.send(Subjects.keyCommand.revoke, { context, keyId }));
   }
 }

@@ -29,11 +29,6 @@ export class RotateKeyHttpController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RotateKeyAnswer> {
-    const written = await this.commands.send(Subjects.keyCommand.rotate, {
-      context,
-      keyId,
-      gracePeriodSeconds: body.gracePeriodSeconds ?? 0,
-    });
-    return answerWritten(response, written);
+    return answerWritten(response, await this.commands.send(Subjects.keyCommand.rotate, { context, keyId, gracePeriodSeconds: body.gracePeriodSeconds ?? 0 }));
   }
 }
