@@ -1,5 +1,6 @@
 import { InvalidCursorError } from '../keys/key-page.cursor';
-import { applyEvents, keyCreated, keyId, migratedReadModels } from '../testing/read-model.fixtures';
+import { keyCreated, keyId } from '../testing/read-model.fixtures';
+import { readModelQueries } from '../testing/read-model-queries.fixture';
 import { ApiKeyUserQueries } from './api-key-user.queries';
 
 jest.setTimeout(30_000);
@@ -7,26 +8,17 @@ jest.setTimeout(30_000);
 const NOW = new Date('2026-06-01T00:00:00.000Z');
 
 describe('API key users', () => {
-  let db: Awaited<ReturnType<typeof migratedReadModels>>;
-  let users: ApiKeyUserQueries;
-
-  beforeAll(async () => {
-    db = await migratedReadModels();
-    users = new ApiKeyUserQueries(db.dataSource);
-    await applyEvents(db.dataSource, [
-      ...[1, 2, 3, 4, 5].map((n) => keyCreated(n, { workspaceId: 'ws_1', unrestricted: n !== 2 })),
-      keyCreated(6, { workspaceId: 'ws_2' }),
-      { type: 'RoleAssigned', data: { keyId: keyId(2), roleId: 'role_a' } },
-      { type: 'ResourceShared', data: { keyId: keyId(2), resource: 'workflows', resourceId: 'wf_42', access: 'read' } },
-      { type: 'KeyRevoked', data: { keyId: keyId(3), revokedAt: '2026-02-01T00:00:00.000Z' } },
-      { type: 'KeyDeleted', data: { keyId: keyId(4), deletedAt: '2026-02-01T00:00:00.000Z' } },
-    ]);
-  });
-
-  afterAll(() => db.close());
+  const db = readModelQueries((dataSource) => new ApiKeyUserQueries(dataSource), [
+    ...[1, 2, 3, 4, 5].map((n) => keyCreated(n, { workspaceId: 'ws_1', unrestricted: n !== 2 })),
+    keyCreated(6, { workspaceId: 'ws_2' }),
+    { type: 'RoleAssigned', data: { keyId: keyId(2), roleId: 'role_a' } },
+    { type: 'ResourceShared', data: { keyId: keyId(2), resource: 'workflows', resourceId: 'wf_42', access: 'read' } },
+    { type: 'KeyRevoked', data: { keyId: keyId(3), revokedAt: '2026-02-01T00:00:00.000Z' } },
+    { type: 'KeyDeleted', data: { keyId: keyId(4), deletedAt: '2026-02-01T00:00:00.000Z' } },
+  ]);
 
   it('one principal per key in the table, newest first, within the workspace only', async () => {
-    const page = await users.list('ws_1', { limit: 10 }, NOW);
+    const page = await db.queries.list('ws_1', { limit: 10 }, NOW);
     expect(page.items.map((u) => u.keyId)).toEqual([keyId(5), keyId(3), keyId(2), keyId(1)]);
     expect(page.nextCursor).toBeNull();
     expect(page.items.find((u) => u.keyId === keyId(2))).toEqual({
@@ -34,20 +26,20 @@ describe('API key users', () => {
       shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'read' }], groups: [], humanSeat: false,
     });
     expect(page.items.find((u) => u.keyId === keyId(3))?.status).toBe('revoked');
-    expect((await users.list('ws_2', { limit: 10 }, NOW)).items.map((u) => u.keyId)).toEqual([keyId(6)]);
-    expect((await users.list('ws_none', { limit: 10 }, NOW)).items).toEqual([]);
+    expect((await db.queries.list('ws_2', { limit: 10 }, NOW)).items.map((u) => u.keyId)).toEqual([keyId(6)]);
+    expect((await db.queries.list('ws_none', { limit: 10 }, NOW)).items).toEqual([]);
   });
 
   it('pages with a cursor and a limit', async () => {
-    const first = await users.list('ws_1', { limit: 3 }, NOW);
+    const first = await db.queries.list('ws_1', { limit: 3 }, NOW);
     expect(first.items.map((u) => u.keyId)).toEqual([keyId(5), keyId(3), keyId(2)]);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = await users.list('ws_1', { limit: 3, cursor: first.nextCursor ?? undefined }, NOW);
+    const second = await db.queries.list('ws_1', { limit: 3, cursor: first.nextCursor ?? undefined }, NOW);
     expect(second.items.map((u) => u.keyId)).toEqual([keyId(1)]);
     expect(second.nextCursor).toBeNull();
   });
 
   it('refuses a cursor it did not hand out', async () => {
-    await expect(users.list('ws_1', { limit: 3, cursor: 'garbage' }, NOW)).rejects.toThrow(InvalidCursorError);
+    await expect(db.queries.list('ws_1', { limit: 3, cursor: 'garbage' }, NOW)).rejects.toThrow(InvalidCursorError);
   });
 });

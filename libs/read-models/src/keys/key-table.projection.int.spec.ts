@@ -1,5 +1,6 @@
 import type { KeywardEvent } from '@keyward/contracts';
-import { applyEvents, keyCreated, keyId as keyIdOf, migratedReadModels } from '../testing/read-model.fixtures';
+import { applyEvents, keyCreated, keyId as keyIdOf } from '../testing/read-model.fixtures';
+import { readModelQueries } from '../testing/read-model-queries.fixture';
 import { KeyQueries } from './key-queries';
 
 jest.setTimeout(30_000);
@@ -7,8 +8,8 @@ jest.setTimeout(30_000);
 const NOW = new Date('2026-06-01T00:00:00.000Z');
 
 describe('key table: access and deletion events', () => {
-  let db: Awaited<ReturnType<typeof migratedReadModels>>;
-  let keys: KeyQueries;
+  const db = readModelQueries((dataSource) => new KeyQueries(dataSource));
+
   let n = 0;
 
   /** A key of its own per test, so tests do not see each other's changes; `then` says what happens to it next. */
@@ -19,13 +20,6 @@ describe('key table: access and deletion events', () => {
     return created.data.keyId;
   };
 
-  beforeAll(async () => {
-    db = await migratedReadModels();
-    keys = new KeyQueries(db.dataSource);
-  });
-
-  afterAll(() => db.close());
-
   it('keeps roles in order of assignment, each once, and drops unassigned ones', async () => {
     const id = await freshKey({ roles: ['read-only'], unrestricted: false }, (keyId) => [
       { type: 'RoleAssigned', data: { keyId, roleId: 'role_b' } },
@@ -34,16 +28,16 @@ describe('key table: access and deletion events', () => {
       { type: 'RoleUnassigned', data: { keyId, roleId: 'role_b' } },
       { type: 'RoleAssigned', data: { keyId, roleId: 'role_b' } },
     ]);
-    expect((await keys.get('default', id, NOW))?.roles).toEqual(['read-only', 'role_a', 'role_b']);
+    expect((await db.queries.get('default', id, NOW))?.roles).toEqual(['read-only', 'role_a', 'role_b']);
   });
 
   it('takes the whole new permissions, and restricted follows unrestricted both ways', async () => {
     const id = await freshKey({ unrestricted: true });
-    expect(await keys.get('default', id, NOW)).toMatchObject({ restricted: false, permissions: {} });
+    expect(await db.queries.get('default', id, NOW)).toMatchObject({ restricted: false, permissions: {} });
     await applyEvents(db.dataSource, [{ type: 'KeyPermissionsChanged', data: { keyId: id, permissions: { calls: 'write', contacts: 'none' }, unrestricted: false } }]);
-    expect(await keys.get('default', id, NOW)).toMatchObject({ restricted: true, permissions: { calls: 'write', contacts: 'none' } });
+    expect(await db.queries.get('default', id, NOW)).toMatchObject({ restricted: true, permissions: { calls: 'write', contacts: 'none' } });
     await applyEvents(db.dataSource, [{ type: 'KeyPermissionsChanged', data: { keyId: id, permissions: { calls: 'read' }, unrestricted: true } }]);
-    expect(await keys.get('default', id, NOW)).toMatchObject({ restricted: false, permissions: { calls: 'read' } });
+    expect(await db.queries.get('default', id, NOW)).toMatchObject({ restricted: false, permissions: { calls: 'read' } });
   });
 
   it('adds a share, replaces the share of the same instance, and removes an unshared one', async () => {
@@ -55,7 +49,7 @@ describe('key table: access and deletion events', () => {
       { type: 'ResourceUnshared', data: { keyId, resource: 'workflows', resourceId: 'wf_2' } },
       { type: 'ResourceUnshared', data: { keyId, resource: 'files', resourceId: 'f_9' } },
     ]);
-    expect((await keys.get('default', id, NOW))?.shares).toEqual([
+    expect((await db.queries.get('default', id, NOW))?.shares).toEqual([
       { resource: 'pages', resourceId: 'wf_1', access: 'write' },
       { resource: 'workflows', resourceId: 'wf_1', access: 'write' },
     ]);
@@ -69,17 +63,17 @@ describe('key table: access and deletion events', () => {
       { type: 'ResourceShared', data: { keyId, resource: 'workflows', resourceId: 'wf_1', access: 'read' } },
       { type: 'KeyPermissionsChanged', data: { keyId, permissions: {}, unrestricted: true } },
     ]);
-    expect(await keys.get('default', id, NOW)).toBeUndefined();
+    expect(await db.queries.get('default', id, NOW)).toBeUndefined();
     expect(await db.dataSource.query('SELECT id FROM keys WHERE id = $1', [id])).toEqual([]);
-    const page = await keys.list('default', { limit: 100 }, NOW);
+    const page = await db.queries.list('default', { limit: 100 }, NOW);
     expect(page.items.map((k) => k.id)).not.toContain(id);
   });
 
   it("never shows another workspace's key, by id or in a list", async () => {
     const id = await freshKey({ workspaceId: 'ws_other' }, (keyId) => [{ type: 'ResourceShared', data: { keyId, resource: 'files', resourceId: 'f_1', access: 'read' } }]);
-    expect(await keys.get('default', id, NOW)).toBeUndefined();
-    expect((await keys.list('default', { limit: 100 }, NOW)).items.map((k) => k.id)).not.toContain(id);
-    expect(await keys.get('ws_other', id, NOW)).toMatchObject({ id, workspaceId: 'ws_other', shares: [{ resource: 'files', resourceId: 'f_1', access: 'read' }] });
+    expect(await db.queries.get('default', id, NOW)).toBeUndefined();
+    expect((await db.queries.list('default', { limit: 100 }, NOW)).items.map((k) => k.id)).not.toContain(id);
+    expect(await db.queries.get('ws_other', id, NOW)).toMatchObject({ id, workspaceId: 'ws_other', shares: [{ resource: 'files', resourceId: 'f_1', access: 'read' }] });
   });
 
   it('passes over event types it does not follow', async () => {

@@ -3,6 +3,7 @@ import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import { createReadModelDataSource } from '../read-models.data-source';
 import { projectUntilLive } from './read-model.fixtures';
+import { setInBeforeAll } from './set-in-before-all';
 
 /** Set once the `beforeAll` has run. */
 export interface ProjectedHistory {
@@ -37,19 +38,15 @@ export const projectedHistory = (schema: string, fill: (store: PostgresEventStor
     await database?.drop();
   });
 
-  const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('projectedHistory is read before its beforeAll ran');
-    return value;
-  };
   return {
     get database() {
-      return ready(database);
+      return setInBeforeAll(database);
     },
     get store() {
-      return ready(store);
+      return setInBeforeAll(store);
     },
     get dataSource() {
-      return ready(dataSource);
+      return setInBeforeAll(dataSource);
     },
   };
 };

@@ -35,10 +35,13 @@ export const migratedReadModels = async (): Promise<{ dataSource: DataSource; da
   };
 };
 
+/** An event of ours, or one of a type no projection follows (from a newer writer). */
+export type ProjectableEvent = KeywardEvent | { readonly type: string; readonly data: unknown };
+
 let position = 0n;
 
 /** The event as a store would hand it over; the projections read only type and data. */
-export const recorded = (event: KeywardEvent | { readonly type: string; readonly data: unknown }): RecordedEvent => {
+export const recorded = (event: ProjectableEvent): RecordedEvent => {
   position += 1n;
   return {
     ...event,
@@ -52,7 +55,7 @@ export const recorded = (event: KeywardEvent | { readonly type: string; readonly
 };
 
 /** Projects the events in order in one transaction, as the runner does with a batch. */
-export const applyEvents = (dataSource: DataSource, events: readonly (KeywardEvent | { readonly type: string; readonly data: unknown })[]): Promise<void> =>
+export const applyEvents = (dataSource: DataSource, events: readonly ProjectableEvent[]): Promise<void> =>
   dataSource.transaction(async (manager) => {
     for (const event of events) await projectEvent(manager, recorded(event));
   });

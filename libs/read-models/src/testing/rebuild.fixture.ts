@@ -4,6 +4,7 @@ import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import { createReadModelDataSource } from '../read-models.data-source';
 import { projectUntilLive } from './read-model.fixtures';
+import { setInBeforeAll } from './set-in-before-all';
 
 export interface Rebuild {
   /** The store `fill` wrote the history to; set once the `beforeAll` has run. */
@@ -21,7 +22,7 @@ export interface Rebuild {
 export const rebuildDatabases = (fill: (store: PostgresEventStore) => Promise<void>): Rebuild => {
   let events: TestDatabase;
   let rebuilt: TestDatabase;
-  let store: PostgresEventStore;
+  let store: PostgresEventStore | undefined;
   const sources: DataSource[] = [];
 
   beforeAll(async () => {
@@ -32,20 +33,21 @@ export const rebuildDatabases = (fill: (store: PostgresEventStore) => Promise<vo
 
   afterAll(async () => {
     await Promise.all(sources.map((s) => s.destroy()));
-    await store.close();
+    await store?.close();
     await Promise.all([events.drop(), rebuilt.drop()]);
   });
 
   return {
     get store() {
-      return store;
+      return setInBeforeAll(store);
     },
     sources,
     async projectTwice() {
+      const history = setInBeforeAll(store);
       const first = await createReadModelDataSource(events.url).initialize();
       const second = await createReadModelDataSource(rebuilt.url).initialize();
       sources.push(first, second);
-      return { sources: [first, second], positions: [await projectUntilLive(store, first), await projectUntilLive(store, second)] };
+      return { sources: [first, second], positions: [await projectUntilLive(history, first), await projectUntilLive(history, second)] };
     },
   };
 };
