@@ -1,4 +1,3 @@
-import { Controller, UseFilters } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   Subjects,
@@ -13,7 +12,7 @@ import {
   type UnshareResourceRequest,
 } from '@keyward/contracts';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator';
-import { CommandExceptionFilter } from '../commands/command-exception.filter';
+import { CommandController } from '../commands/command-controller.decorator';
 import { CreateKeyHandler } from './create-key/create-key.handler';
 import { DeleteKeyHandler } from './delete-key/delete-key.handler';
 import { EditKeyAccessHandler } from './edit-key-access/edit-key-access.handler';
@@ -33,8 +32,7 @@ import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
 const S = Subjects.keyCommand;
 
 /** Key commands over NATS request/reply; replicas share them through the queue group. */
-@Controller()
-@UseFilters(CommandExceptionFilter)
+@CommandController()
 export class KeysMessageController {
   constructor(
     private readonly createKey: CreateKeyHandler,

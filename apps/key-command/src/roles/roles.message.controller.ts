@@ -1,8 +1,7 @@
-import { Controller, UseFilters } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Subjects, type CommandReplyOf, type CreateRoleRequest, type DeleteRoleRequest, type UpdateRoleRequest } from '@keyward/contracts';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator';
-import { CommandExceptionFilter } from '../commands/command-exception.filter';
+import { CommandController } from '../commands/command-controller.decorator';
 import { CreateRoleHandler } from './create-role/create-role.handler';
 import { DeleteRoleHandler } from './delete-role/delete-role.handler';
 import { parseCreateRole, parseDeleteRole, parseUpdateRole } from './role-payload';
@@ -10,8 +9,7 @@ import { UpdateRoleHandler } from './update-role/update-role.handler';
 
 const S = Subjects.roleCommand;
 
-@Controller()
-@UseFilters(CommandExceptionFilter)
+@CommandController()
 export class RolesMessageController {
   constructor(
     private readonly createRole: CreateRoleHandler,

@@ -1,16 +1,14 @@
-import { Controller, UseFilters } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Subjects, type CommandReplyOf, type CreateWorkspaceRequest, type UpdateWorkspaceRequest } from '@keyward/contracts';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator';
-import { CommandExceptionFilter } from '../commands/command-exception.filter';
+import { CommandController } from '../commands/command-controller.decorator';
 import { CreateWorkspaceHandler } from './create-workspace/create-workspace.handler';
 import { UpdateWorkspaceHandler } from './update-workspace/update-workspace.handler';
 import { parseCreateWorkspace, parseUpdateWorkspace } from './workspace-payload';
 
 const S = Subjects.workspaceCommand;
 
-@Controller()
-@UseFilters(CommandExceptionFilter)
+@CommandController()
 export class WorkspacesMessageController {
   constructor(
     private readonly createWorkspace: CreateWorkspaceHandler,
