@@ -16,7 +16,8 @@ import { percentile } from './load';
  */
 const SIZES = [10_000, 1_000_000] as const;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 500);
-const WARM_UP = 50;
+/** Both gateways warmed alike (the walk to the middle warms the bigger one far more). */
+const WARM_UP = 300;
 const ROOT = path.resolve(__dirname, '../../..');
 /** The gateways listen on this port and the next; a port already taken stops the run. */
 const FIRST_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 3146);
@@ -25,7 +26,7 @@ interface Gateway {
   readonly keys: number;
   readonly baseUrl: string;
   readonly child: ChildProcess;
-  /** A nextCursor half-way down the list, reached by paging there. */
+  /** A nextCursor half-way down the list, reached by paging there (the cursor stays opaque). */
   deepCursor: string;
 }
 
@@ -36,9 +37,17 @@ interface KeyPage {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** What is read: the first page, a page from half-way down (by cursor), and the first page of the revoked keys (2%). */
+const PAGES = ['first', 'deep', 'revoked'] as const;
+type PageKind = (typeof PAGES)[number];
+
+const pageQuery = (cursor?: string): string => (cursor ? `limit=100&cursor=${encodeURIComponent(cursor)}` : 'limit=100');
+
+const queryOf = (gateway: Gateway, kind: PageKind): string =>
+  kind === 'deep' ? pageQuery(gateway.deepCursor) : kind === 'revoked' ? `${pageQuery()}&status=revoked` : pageQuery();
+
 /** One page, timed; anything but 200 ends the run. */
-const getPage = async (gateway: Gateway, rootKey: string, cursor?: string): Promise<{ page: KeyPage; ms: number }> => {
-  const query = cursor ? `limit=100&cursor=${encodeURIComponent(cursor)}` : 'limit=100';
+const getPage = async (gateway: Gateway, rootKey: string, query: string): Promise<{ page: KeyPage; ms: number }> => {
   const t0 = performance.now();
   const response = await fetch(`${gateway.baseUrl}/v1/keys?${query}`, { headers: { authorization: `Bearer ${rootKey}` } });
   const body = await response.text();
@@ -47,12 +56,16 @@ const getPage = async (gateway: Gateway, rootKey: string, cursor?: string): Prom
   return { page: JSON.parse(body) as KeyPage, ms };
 };
 
-const startGateway = async (keys: number, port: number, env: NodeJS.ProcessEnv, rootKey: string): Promise<Gateway> => {
+const startGateway = (keys: number, port: number, env: NodeJS.ProcessEnv): Gateway => {
   const child = spawn(process.execPath, [path.join(ROOT, 'apps/gateway/dist/main.js')], { env: { ...env, GATEWAY_PORT: String(port) }, stdio: 'ignore' });
-  const gateway: Gateway = { keys, baseUrl: `http://127.0.0.1:${port}`, child, deepCursor: '' };
+  return { keys, baseUrl: `http://127.0.0.1:${port}`, child, deepCursor: '' };
+};
+
+const untilAnswering = async (gateway: Gateway, rootKey: string): Promise<void> => {
+  const { child } = gateway;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}`);
-    if (await getPage(gateway, rootKey).then(() => true, () => false)) return gateway;
+    if (await getPage(gateway, rootKey, 'limit=1').then(() => true, () => false)) return;
     await sleep(100);
   }
   throw new Error('the gateway did not answer within 60 s');
@@ -77,7 +90,7 @@ const pageToMiddle = async (gateway: Gateway, rootKey: string): Promise<number[]
   const times: number[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < gateway.keys / 2 / 100; i++) {
-    const { page, ms } = await getPage(gateway, rootKey, cursor);
+    const { page, ms } = await getPage(gateway, rootKey, pageQuery(cursor));
     times.push(ms);
     if (!page.nextCursor) throw new Error('the list ended before its middle');
     cursor = page.nextCursor;
@@ -86,19 +99,21 @@ const pageToMiddle = async (gateway: Gateway, rootKey: string): Promise<number[]
   return times;
 };
 
-const label = (g: Gateway, deep: boolean): string => `${g.keys} ${deep ? 'deep' : 'first'}`;
+const label = (g: Gateway, kind: PageKind): string => `${g.keys} ${kind}`;
 
 const stats = (times: readonly number[]): { p50: number; p99: number } => {
   const sorted = Float64Array.from(times).sort();
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 };
 
-/** A child that already exited emits no second `exit`: wait only for one still running. */
+/** A child that already exited emits no second `exit`: wait only for one still running, and at most 10 s before SIGKILL. */
 const stop = async (child: ChildProcess): Promise<void> => {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
+  clearTimeout(timer);
 };
 
 const main = async (): Promise<void> => {
@@ -113,8 +128,9 @@ const main = async (): Promise<void> => {
       const url = withDatabase(databaseUrl, databases[i]);
       // The root key authenticates in the gateway itself: no verifier, nothing but the read is measured.
       const env = { ...process.env, DATABASE_URL: url, NATS_URL: natsUrl, KEYWARD_ROOT_KEY: rootKey, KEYWARD_PEPPER: randomBytes(32).toString('base64url'), KEYWARD_DATA_DIR: dataDir };
-      const gateway = await startGateway(keys, FIRST_PORT + i, env, rootKey);
+      const gateway = startGateway(keys, FIRST_PORT + i, env);
       gateways.push(gateway);
+      await untilAnswering(gateway, rootKey);
       const seedStart = performance.now();
       await seed(url, keys);
       console.log(`seeded and analyzed ${keys} keys in ${((performance.now() - seedStart) / 1_000).toFixed(1)} s`);
@@ -122,30 +138,30 @@ const main = async (): Promise<void> => {
       console.log(`  paged to the middle (${keys / 200} pages): p50 ${walk.p50.toFixed(2)} ms, p99 ${walk.p99.toFixed(2)} ms`);
     }
 
-    const times = new Map(gateways.flatMap((g) => [false, true].map((deep) => [label(g, deep), [] as number[]])));
+    const times = new Map(gateways.flatMap((g) => PAGES.map((kind) => [label(g, kind), [] as number[]])));
     for (let round = -WARM_UP; round < ROUNDS; round++) {
       // Alternated, and in the other order every other round, so drift on a shared machine hits both sizes alike.
       const order = round % 2 === 0 ? gateways : [...gateways].reverse();
       for (const g of order) {
-        for (const deep of [false, true]) {
-          const { ms } = await getPage(g, rootKey, deep ? g.deepCursor : undefined);
-          if (round >= 0) times.get(label(g, deep))?.push(ms);
+        for (const kind of PAGES) {
+          const { ms } = await getPage(g, rootKey, queryOf(g, kind));
+          if (round >= 0) times.get(label(g, kind))?.push(ms);
         }
       }
     }
 
     console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
     console.log(`GET /v1/keys?limit=100, one request in flight, ${ROUNDS} alternated rounds after ${WARM_UP} of warm-up\n`);
-    console.log(`${'keys'.padStart(9)}  page    p50 ms   p99 ms`);
+    console.log(`${'keys'.padStart(9)}  page      p50 ms   p99 ms`);
     for (const g of gateways) {
-      for (const deep of [false, true]) {
-        const s = stats(times.get(label(g, deep)) ?? []);
-        console.log(`${String(g.keys).padStart(9)}  ${deep ? 'deep ' : 'first'}  ${s.p50.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}`);
+      for (const kind of PAGES) {
+        const s = stats(times.get(label(g, kind)) ?? []);
+        console.log(`${String(g.keys).padStart(9)}  ${kind.padEnd(7)}  ${s.p50.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}`);
       }
     }
-    for (const deep of [false, true]) {
-      const [small, large] = gateways.map((g) => stats(times.get(label(g, deep)) ?? []).p50);
-      console.log(`p50 ${SIZES[1]} / ${SIZES[0]} keys, ${deep ? 'deep page ' : 'first page'}: ${(large / small).toFixed(2)}`);
+    for (const kind of PAGES) {
+      const [small, large] = gateways.map((g) => stats(times.get(label(g, kind)) ?? []).p50);
+      console.log(`p50 ${SIZES[1]} / ${SIZES[0]} keys, ${kind} page: ${(large / small).toFixed(2)}`);
     }
   } finally {
     for (const g of gateways) await stop(g.child);
