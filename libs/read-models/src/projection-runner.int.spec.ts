@@ -86,25 +86,26 @@ const referenceTables = async (store: PostgresEventStore): Promise<Record<string
   }
 };
 
+let events: TestDatabase;
+let readModels: TestDatabase;
+let store: PostgresEventStore;
+let dataSource: DataSource;
+
+// Each test has a history (schema) and read models (database) of its own.
+beforeEach(async () => {
+  [events, readModels] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  store = PostgresEventStore.fromConnectionString(events.url, { schema: 'runner' });
+  dataSource = await createReadModelDataSource(readModels.url).initialize();
+  await runReadModelMigrations(dataSource);
+});
+
+afterEach(async () => {
+  await dataSource.destroy();
+  await store.close();
+  await Promise.all([events.drop(), readModels.drop()]);
+});
+
 describe('ProjectionRunner after a failed batch', () => {
-  let events: TestDatabase;
-  let readModels: TestDatabase;
-  let store: PostgresEventStore;
-  let dataSource: DataSource;
-
-  // Each test has a history (schema) and read models (database) of its own.
-  beforeEach(async () => {
-    [events, readModels] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    store = PostgresEventStore.fromConnectionString(events.url, { schema: 'runner' });
-    dataSource = await createReadModelDataSource(readModels.url).initialize();
-    await runReadModelMigrations(dataSource);
-  });
-
-  afterEach(async () => {
-    await dataSource.destroy();
-    await store.close();
-    await Promise.all([events.drop(), readModels.drop()]);
-  });
 
   it('converges with identical rows when a commit landed but its acknowledgement was lost', async () => {
     // The real database commits every batch; the answer to each of the first two is lost on the
@@ -167,25 +168,8 @@ describe('ProjectionRunner after a failed batch', () => {
 });
 
 describe('ProjectionRunner statistics', () => {
-  let events: TestDatabase;
-  let readModels: TestDatabase;
-  let store: PostgresEventStore;
-  let dataSource: DataSource;
-
-  beforeEach(async () => {
-    [events, readModels] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    store = PostgresEventStore.fromConnectionString(events.url, { schema: 'runner' });
-    dataSource = await createReadModelDataSource(readModels.url).initialize();
-    await runReadModelMigrations(dataSource);
-    // Only the runner may analyze here: autovacuum would make either answer below pass.
-    await dataSource.query('ALTER TABLE keys SET (autovacuum_enabled = false)');
-  });
-
-  afterEach(async () => {
-    await dataSource.destroy();
-    await store.close();
-    await Promise.all([events.drop(), readModels.drop()]);
-  });
+  // Only the runner may analyze here: autovacuum would make either answer below pass.
+  beforeEach(() => dataSource.query('ALTER TABLE keys SET (autovacuum_enabled = false)'));
 
   /** What the planner believes the key table holds: -1 until it was first analyzed. */
   const plannedKeyRows = async (): Promise<number> => Number((await dataSource.query(`SELECT reltuples FROM pg_class WHERE relname = 'keys'`))[0].reltuples);
