@@ -6,6 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * revoked keys among a million active ones read every row of the workspace.
  * Expired keys are active keys with an expiry: the partial index holds only those, so the walk
  * skips every key that never expires (`keyStatusAt` decides the rest, in the query's filter).
+ * Built in the migration's transaction, not CONCURRENTLY: on a million keys each takes about 2 s,
+ * during which the projector waits; a migration that cannot run in a transaction would need its own path.
  */
 export class IndexKeyListFilters1764000000000 implements MigrationInterface {
   name = 'IndexKeyListFilters1764000000000';
