@@ -3,7 +3,7 @@ import { comparePositions, type Position } from '@keyward/event-store';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { createReadModelDataSource } from './read-models.data-source';
 import { projectEvent, READ_MODELS_PROJECTION } from './read-models.projection';
 import { runReadModelMigrations } from './run-migrations';
@@ -55,12 +55,19 @@ const eventually = async (check: () => boolean, what: string, timeoutMs = 10_000
 };
 
 /** A runner on `dataSource` that records what it reports. */
-const runnerOn = (store: PostgresEventStore, dataSource: DataSource) => {
+const runnerOn = (store: PostgresEventStore, dataSource: DataSource, options?: ProjectionRunnerOptions) => {
   const seen = { position: undefined as Position | undefined, caughtUp: false, errors: [] as Error[] };
-  const runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, {
-    onProgress: (position, caughtUp) => Object.assign(seen, { position, caughtUp }),
-    onError: (error) => void seen.errors.push(error),
-  });
+  const runner = new ProjectionRunner(
+    READ_MODELS_PROJECTION,
+    store,
+    dataSource,
+    projectEvent,
+    {
+      onProgress: (position, caughtUp) => Object.assign(seen, { position, caughtUp }),
+      onError: (error) => void seen.errors.push(error),
+    },
+    options,
+  );
   const reached = (head: Position): Promise<void> =>
     eventually(() => seen.caughtUp && seen.position !== undefined && comparePositions(seen.position, head) >= 0, `the projection at ${head.commit}.${head.prepare}`);
   return { runner, seen, reached };
@@ -79,25 +86,26 @@ const referenceTables = async (store: PostgresEventStore): Promise<Record<string
   }
 };
 
+let events: TestDatabase;
+let readModels: TestDatabase;
+let store: PostgresEventStore;
+let dataSource: DataSource;
+
+// Each test has a history (schema) and read models (database) of its own.
+beforeEach(async () => {
+  [events, readModels] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  store = PostgresEventStore.fromConnectionString(events.url, { schema: 'runner' });
+  dataSource = await createReadModelDataSource(readModels.url).initialize();
+  await runReadModelMigrations(dataSource);
+});
+
+afterEach(async () => {
+  await dataSource.destroy();
+  await store.close();
+  await Promise.all([events.drop(), readModels.drop()]);
+});
+
 describe('ProjectionRunner after a failed batch', () => {
-  let events: TestDatabase;
-  let readModels: TestDatabase;
-  let store: PostgresEventStore;
-  let dataSource: DataSource;
-
-  // Each test has a history (schema) and read models (database) of its own.
-  beforeEach(async () => {
-    [events, readModels] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    store = PostgresEventStore.fromConnectionString(events.url, { schema: 'runner' });
-    dataSource = await createReadModelDataSource(readModels.url).initialize();
-    await runReadModelMigrations(dataSource);
-  });
-
-  afterEach(async () => {
-    await dataSource.destroy();
-    await store.close();
-    await Promise.all([events.drop(), readModels.drop()]);
-  });
 
   it('converges with identical rows when a commit landed but its acknowledgement was lost', async () => {
     // The real database commits every batch; the answer to each of the first two is lost on the
@@ -156,5 +164,26 @@ describe('ProjectionRunner after a failed batch', () => {
     }
     expect(replicas.map((r) => r.seen.errors.map((e) => e.message))).toEqual([[], []]);
     expect(await tables(dataSource)).toEqual(await referenceTables(store));
+  });
+});
+
+describe('ProjectionRunner statistics', () => {
+  // Only the runner may analyze here: autovacuum would make either answer below pass.
+  beforeEach(() => dataSource.query('ALTER TABLE keys SET (autovacuum_enabled = false)'));
+
+  /** What the planner believes the key table holds: -1 until it was first analyzed. */
+  const plannedKeyRows = async (): Promise<number> => Number((await dataSource.query(`SELECT reltuples FROM pg_class WHERE relname = 'keys'`))[0].reltuples);
+
+  it.each([
+    ['analyzes the tables once a bulk of events was applied, before it reports being caught up', 6, 4],
+    ['leaves a smaller catch-up to autovacuum', 7, -1],
+  ])('%s', async (_, analyzeAfterEvents, planned) => {
+    // A catch-up of the first round: 6 events, 4 of them keys.
+    const head = await appendRound(store, firstRound);
+    const { runner, seen, reached } = runnerOn(store, dataSource, { analyzeAfterEvents });
+    await runner.start();
+    await reached(head).finally(() => runner.stop());
+    expect(await plannedKeyRows()).toBe(planned);
+    expect(seen.errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { comparePositions, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
 import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './checkpoints/checkpoint.store';
+import { ANALYZE_AFTER_EVENTS, TableStatistics } from './table-statistics';
 
 export type ProjectEvent = (manager: EntityManager, event: RecordedEvent) => Promise<void>;
 
@@ -8,6 +9,11 @@ export interface ProjectionObserver {
   /** After each committed batch, and once caught up (`caughtUp` then stays true). */
   onProgress?(position: Position | undefined, caughtUp: boolean): void;
   onError?(error: Error): void;
+}
+
+export interface ProjectionRunnerOptions {
+  /** Events applied before the tables are analyzed on reaching the head (`ANALYZE_AFTER_EVENTS`). */
+  readonly analyzeAfterEvents?: number;
 }
 
 const samePosition = (a: Position | undefined, b: Position | undefined): boolean => (a && b ? comparePositions(a, b) === 0 : a === b);
@@ -19,6 +25,8 @@ const samePosition = (a: Position | undefined, b: Position | undefined): boolean
  * acknowledgement lost (PostgreSQL stopped under it), or another replica won the compare-and-set
  * (`CheckpointMovedError`, followed at once). Either way the runner resubscribes from what is
  * stored. The projections are idempotent too, so an event applied twice would still be harmless.
+ * On reaching the head after a bulk of events (a rebuild, a long catch-up), it analyzes the
+ * tables before it reports being caught up, so that reads plan with statistics of what is there.
  */
 export class ProjectionRunner {
   private subscription: Subscription | undefined;
@@ -27,6 +35,9 @@ export class ProjectionRunner {
   private checkpointInDoubt = false;
   private caughtUp = false;
   private stopped = false;
+  private readonly statistics: TableStatistics;
+  /** What `onLive` started: the next batch waits for it, so progress is reported in order. */
+  private atHead: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly name: string,
@@ -34,7 +45,10 @@ export class ProjectionRunner {
     private readonly dataSource: DataSource,
     private readonly project: ProjectEvent,
     private readonly observer: ProjectionObserver = {},
-  ) {}
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.statistics = new TableStatistics(dataSource, options.analyzeAfterEvents ?? ANALYZE_AFTER_EVENTS);
+  }
 
   async start(): Promise<void> {
     this.checkpoint = await readCheckpoint(this.dataSource.manager, this.name);
@@ -47,8 +61,7 @@ export class ProjectionRunner {
       {
         onEvents: (events) => this.applyBatch(events),
         onLive: () => {
-          this.caughtUp = true;
-          this.observer.onProgress?.(this.checkpoint, true);
+          this.atHead = this.atHead.then(() => this.reachedHead());
         },
         onError: (error) => this.observer.onError?.(error),
       },
@@ -66,11 +79,22 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.subscription?.stop();
+    await this.atHead;
+  }
+
+  /** Never rejects: statistics that could not be refreshed now are refreshed at the next head. */
+  private async reachedHead(): Promise<void> {
+    // TypeORM and pg reject with Errors only.
+    await this.statistics.refreshIfDue().catch((error: Error) => this.observer.onError?.(error));
+    if (this.stopped) return;
+    this.caughtUp = true;
+    this.observer.onProgress?.(this.checkpoint, true);
   }
 
   private async applyBatch(events: readonly RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1];
     if (!last) return;
+    await this.atHead;
     // Throws while the database is still down: the subscription retries the batch after a pause.
     if (this.checkpointInDoubt && (await this.resubscribedFromStored())) return;
     try {
@@ -86,6 +110,7 @@ export class ProjectionRunner {
       throw error;
     }
     this.checkpoint = last.position;
+    this.statistics.noteApplied(events.length);
     this.observer.onProgress?.(this.checkpoint, this.caughtUp);
   }
 

@@ -6,6 +6,7 @@ import { AddKeyShares1763900000000 } from './migrations/1763900000000-add-key-sh
 import { CreateRoleTable1763900000001 } from './migrations/1763900000001-create-role-table';
 import { CreateWorkspaceTable1763900000002 } from './migrations/1763900000002-create-workspace-table';
 import { ReplayReadModels1763900000003 } from './migrations/1763900000003-replay-read-models';
+import { IndexKeyListFilters1764000000000 } from './migrations/1764000000000-index-key-list-filters';
 import { RoleRow } from './roles/role-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
@@ -17,6 +18,7 @@ export const readModelMigrations = [
   CreateRoleTable1763900000001,
   CreateWorkspaceTable1763900000002,
   ReplayReadModels1763900000003,
+  IndexKeyListFilters1764000000000,
 ];
 
 export interface ReadModelDataSourceOptions {

@@ -18,6 +18,24 @@ const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: D
   else q.andWhere(`k.lifecycle = 'active' AND (k.expires_at IS NULL OR k.expires_at > :now)`, { now });
 };
 
+/**
+ * The key list's query, newest first: each filter walks an index in that order (key-queries.plan.int.spec.ts
+ * holds the plans to it). Throws `InvalidCursorError` for a cursor this API did not hand out.
+ */
+export const keyListQuery = (dataSource: DataSource, workspaceId: string, filter: KeyListFilter, now: Date): SelectQueryBuilder<KeyRow> => {
+  const q = keyPageQuery(dataSource, workspaceId, filter);
+  if (filter.status) filterByStatus(q, filter.status, now);
+  if (filter.environment) q.andWhere('k.environment = :environment', { environment: filter.environment });
+  if (filter.search) {
+    const escaped = filter.search.replace(/[\\%_]/g, (c) => `\\${c}`);
+    q.andWhere('(k.name ILIKE :contains OR k.prefix LIKE :starts OR k.id LIKE :starts)', {
+      contains: `%${escaped}%`,
+      starts: `${escaped}%`,
+    });
+  }
+  return q;
+};
+
 /** Reads of the key table, always within one workspace. */
 export class KeyQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -35,16 +53,6 @@ export class KeyQueries {
 
   /** Newest first, keyset-paginated so pages stay stable while keys are created. */
   async list(workspaceId: string, filter: KeyListFilter, now = new Date()): Promise<KeyPage> {
-    const q = keyPageQuery(this.dataSource, workspaceId, filter);
-    if (filter.status) filterByStatus(q, filter.status, now);
-    if (filter.environment) q.andWhere('k.environment = :environment', { environment: filter.environment });
-    if (filter.search) {
-      const escaped = filter.search.replace(/[\\%_]/g, (c) => `\\${c}`);
-      q.andWhere('(k.name ILIKE :contains OR k.prefix LIKE :starts OR k.id LIKE :starts)', {
-        contains: `%${escaped}%`,
-        starts: `${escaped}%`,
-      });
-    }
-    return readKeyPage(q, filter.limit, (row) => toKeyView(row, now));
+    return readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now), filter.limit, (row) => toKeyView(row, now));
   }
 }

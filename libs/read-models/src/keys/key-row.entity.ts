@@ -8,6 +8,9 @@ import type { AccessLevel, KeyEnvironment, Share } from '@keyward/contracts';
  */
 @Entity({ name: 'keys' })
 @Index('keys_workspace_created_idx', ['workspaceId', 'createdAt', 'id'])
+@Index('keys_workspace_lifecycle_created_idx', ['workspaceId', 'lifecycle', 'createdAt', 'id'])
+@Index('keys_workspace_environment_created_idx', ['workspaceId', 'environment', 'createdAt', 'id'])
+@Index('keys_workspace_expiring_created_idx', ['workspaceId', 'createdAt', 'id'], { where: `lifecycle = 'active' AND expires_at IS NOT NULL` })
 export class KeyRow {
   @PrimaryColumn({ type: 'text' })
   id!: string;
