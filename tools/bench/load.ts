@@ -8,7 +8,7 @@ export interface LoadResult {
   readonly p99Ms: number;
 }
 
-const percentile = (sorted: Float64Array, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+export const percentile = (sorted: Float64Array, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 /**
  * Keeps `inFlight` requests outstanding on `subject` for `seconds`, cycling through `payloads`.
