@@ -92,10 +92,16 @@ export class BenchInfra {
   }
 }
 
-/**
- * The four built services as processes, on a database of their own, with a root key. With
- * `cpuProfileDir`, each writes a V8 CPU profile there when it exits.
- */
+export interface StackOptions {
+  readonly verifiers: number;
+  readonly dataDir: string;
+  /** The checkout whose built services run: this one, or another build to compare with. */
+  readonly root: string;
+  /** Each service writes a V8 CPU profile there when it exits. */
+  readonly cpuProfileDir?: string;
+}
+
+/** The four built services as processes, on a database of their own, with a root key. */
 export class BenchStack {
   readonly rootKey = `kwroot_${randomBytes(32).toString('base64url')}`;
   readonly processes = new Map<ChildProcess, BenchService>();
@@ -106,10 +112,11 @@ export class BenchStack {
     private readonly adminUrl: string,
     private readonly database: string,
     private readonly env: NodeJS.ProcessEnv,
-    private readonly cpuProfileDir: string | undefined,
+    private readonly options: StackOptions,
   ) {}
 
-  static async start(infra: BenchInfra, verifiers: number, dataDir: string, cpuProfileDir?: string): Promise<BenchStack> {
+  static async start(infra: BenchInfra, options: StackOptions): Promise<BenchStack> {
+    const { verifiers, dataDir } = options;
     const database = `keyward_bench_writes_${Date.now()}`;
     await sql(infra.databaseUrl, `CREATE DATABASE ${database}`);
     const url = new URL(infra.databaseUrl);
@@ -127,7 +134,7 @@ export class BenchStack {
       KEYWARD_VERIFIER_METRICS_PORT: '0',
       LOG_LEVEL: 'warn',
     };
-    const stack = new BenchStack(new URL(`http://127.0.0.1:${port}`), await connect({ servers: infra.natsUrl, name: 'keyward-bench-writes' }), infra.databaseUrl, database, env, cpuProfileDir);
+    const stack = new BenchStack(new URL(`http://127.0.0.1:${port}`), await connect({ servers: infra.natsUrl, name: 'keyward-bench-writes' }), infra.databaseUrl, database, env, options);
     stack.env.KEYWARD_ROOT_KEY = stack.rootKey;
     try {
       const followers = stack.watchFollowers();
@@ -144,8 +151,9 @@ export class BenchStack {
   }
 
   private spawn(service: BenchService): void {
-    const profile = this.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.cpuProfileDir}`, `--cpu-prof-name=${service}-${Date.now()}-${this.processes.size}.cpuprofile`] : [];
-    const child = spawn(process.execPath, [...profile, path.join(ROOT, 'apps', service, 'dist/main.js')], { env: this.env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const { cpuProfileDir, root } = this.options;
+    const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, `--cpu-prof-name=${service}-${Date.now()}-${this.processes.size}.cpuprofile`] : [];
+    const child = spawn(process.execPath, [...profile, path.join(root, 'apps', service, 'dist/main.js')], { env: this.env, stdio: ['ignore', 'ignore', 'inherit'] });
     this.processes.set(child, service);
   }
 

@@ -13,6 +13,9 @@ import type { LoadResult } from './load';
  *   BENCH_SECONDS   length of each measured run (default 10)
  *   BENCH_VERIFIERS verifier counts to run, one fresh stack each (default 1,3)
  *   BENCH_CPU_PROF  a folder: the services write V8 CPU profiles there (slower; for profiling)
+ *   BENCH_BASELINE  another checkout, built: its services run too, alternated with these, so that
+ *                   before and after are compared on the same machine at the same time
+ *   BENCH_REPEAT    how many times each configuration runs (default 1)
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const VERIFIERS = (process.env.BENCH_VERIFIERS ?? '1,3').split(',').map(Number);
@@ -20,6 +23,11 @@ const CONNECTIONS = 8;
 const ROOT = path.resolve(__dirname, '../../..');
 const DATA_DIR = path.resolve(ROOT, process.env.KEYWARD_DATA_DIR ?? '.data/bench-writes');
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
+const BUILDS: ReadonlyArray<{ label: string; root: string }> = [
+  ...(process.env.BENCH_BASELINE ? [{ label: 'baseline', root: path.resolve(process.env.BENCH_BASELINE) }] : []),
+  { label: 'this build', root: ROOT },
+];
 const SERVICES: readonly BenchService[] = ['gateway', 'key-command', 'projector', 'verifier'];
 type Measured = BenchService | 'postgres' | 'nats';
 const MEASURED: readonly Measured[] = [...SERVICES, 'postgres', 'nats'];
@@ -57,8 +65,8 @@ const cpuDuring = async <T>(stack: BenchStack, infra: BenchInfra, work: () => Pr
   return { result, cpu: new Map(MEASURED.map((m) => [m, (after.get(m) ?? 0) - (before.get(m) ?? 0)])) };
 };
 
-const runOneStack = async (infra: BenchInfra, verifiers: number): Promise<void> => {
-  const stack = await BenchStack.start(infra, verifiers, DATA_DIR, CPU_PROF);
+const runOneStack = async (infra: BenchInfra, verifiers: number, build: { label: string; root: string }): Promise<void> => {
+  const stack = await BenchStack.start(infra, { verifiers, dataDir: DATA_DIR, root: build.root, cpuProfileDir: CPU_PROF });
   const root = new HttpLoad(stack.baseUrl, stack.rootKey, 1);
   let load: HttpLoad | undefined;
   try {
@@ -83,7 +91,7 @@ const runOneStack = async (infra: BenchInfra, verifiers: number): Promise<void> 
     const roleEdits = await load.run(roleEdit, 1, SECONDS / 2, 200);
     const revokesAt8 = await load.run(revoke, CONNECTIONS, SECONDS / 2, 200);
 
-    console.log(`\n${verifiers} verifier${verifiers === 1 ? '' : 's'}:`);
+    console.log(`\n${verifiers} verifier${verifiers === 1 ? '' : 's'}, ${build.label}:`);
     console.log(row(`create, ${CONNECTIONS} connections`, creates));
     const perCreate = (m: Measured): number => (cpu.get(m) ?? 0) / creates.requests;
     const total = MEASURED.reduce((sum, m) => sum + perCreate(m), 0);
@@ -104,7 +112,7 @@ const main = async (): Promise<void> => {
   console.log(`each run ${SECONDS} s (one-at-a-time runs ${SECONDS / 2} s); every write waits for the projector and every verifier`);
   const infra = await BenchInfra.up(DATA_DIR);
   try {
-    for (const verifiers of VERIFIERS) await runOneStack(infra, verifiers);
+    for (const verifiers of VERIFIERS) for (let i = 0; i < REPEAT; i++) for (const build of BUILDS) await runOneStack(infra, verifiers, build);
   } finally {
     await infra.down();
   }
