@@ -15,7 +15,7 @@ export class DeleteKeyHandler {
       keyDecider,
       context,
       (state, now) => decideKey({ type: 'DeleteKey', keyId, workspaceId: context.workspaceId }, state, now),
-      FINAL_RETRIES_ON_CONFLICT,
+      { retriesOnConflict: FINAL_RETRIES_ON_CONFLICT },
     );
     const deleted = events[0];
     if (deleted?.type !== 'KeyDeleted') throw new Error('DeleteKey decided no KeyDeleted');

@@ -15,7 +15,7 @@ export class RevokeKeyHandler {
       keyDecider,
       context,
       (state, now) => decideKey({ type: 'RevokeKey', keyId, workspaceId: context.workspaceId }, state, now),
-      FINAL_RETRIES_ON_CONFLICT,
+      { retriesOnConflict: FINAL_RETRIES_ON_CONFLICT },
     );
     const revoked = events[0];
     if (revoked?.type !== 'KeyRevoked') throw new Error('RevokeKey decided no KeyRevoked');

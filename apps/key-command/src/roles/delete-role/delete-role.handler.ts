@@ -16,7 +16,7 @@ export class DeleteRoleHandler {
       roleDecider,
       context,
       (state, now) => decideRole({ type: 'DeleteRole', roleId, workspaceId: context.workspaceId }, state, now),
-      RETRIES_ON_CONFLICT,
+      { retriesOnConflict: RETRIES_ON_CONFLICT },
     );
     const deleted = events[0];
     if (deleted?.type !== 'RoleDeleted') throw new Error('DeleteRole decided no RoleDeleted');
