@@ -4,10 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
-import { Client } from 'pg';
 import { Subjects, type FollowerProgress } from '@keyward/contracts';
+import { ROOT, sql, withDatabase } from './bench-database';
 
-const ROOT = path.resolve(__dirname, '../../..');
 export type BenchService = 'gateway' | 'key-command' | 'projector' | 'verifier';
 
 interface InfraLib {
@@ -31,16 +30,6 @@ const freePort = (): Promise<number> =>
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
-
-const sql = async (url: string, text: string): Promise<void> => {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-};
 
 /** CPU time (user + system) a process has used so far, in milliseconds, from /proc. */
 export const cpuMs = (pid: number): number => {
@@ -119,12 +108,10 @@ export class BenchStack {
     const { verifiers, dataDir } = options;
     const database = `keyward_bench_writes_${Date.now()}`;
     await sql(infra.databaseUrl, `CREATE DATABASE ${database}`);
-    const url = new URL(infra.databaseUrl);
-    url.pathname = `/${database}`;
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: withDatabase(infra.databaseUrl, database),
       NATS_URL: infra.natsUrl,
       GATEWAY_PORT: String(port),
       KEYWARD_DATA_DIR: dataDir,

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { ROOT } from './bench-database';
 import { BenchInfra, BenchStack, cpuMs, type BenchService } from './bench-stack';
 import { HttpLoad, type HttpCall } from './http-load';
 import type { LoadResult } from './load';
@@ -20,7 +21,6 @@ import type { LoadResult } from './load';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const VERIFIERS = (process.env.BENCH_VERIFIERS ?? '1,3').split(',').map(Number);
 const CONNECTIONS = 8;
-const ROOT = path.resolve(__dirname, '../../..');
 const DATA_DIR = path.resolve(ROOT, process.env.KEYWARD_DATA_DIR ?? '.data/bench-writes');
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
