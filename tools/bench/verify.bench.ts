@@ -7,7 +7,7 @@ import { connect, type NatsConnection } from 'nats';
 import { Subjects, keyStreamId, type KeyCreated, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
-import { infra, sql, withDatabase } from './bench-database';
+import { ROOT, infra, sql, withDatabase } from './bench-database';
 import { ECHO_SUBJECT, runEchoResponder } from './echo-responder';
 import { runLoad, type LoadResult } from './load';
 
@@ -19,8 +19,6 @@ import { runLoad, type LoadResult } from './load';
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const IN_FLIGHT = [1, 64, 256];
-const ROOT = path.resolve(__dirname, '../../..');
-
 const rssBytes = (pid: number): number => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.split(/\s+/)[1] ?? 0) * 1024;

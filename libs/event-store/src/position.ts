@@ -18,6 +18,9 @@ const compareBigints = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1
 export const comparePositions = (a: Position, b: Position): number =>
   compareBigints(a.commit, b.commit) || compareBigints(a.prepare, b.prepare);
 
+/** Whether `position` lies after `applied`: a hint that the history reached it is news only then. */
+export const isBeyond = (position: Position, applied: Position | undefined): boolean => applied === undefined || comparePositions(position, applied) > 0;
+
 export const positionToToken = (p: Position): PositionToken => `${p.commit}.${p.prepare}`;
 
 const TOKEN = /^(\d{1,20})\.(\d{1,20})$/;

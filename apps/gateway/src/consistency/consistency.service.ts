@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { acknowledgeWrite, FollowerRegistry } from '@keyward/consistency';
+import { FollowerRegistry, WriteAcknowledger } from '@keyward/consistency';
 import type { PositionToken } from '@keyward/contracts';
 import { positionFromToken } from '@keyward/event-store';
 import { NATS_CONNECTION, resolvesWithin } from '@keyward/platform';
@@ -21,12 +21,14 @@ const ACKNOWLEDGE_MS = 1_000;
 export class ConsistencyService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ConsistencyService.name);
   private readonly registry: FollowerRegistry;
+  private readonly acknowledger: WriteAcknowledger;
 
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(NATS_CONNECTION) nats: NatsConnection,
     private readonly barrier: BarrierMetrics,
   ) {
     this.registry = new FollowerRegistry(nats);
+    this.acknowledger = new WriteAcknowledger(nats);
   }
 
   /** Before the first request: a write must know every follower that is already running. */
@@ -49,7 +51,7 @@ export class ConsistencyService implements OnApplicationBootstrap, OnApplication
     const outcome = await this.registry.waitFor(position, { timeoutMs: WAIT_MS, requiredKinds: ['projector'] });
     this.barrier.observe(outcome.reached, (performance.now() - started) / 1_000);
     if (!outcome.reached) this.logger.warn(`write ${correlationId} at ${token} not applied within ${WAIT_MS} ms by: ${outcome.lagging.join(', ')}`);
-    const acknowledged = await resolvesWithin(acknowledgeWrite(this.nats, position), ACKNOWLEDGE_MS);
+    const acknowledged = await resolvesWithin(this.acknowledger.acknowledge(position), ACKNOWLEDGE_MS);
     // Unconfirmed, a verifier that was not waited for may not have heard it: the answer says so.
     if (!acknowledged) this.logger.warn(`write ${correlationId}: the acknowledgement was not confirmed by NATS`);
     return outcome.reached && acknowledged;

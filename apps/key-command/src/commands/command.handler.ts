@@ -27,6 +27,21 @@ export interface Handled<State, Event> {
   readonly replayed: boolean;
 }
 
+export interface HandleOptions<Event extends DomainEvent> {
+  /**
+   * Extra attempts after a concurrency conflict, each deciding again. Only for commands whose
+   * outcome cannot depend on what the competing writer changed (a revoke), never for one that hands
+   * out a result the caller relies on (a rotate whose secret a concurrent rotate would silently replace).
+   */
+  readonly retriesOnConflict?: number;
+  /**
+   * The stream as the caller has just read it (a create's new id, `IdempotentIds`): the first
+   * attempt decides on it instead of reading it again. A write that came between is a conflict at
+   * the append, and the next attempt reads afresh.
+   */
+  readonly read?: ReadStreamResult<Event>;
+}
+
 interface Loaded<State, Event extends DomainEvent> {
   readonly stream: ReadStreamResult<Event>;
   readonly state: State;
@@ -52,23 +67,17 @@ export class CommandHandler {
     private readonly appended: AppendedPublisher,
   ) {}
 
-  /**
-   * `retriesOnConflict`: extra attempts after a concurrency conflict, each deciding again. Only for
-   * commands whose outcome cannot depend on what the competing writer changed (a revoke), never for
-   * one that hands out a result the caller relies on (a rotate whose secret a concurrent rotate
-   * would silently replace).
-   */
   async handle<State, Event extends DomainEvent>(
     streamId: string,
     evolver: Evolver<State, Event>,
     context: CommandContext,
     decide: Decide<State, Event>,
-    retriesOnConflict = 0,
+    { retriesOnConflict = 0, read }: HandleOptions<Event> = {},
   ): Promise<Handled<State, Event>> {
     const now = new Date();
     const metadata = eventMetadata(context, now);
     for (let attempt = 0; ; attempt++) {
-      const { stream, state, replay } = await this.load(streamId, evolver, metadata);
+      const { stream, state, replay } = attempt === 0 && read ? this.fold(read, evolver, metadata) : await this.load(streamId, evolver, metadata);
       if (replay) return replay;
       const events = await decide(state, now);
       if (events.length === 0) return handled(events, state, stream.events.at(-1)?.position ?? START_POSITION, false);
@@ -88,7 +97,10 @@ export class CommandHandler {
   }
 
   private async load<State, Event extends DomainEvent>(streamId: string, evolver: Evolver<State, Event>, metadata: EventMetadata): Promise<Loaded<State, Event>> {
-    const stream = await this.store.readStream<Event>(streamId);
+    return this.fold(await this.store.readStream<Event>(streamId), evolver, metadata);
+  }
+
+  private fold<State, Event extends DomainEvent>(stream: ReadStreamResult<Event>, evolver: Evolver<State, Event>, metadata: EventMetadata): Loaded<State, Event> {
     const state = stream.events.reduce(evolver.evolve, evolver.initialState());
     const earlier = earlierAttempt(stream.events, metadata);
     if (!earlier) return { stream, state, replay: undefined };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCodes, IDEMPOTENCY_WINDOW_MS, type CommandContext } from '@keyward/contracts';
+import { ErrorCodes, IDEMPOTENCY_WINDOW_MS, type CommandContext, type DomainEvent } from '@keyward/contracts';
 import { derivedIds, DomainError, randomIds, type IdSource } from '@keyward/domain';
-import type { EventStore } from '@keyward/event-store';
+import type { EventStore, ReadStreamResult } from '@keyward/event-store';
 import { EVENT_STORE, PEPPER } from '@keyward/platform';
 
 /**
@@ -9,6 +9,13 @@ import { EVENT_STORE, PEPPER } from '@keyward/platform';
  * nor a new workspace's admin key and a key created later in it with the same Idempotency-Key.
  */
 export type CreatedKind = 'key' | 'admin-key' | 'role' | 'workspace';
+
+/** The id of an aggregate to create, and its stream as read just now, for the create to decide on. */
+export interface NewStream<E extends DomainEvent> {
+  readonly id: string;
+  /** Empty for an id drawn at random, which no stream holds yet; with an Idempotency-Key, what an earlier attempt wrote. */
+  readonly stream: ReadStreamResult<E>;
+}
 
 /** Reuses of one Idempotency-Key, each more than 24 hours after the last, that a create looks through. */
 const MAX_GENERATIONS = 100;
@@ -28,17 +35,18 @@ export class IdempotentIds {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  /** The id of the aggregate to create: `make` turns an id source into an id, `streamOf` names its stream. */
-  async for(kind: CreatedKind, context: CommandContext, make: (ids: IdSource) => string, streamOf: (id: string) => string): Promise<string> {
+  /** The aggregate to create: `make` turns an id source into an id, `streamOf` names its stream. */
+  async for<E extends DomainEvent>(kind: CreatedKind, context: CommandContext, make: (ids: IdSource) => string, streamOf: (id: string) => string): Promise<NewStream<E>> {
     const key = context.idempotency?.key;
-    if (key === undefined) return make(randomIds);
+    if (key === undefined) return { id: make(randomIds), stream: { currentVersion: null, events: [] } };
     const base = `keyward-id\0${kind}\0${context.workspaceId}\0${key}`;
     const since = Date.now() - IDEMPOTENCY_WINDOW_MS;
     for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
       // Generation 0 is the derivation of streams written before generations existed.
       const id = make(derivedIds(this.pepper, generation === 0 ? base : `${base}\0${generation}`));
-      const [first] = (await this.store.readStream(streamOf(id))).events;
-      if (first === undefined || Date.parse(first.metadata.occurredAt) > since) return id;
+      const stream = await this.store.readStream<E>(streamOf(id));
+      const [first] = stream.events;
+      if (first === undefined || Date.parse(first.metadata.occurredAt) > since) return { id, stream };
     }
     throw new DomainError(ErrorCodes.conflict, 'this Idempotency-Key has been used too many times; send a new key');
   }

@@ -7,4 +7,6 @@ const FINAL_RETRIES_ON_CONFLICT = 3;
 
 /** Revoke or delete: final, and needing no access policy. */
 export const handleFinalKeyCommand = (commands: CommandHandler, context: CommandContext, keyId: string, type: 'RevokeKey' | 'DeleteKey'): Promise<Handled<KeyState, KeyEvent>> =>
-  commands.handle(keyStreamId(keyId), keyDecider, context, (state, now) => decideKey({ type, keyId, workspaceId: context.workspaceId }, state, now), FINAL_RETRIES_ON_CONFLICT);
+  commands.handle(keyStreamId(keyId), keyDecider, context, (state, now) => decideKey({ type, keyId, workspaceId: context.workspaceId }, state, now), {
+    retriesOnConflict: FINAL_RETRIES_ON_CONFLICT,
+  });

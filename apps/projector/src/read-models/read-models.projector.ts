@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { FollowerAnnouncer } from '@keyward/consistency';
-import type { EventStore, Position } from '@keyward/event-store';
+import { isBeyond, type EventStore, type Position } from '@keyward/event-store';
 import { EVENT_STORE, FollowerLagMetrics, HealthChecks, NATS_CONNECTION, READ_MODEL_DATA_SOURCE, type AppendedListener } from '@keyward/platform';
 import { ProjectionRunner, projectEvent, READ_MODELS_PROJECTION } from '@keyward/read-models';
 
@@ -44,7 +44,8 @@ export class ReadModelsProjector implements AppendedListener, OnApplicationBoots
 
   noteAppended(head: Position): void {
     this.lag.noteHead(head);
-    this.runner.wake();
+    // PostgreSQL's NOTIFY may have woken the runner for the same events already.
+    if (isBeyond(head, this.runner.position)) this.runner.wake();
   }
 
   /** Runs before `ReadModelModule` (which owns the data source) closes it: the app module shuts down first. */

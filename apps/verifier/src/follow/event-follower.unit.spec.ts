@@ -11,24 +11,29 @@ import { EventFollower } from './event-follower.service';
 /** A store that hands the follower whatever batches the test feeds it. */
 const fakeStore = () => {
   let handlers: SubscriptionHandlers | undefined;
+  const wakes = { count: 0 };
   const store: Pick<EventStore, 'subscribeToAll'> = {
     subscribeToAll: (_options, h) => {
       handlers = h;
-      return { wake: () => undefined, stop: async () => undefined };
+      return { wake: () => void wakes.count++, stop: async () => undefined };
     },
   };
   const feed = async (events: readonly RecordedEvent[]): Promise<void> => {
     await handlers?.onEvents(events);
     handlers?.onLive?.(events[events.length - 1]?.position);
   };
-  return { store: store as EventStore, feed };
+  return { store: store as EventStore, feed, wakes };
 };
 
 /** A bus that keeps every progress report the follower publishes. */
 const fakeNats = () => {
   const reports: FollowerProgress[] = [];
+  const listeners = new Map<string, (data: Uint8Array) => void>();
   const nats: Pick<NatsConnection, 'subscribe' | 'publish' | 'isClosed' | 'flush' | 'status'> = {
-    subscribe: () => ({ unsubscribe: () => undefined }) as NatsSubscription,
+    subscribe: (subject, options) => {
+      listeners.set(subject, (data) => options?.callback?.(null, { data } as Parameters<NonNullable<NonNullable<typeof options>['callback']>>[1]));
+      return { unsubscribe: () => undefined } as NatsSubscription;
+    },
     flush: async () => undefined,
     status: () => [][Symbol.iterator]() as unknown as ReturnType<NatsConnection['status']>,
     publish: (subject, data) => {
@@ -36,7 +41,7 @@ const fakeNats = () => {
     },
     isClosed: () => false,
   };
-  return { nats: nats as NatsConnection, reports };
+  return { nats: nats as NatsConnection, reports, listeners };
 };
 
 /**
@@ -54,12 +59,28 @@ describe('EventFollower', () => {
   afterEach(() => jest.restoreAllMocks());
 
   const start = async (index = new KeyIndex()) => {
-    const { store, feed } = fakeStore();
-    const { nats, reports } = fakeNats();
+    const { store, feed, wakes } = fakeStore();
+    const { nats, reports, listeners } = fakeNats();
     const follower = new EventFollower(store, nats, index, new Freshness(60_000), new FollowerLagMetrics(new Registry()));
     await follower.onApplicationBootstrap();
-    return { feed, reports, index, follower };
+    return { feed, reports, index, follower, wakes, listeners };
   };
+
+  it('reads the store for a hint only when it names a position beyond what was applied', async () => {
+    const { feed, follower, wakes, listeners } = await start();
+    const key = restrictedKey([]);
+    await feed([key.event]);
+    const applied = key.event.position;
+    const beyond = { commit: applied.commit, prepare: applied.prepare + 1n };
+    const acknowledge = (p: typeof applied): void => listeners.get(Subjects.writeAcknowledged)?.(Buffer.from(JSON.stringify({ position: positionToToken(p) })));
+    wakes.count = 0;
+    acknowledge(applied);
+    follower.noteAppended(applied);
+    expect(wakes.count).toBe(0);
+    acknowledge(beyond);
+    follower.noteAppended(beyond);
+    expect(wakes.count).toBe(2);
+  });
 
   it('skips a malformed event, applies the rest, and says where the bad one was, never its data', async () => {
     const { feed, index } = await start();

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { keyStreamId, type CommandReply, type CreateKeyAnswer, type CreateKeyRequest, type CreateKeyResult } from '@keyward/contracts';
+import { keyStreamId, type CommandReply, type KeyEvent, type CreateKeyAnswer, type CreateKeyRequest, type CreateKeyResult } from '@keyward/contracts';
 import { generateKeySecret, keyDecider, newKeyId, storedSecretOf, withholdSecrets } from '@keyward/domain';
 import { PEPPER } from '@keyward/platform';
 import { AccessPolicyLoader } from '../../access/access-policy.loader';
@@ -35,7 +35,7 @@ export class CreateKeyHandler {
    */
   async create(request: CreateKeyRequest, kind: Extract<CreatedKind, 'key' | 'admin-key'>): Promise<CreatedKey> {
     const { context, roles } = request;
-    const keyId = await this.ids.for(kind, context, newKeyId, keyStreamId);
+    const { id: keyId, stream } = await this.ids.for<KeyEvent>(kind, context, newKeyId, keyStreamId);
     // The secret is made here and leaves only in the reply; decide sees just its stored form.
     const secret = generateKeySecret(request.environment);
     const outcome = await this.commands.handle(
@@ -60,6 +60,7 @@ export class CreateKeyHandler {
         }),
         roles,
       ),
+      { read: stream },
     );
     const created = outcome.events[0];
     if (created?.type !== 'KeyCreated') throw new Error('CreateKey decided no KeyCreated');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { roleStreamId, type CommandReply, type CreateRoleRequest, type RoleResult } from '@keyward/contracts';
+import { roleStreamId, type CommandReply, type RoleEvent, type CreateRoleRequest, type RoleResult } from '@keyward/contracts';
 import { decideRole, newRoleId, roleDecider } from '@keyward/domain';
 import { AccessPolicyLoader } from '../../access/access-policy.loader';
 import { CommandHandler } from '../../commands/command.handler';
@@ -16,9 +16,14 @@ export class CreateRoleHandler {
   ) {}
 
   async execute({ context, name, description, permissions }: CreateRoleRequest): Promise<CommandReply<RoleResult>> {
-    const roleId = await this.ids.for('role', context, newRoleId, roleStreamId);
-    const outcome = await this.commands.handle(roleStreamId(roleId), roleDecider, context, async (state, now) =>
-      decideRole({ type: 'CreateRole', roleId, workspaceId: context.workspaceId, name, description, permissions, policy: await this.policies.load(context) }, state, now),
+    const { id: roleId, stream } = await this.ids.for<RoleEvent>('role', context, newRoleId, roleStreamId);
+    const outcome = await this.commands.handle(
+      roleStreamId(roleId),
+      roleDecider,
+      context,
+      async (state, now) =>
+        decideRole({ type: 'CreateRole', roleId, workspaceId: context.workspaceId, name, description, permissions, policy: await this.policies.load(context) }, state, now),
+      { read: stream },
     );
     return roleReply(outcome);
   }

@@ -17,7 +17,7 @@ export class DeleteRoleHandler {
       roleDecider,
       context,
       (state, now) => decideRole({ type: 'DeleteRole', roleId, workspaceId: context.workspaceId }, state, now),
-      RETRIES_ON_CONFLICT,
+      { retriesOnConflict: RETRIES_ON_CONFLICT },
     );
     const deleted = decidedEvent(events, 'RoleDeleted');
     return { ok: true, position, result: { id: roleId, deletedAt: deleted.data.deletedAt } };

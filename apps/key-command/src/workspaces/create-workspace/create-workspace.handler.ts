@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceAnswer, type CreateWorkspaceRequest, type CreateWorkspaceResult } from '@keyward/contracts';
+import { workspaceStreamId, type CommandReply, type CreateKeyRequest, type CreateWorkspaceAnswer, type CreateWorkspaceRequest, type CreateWorkspaceResult, type WorkspaceEvent } from '@keyward/contracts';
 import { decideWorkspace, newWorkspaceId, withholdSecrets, workspaceDecider } from '@keyward/domain';
 import { CommandHandler } from '../../commands/command.handler';
 import { IdempotentIds } from '../../commands/idempotent-ids';
@@ -22,11 +22,15 @@ export class CreateWorkspaceHandler {
   ) {}
 
   async execute({ context, name, plan = 'free' }: CreateWorkspaceRequest): Promise<CommandReply<CreateWorkspaceAnswer>> {
-    const workspaceId = await this.ids.for('workspace', context, newWorkspaceId, workspaceStreamId);
+    const { id: workspaceId, stream } = await this.ids.for<WorkspaceEvent>('workspace', context, newWorkspaceId, workspaceStreamId);
     // Its events belong to the new workspace, whoever created it (the actor says who).
     const inWorkspace = { ...context, workspaceId };
-    const outcome = await this.commands.handle(workspaceStreamId(workspaceId), workspaceDecider(workspaceId), inWorkspace, (state, now) =>
-      decideWorkspace({ type: 'CreateWorkspace', workspaceId, name, plan, operator: context.operator }, state, now),
+    const outcome = await this.commands.handle(
+      workspaceStreamId(workspaceId),
+      workspaceDecider(workspaceId),
+      inWorkspace,
+      (state, now) => decideWorkspace({ type: 'CreateWorkspace', workspaceId, name, plan, operator: context.operator }, state, now),
+      { read: stream },
     );
     if (outcome.state.status === 'absent') throw new Error('CreateWorkspace left no workspace');
     const adminKey: CreateKeyRequest = {
