@@ -1,7 +1,8 @@
-import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateKeyAnswer, ErrorCodes } from '@keyward/contracts';
+import { AdminController } from '../../http/admin-controller.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { CommandCtx } from '../../http/command-context.decorator';
@@ -10,9 +11,7 @@ import { CreateKeyRequestDto } from './create-key.request.dto';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { CreateKeyResultDto } from './create-key.response.dto';
 
-@ApiTags('keys')
-@ApiBearerAuth()
-@Controller('v1/keys')
+@AdminController('keys', 'v1/keys')
 export class CreateKeyHttpController {
   constructor(private readonly commands: CommandClient) {}
 

@@ -1,17 +1,16 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { KeyPage } from '@keyward/contracts';
 import { KeyQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
+import { AdminController } from '../../http/admin-controller.decorator';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { DEFAULT_PAGE_SIZE, readPage } from '../../http/page.request.dto';
 import { ListKeysRequestDto } from './list-keys.request.dto';
 import { KeyPageDto } from '../key-page.response.dto';
 
-@ApiTags('keys')
-@ApiBearerAuth()
-@Controller('v1/keys')
+@AdminController('keys', 'v1/keys')
 export class ListKeysHttpController {
   constructor(private readonly keys: KeyQueries) {}
 

@@ -4,6 +4,7 @@ import { generateKeySecret, keyDecider, newKeyId, storedSecretOf, withholdSecret
 import { PEPPER } from '@keyward/platform';
 import { AccessPolicyLoader } from '../../access/access-policy.loader';
 import { CommandHandler } from '../../commands/command.handler';
+import { decidedEvent } from '../../commands/decided-event';
 import { IdempotentIds, type CreatedKind } from '../../commands/idempotent-ids';
 import { decideWithPolicy } from '../key-decision';
 
@@ -62,9 +63,7 @@ export class CreateKeyHandler {
       ),
       { read: stream },
     );
-    const created = outcome.events[0];
-    if (created?.type !== 'KeyCreated') throw new Error('CreateKey decided no KeyCreated');
-    const d = created.data;
+    const d = decidedEvent(outcome.events, 'KeyCreated').data;
     const result: CreateKeyResult = {
       id: d.keyId,
       key: secret,
