@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
-import { Client } from 'pg';
 import { Subjects, keyStreamId, type KeyCreated, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
+import { ROOT, infra, sql, withDatabase } from './bench-database';
 import { ECHO_SUBJECT, runEchoResponder } from './echo-responder';
 import { runLoad, type LoadResult } from './load';
 
@@ -19,30 +19,6 @@ import { runLoad, type LoadResult } from './load';
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const IN_FLIGHT = [1, 64, 256];
-const ROOT = path.resolve(__dirname, '../../..');
-
-const infra = (): { databaseUrl: string; natsUrl: string } => {
-  if (process.env.DATABASE_URL && process.env.NATS_URL) return { databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL };
-  const dataDir = process.env.KEYWARD_DATA_DIR ?? path.join(ROOT, '.data');
-  return JSON.parse(readFileSync(path.join(dataDir, 'infra.json'), 'utf8')) as { databaseUrl: string; natsUrl: string };
-};
-
-const withDatabase = (url: string, name: string): string => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-
-const sql = async (url: string, text: string): Promise<void> => {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-};
-
 const rssBytes = (pid: number): number => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.split(/\s+/)[1] ?? 0) * 1024;

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+
+/** The PostgreSQL and NATS a benchmark runs against: the environment's, or what `npm run infra:up` started. */
+export const infra = (): { databaseUrl: string; natsUrl: string } => {
+  if (process.env.DATABASE_URL && process.env.NATS_URL) return { databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL };
+  const dataDir = process.env.KEYWARD_DATA_DIR ?? path.join(ROOT, '.data');
+  return JSON.parse(readFileSync(path.join(path.resolve(ROOT, dataDir), 'infra.json'), 'utf8')) as { databaseUrl: string; natsUrl: string };
+};
+
+export const withDatabase = (url: string, name: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+/** Runs one statement on a connection of its own (CREATE/DROP DATABASE cannot run inside a pool's transaction). */
+export const sql = async (url: string, text: string): Promise<void> => {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+};
