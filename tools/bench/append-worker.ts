@@ -7,22 +7,19 @@ import { PostgresEventStore } from '@keyward/event-store/postgres';
 
 export type StoreName = 'keyward' | 'emmett';
 
-/** What the parent asks one worker process to measure. */
-export interface AppendRun {
+/** The store one worker process opens, and how it loads it. */
+export interface AppendWorkload {
   readonly store: StoreName;
   readonly databaseUrl: string;
   readonly writers: number;
   readonly eventsPerAppend: number;
-  readonly warmUpSeconds: number;
-  readonly seconds: number;
 }
 
-export interface AppendRunResult {
-  readonly appends: number;
-  readonly seconds: number;
-}
+/** Parent to worker: open the store (answered with `ready`), run one slice (answered with its count), or close and exit. */
+export type WorkerCommand = { readonly open: AppendWorkload } | { readonly runMs: number } | { readonly close: true };
+export type WorkerReply = { readonly ready: true } | { readonly appends: number; readonly ms: number };
 
-/** Appends `count` fresh events to a new stream, the way a key's creation does. */
+/** Appends `count` events to a new stream, the way a key's creation does. */
 type Append = (streamId: string, count: number) => Promise<unknown>;
 
 const metadata: EventMetadata = { workspaceId: 'default', actor: 'system', correlationId: 'bench', causationId: 'bench', occurredAt: '2026-12-02T00:00:00.000Z', schemaVersion: 1 };
@@ -30,21 +27,21 @@ const metadata: EventMetadata = { workspaceId: 'default', actor: 'system', corre
 const data = { name: 'bench key', environment: 'live', secretHash: 'x'.repeat(64), prefix: 'kw_live_abcd', lastFour: 'wxyz', roles: [], permissions: {}, unrestricted: true };
 
 /** Each store in a process of its own: Emmett's driver sets `pg` type parsers process-wide. */
-const openStore = async (run: AppendRun): Promise<{ append: Append; close(): Promise<void> }> => {
+const openStore = async (w: AppendWorkload): Promise<{ append: Append; close(): Promise<void> }> => {
   // The same pool for both: one connection per writer.
-  const pool = new Pool({ connectionString: run.databaseUrl, max: run.writers });
-  if (run.store === 'keyward') {
+  const pool = new Pool({ connectionString: w.databaseUrl, max: w.writers });
+  const events = Array.from({ length: w.eventsPerAppend }, () => ({ type: 'KeyCreated', data, metadata }));
+  if (w.store === 'keyward') {
     const store = new PostgresEventStore({ pool, schema: 'keyward', ownsPool: true });
     return {
-      append: (streamId, count) => store.appendToStream(streamId, Array.from({ length: count }, () => ({ type: 'KeyCreated', data, metadata })), { expectedVersion: 'no_stream' }),
+      append: (streamId) => store.appendToStream(streamId, events, { expectedVersion: 'no_stream' }),
       close: () => store.close(),
     };
   }
-  const store = getPostgreSQLEventStore(run.databaseUrl, { connectionOptions: { connectionString: run.databaseUrl, pool } });
+  const store = getPostgreSQLEventStore(w.databaseUrl, { connectionOptions: { connectionString: w.databaseUrl, pool } });
   await store.schema.migrate();
   return {
-    append: (streamId, count) =>
-      store.appendToStream(streamId, Array.from({ length: count }, () => ({ type: 'KeyCreated', data, metadata })), { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
+    append: (streamId) => store.appendToStream(streamId, events, { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
     close: async () => {
       await store.close();
       await pool.end();
@@ -52,37 +49,43 @@ const openStore = async (run: AppendRun): Promise<{ append: Append; close(): Pro
   };
 };
 
-/** Keeps `writers` appends in flight, each awaiting its own before the next; counts only those after the warm-up. */
-export const runAppends = async (run: AppendRun): Promise<AppendRunResult> => {
-  const store = await openStore(run);
-  try {
-    const start = performance.now();
-    const measureFrom = start + run.warmUpSeconds * 1_000;
-    const deadline = measureFrom + run.seconds * 1_000;
-    let appends = 0;
-    const writer = async (): Promise<void> => {
-      for (;;) {
-        const before = performance.now();
-        if (before >= deadline) return;
-        await store.append(`key-${randomUUID()}`, run.eventsPerAppend);
-        if (before >= measureFrom && performance.now() <= deadline) appends++;
-      }
-    };
-    await Promise.all(Array.from({ length: run.writers }, writer));
-    return { appends, seconds: run.seconds };
-  } finally {
-    await store.close();
-  }
+/** Keeps `writers` appends in flight for `ms`, each writer awaiting its own before the next. */
+const runSlice = async (append: Append, w: AppendWorkload, ms: number): Promise<WorkerReply> => {
+  const started = performance.now();
+  const deadline = started + ms;
+  let appends = 0;
+  const writer = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      await append(`key-${randomUUID()}`, w.eventsPerAppend);
+      appends++;
+    }
+  };
+  await Promise.all(Array.from({ length: w.writers }, writer));
+  // The last appends end a little after the deadline: count the time they took.
+  return { appends, ms: performance.now() - started };
 };
 
-if (require.main === module) {
-  process.once('message', (run: AppendRun) => {
-    runAppends(run).then(
-      (result) => process.send?.(result, () => process.exit(0)),
-      (error: unknown) => {
-        console.error(error instanceof Error ? error.message : error);
-        process.exit(1);
-      },
-    );
+const serve = (): void => {
+  let opened: { store: Awaited<ReturnType<typeof openStore>>; workload: AppendWorkload } | undefined;
+  const reply = (message: WorkerReply): void => void process.send?.(message);
+  const handle = async (command: WorkerCommand): Promise<void> => {
+    if ('open' in command) {
+      opened = { store: await openStore(command.open), workload: command.open };
+      reply({ ready: true });
+    } else if ('runMs' in command) {
+      if (!opened) throw new Error('run before open');
+      reply(await runSlice(opened.store.append, opened.workload, command.runMs));
+    } else {
+      await opened?.store.close();
+      process.exit(0);
+    }
+  };
+  process.on('message', (command: WorkerCommand) => {
+    handle(command).catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
   });
-}
+};
+
+if (require.main === module) serve();

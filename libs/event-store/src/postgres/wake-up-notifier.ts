@@ -1,4 +1,7 @@
-import type { Pool } from 'pg';
+/** What the notifier needs of a `pg` Pool. */
+export interface Queryable {
+  query(text: string, values: unknown[]): Promise<unknown>;
+}
 
 /**
  * Tells other processes' subscriptions that events were committed, after the commit and outside
@@ -14,7 +17,7 @@ export class WakeUpNotifier {
   private again = false;
 
   constructor(
-    private readonly pool: Pool,
+    private readonly pool: Queryable,
     private readonly channel: string,
   ) {}
 
