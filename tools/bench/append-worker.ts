@@ -5,7 +5,8 @@ import { Pool } from 'pg';
 import type { EventMetadata } from '@keyward/contracts';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 
-export type StoreName = 'keyward' | 'emmett';
+/** `floor`: a bare one-statement commit of as many rows, the least any durable append can cost on this server. */
+export type StoreName = 'keyward' | 'emmett' | 'floor';
 
 /** The store one worker process opens, and how it loads it. */
 export interface AppendWorkload {
@@ -36,6 +37,13 @@ const openStore = async (w: AppendWorkload): Promise<{ append: Append; close(): 
     return {
       append: (streamId) => store.appendToStream(streamId, events, { expectedVersion: 'no_stream' }),
       close: () => store.close(),
+    };
+  }
+  if (w.store === 'floor') {
+    await pool.query('CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, n int NOT NULL)');
+    return {
+      append: (_streamId, count) => pool.query('INSERT INTO bench_floor (n) SELECT generate_series(1, $1::int)', [count]),
+      close: () => pool.end(),
     };
   }
   const store = getPostgreSQLEventStore(w.databaseUrl, { connectionOptions: { connectionString: w.databaseUrl, pool } });

@@ -6,9 +6,11 @@ import type { AppendWorkload, StoreName, WorkerCommand, WorkerReply } from './ap
 
 /**
  * `npm run bench:append`: Keyward's PostgreSQL event store beside Emmett's on the same server,
- * each in a process and a database of its own, appending to new streams. The two take turns in
- * short slices (A B B A ...), so a neighbour's load on the machine falls on both alike; the
- * figure is Keyward's throughput as a multiple of Emmett's within each repetition.
+ * each in a process and a database of its own, appending to new streams; and beside them the
+ * floor, a bare one-statement commit of as many rows, which no durable append can beat (one WAL
+ * flush each). The three take turns in short slices, the order rotating, so a neighbour's load
+ * on the machine falls on all alike; the figures are multiples of Emmett's throughput within
+ * each repetition.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
@@ -61,51 +63,59 @@ const median = (values: readonly number[]): number => {
 };
 
 /** One repetition of one scenario: both stores open, warmed up, then alternated slice by slice. */
+const STORES: readonly StoreName[] = ['keyward', 'emmett', 'floor'];
+
 const compare = async (workloads: Record<StoreName, AppendWorkload>): Promise<Record<StoreName, number>> => {
-  const workers = { keyward: startWorker(), emmett: startWorker() };
+  const workers = STORES.map((store) => ({ store, worker: startWorker(), appends: 0, ms: 0 }));
   try {
-    for (const store of ['keyward', 'emmett'] as const) {
-      await workers[store].ask({ open: workloads[store] });
-      await runSlice(workers[store], WARM_UP_MS);
+    for (const w of workers) {
+      await w.worker.ask({ open: workloads[w.store] });
+      await runSlice(w.worker, WARM_UP_MS);
     }
-    const totals = { keyward: { appends: 0, ms: 0 }, emmett: { appends: 0, ms: 0 } };
     const sliceMs = (SECONDS * 1_000) / SLICES;
     for (let slice = 0; slice < SLICES; slice++) {
-      const order: StoreName[] = slice % 2 === 0 ? ['keyward', 'emmett'] : ['emmett', 'keyward'];
-      for (const store of order) {
-        const r = await runSlice(workers[store], sliceMs);
-        totals[store].appends += r.appends;
-        totals[store].ms += r.ms;
+      for (let turn = 0; turn < workers.length; turn++) {
+        const w = workers[(slice + turn) % workers.length];
+        const r = await runSlice(w.worker, sliceMs);
+        w.appends += r.appends;
+        w.ms += r.ms;
       }
     }
-    return { keyward: (totals.keyward.appends * 1_000) / totals.keyward.ms, emmett: (totals.emmett.appends * 1_000) / totals.emmett.ms };
+    const rate = (store: StoreName): number => {
+      const w = workers.find((x) => x.store === store);
+      return w ? (w.appends * 1_000) / w.ms : 0;
+    };
+    return { keyward: rate('keyward'), emmett: rate('emmett'), floor: rate('floor') };
   } finally {
-    await Promise.all([workers.keyward.close(), workers.emmett.close()]);
+    await Promise.all(workers.map((w) => w.worker.close()));
   }
 };
 
 const main = async (): Promise<void> => {
   const { databaseUrl } = infra();
   const suffix = `${process.pid}_${Date.now()}`;
-  const databases: Record<StoreName, string> = { keyward: `bench_append_keyward_${suffix}`, emmett: `bench_append_emmett_${suffix}` };
+  const databases: Record<StoreName, string> = { keyward: `bench_append_keyward_${suffix}`, emmett: `bench_append_emmett_${suffix}`, floor: `bench_append_floor_${suffix}` };
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
-  console.log(`each store: ${WARM_UP_MS / 1_000} s warm-up, then ${SECONDS} s in ${SLICES} slices alternated with the other's; ${REPETITIONS} repetitions\n`);
+  console.log(`each: ${WARM_UP_MS / 1_000} s warm-up, then ${SECONDS} s in ${SLICES} slices taking turns with the others; ${REPETITIONS} repetitions\n`);
   try {
     for (const name of Object.values(databases)) await sql(databaseUrl, `CREATE DATABASE ${name}`);
-    const ratios = SCENARIOS.map(() => [] as number[]);
+    const ratios = SCENARIOS.map(() => ({ keyward: [] as number[], floor: [] as number[] }));
     for (let repetition = 0; repetition < REPETITIONS; repetition++) {
       for (const [i, scenario] of SCENARIOS.entries()) {
         const workload = (store: StoreName): AppendWorkload => ({ store, databaseUrl: withDatabase(databaseUrl, databases[store]), ...scenario });
-        const rate = await compare({ keyward: workload('keyward'), emmett: workload('emmett') });
-        ratios[i].push(rate.keyward / rate.emmett);
+        const rate = await compare({ keyward: workload('keyward'), emmett: workload('emmett'), floor: workload('floor') });
+        ratios[i].keyward.push(rate.keyward / rate.emmett);
+        ratios[i].floor.push(rate.floor / rate.emmett);
         const label = `${scenario.writers} writer(s) × ${scenario.eventsPerAppend} event(s)`.padEnd(24);
-        console.log(
-          `#${repetition + 1} ${label} keyward ${rate.keyward.toFixed(0).padStart(6)} appends/s   emmett ${rate.emmett.toFixed(0).padStart(6)} appends/s   keyward / emmett ${(rate.keyward / rate.emmett).toFixed(2)}`,
-        );
+        const perSecond = STORES.map((store) => `${store} ${rate[store].toFixed(0).padStart(6)}/s`).join('   ');
+        console.log(`#${repetition + 1} ${label} ${perSecond}   keyward / emmett ${(rate.keyward / rate.emmett).toFixed(2)}   floor / emmett ${(rate.floor / rate.emmett).toFixed(2)}`);
       }
     }
-    console.log(`\nmedian keyward / emmett (load average now ${os.loadavg()[0].toFixed(1)}):`);
-    for (const [i, scenario] of SCENARIOS.entries()) console.log(`  ${scenario.writers} writer(s) × ${scenario.eventsPerAppend} event(s): ${median(ratios[i]).toFixed(2)}`);
+    console.log(`\nmedians (load average now ${os.loadavg()[0].toFixed(1)}):`);
+    for (const [i, scenario] of SCENARIOS.entries()) {
+      const label = `${scenario.writers} writer(s) × ${scenario.eventsPerAppend} event(s)`.padEnd(24);
+      console.log(`  ${label} keyward / emmett ${median(ratios[i].keyward).toFixed(2)}   floor / emmett ${median(ratios[i].floor).toFixed(2)}`);
+    }
   } finally {
     for (const name of Object.values(databases)) await sql(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }

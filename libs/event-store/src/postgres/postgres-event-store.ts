@@ -46,7 +46,7 @@ export class PostgresEventStore implements EventStore {
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.tables = eventTablesOf(options.schema ?? 'public');
-    this.notifier = new WakeUpNotifier(options.pool, this.tables.channel);
+    this.notifier = WakeUpNotifier.besides(options.pool, this.tables.channel);
   }
 
   static fromConnectionString(connectionString: string, options: { schema?: string; poolSize?: number; pollMs?: number } = {}): PostgresEventStore {
@@ -115,10 +115,10 @@ export class PostgresEventStore implements EventStore {
     return handle;
   }
 
-  /** Stops every subscription (waiting for running handlers), then ends the pool if the store made it. */
+  /** Stops every subscription (waiting for running handlers) and the notifier, then ends the pool if the store made it. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    await this.notifier.idle();
+    await this.notifier.close();
     if (this.options.ownsPool) await this.options.pool.end();
   }
 

@@ -1,6 +1,9 @@
-/** What the notifier needs of a `pg` Pool. */
-export interface Queryable {
+import { Pool } from 'pg';
+
+/** What the notifier needs of its connection: a `pg` Pool. */
+export interface NotifyConnection {
   query(text: string, values: unknown[]): Promise<unknown>;
+  end(): Promise<void>;
 }
 
 /**
@@ -17,9 +20,16 @@ export class WakeUpNotifier {
   private again = false;
 
   constructor(
-    private readonly pool: Queryable,
+    private readonly connection: NotifyConnection,
     private readonly channel: string,
   ) {}
+
+  /** On a connection of its own: on the writers' pool, a NOTIFY would hold a connection the next append waits for. */
+  static besides(pool: Pool, channel: string): WakeUpNotifier {
+    const own = new Pool({ ...pool.options, max: 1 });
+    own.on('error', () => undefined); // an idle connection lost: the next NOTIFY reconnects
+    return new WakeUpNotifier(own, channel);
+  }
 
   /** Never rejects and never waits for the NOTIFY: it is a hint, the subscription's poll is the guarantee. */
   notify(): void {
@@ -30,15 +40,16 @@ export class WakeUpNotifier {
     this.inFlight = this.send();
   }
 
-  /** Resolves once no NOTIFY is in flight, so the pool can end. */
-  async idle(): Promise<void> {
+  /** Waits for the NOTIFY in flight, if any, then closes the connection. */
+  async close(): Promise<void> {
     while (this.inFlight) await this.inFlight;
+    await this.connection.end();
   }
 
   private async send(): Promise<void> {
     do {
       this.again = false;
-      await this.pool.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [this.channel]).catch(() => undefined);
+      await this.connection.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [this.channel]).catch(() => undefined);
     } while (this.again);
     this.inFlight = undefined;
   }

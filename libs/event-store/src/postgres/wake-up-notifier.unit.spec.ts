@@ -1,21 +1,23 @@
-import { WakeUpNotifier, type Queryable } from './wake-up-notifier';
+import { WakeUpNotifier, type NotifyConnection } from './wake-up-notifier';
 
 /** A pool whose queries stay pending until the test answers them, recording what was sent. */
 const heldPool = () => {
   const sent: unknown[][] = [];
   const answers: ((fail?: Error) => void)[] = [];
-  const pool: Queryable = {
+  let ended = false;
+  const pool: NotifyConnection = {
     query: (_text, values) => {
       sent.push(values);
       return new Promise((resolve, reject) => answers.push((fail) => (fail ? reject(fail) : resolve(undefined))));
     },
+    end: async () => void (ended = true),
   };
-  return { pool, sent, answer: async (fail?: Error) => (answers.shift()?.(fail), await new Promise((r) => setImmediate(r))) };
+  return { pool, sent, ended: () => ended, answer: async (fail?: Error) => (answers.shift()?.(fail), await new Promise((r) => setImmediate(r))) };
 };
 
 describe('WakeUpNotifier', () => {
   it('notifies at once, then covers every append committed meanwhile with one more NOTIFY', async () => {
-    const { pool, sent, answer } = heldPool();
+    const { pool, sent, ended, answer } = heldPool();
     const notifier = new WakeUpNotifier(pool, 'keyward_events_public');
     notifier.notify();
     expect(sent).toEqual([['keyward_events_public']]);
@@ -24,12 +26,15 @@ describe('WakeUpNotifier', () => {
     await answer();
     expect(sent).toHaveLength(2);
     await answer();
-    await notifier.idle();
     expect(sent).toHaveLength(2);
     notifier.notify();
     expect(sent).toHaveLength(3);
+    const closing = notifier.close();
+    await new Promise((r) => setImmediate(r));
+    expect(ended()).toBe(false); // not while a NOTIFY is in flight
     await answer();
-    await notifier.idle();
+    await closing;
+    expect(ended()).toBe(true);
   });
 
   it('keeps notifying after a NOTIFY failed: it is a hint, never an error to the append', async () => {
@@ -40,7 +45,6 @@ describe('WakeUpNotifier', () => {
     await answer(new Error('connection lost'));
     expect(sent).toHaveLength(2);
     await answer();
-    await notifier.idle();
     notifier.notify();
     expect(sent).toHaveLength(3);
     await answer();
