@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { ConcurrencyError } from '../concurrency.error';
 import type { AppendResult, EventToAppend, ExpectedVersion } from '../event-store.port';
 import { checkOut, type CheckedOut } from './check-out';
 import type { EventTables } from './event-store.schema';
+import { newEventId } from './new-event-id';
 
 const UNIQUE_VIOLATION = '23505';
 /** `'any'` appends lose a race only to another append that committed meanwhile; retrying settles it. */
@@ -15,20 +15,118 @@ export interface PendingAppend {
   rollback(): Promise<void>;
 }
 
-const matches = (expected: ExpectedVersion, actual: bigint | null): boolean =>
-  expected === 'any' ||
-  (expected === 'no_stream' && actual === null) ||
-  (expected === 'stream_exists' && actual !== null) ||
-  (typeof expected === 'bigint' && expected === actual);
+/** The events of one append, serialised once (so a value JSON cannot hold fails before any round trip). */
+interface AppendParameters {
+  readonly streamId: string;
+  readonly expectedVersion: ExpectedVersion;
+  readonly values: readonly unknown[];
+  readonly count: number;
+}
 
-const currentVersion = async (client: Pool | PoolClient, tables: EventTables, streamId: string): Promise<bigint | null> => {
-  const { rows } = await client.query<{ version: string | null }>(`SELECT max(stream_version)::text AS version FROM ${tables.events} WHERE stream_id = $1`, [streamId]);
-  return rows[0].version === null ? null : BigInt(rows[0].version);
+const appendParameters = (streamId: string, events: readonly EventToAppend[], expectedVersion: ExpectedVersion): AppendParameters => {
+  if (events.length === 0) throw new Error('an append needs at least one event');
+  const exact = typeof expectedVersion === 'bigint';
+  return {
+    streamId,
+    expectedVersion,
+    count: events.length,
+    values: [
+      streamId,
+      events.map((e) => e.eventId ?? newEventId()),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata)),
+      exact ? 'version' : expectedVersion,
+      exact ? expectedVersion.toString() : null,
+    ],
+  };
+};
+
+/**
+ * The whole append in one statement, so that in autocommit it costs one round trip: read the
+ * stream's version, insert only if it is the expected one, and answer what the version was.
+ * Two writers deciding against the same version both insert the same (stream, version): the
+ * unique index makes the later one wait for the first to commit and then fail.
+ */
+const appendSql = (tables: EventTables): string => `
+  WITH current AS (
+    SELECT max(stream_version) AS version FROM ${tables.events} WHERE stream_id = $1
+  ), appended AS (
+    INSERT INTO ${tables.events} (stream_id, stream_version, event_id, type, data, metadata)
+    SELECT $1, coalesce(current.version, -1) + u.n, u.e, u.t, u.d, u.m
+    FROM current, unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS u(e, t, d, m, n)
+    WHERE CASE $6::text
+      WHEN 'any' THEN true
+      WHEN 'no_stream' THEN current.version IS NULL
+      WHEN 'stream_exists' THEN current.version IS NOT NULL
+      ELSE current.version = $7::bigint
+    END
+    RETURNING transaction_id, global_position
+  )
+  SELECT (SELECT version::text FROM current) AS actual,
+         (SELECT transaction_id::text FROM appended LIMIT 1) AS transaction_id,
+         (SELECT max(global_position)::text FROM appended) AS last_position`;
+
+interface AppendRow {
+  readonly actual: string | null;
+  readonly transaction_id: string | null;
+  readonly last_position: string | null;
+}
+
+const toVersion = (text: string | null): bigint | null => (text === null ? null : BigInt(text));
+
+/** Runs the statement on `client`; nothing inserted means the version did not match. */
+const runAppend = async (client: Pool | PoolClient, tables: EventTables, p: AppendParameters): Promise<AppendResult> => {
+  // Named, so each connection parses and plans it once rather than on every append.
+  const { rows } = await client.query<AppendRow>({ name: `keyward-append-${tables.schema}`, text: appendSql(tables), values: [...p.values] });
+  const { actual, transaction_id, last_position } = rows[0];
+  if (transaction_id === null || last_position === null) throw new ConcurrencyError(p.streamId, p.expectedVersion, toVersion(actual));
+  return {
+    nextExpectedVersion: (toVersion(actual) ?? -1n) + BigInt(p.count),
+    position: { commit: BigInt(transaction_id), prepare: BigInt(last_position) },
+  };
+};
+
+const currentVersion = async (pool: Pool, tables: EventTables, streamId: string): Promise<bigint | null> => {
+  const { rows } = await pool.query<{ version: string | null }>(`SELECT max(stream_version)::text AS version FROM ${tables.events} WHERE stream_id = $1`, [streamId]);
+  return toVersion(rows[0].version);
 };
 
 const violatedConstraint = (error: unknown): string | undefined => {
   const { code, constraint } = error as { code?: string; constraint?: string };
   return code === UNIQUE_VIOLATION ? constraint : undefined;
+};
+
+/**
+ * Runs `attempt` until it is settled: an `'any'` append that lost a race tries again; any other
+ * loser gets a ConcurrencyError with the version that won.
+ */
+const settled = async <T>(pool: Pool, tables: EventTables, p: AppendParameters, attempt: () => Promise<T>): Promise<T> => {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const constraint = violatedConstraint(error);
+      if (constraint?.endsWith('stream_id_stream_version_key')) {
+        if (p.expectedVersion === 'any' && n < ANY_ATTEMPTS) continue;
+        throw new ConcurrencyError(p.streamId, p.expectedVersion, await currentVersion(pool, tables, p.streamId));
+      }
+      if (constraint?.endsWith('event_id_key')) throw new Error(`stream ${p.streamId}: an event with one of these ids is in the store already`);
+      throw error;
+    }
+  }
+};
+
+/** Appends and commits in one statement and one round trip (autocommit: no BEGIN, no COMMIT). */
+export const appendToStream = (
+  pool: Pool,
+  tables: EventTables,
+  streamId: string,
+  events: readonly EventToAppend[],
+  expectedVersion: ExpectedVersion,
+): Promise<AppendResult> => {
+  const p = appendParameters(streamId, events, expectedVersion);
+  return settled(pool, tables, p, () => runAppend(pool, tables, p));
 };
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
@@ -49,11 +147,7 @@ const finisher = ({ client, release }: CheckedOut) => {
   };
 };
 
-/**
- * Inserts the events in one transaction and leaves it open. Two writers deciding against the
- * same version both insert the same (stream, version): the unique index makes the later one wait
- * for the first to commit and then fail, which is reported as a ConcurrencyError.
- */
+/** The same statement inside a transaction left open for the caller to commit or roll back. */
 export const beginAppend = async (
   pool: Pool,
   tables: EventTables,
@@ -61,32 +155,13 @@ export const beginAppend = async (
   events: readonly EventToAppend[],
   expectedVersion: ExpectedVersion,
 ): Promise<PendingAppend> => {
-  if (events.length === 0) throw new Error('an append needs at least one event');
-  // Serialised before the transaction opens, so a value JSON cannot hold fails without a round trip.
-  const data = events.map((e) => JSON.stringify(e.data));
-  const metadata = events.map((e) => JSON.stringify(e.metadata));
-  const eventIds = events.map((e) => e.eventId ?? randomUUID());
-  for (let attempt = 1; ; attempt++) {
+  const p = appendParameters(streamId, events, expectedVersion);
+  return settled(pool, tables, p, async () => {
     const checkedOut = await checkOut(pool);
     const { client } = checkedOut;
     try {
       await client.query('BEGIN');
-      const actual = await currentVersion(client, tables, streamId);
-      if (!matches(expectedVersion, actual)) throw new ConcurrencyError(streamId, expectedVersion, actual);
-      const first = (actual ?? -1n) + 1n;
-      const { rows } = await client.query<{ transaction_id: string; global_position: string }>(
-        `INSERT INTO ${tables.events} (stream_id, stream_version, event_id, type, data, metadata)
-         SELECT $1, v, e, t, d, m FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) AS u(v, e, t, d, m)
-         RETURNING transaction_id::text, global_position::text`,
-        [streamId, events.map((_, i) => (first + BigInt(i)).toString()), eventIds, events.map((e) => e.type), data, metadata],
-      );
-      // Delivered on commit only, and only then: subscribers wake without waiting for their poll.
-      await client.query('SELECT pg_notify($1, $2)', [tables.channel, '']);
-      const last = rows.reduce((max, r) => (BigInt(r.global_position) > max ? BigInt(r.global_position) : max), 0n);
-      const result: AppendResult = {
-        nextExpectedVersion: first + BigInt(events.length) - 1n,
-        position: { commit: BigInt(rows[0].transaction_id), prepare: last },
-      };
+      const result = await runAppend(client, tables, p);
       const finish = finisher(checkedOut);
       return { commit: () => finish('COMMIT').then(() => result), rollback: () => finish('ROLLBACK') };
     } catch (error) {
@@ -95,13 +170,7 @@ export const beginAppend = async (
         () => false,
       );
       checkedOut.release(rolledBack ? undefined : asError(error));
-      const constraint = violatedConstraint(error);
-      if (constraint?.endsWith('stream_id_stream_version_key')) {
-        if (expectedVersion === 'any' && attempt < ANY_ATTEMPTS) continue;
-        throw new ConcurrencyError(streamId, expectedVersion, await currentVersion(pool, tables, streamId));
-      }
-      if (constraint?.endsWith('event_id_key')) throw new Error(`stream ${streamId}: an event with one of these ids is in the store already`);
       throw error;
     }
-  }
+  });
 };

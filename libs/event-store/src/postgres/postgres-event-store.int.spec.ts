@@ -79,6 +79,27 @@ describe('PostgreSQL event store connections', () => {
     }
   });
 
+  it('wakes subscribers when an append held open commits, not before', async () => {
+    const schema = freshSchema();
+    // A poll far beyond the test's patience: only the notification after the commit can deliver in time.
+    const store = PostgresEventStore.fromConnectionString(url(), { schema, pollMs: 60_000 });
+    const received: RecordedEvent[] = [];
+    let live = 0;
+    const subscription = store.subscribeToAll({}, { onEvents: async (events) => void received.push(...events), onLive: () => void live++ });
+    try {
+      await eventually(() => live > 0, 'the first read');
+      const pending = await store.beginAppend(`test-${randomUUID()}`, [{ type: 'Tested', data: {}, metadata }], { expectedVersion: 'no_stream' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(received).toHaveLength(0);
+      await pending.commit();
+      await eventually(() => received.length === 1, 'the event of the committed append');
+    } finally {
+      await subscription.stop();
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
   it('survives losing the connection of an append in progress, and appends again afterwards', async () => {
     const schema = freshSchema();
     const store = PostgresEventStore.fromConnectionString(url(), { schema });

@@ -11,12 +11,13 @@ import type {
   SubscriptionHandlers,
 } from '../event-store.port';
 import type { Position } from '../position';
-import { beginAppend, type PendingAppend } from './append-to-stream';
+import { appendToStream, beginAppend, type PendingAppend } from './append-to-stream';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { ensureEventStoreSchema, eventTablesOf, type EventTables } from './event-store.schema';
 import { readAll } from './read-all';
 import { readStream } from './read-stream';
 import { WakeUpListener } from './wake-up-listener';
+import { WakeUpNotifier } from './wake-up-notifier';
 
 export interface PostgresEventStoreOptions {
   /** Queries run on it; subscriptions open one extra connection each, with its settings, to LISTEN. */
@@ -41,9 +42,11 @@ export class PostgresEventStore implements EventStore {
   private readonly tables: EventTables;
   private ready: Promise<void> | undefined;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly notifier: WakeUpNotifier;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.tables = eventTablesOf(options.schema ?? 'public');
+    this.notifier = WakeUpNotifier.besides(options.pool, this.tables.channel);
   }
 
   static fromConnectionString(connectionString: string, options: { schema?: string; poolSize?: number; pollMs?: number } = {}): PostgresEventStore {
@@ -54,8 +57,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<AppendResult> {
-    const pending = await this.beginAppend(streamId, events, options);
-    return pending.commit();
+    await this.ensureSchema();
+    const result = await appendToStream(this.options.pool, this.tables, streamId, events, options.expectedVersion);
+    this.notifier.notify();
+    return result;
   }
 
   /**
@@ -64,7 +69,15 @@ export class PostgresEventStore implements EventStore {
    */
   async beginAppend(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<PendingAppend> {
     await this.ensureSchema();
-    return beginAppend(this.options.pool, this.tables, streamId, events, options.expectedVersion);
+    const pending = await beginAppend(this.options.pool, this.tables, streamId, events, options.expectedVersion);
+    return {
+      commit: async () => {
+        const result = await pending.commit();
+        this.notifier.notify();
+        return result;
+      },
+      rollback: () => pending.rollback(),
+    };
   }
 
   async readStream<E extends DomainEvent = DomainEvent>(streamId: string): Promise<ReadStreamResult<E>> {
@@ -102,9 +115,10 @@ export class PostgresEventStore implements EventStore {
     return handle;
   }
 
-  /** Stops every subscription (waiting for running handlers), then ends the pool if the store made it. */
+  /** Stops every subscription (waiting for running handlers) and the notifier, then ends the pool if the store made it. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.notifier.close();
     if (this.options.ownsPool) await this.options.pool.end();
   }
 

@@ -1,0 +1,52 @@
+import { WakeUpNotifier, type NotifyConnection } from './wake-up-notifier';
+
+/** A pool whose queries stay pending until the test answers them, recording what was sent. */
+const heldPool = () => {
+  const sent: unknown[][] = [];
+  const answers: ((fail?: Error) => void)[] = [];
+  let ended = false;
+  const pool: NotifyConnection = {
+    query: (_text, values) => {
+      sent.push(values);
+      return new Promise((resolve, reject) => answers.push((fail) => (fail ? reject(fail) : resolve(undefined))));
+    },
+    end: async () => void (ended = true),
+  };
+  return { pool, sent, ended: () => ended, answer: async (fail?: Error) => (answers.shift()?.(fail), await new Promise((r) => setImmediate(r))) };
+};
+
+describe('WakeUpNotifier', () => {
+  it('notifies at once, then covers every append committed meanwhile with one more NOTIFY', async () => {
+    const { pool, sent, ended, answer } = heldPool();
+    const notifier = new WakeUpNotifier(pool, 'keyward_events_public');
+    notifier.notify();
+    expect(sent).toEqual([['keyward_events_public']]);
+    for (let i = 0; i < 5; i++) notifier.notify();
+    expect(sent).toHaveLength(1);
+    await answer();
+    expect(sent).toHaveLength(2);
+    await answer();
+    expect(sent).toHaveLength(2);
+    notifier.notify();
+    expect(sent).toHaveLength(3);
+    const closing = notifier.close();
+    await new Promise((r) => setImmediate(r));
+    expect(ended()).toBe(false); // not while a NOTIFY is in flight
+    await answer();
+    await closing;
+    expect(ended()).toBe(true);
+  });
+
+  it('keeps notifying after a NOTIFY failed: it is a hint, never an error to the append', async () => {
+    const { pool, sent, answer } = heldPool();
+    const notifier = new WakeUpNotifier(pool, 'channel');
+    notifier.notify();
+    notifier.notify();
+    await answer(new Error('connection lost'));
+    expect(sent).toHaveLength(2);
+    await answer();
+    notifier.notify();
+    expect(sent).toHaveLength(3);
+    await answer();
+  });
+});
