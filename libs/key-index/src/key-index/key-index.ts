@@ -50,6 +50,9 @@ interface KeyColumns {
   currentSecret: number[];
 }
 
+/** Past this many computed sets the cache starts over. */
+const MAX_COMPUTED = 10_000;
+
 const noKeys = (): KeyColumns => ({ ids: [], names: [], environments: [], expiresAt: [], expiresAtMs: [], revoked: [], access: [], workspace: [], granted: [], currentSecret: [] });
 
 const expiryMs = (expiresAt: string | null): number => (expiresAt === null ? Infinity : Date.parse(expiresAt));
@@ -80,8 +83,9 @@ export class KeyIndex {
   private readonly workspaces = new WorkspacePlans();
   /** Live keys by the custom roles they hold (built-ins never change). */
   private readonly roleHolders = new HoldersByGroup<number>();
-  /** Live keys by workspace, for plan changes. */
-  private readonly workspaceKeys = new HoldersByGroup<number>();
+  /** Sets computed since the last role or plan change, by workspace and access: most keys share one. */
+  private readonly computed = new Map<WorkspacePlan, Map<KeyAccess, GrantSet>>();
+  private computedCount = 0;
   private readonly accesses = new KeyAccesses();
 
   /** `grantSets` is where every precomputation ends up; tests count its calls to see what was recomputed. */
@@ -151,14 +155,7 @@ export class KeyIndex {
     const s = snapshot.keys;
     const access = s.access.map((i) => accesses[i]);
     const workspace = s.workspace.map((i) => workspaces[i]);
-    // Keys with the same access in the same workspace get the same set: computed once per pair.
-    const computed = new Map<string, GrantSet>();
-    const granted = access.map((a, slot) => {
-      const pair = `${s.workspace[slot]}/${s.access[slot]}`;
-      let set = computed.get(pair);
-      if (!set) computed.set(pair, (set = this.grantSetOf(workspace[slot], a)));
-      return set;
-    });
+    const granted = access.map((a, slot) => this.grantSetOf(workspace[slot], a));
     this.keys = {
       ids: [...s.ids],
       names: [...s.names],
@@ -174,9 +171,7 @@ export class KeyIndex {
     this.secrets = SecretTable.of(snapshot.secrets);
     for (let slot = 0; slot < s.ids.length; slot++) {
       this.slots.set(s.ids[slot], slot);
-      if (s.revoked[slot]) continue;
-      this.workspaceKeys.add(workspace[slot].workspaceId, slot);
-      this.holdRoles(slot, access[slot]);
+      if (!s.revoked[slot]) this.holdRoles(slot, access[slot]);
     }
   }
 
@@ -196,12 +191,21 @@ export class KeyIndex {
   }
 
   private applyRoleEvent(event: IndexRoleEvent): void {
-    this.recompute(this.roleHolders.of(this.roles.apply(event)));
+    const group = this.roles.apply(event);
+    this.forgetComputed();
+    this.recompute(this.roleHolders.of(group));
   }
 
   private applyWorkspaceEvent(event: IndexWorkspaceEvent): void {
     const changed = this.workspaces.apply(event);
-    if (changed !== undefined) this.recompute(this.workspaceKeys.of(changed));
+    if (changed === undefined) return;
+    this.forgetComputed();
+    // Plans change rarely: one pass over a column costs less than a set of every key by workspace.
+    const plan = this.workspaces.of(changed);
+    const k = this.keys;
+    const slots: number[] = [];
+    for (let slot = 0; slot < k.workspace.length; slot++) if (k.workspace[slot] === plan && !k.revoked[slot]) slots.push(slot);
+    this.recompute(slots);
   }
 
   private applyKeyEvent(event: IndexKeyEvent): void {
@@ -254,7 +258,6 @@ export class KeyIndex {
     k.granted.push(this.grantSetOf(workspace, access));
     k.currentSecret.push(this.secrets.add(digest, slot, Infinity));
     this.slots.set(d.keyId, slot);
-    this.workspaceKeys.add(workspace.workspaceId, slot);
     this.holdRoles(slot, access);
   }
 
@@ -262,7 +265,6 @@ export class KeyIndex {
   private retire(slot: number): void {
     this.keys.revoked[slot] = true;
     this.releaseRoles(slot, this.keys.access[slot]);
-    this.workspaceKeys.remove(this.keys.workspace[slot].workspaceId, slot);
   }
 
   private changeAccess(slot: number, changed: KeyAccess): void {
@@ -286,22 +288,33 @@ export class KeyIndex {
     for (const roleId of access.roles) if (!isBuiltInRole(roleId)) this.roleHolders.remove(roleGroup(workspaceId, roleId), slot);
   }
 
-  /**
-   * Recomputes the keys of one role or one workspace. They share the workspace, so keys with
-   * the same (interned) access get the same result: it is computed once per access.
-   */
-  private recompute(slots: ReadonlySet<number>): void {
+  /** Recomputes the keys of one role or one workspace, once per distinct access among them. */
+  private recompute(slots: Iterable<number>): void {
     const k = this.keys;
-    const computed = new Map<KeyAccess, GrantSet>();
-    for (const slot of slots) {
-      let granted = computed.get(k.access[slot]);
-      if (!granted) computed.set(k.access[slot], (granted = this.grantSetOf(k.workspace[slot], k.access[slot])));
-      k.granted[slot] = granted;
-    }
+    for (const slot of slots) k.granted[slot] = this.grantSetOf(k.workspace[slot], k.access[slot]);
+  }
+
+  /** A role or a plan changed: what was computed before may no longer hold. */
+  private forgetComputed(): void {
+    this.computed.clear();
+    this.computedCount = 0;
+  }
+
+  private grantSetOf(workspace: WorkspacePlan, access: KeyAccess): GrantSet {
+    const known = this.computed.get(workspace)?.get(access);
+    if (known) return known;
+    // Bounded: keys with accesses of their own (shares) would otherwise fill it.
+    if (this.computedCount >= MAX_COMPUTED) this.forgetComputed();
+    const granted = this.computeGrantSet(workspace, access);
+    let byAccess = this.computed.get(workspace);
+    if (!byAccess) this.computed.set(workspace, (byAccess = new Map()));
+    byAccess.set(access, granted);
+    this.computedCount++;
+    return granted;
   }
 
   /** The domain decides what an access grants under the workspace's plan; this only looks roles up in the key's own workspace. */
-  private grantSetOf(workspace: WorkspacePlan, access: KeyAccess): GrantSet {
+  private computeGrantSet(workspace: WorkspacePlan, access: KeyAccess): GrantSet {
     const { workspaceId, entitlements } = workspace;
     const roleGrants = (roleId: string) => this.roles.grantsOf(workspaceId, roleId);
     const grants = effectiveGrants(access, roleGrants, entitlements);
