@@ -5,6 +5,7 @@ import { FollowerAnnouncer, onWriteAcknowledged } from '@keyward/consistency';
 import { positionToToken, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
 import { EVENT_STORE, FollowerLagMetrics, NATS_CONNECTION, resolvesWithin, type AppendedListener } from '@keyward/platform';
 import { Freshness, KeyIndex, MalformedEventError } from '@keyward/key-index';
+import { collectGarbage } from '../memory/collect-garbage';
 import { IndexSnapshots } from '../snapshot/index-snapshots.service';
 
 /** Names from the store, bounded and without control characters, so a log line stays one line. */
@@ -72,6 +73,8 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
           if (first) {
             this.logger.log(`caught up: ${this.index.size} keys indexed`);
             this.announcer.report(this.applied, true);
+            // Before the verify subscription is made (it waits for a microtask): the pause falls on no request.
+            collectGarbage();
           }
           this.snapshots.afterLive(this.index, this.applied);
         },

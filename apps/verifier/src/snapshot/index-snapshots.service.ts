@@ -3,7 +3,8 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from
 import { positionToToken, type Position } from '@keyward/event-store';
 import { decodeIndexSnapshot, encodeIndexSnapshot, INDEX_SNAPSHOT_FORMAT, UnusableSnapshotError, type IndexSnapshot, type KeyIndex } from '@keyward/key-index';
 import { PEPPER } from '@keyward/platform';
-import { IndexSnapshotStore, type StoredSnapshot } from './index-snapshot.store';
+import { collectGarbage } from '../memory/collect-garbage';
+import type { IndexSnapshotStore, StoredSnapshot } from './index-snapshot.store';
 
 /** The store, or `null` where there is none (an EventStoreDB history: its positions are not PostgreSQL's). */
 export const INDEX_SNAPSHOT_STORE = Symbol('INDEX_SNAPSHOT_STORE');
@@ -44,6 +45,7 @@ export class IndexSnapshots implements OnApplicationShutdown {
   /** Fills the empty `index` from the newest usable snapshot; answers its position, or `undefined` to replay from the start. */
   async restore(index: KeyIndex): Promise<Position | undefined> {
     if (!this.store) return undefined;
+    const started = performance.now();
     try {
       const stored = await this.store.latest();
       if (!stored) {
@@ -52,7 +54,8 @@ export class IndexSnapshots implements OnApplicationShutdown {
       }
       const snapshot = await this.usable(this.store, stored);
       index.restore(snapshot);
-      this.logger.log(`restored ${index.size} keys from the index snapshot at ${positionToToken(stored.header.position)}; catching up from there`);
+      const took = ((performance.now() - started) / 1_000).toFixed(1);
+      this.logger.log(`restored ${index.size} keys from the index snapshot at ${positionToToken(stored.header.position)} in ${took} s; catching up from there`);
       return stored.header.position;
     } catch (error) {
       // Names what failed, never a value: a parser's message may quote the snapshot's keyed hashes.
@@ -108,5 +111,6 @@ export class IndexSnapshots implements OnApplicationShutdown {
     } catch (error) {
       this.logger.warn(`index snapshot not saved: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
+    collectGarbage();
   }
 }
