@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { Subjects, keyStreamId, type KeyCreated, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
+import { infra, rssBytes, sleep, VERIFIER_MAIN, withDatabase } from './bench-env';
 
 /**
  * `npm run bench:verifier-start`: how long a verifier takes from process start to its first VALID
@@ -18,7 +17,6 @@ import { PostgresEventStore } from '@keyward/event-store/postgres';
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 2);
-const ROOT = path.resolve(__dirname, '../../..');
 /** Every wait below is bounded: a verifier that does not answer in time fails the run. */
 const ANSWER_BOUND_MS = 300_000;
 const SETTLE_MS = 3_000;
@@ -28,24 +26,7 @@ const SAVED = /index snapshot (of \d+ keys saved|not saved)/;
 
 type Mode = 'replay' | 'snapshot';
 
-const infra = (): { databaseUrl: string; natsUrl: string } => {
-  if (process.env.DATABASE_URL && process.env.NATS_URL) return { databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL };
-  const dataDir = process.env.KEYWARD_DATA_DIR ?? path.join(ROOT, '.data');
-  return JSON.parse(readFileSync(path.join(dataDir, 'infra.json'), 'utf8')) as { databaseUrl: string; natsUrl: string };
-};
 
-const withDatabase = (url: string, name: string): string => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-const rssBytes = (pid: number): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.split(/\s+/)[1] ?? 0) * 1024;
-};
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
@@ -58,7 +39,7 @@ interface Verifier {
 }
 
 const spawnVerifier = (env: NodeJS.ProcessEnv): Verifier => {
-  const child = spawn(process.execPath, [path.join(ROOT, 'apps/verifier/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [VERIFIER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const snapshotLines: string[] = [];
   for (const stream of [child.stdout, child.stderr])

@@ -1,8 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { Subjects, keyStreamId, type KeyCreated, type VerifyAnswer } from '@keyward/contracts';
@@ -10,6 +8,7 @@ import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { ECHO_SUBJECT, runEchoResponder } from './echo-responder';
 import { runLoad, type LoadResult } from './load';
+import { infra, rssBytes, sleep, VERIFIER_MAIN, withDatabase } from './bench-env';
 
 /**
  * `npm run bench:verify`: verify throughput and latency against one verifier process, beside a
@@ -19,19 +18,7 @@ import { runLoad, type LoadResult } from './load';
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const IN_FLIGHT = [1, 64, 256];
-const ROOT = path.resolve(__dirname, '../../..');
 
-const infra = (): { databaseUrl: string; natsUrl: string } => {
-  if (process.env.DATABASE_URL && process.env.NATS_URL) return { databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL };
-  const dataDir = process.env.KEYWARD_DATA_DIR ?? path.join(ROOT, '.data');
-  return JSON.parse(readFileSync(path.join(dataDir, 'infra.json'), 'utf8')) as { databaseUrl: string; natsUrl: string };
-};
-
-const withDatabase = (url: string, name: string): string => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 const sql = async (url: string, text: string): Promise<void> => {
   const client = new Client({ connectionString: url });
@@ -43,12 +30,6 @@ const sql = async (url: string, text: string): Promise<void> => {
   }
 };
 
-const rssBytes = (pid: number): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.split(/\s+/)[1] ?? 0) * 1024;
-};
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Seeds `count` keys straight into the event store, returning some of their secrets. */
 const seedKeys = async (databaseUrl: string, pepper: Buffer, count: number): Promise<string[]> => {
@@ -89,7 +70,7 @@ const seedKeys = async (databaseUrl: string, pepper: Buffer, count: number): Pro
 };
 
 const startVerifier = async (env: NodeJS.ProcessEnv, nats: NatsConnection, probe: Uint8Array): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, [path.join(ROOT, 'apps/verifier/dist/main.js')], { env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [VERIFIER_MAIN], { env, stdio: 'ignore' });
   for (let i = 0; i < 1_200; i++) {
     const answer = await nats
       .request(Subjects.verify, probe, { timeout: 500 })

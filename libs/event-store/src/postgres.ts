@@ -1,4 +1,4 @@
 // `@keyward/event-store/postgres`: the PostgreSQL adapter (loads `pg`).
 export * from './postgres/postgres-event-store';
 export { ensureEventStoreSchema, eventTablesOf } from './postgres/event-store.schema';
-export { checkOut } from './postgres/check-out';
+export { inTransaction } from './postgres/in-transaction';

@@ -73,8 +73,8 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
           if (first) {
             this.logger.log(`caught up: ${this.index.size} keys indexed`);
             this.announcer.report(this.applied, true);
-            // Before the verify subscription is made (it waits for a microtask): the pause falls on no request.
-            collectGarbage();
+            // Begins before the verify subscription is made (it waits for a microtask), so the longer pause falls on no request.
+            void collectGarbage();
           }
           this.snapshots.afterLive(this.index, this.applied);
         },

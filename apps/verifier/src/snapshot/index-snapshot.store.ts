@@ -1,6 +1,6 @@
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import type { Position } from '@keyward/event-store';
-import { checkOut, eventTablesOf } from '@keyward/event-store/postgres';
+import { eventTablesOf, inTransaction } from '@keyward/event-store/postgres';
 
 /** What is known of a stored snapshot before its bytes are read. */
 export interface SnapshotHeader {
@@ -20,8 +20,11 @@ export interface StoredSnapshot {
 
 const SNAPSHOTS = 'public.keyward_index_snapshots';
 const CHUNKS = 'public.keyward_index_snapshot_chunks';
-/** Rows of a few MiB: a whole snapshot in one value would be one huge message. */
-const CHUNK_BYTES = 8 * 2 ** 20;
+/**
+ * Rows of 48 MiB (a million keys take one): each arrives as one buffer above the size the C
+ * allocator serves from its heap, so it is handed back to the system once freed.
+ */
+const CHUNK_BYTES = 48 * 2 ** 20;
 /** One writer at a time; the others skip rather than wait. */
 const WRITE_LOCK = 'keyward-index-snapshot';
 
@@ -75,7 +78,7 @@ export class IndexSnapshotStore {
    */
   async save(header: SnapshotHeader, bytes: Buffer): Promise<boolean> {
     await this.ensureSchema();
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       const { rows: locked } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [WRITE_LOCK]);
       if (!locked[0]?.locked) return false;
       const position = [header.position.commit.toString(), header.position.prepare.toString()];
@@ -107,7 +110,7 @@ export class IndexSnapshotStore {
   }
 
   private createSchema(): Promise<void> {
-    return this.transaction(async (client) => {
+    return inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${WRITE_LOCK}:schema`]);
       await client.query(`
         CREATE TABLE IF NOT EXISTS ${SNAPSHOTS} (
@@ -129,23 +132,5 @@ export class IndexSnapshotStore {
           PRIMARY KEY (snapshot_id, seq)
         )`);
     });
-  }
-
-  /** Commits what `work` did, or rolls it back if it threw; a broken client is dropped, not pooled. */
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const { client, release } = await checkOut(this.pool);
-    let failed: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      failed = error instanceof Error ? error : new Error(String(error));
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      release(failed);
-    }
   }
 }

@@ -111,6 +111,6 @@ export class IndexSnapshots implements OnApplicationShutdown {
     } catch (error) {
       this.logger.warn(`index snapshot not saved: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
-    collectGarbage();
+    await collectGarbage();
   }
 }
