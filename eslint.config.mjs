@@ -72,6 +72,8 @@ const ADAPTERS = ['postgres', 'eventstoredb'].map((name) => ({
 }));
 const READ_MODELS = { name: '@keyward/platform/read-models', message: 'The verify path does not read the read models (no TypeORM in the verifier).' };
 const VERIFY_PATH = ['apps/verifier/**/*.ts', 'libs/key-index/**/*.ts'];
+/** The verifier's index snapshots: loaded, like the adapter, only where the history is in PostgreSQL. */
+const SNAPSHOT_STORE = 'apps/verifier/src/snapshot/index-snapshot.store.ts';
 
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.nx/**', 'coverage/**'] },
@@ -87,9 +89,9 @@ export default [
   },
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['libs/event-store/**', 'libs/platform/src/create-event-store.ts'],
+    ignores: ['libs/event-store/**', 'libs/platform/src/create-event-store.ts', SNAPSHOT_STORE],
     rules: { 'no-restricted-imports': ['error', { paths: ADAPTERS }] },
   },
-  { files: VERIFY_PATH, rules: { 'no-restricted-imports': ['error', { paths: [...ADAPTERS, READ_MODELS] }] } },
+  { files: VERIFY_PATH, ignores: [SNAPSHOT_STORE], rules: { 'no-restricted-imports': ['error', { paths: [...ADAPTERS, READ_MODELS] }] } },
   { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': moduleBoundaries(true), 'no-restricted-imports': 'off' } },
 ];

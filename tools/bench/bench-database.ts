@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { ROOT } from './bench-env';
 
-export const ROOT = path.resolve(__dirname, '../../..');
 
 /** The PostgreSQL and NATS a benchmark runs against: the environment's, or what `npm run infra:up` started. */
 export const infra = (): { databaseUrl: string; natsUrl: string } => {

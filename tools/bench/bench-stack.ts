@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { Subjects, type FollowerProgress } from '@keyward/contracts';
-import { ROOT, sql, withDatabase } from './bench-database';
+import { sql, withDatabase } from './bench-database';
+import { ROOT } from './bench-env';
 
 export type BenchService = 'gateway' | 'key-command' | 'projector' | 'verifier';
 

@@ -1,15 +1,14 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { Subjects, keyStreamId, type KeyCreated, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
-import { ROOT, infra, sql, withDatabase } from './bench-database';
+import { infra, sql, withDatabase } from './bench-database';
 import { ECHO_SUBJECT, runEchoResponder } from './echo-responder';
 import { runLoad, type LoadResult } from './load';
+import { rssBytes, sleep, VERIFIER_MAIN } from './bench-env';
 
 /**
  * `npm run bench:verify`: verify throughput and latency against one verifier process, beside a
@@ -19,12 +18,6 @@ import { runLoad, type LoadResult } from './load';
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const IN_FLIGHT = [1, 64, 256];
-const rssBytes = (pid: number): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.split(/\s+/)[1] ?? 0) * 1024;
-};
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Seeds `count` keys straight into the event store, returning some of their secrets. */
 const seedKeys = async (databaseUrl: string, pepper: Buffer, count: number): Promise<string[]> => {
@@ -65,7 +58,7 @@ const seedKeys = async (databaseUrl: string, pepper: Buffer, count: number): Pro
 };
 
 const startVerifier = async (env: NodeJS.ProcessEnv, nats: NatsConnection, probe: Uint8Array): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, [path.join(ROOT, 'apps/verifier/dist/main.js')], { env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [VERIFIER_MAIN], { env, stdio: 'ignore' });
   for (let i = 0; i < 1_200; i++) {
     const answer = await nats
       .request(Subjects.verify, probe, { timeout: 500 })

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './bench-database';
+import { ROOT } from './bench-env';
 import { BenchInfra, BenchStack, cpuMs, type BenchService } from './bench-stack';
 import { HttpLoad, type HttpCall } from './http-load';
 import type { LoadResult } from './load';

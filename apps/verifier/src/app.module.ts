@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { VerifierConfig } from '@keyward/config';
+import type { KeywardConfig, VerifierConfig } from '@keyward/config';
 import {
   APPENDED_LISTENER,
   EventsAppendedController,
   EventStoreModule,
   followerLagProvider,
+  KEYWARD_CONFIG,
   ObservabilityModule,
   OpsServerModule,
   PepperModule,
@@ -13,17 +14,28 @@ import {
 import { Freshness, KeyIndex } from '@keyward/key-index';
 import { EventFollower } from './follow/event-follower.service';
 import { IndexHealth } from './health/index.health';
+import type { IndexSnapshotStore } from './snapshot/index-snapshot.store';
+import { INDEX_SNAPSHOT_STORE, IndexSnapshots } from './snapshot/index-snapshots.service';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { VerifyResponder } from './verify/verify.responder';
 
 /** /metrics and /health here unless `KEYWARD_VERIFIER_METRICS_PORT` says otherwise; a second verifier on the machine takes a free port. */
 const OPS_PORT = 9466;
 
+/**
+ * Snapshots sit beside a PostgreSQL history, and load its driver only then; an EventStoreDB
+ * history has positions of its own, so its verifiers replay.
+ */
+const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore | null> =>
+  config.eventStoreUrl ? null : (await import('./snapshot/index-snapshot.store')).IndexSnapshotStore.connect(config.databaseUrl);
+
 @Module({
   imports: [ObservabilityModule.forService('verifier'), OpsServerModule.forService('verifier', OPS_PORT), PlatformModule, EventStoreModule, PepperModule],
   controllers: [EventsAppendedController],
   providers: [
     KeyIndex,
+    { provide: INDEX_SNAPSHOT_STORE, inject: [KEYWARD_CONFIG], useFactory: snapshotStore },
+    IndexSnapshots,
     followerLagProvider,
     EventFollower,
     { provide: APPENDED_LISTENER, useExisting: EventFollower },

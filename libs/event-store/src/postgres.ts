@@ -1,3 +1,4 @@
 // `@keyward/event-store/postgres`: the PostgreSQL adapter (loads `pg`).
 export * from './postgres/postgres-event-store';
-export { ensureEventStoreSchema } from './postgres/event-store.schema';
+export { ensureEventStoreSchema, eventTablesOf } from './postgres/event-store.schema';
+export { inTransaction } from './postgres/in-transaction';

@@ -1,4 +1,7 @@
-export { KeyIndex, type ApplyOutcome, type IndexedKey, type SecretEntry } from './key-index/key-index';
+export { KeyIndex, type ApplyOutcome, type FoundSecret, type IndexedKey } from './key-index/key-index';
+export { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot } from './snapshot/index-snapshot';
 export { MalformedEventError } from './key-index/index-event.parser';
 export { Freshness } from './freshness/freshness';
 export { answerVerify, type VerifyContext } from './verify/answer-verify';
+export { decodeIndexSnapshot, encodeIndexSnapshot } from './snapshot/index-snapshot.codec';
+export { UnusableSnapshotError } from './snapshot/index-snapshot.parser';

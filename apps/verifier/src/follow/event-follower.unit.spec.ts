@@ -6,6 +6,7 @@ import { positionToToken, type EventStore, type RecordedEvent, type Subscription
 import { FollowerLagMetrics } from '@keyward/platform';
 import { Freshness, KeyIndex, type ApplyOutcome } from '@keyward/key-index';
 import { indexedKey, recorded, restrictedKey, roleChanged, roleCreated } from '@keyward/key-index/testing';
+import { IndexSnapshots } from '../snapshot/index-snapshots.service';
 import { EventFollower } from './event-follower.service';
 
 /** A store that hands the follower whatever batches the test feeds it. */
@@ -61,7 +62,7 @@ describe('EventFollower', () => {
   const start = async (index = new KeyIndex()) => {
     const { store, feed, wakes } = fakeStore();
     const { nats, reports, listeners } = fakeNats();
-    const follower = new EventFollower(store, nats, index, new Freshness(60_000), new FollowerLagMetrics(new Registry()));
+    const follower = new EventFollower(store, nats, index, new Freshness(60_000), new FollowerLagMetrics(new Registry()), new IndexSnapshots(null, Buffer.alloc(32)));
     await follower.onApplicationBootstrap();
     return { feed, reports, index, follower, wakes, listeners };
   };

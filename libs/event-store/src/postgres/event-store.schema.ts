@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { checkOut } from './check-out';
+import { inTransaction } from './in-transaction';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,40}$/;
 
@@ -23,10 +23,7 @@ export const eventTablesOf = (schema: string): EventTables => {
  */
 export const ensureEventStoreSchema = async (pool: Pool, schema = 'public'): Promise<void> => {
   const tables = eventTablesOf(schema);
-  const { client, release } = await checkOut(pool);
-  let failed: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`keyward-event-store:${tables.schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${tables.schema}"`);
     await client.query(`
@@ -43,13 +40,5 @@ export const ensureEventStoreSchema = async (pool: Pool, schema = 'public'): Pro
         UNIQUE (stream_id, stream_version)
       )`);
     await client.query(`CREATE INDEX IF NOT EXISTS keyward_events_order_idx ON ${tables.events} (transaction_id, global_position)`);
-    await client.query('COMMIT');
-  } catch (error) {
-    failed = error instanceof Error ? error : new Error(String(error));
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    // A client that failed mid-transaction may be broken: drop it rather than pool it.
-    release(failed);
-  }
+  });
 };

@@ -1,13 +1,15 @@
 import type { KeyEnvironment } from '@keyward/contracts';
 import { effectiveGrants, evolveKeyAccess, isBuiltInRole, type KeyAccess } from '@keyward/domain';
+import type { IndexSnapshot } from '../snapshot/index-snapshot';
 import { GrantSets, type GrantSet } from './grant-set';
 import { HoldersByGroup } from './holders-by-group';
 import { MalformedEventError, parseIndexEvent, type IndexKeyEvent, type IndexRoleEvent, type IndexWorkspaceEvent } from './index-event.parser';
 import { KeyAccesses } from './key-access.interner';
 import { roleGroup, CustomRoles } from './custom-roles';
+import { SecretTable } from './secret-table';
 import { WorkspacePlans, type WorkspacePlan } from './workspace-plans';
 
-/** What the verifier knows of one key: everything a verify answer needs, precomputed. */
+/** What the verifier knows of one key: everything a verify answer needs, precomputed. A copy: later events do not change it. */
 export interface IndexedKey {
   readonly keyId: string;
   readonly name: string;
@@ -15,45 +17,57 @@ export interface IndexedKey {
   readonly expiresAt: string | null;
   readonly expiresAtMs: number;
   /** Revoked or deleted: both answer REVOKED, and nothing changes the key any more. */
-  revoked: boolean;
+  readonly revoked: boolean;
   /** Interned: shared by every key with the same roles, permissions and shares. */
-  access: KeyAccess;
+  readonly access: KeyAccess;
   /** Shared with every key of the workspace: its id, and the plan that decides PLAN_UPGRADE_REQUIRED. */
   readonly workspace: WorkspacePlan;
   /** Interned, and replaced (never changed) when the access, a held role or the plan changes. */
-  granted: GrantSet;
+  readonly granted: GrantSet;
 }
 
-export interface SecretEntry {
+/** A stored secret that a digest matched. */
+export interface FoundSecret {
   readonly key: IndexedKey;
-  /** The second half of the stored hash, compared in constant time once the first half matched. */
-  readonly tail: string;
   /** Epoch ms after which this secret answers EXPIRED; `Infinity` for the key's current secret. */
-  validUntilMs: number;
+  readonly validUntilMs: number;
 }
-
-/**
- * A stored HMAC split in two one-byte strings (the most compact string V8 keeps, as 100,000
- * keys must fit comfortably in memory): the map finds a candidate by the first 16 bytes, and the
- * last 16 are compared in constant time, so lookup timing tells nothing about a stored hash.
- */
-export interface SplitHash {
-  readonly head: string;
-  readonly tail: string;
-}
-
-export const digestHead = (digest: Buffer): string => digest.toString('latin1', 0, 16);
-
-export const splitDigest = (digest: Buffer): SplitHash => ({
-  head: digestHead(digest),
-  tail: digest.toString('latin1', 16, 32),
-});
-
-/** The parser checked it is 64 lowercase hex characters. */
-const splitHex = (hex: string): SplitHash => splitDigest(Buffer.from(hex, 'hex'));
 
 /** Whether `apply` used an event, or left it alone as one of a type the index does not read. */
 export type ApplyOutcome = 'applied' | 'ignored';
+
+/** Per-key fields as columns indexed by key slot: a million keys make ten arrays, not millions of objects. */
+interface KeyColumns {
+  ids: string[];
+  names: string[];
+  environments: KeyEnvironment[];
+  expiresAt: (string | null)[];
+  expiresAtMs: number[];
+  revoked: boolean[];
+  access: KeyAccess[];
+  workspace: WorkspacePlan[];
+  granted: GrantSet[];
+  currentSecret: number[];
+}
+
+/** Past this many computed sets the cache starts over. */
+const MAX_COMPUTED = 10_000;
+
+const noKeys = (): KeyColumns => ({ ids: [], names: [], environments: [], expiresAt: [], expiresAtMs: [], revoked: [], access: [], workspace: [], granted: [], currentSecret: [] });
+
+const expiryMs = (expiresAt: string | null): number => (expiresAt === null ? Infinity : Date.parse(expiresAt));
+
+/** Numbers each distinct item of `items` by first appearance: `[distinct, index of each]`. */
+const numbered = <T>(items: readonly T[]): [T[], number[]] => {
+  const distinct: T[] = [];
+  const numbers = new Map<T, number>();
+  const indexes = items.map((item) => {
+    let n = numbers.get(item);
+    if (n === undefined) numbers.set(item, (n = distinct.push(item) - 1));
+    return n;
+  });
+  return [distinct, indexes];
+};
 
 /**
  * The in-memory index by keyed hash, fed by key, role and workspace events and read on every
@@ -62,25 +76,30 @@ export type ApplyOutcome = 'applied' | 'ignored';
  * indexes from roles and workspaces to their keys keep that to the keys concerned.
  */
 export class KeyIndex {
-  private readonly bySecret = new Map<string, SecretEntry>();
-  private readonly current = new Map<string, SecretEntry>();
+  private secrets = new SecretTable();
+  private keys = noKeys();
+  private readonly slots = new Map<string, number>();
   private readonly roles = new CustomRoles();
   private readonly workspaces = new WorkspacePlans();
   /** Live keys by the custom roles they hold (built-ins never change). */
-  private readonly roleHolders = new HoldersByGroup<IndexedKey>();
-  /** Live keys by workspace, for plan changes. */
-  private readonly workspaceKeys = new HoldersByGroup<IndexedKey>();
+  private readonly roleHolders = new HoldersByGroup<number>();
+  /** Sets computed since the last role or plan change, by workspace and access: most keys share one. */
+  private readonly computed = new Map<WorkspacePlan, Map<KeyAccess, GrantSet>>();
+  private computedCount = 0;
   private readonly accesses = new KeyAccesses();
 
   /** `grantSets` is where every precomputation ends up; tests count its calls to see what was recomputed. */
   constructor(private readonly grantSets: GrantSets = new GrantSets()) {}
 
   get size(): number {
-    return this.current.size;
+    return this.keys.ids.length;
   }
 
-  lookup(head: string): SecretEntry | undefined {
-    return this.bySecret.get(head);
+  /** The secret whose keyed hash is `digest`, and its key. */
+  lookup(digest: Buffer): FoundSecret | undefined {
+    const secret = this.secrets.find(digest);
+    if (secret < 0) return undefined;
+    return { key: this.keyAt(this.secrets.keyOf(secret)), validUntilMs: this.secrets.validUntilOf(secret) };
   }
 
   /**
@@ -107,13 +126,86 @@ export class KeyIndex {
     return 'applied';
   }
 
+  /** Everything the index knows, copied at once, so that it is the state at one position of the history. */
+  snapshot(): IndexSnapshot {
+    const k = this.keys;
+    const [workspaces, workspace] = numbered(k.workspace);
+    const [accesses, access] = numbered(k.access);
+    // Workspaces no key names yet still carry a plan.
+    for (const known of this.workspaces.list()) if (!workspaces.includes(known)) workspaces.push(known);
+    return {
+      workspaces: workspaces.map((w) => [w.workspaceId, w.plan] as const),
+      roles: this.roles.list(),
+      accesses,
+      keys: { ids: [...k.ids], names: [...k.names], environments: [...k.environments], expiresAt: [...k.expiresAt], revoked: [...k.revoked], access, workspace, currentSecret: [...k.currentSecret] },
+      secrets: this.secrets.columns(),
+    };
+  }
+
+  /**
+   * Starts from a snapshot (checked by `parseIndexSnapshot`) instead of an empty index; the
+   * precomputed grants and reverse indexes are derived again, as events would have.
+   */
+  restore(snapshot: IndexSnapshot): void {
+    if (this.size > 0 || this.secrets.size > 0) throw new Error('a snapshot is restored into an empty index only');
+    for (const [workspaceId, plan] of snapshot.workspaces) this.workspaces.apply({ type: 'WorkspacePlanChanged', data: { workspaceId, plan } });
+    for (const [workspaceId, roleId, permissions] of snapshot.roles) this.roles.apply({ type: 'RoleCreated', data: { workspaceId, roleId, permissions } });
+    const workspaces = snapshot.workspaces.map(([workspaceId]) => this.workspaces.of(workspaceId));
+    const accesses = snapshot.accesses.map((a) => this.accesses.intern(a));
+    const s = snapshot.keys;
+    const access = s.access.map((i) => accesses[i]);
+    const workspace = s.workspace.map((i) => workspaces[i]);
+    const granted = access.map((a, slot) => this.grantSetOf(workspace[slot], a));
+    this.keys = {
+      ids: [...s.ids],
+      names: [...s.names],
+      environments: [...s.environments],
+      expiresAt: [...s.expiresAt],
+      expiresAtMs: s.expiresAt.map(expiryMs),
+      revoked: [...s.revoked],
+      access,
+      workspace,
+      granted,
+      currentSecret: [...s.currentSecret],
+    };
+    this.secrets = SecretTable.of(snapshot.secrets);
+    for (let slot = 0; slot < s.ids.length; slot++) {
+      this.slots.set(s.ids[slot], slot);
+      if (!s.revoked[slot]) this.holdRoles(slot, access[slot]);
+    }
+  }
+
+  private keyAt(slot: number): IndexedKey {
+    const k = this.keys;
+    return {
+      keyId: k.ids[slot],
+      name: k.names[slot],
+      environment: k.environments[slot],
+      expiresAt: k.expiresAt[slot],
+      expiresAtMs: k.expiresAtMs[slot],
+      revoked: k.revoked[slot],
+      access: k.access[slot],
+      workspace: k.workspace[slot],
+      granted: k.granted[slot],
+    };
+  }
+
   private applyRoleEvent(event: IndexRoleEvent): void {
-    this.recompute(this.roleHolders.of(this.roles.apply(event)));
+    const group = this.roles.apply(event);
+    this.forgetComputed();
+    this.recompute(this.roleHolders.of(group));
   }
 
   private applyWorkspaceEvent(event: IndexWorkspaceEvent): void {
     const changed = this.workspaces.apply(event);
-    if (changed !== undefined) this.recompute(this.workspaceKeys.of(changed));
+    if (changed === undefined) return;
+    this.forgetComputed();
+    // Plans change rarely: one pass over a column costs less than a set of every key by workspace.
+    const plan = this.workspaces.of(changed);
+    const k = this.keys;
+    const slots: number[] = [];
+    for (let slot = 0; slot < k.workspace.length; slot++) if (k.workspace[slot] === plan && !k.revoked[slot]) slots.push(slot);
+    this.recompute(slots);
   }
 
   private applyKeyEvent(event: IndexKeyEvent): void {
@@ -121,92 +213,108 @@ export class KeyIndex {
       this.create(event.data);
       return;
     }
-    const entry = this.current.get(event.data.keyId);
+    const slot = this.slots.get(event.data.keyId);
     // A key never seen (its creation was skipped) stays unknown; a revoked or deleted one stays so.
-    if (!entry || entry.key.revoked) return;
+    if (slot === undefined || this.keys.revoked[slot]) return;
     switch (event.type) {
       case 'KeyRotated': {
-        const { head, tail } = splitHex(event.data.secretHash);
-        entry.validUntilMs = Date.parse(event.data.previousKeyExpiresAt);
-        this.addSecret(head, { key: entry.key, tail, validUntilMs: Infinity });
+        const digest = this.newDigest(event.type, event.data.secretHash);
+        this.secrets.expireAt(this.keys.currentSecret[slot], Date.parse(event.data.previousKeyExpiresAt));
+        this.keys.currentSecret[slot] = this.secrets.add(digest, slot, Infinity);
         return;
       }
       case 'KeyRevoked':
       case 'KeyDeleted':
-        this.retire(entry.key);
+        this.retire(slot);
         return;
       default:
-        this.changeAccess(entry.key, evolveKeyAccess(entry.key.access, event));
+        this.changeAccess(slot, evolveKeyAccess(this.keys.access[slot], event));
     }
+  }
+
+  /** The parser checked it is 64 lowercase hex characters; a hash already stored is a corrupt history. */
+  private newDigest(type: string, secretHash: string): Buffer {
+    const digest = Buffer.from(secretHash, 'hex');
+    if (this.secrets.find(digest) >= 0) throw new MalformedEventError(`${type}: secretHash is already indexed`);
+    return digest;
   }
 
   private create(d: Extract<IndexKeyEvent, { type: 'KeyCreated' }>['data']): void {
     // Key ids are unique: a second creation is a corrupt history, not a new key.
-    if (this.current.has(d.keyId)) throw new MalformedEventError('KeyCreated: keyId is already indexed');
-    const { head, tail } = splitHex(d.secretHash);
+    if (this.slots.has(d.keyId)) throw new MalformedEventError('KeyCreated: keyId is already indexed');
+    const digest = this.newDigest('KeyCreated', d.secretHash);
     const access = this.accesses.intern({ unrestricted: d.unrestricted, roles: d.roles, permissions: d.permissions, shares: [] });
     const workspace = this.workspaces.of(d.workspaceId);
-    const key: IndexedKey = {
-      keyId: d.keyId,
-      name: d.name,
-      environment: d.environment,
-      expiresAt: d.expiresAt,
-      expiresAtMs: d.expiresAt === null ? Infinity : Date.parse(d.expiresAt),
-      revoked: false,
-      access,
-      workspace,
-      granted: this.grantSetOf(workspace, access),
-    };
-    this.workspaceKeys.add(workspace.workspaceId, key);
-    this.holdRoles(key, access);
-    this.addSecret(head, { key, tail, validUntilMs: Infinity });
-  }
-
-  private addSecret(head: string, entry: SecretEntry): void {
-    this.bySecret.set(head, entry);
-    this.current.set(entry.key.keyId, entry);
+    const k = this.keys;
+    const slot = k.ids.length;
+    k.ids.push(d.keyId);
+    k.names.push(d.name);
+    k.environments.push(d.environment);
+    k.expiresAt.push(d.expiresAt);
+    k.expiresAtMs.push(expiryMs(d.expiresAt));
+    k.revoked.push(false);
+    k.access.push(access);
+    k.workspace.push(workspace);
+    k.granted.push(this.grantSetOf(workspace, access));
+    k.currentSecret.push(this.secrets.add(digest, slot, Infinity));
+    this.slots.set(d.keyId, slot);
+    this.holdRoles(slot, access);
   }
 
   /** Revoked for good: it answers REVOKED, and no role or plan change needs to look at it again. */
-  private retire(key: IndexedKey): void {
-    key.revoked = true;
-    this.releaseRoles(key, key.access);
-    this.workspaceKeys.remove(key.workspace.workspaceId, key);
+  private retire(slot: number): void {
+    this.keys.revoked[slot] = true;
+    this.releaseRoles(slot, this.keys.access[slot]);
   }
 
-  private changeAccess(key: IndexedKey, changed: KeyAccess): void {
+  private changeAccess(slot: number, changed: KeyAccess): void {
     const access = this.accesses.intern(changed);
-    if (access === key.access) return;
-    const granted = this.grantSetOf(key.workspace, access);
-    this.releaseRoles(key, key.access);
-    this.holdRoles(key, access);
-    key.access = access;
-    key.granted = granted;
+    const k = this.keys;
+    if (access === k.access[slot]) return;
+    const granted = this.grantSetOf(k.workspace[slot], access);
+    this.releaseRoles(slot, k.access[slot]);
+    this.holdRoles(slot, access);
+    k.access[slot] = access;
+    k.granted[slot] = granted;
   }
 
-  private holdRoles(key: IndexedKey, access: KeyAccess): void {
-    for (const roleId of access.roles) if (!isBuiltInRole(roleId)) this.roleHolders.add(roleGroup(key.workspace.workspaceId, roleId), key);
+  private holdRoles(slot: number, access: KeyAccess): void {
+    const workspaceId = this.keys.workspace[slot].workspaceId;
+    for (const roleId of access.roles) if (!isBuiltInRole(roleId)) this.roleHolders.add(roleGroup(workspaceId, roleId), slot);
   }
 
-  private releaseRoles(key: IndexedKey, access: KeyAccess): void {
-    for (const roleId of access.roles) if (!isBuiltInRole(roleId)) this.roleHolders.remove(roleGroup(key.workspace.workspaceId, roleId), key);
+  private releaseRoles(slot: number, access: KeyAccess): void {
+    const workspaceId = this.keys.workspace[slot].workspaceId;
+    for (const roleId of access.roles) if (!isBuiltInRole(roleId)) this.roleHolders.remove(roleGroup(workspaceId, roleId), slot);
   }
 
-  /**
-   * Recomputes the keys of one role or one workspace. They share the workspace, so keys with
-   * the same (interned) access get the same result: it is computed once per access.
-   */
-  private recompute(keys: ReadonlySet<IndexedKey>): void {
-    const computed = new Map<KeyAccess, GrantSet>();
-    for (const key of keys) {
-      let granted = computed.get(key.access);
-      if (!granted) computed.set(key.access, (granted = this.grantSetOf(key.workspace, key.access)));
-      key.granted = granted;
-    }
+  /** Recomputes the keys of one role or one workspace, once per distinct access among them. */
+  private recompute(slots: Iterable<number>): void {
+    const k = this.keys;
+    for (const slot of slots) k.granted[slot] = this.grantSetOf(k.workspace[slot], k.access[slot]);
+  }
+
+  /** A role or a plan changed: what was computed before may no longer hold. */
+  private forgetComputed(): void {
+    this.computed.clear();
+    this.computedCount = 0;
+  }
+
+  private grantSetOf(workspace: WorkspacePlan, access: KeyAccess): GrantSet {
+    const known = this.computed.get(workspace)?.get(access);
+    if (known) return known;
+    // Bounded: keys with accesses of their own (shares) would otherwise fill it.
+    if (this.computedCount >= MAX_COMPUTED) this.forgetComputed();
+    const granted = this.computeGrantSet(workspace, access);
+    let byAccess = this.computed.get(workspace);
+    if (!byAccess) this.computed.set(workspace, (byAccess = new Map()));
+    byAccess.set(access, granted);
+    this.computedCount++;
+    return granted;
   }
 
   /** The domain decides what an access grants under the workspace's plan; this only looks roles up in the key's own workspace. */
-  private grantSetOf(workspace: WorkspacePlan, access: KeyAccess): GrantSet {
+  private computeGrantSet(workspace: WorkspacePlan, access: KeyAccess): GrantSet {
     const { workspaceId, entitlements } = workspace;
     const roleGrants = (roleId: string) => this.roles.grantsOf(workspaceId, roleId);
     const grants = effectiveGrants(access, roleGrants, entitlements);

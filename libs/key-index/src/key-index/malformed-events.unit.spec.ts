@@ -29,7 +29,7 @@ describe('KeyIndex: malformed and foreign events', () => {
     expect(() => index.apply(recorded(event))).toThrow(MalformedEventError);
     expect(index.size).toBe(1);
     const after = indexedKey(index, held.secret);
-    expect(after).toBe(before);
+    expect(after).toEqual(before);
     expect({ granted: after?.granted, access: after?.access, plan: after?.workspace.plan }).toEqual(snapshot);
     expect(after?.granted.permissions).toEqual(['calls:read']);
   });

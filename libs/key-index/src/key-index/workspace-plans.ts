@@ -37,4 +37,9 @@ export class WorkspacePlans {
     entry.entitlements = entitlementsOf(plan);
     return workspaceId;
   }
+
+  /** Every workspace seen, including those only named by a key. */
+  list(): WorkspacePlan[] {
+    return [...this.byId.values()];
+  }
 }

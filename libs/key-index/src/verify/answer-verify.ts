@@ -1,7 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import { MAX_REQUIRED_PERMISSIONS, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
 import { holdsAll, isExpiredAt, keySecretDigest, parseKeySecret, parsePermission, type Permission } from '@keyward/domain';
-import { digestHead, type IndexedKey, type KeyIndex } from '../key-index/key-index';
+import type { IndexedKey, KeyIndex } from '../key-index/key-index';
 
 export interface VerifyContext {
   readonly index: KeyIndex;
@@ -50,12 +49,12 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   if (!context.serving(now)) return deny('UNAVAILABLE');
 
   const digest = keySecretDigest(context.pepper, secret);
-  const entry = context.index.lookup(digestHead(digest));
-  if (!entry || !timingSafeEqual(Buffer.from(entry.tail, 'latin1'), digest.subarray(16))) return deny('NOT_FOUND');
+  const found = context.index.lookup(digest);
+  if (!found) return deny('NOT_FOUND');
 
-  const key = entry.key;
+  const key = found.key;
   if (key.revoked) return deny('REVOKED', key);
-  if (isExpiredAt(entry.validUntilMs, now) || isExpiredAt(key.expiresAtMs, now)) return deny('EXPIRED', key);
+  if (isExpiredAt(found.validUntilMs, now) || isExpiredAt(key.expiresAtMs, now)) return deny('EXPIRED', key);
   // After EXPIRED, before permissions: a valid key of a workspace without API access (product.md section 7).
   if (!key.workspace.entitlements.apiAccess) return deny('PLAN_UPGRADE_REQUIRED', key);
   if (!holdsAll(key.granted.grants, required)) return describe(key, 'INSUFFICIENT_PERMISSIONS');

@@ -1,0 +1,38 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { askOf, indexOf, keyCreated, restrictedKey, roleCreated } from '../testing/verifier-events';
+import { KeyIndex } from '../key-index/key-index';
+import { decodeIndexSnapshot, encodeIndexSnapshot } from './index-snapshot.codec';
+import { UnusableSnapshotError } from './index-snapshot.parser';
+
+const stored = (wire: unknown): Buffer => gzipSync(JSON.stringify(wire));
+
+describe('index snapshot codec', () => {
+  const a = keyCreated();
+  const b = restrictedKey(['role_a']);
+  const original = indexOf(roleCreated('role_a', ['calls:read']), a.event, b.event);
+
+  it('decodes what it encoded into an index that answers the same', async () => {
+    const index = new KeyIndex();
+    index.restore(await decodeIndexSnapshot(await encodeIndexSnapshot(original.snapshot())));
+    for (const secret of [a.secret, b.secret]) expect(askOf(index)({ key: secret, require: 'calls:read' })).toEqual(askOf(original)({ key: secret, require: 'calls:read' }));
+  });
+
+  it('refuses bytes that are not gzip, and gzip that is not JSON', async () => {
+    await expect(decodeIndexSnapshot(Buffer.from('not a snapshot'))).rejects.toThrow();
+    await expect(decodeIndexSnapshot(gzipSync('{'))).rejects.toThrow(SyntaxError);
+  });
+
+  it.each<[string, (wire: Record<string, unknown> & { keys: Record<string, unknown[]>; secrets: Record<string, unknown> }) => void]>([
+    ['another format', (w) => (w.format = 2)],
+    ['a column of another length', (w) => w.keys.names.pop()],
+    ['an access index out of range', (w) => (w.keys.access[0] = 99)],
+    ['a secret of a key that does not exist', (w) => ((w.secrets.keys as number[])[0] = 5)],
+    ['digests of a wrong length', (w) => (w.secrets.digests = Buffer.alloc(33).toString('base64'))],
+    ['an unknown plan', (w) => ((w.workspaces as unknown[])[0] = ['default', 'gold'])],
+    ['an expiry that is no date', (w) => (w.keys.expiresAt[0] = 'soon')],
+  ])('refuses %s, naming the part', async (_, damage) => {
+    const wire = JSON.parse(gunzipSync(await encodeIndexSnapshot(original.snapshot())).toString('utf8')) as Parameters<typeof damage>[0];
+    damage(wire);
+    await expect(decodeIndexSnapshot(stored(wire))).rejects.toThrow(UnusableSnapshotError);
+  });
+});

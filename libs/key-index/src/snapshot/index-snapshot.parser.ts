@@ -1,0 +1,81 @@
+import { Plans, type AccessLevel, type KeyEnvironment, type Plan, type Share } from '@keyward/contracts';
+import { isAccessLevel, isKeyEnvironment, isLevelResource, isPermissionAction, type KeyAccess } from '@keyward/domain';
+import { DIGEST_BYTES } from '../key-index/secret-table';
+import { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';
+
+/** A snapshot that cannot be used; its message names the part, never a value. */
+export class UnusableSnapshotError extends Error {
+  override readonly name = 'UnusableSnapshotError';
+}
+
+const fail = (what: string): never => {
+  throw new UnusableSnapshotError(`${what} is missing or invalid`);
+};
+
+type Check<T> = (value: unknown) => value is T;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isPlan = (v: unknown): v is Plan => Plans.includes(v as Plan);
+const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInstantOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && Number.isFinite(Date.parse(v)));
+const below =
+  (limit: number): Check<number> =>
+  (v): v is number =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) < limit;
+
+/** A list of `length` items (any length when absent), each passing `check`: plain loops, as columns hold a million items. */
+const listOf = <T>(what: string, value: unknown, check: Check<T>, length?: number): T[] => {
+  if (!Array.isArray(value) || (length !== undefined && value.length !== length)) return fail(what);
+  for (let i = 0; i < value.length; i++) if (!check(value[i])) fail(what);
+  return value as T[];
+};
+
+const isTuple = (v: unknown): v is readonly unknown[] => Array.isArray(v);
+
+const isShare = (v: unknown): v is Share => isRecord(v) && isString(v.resource) && isString(v.resourceId) && isPermissionAction(v.access);
+
+const isLevels = (v: unknown): v is Readonly<Record<string, AccessLevel>> => isRecord(v) && Object.entries(v).every(([resource, level]) => isLevelResource(resource) && isAccessLevel(level));
+
+const isAccess = (v: unknown): v is KeyAccess =>
+  isRecord(v) && isBoolean(v.unrestricted) && Array.isArray(v.roles) && v.roles.every(isString) && isLevels(v.permissions) && Array.isArray(v.shares) && v.shares.every(isShare);
+
+/**
+ * The boundary between a stored snapshot and the index: every column checked for type, length
+ * and range, so that a snapshot of another version or a damaged one is refused whole, before the
+ * index is touched. The digests travel as base64; `Infinity` (a current secret) as `null`.
+ */
+export const parseIndexSnapshot = (value: unknown): IndexSnapshot => {
+  if (!isRecord(value) || value.format !== INDEX_SNAPSHOT_FORMAT) return fail('format');
+  const workspaces = listOf('workspaces', value.workspaces, (w): w is [string, Plan] => isTuple(w) && w.length === 2 && isString(w[0]) && isPlan(w[1]));
+  const roles = listOf('roles', value.roles, (r): r is [string, string, string[]] => isTuple(r) && r.length === 3 && isString(r[0]) && isString(r[1]) && Array.isArray(r[2]) && r[2].every(isString));
+  const accesses = listOf('accesses', value.accesses, isAccess);
+  const keys = isRecord(value.keys) ? value.keys : fail('keys');
+  const secrets = isRecord(value.secrets) ? value.secrets : fail('secrets');
+  if (!isString(secrets.digests)) return fail('secrets.digests');
+  const digests = Buffer.from(secrets.digests, 'base64');
+  if (digests.length % DIGEST_BYTES !== 0) return fail('secrets.digests');
+  const secretCount = digests.length / DIGEST_BYTES;
+  const ids = listOf('keys.ids', keys.ids, isString);
+  const count = ids.length;
+  return {
+    workspaces,
+    roles,
+    accesses,
+    keys: {
+      ids,
+      names: listOf('keys.names', keys.names, isString, count),
+      environments: listOf<KeyEnvironment>('keys.environments', keys.environments, isKeyEnvironment, count),
+      expiresAt: listOf('keys.expiresAt', keys.expiresAt, isInstantOrNull, count),
+      revoked: listOf('keys.revoked', keys.revoked, isBoolean, count),
+      access: listOf('keys.access', keys.access, below(accesses.length), count),
+      workspace: listOf('keys.workspace', keys.workspace, below(workspaces.length), count),
+      currentSecret: listOf('keys.currentSecret', keys.currentSecret, below(secretCount), count),
+    },
+    secrets: {
+      digests,
+      keys: listOf('secrets.keys', secrets.keys, below(count), secretCount),
+      validUntilMs: listOf('secrets.validUntilMs', secrets.validUntilMs, (v): v is number | null => v === null || typeof v === 'number', secretCount).map((v) => v ?? Infinity),
+    },
+  };
+};

@@ -1,0 +1,34 @@
+import type { KeyEnvironment, Plan } from '@keyward/contracts';
+import type { KeyAccess } from '@keyward/domain';
+import type { SecretColumns } from '../key-index/secret-table';
+
+/** Bumped whenever the shape below or its meaning changes: a snapshot of another format is not read. */
+export const INDEX_SNAPSHOT_FORMAT = 1;
+
+/** One column per field, one entry per key slot. */
+export interface KeyColumns {
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly environments: readonly KeyEnvironment[];
+  readonly expiresAt: readonly (string | null)[];
+  readonly revoked: readonly boolean[];
+  /** Index into `IndexSnapshot.accesses`. */
+  readonly access: readonly number[];
+  /** Index into `IndexSnapshot.workspaces`. */
+  readonly workspace: readonly number[];
+  /** The slot of the key's current secret in `IndexSnapshot.secrets`. */
+  readonly currentSecret: readonly number[];
+}
+
+/**
+ * Everything the index knows, and nothing it derives (the precomputed grants, the reverse
+ * indexes): replaying the history up to the snapshot's position gives back the same index. It
+ * holds the keyed hashes exactly as the event store does, and no secret.
+ */
+export interface IndexSnapshot {
+  readonly workspaces: readonly (readonly [workspaceId: string, plan: Plan])[];
+  readonly roles: readonly (readonly [workspaceId: string, roleId: string, permissions: readonly string[]])[];
+  readonly accesses: readonly KeyAccess[];
+  readonly keys: KeyColumns;
+  readonly secrets: SecretColumns;
+}
