@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { Subjects } from '@keyward/contracts';
-import { generateKeySecret } from '@keyward/domain';
 import { createBenchDatabase } from './bench-database';
 import { stopChild } from './child-process';
 import { Cleanup } from './cleanup';
