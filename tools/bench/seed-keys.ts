@@ -5,17 +5,23 @@ import { PostgresEventStore } from '@keyward/event-store/postgres';
 const KEPT_SECRETS = 1_000;
 const WRITERS = 16;
 
-/** Seeds `count` unrestricted keys straight into the event store; returns the secrets of the first thousand. */
-export const seedKeys = async (databaseUrl: string, pepper: Buffer, count: number): Promise<string[]> => {
+/**
+ * Seeds `count` unrestricted keys straight into the event store. Returns the secrets of the first
+ * thousand, to verify with, and of the last one written: once that one verifies, all are indexed
+ * but the few written beside it.
+ */
+export const seedKeys = async (databaseUrl: string, pepper: Buffer, count: number): Promise<{ secrets: string[]; last: string }> => {
   // Seeding is not what is measured: relax durability for these bulk appends only.
   const store = PostgresEventStore.fromConnectionString(`${databaseUrl}?options=-c%20synchronous_commit%3Doff`);
   const kept: string[] = [];
+  let last = '';
   let next = 0;
   const writer = async (): Promise<void> => {
     while (next < count) {
       const i = next++;
       const secret = generateKeySecret('live');
       if (kept.length < KEPT_SECRETS) kept.push(secret);
+      if (i === count - 1) last = secret;
       const keyId = newKeyId();
       const event: KeyCreated = {
         type: 'KeyCreated',
@@ -43,5 +49,5 @@ export const seedKeys = async (databaseUrl: string, pepper: Buffer, count: numbe
   } finally {
     await store.close();
   }
-  return kept;
+  return { secrets: kept, last };
 };

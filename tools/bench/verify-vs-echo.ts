@@ -1,7 +1,7 @@
 import type { NatsConnection } from 'nats';
 import { Subjects } from '@keyward/contracts';
 import { ECHO_SUBJECT } from './echo-responder';
-import { runLoad, type LoadResult } from './load';
+import { runLoad, summarize, type LoadResult, type LoadSample } from './load';
 import { median } from './median';
 
 export interface Comparison {
@@ -11,22 +11,27 @@ export interface Comparison {
 }
 
 const WARM_UP_SECONDS = 1;
-
 /**
- * Verify against the bare echo at one load, `repetitions` times, alternating which goes first so
- * that neither always meets a machine the other just warmed or heated.
+ * Each repetition is cut into slices, echo and verify taking turns (and turns about which goes
+ * first), so that load from anything else on the machine, which comes and goes over seconds, falls
+ * on both alike and each repetition's ratio compares like with like.
  */
+const SLICES = 10;
+
+/** Verify against the bare echo at one load: `repetitions` results each, of `seconds` each. */
 export const compareWithEcho = async (nats: NatsConnection, payloads: readonly Uint8Array[], inFlight: number, seconds: number, repetitions: number): Promise<Comparison> => {
   await runLoad(nats, ECHO_SUBJECT, payloads, inFlight, WARM_UP_SECONDS);
   await runLoad(nats, Subjects.verify, payloads, inFlight, WARM_UP_SECONDS);
   const echo: LoadResult[] = [];
   const verify: LoadResult[] = [];
   for (let i = 0; i < repetitions; i++) {
-    const order = i % 2 === 0 ? (['echo', 'verify'] as const) : (['verify', 'echo'] as const);
-    for (const which of order) {
-      const result = await runLoad(nats, which === 'echo' ? ECHO_SUBJECT : Subjects.verify, payloads, inFlight, seconds);
-      (which === 'echo' ? echo : verify).push(result);
+    const slices = { echo: [] as LoadSample[], verify: [] as LoadSample[] };
+    for (let slice = 0; slice < SLICES; slice++) {
+      const order = slice % 2 === 0 ? (['echo', 'verify'] as const) : (['verify', 'echo'] as const);
+      for (const which of order) slices[which].push(await runLoad(nats, which === 'echo' ? ECHO_SUBJECT : Subjects.verify, payloads, inFlight, seconds / SLICES));
     }
+    echo.push(summarize(slices.echo));
+    verify.push(summarize(slices.verify));
   }
   return { inFlight, echo, verify };
 };

@@ -27,6 +27,8 @@ const SCALE_OUT = [1, 2, 4];
 const SCALE_OUT_IN_FLIGHT = [64, 256];
 /** Lets a started verifier's heap settle before its resident size is read. */
 const SETTLE_MS = 2_000;
+const POLL_MS = 100;
+const VALID_POLLS = 300;
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -42,6 +44,19 @@ const rssBytes = (pid: number | undefined): number => {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const encode = (key: string): Uint8Array => Buffer.from(JSON.stringify({ key }));
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/**
+ * A caught-up verifier may still miss the last keys seeded: the store hands out only events below
+ * every open transaction (an autovacuum's, say), and the next read a moment later brings them.
+ */
+const untilValid = async (nats: NatsConnection, payload: Uint8Array): Promise<void> => {
+  let code = 'none';
+  for (let i = 0; i < VALID_POLLS && code !== 'VALID'; i++) {
+    if (i > 0) await sleep(POLL_MS);
+    code = decodeAnswer((await nats.request(Subjects.verify, payload, { timeout: 5_000 })).data).code;
+  }
+  if (code !== 'VALID') throw new Error(`a seeded key still answers ${code}, not VALID`);
+};
 
 const startEcho = (natsUrl: string, cleanup: Cleanup): Promise<void> => {
   const echo = fork(path.join(__dirname, 'echo-responder.js'), [natsUrl], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -78,7 +93,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   }
 
   const seedStart = performance.now();
-  const secrets = await seedKeys(database.url, Buffer.from(pepperText), KEYS);
+  const { secrets, last } = await seedKeys(database.url, Buffer.from(pepperText), KEYS);
   console.log(`seeded ${KEYS} keys in ${((performance.now() - seedStart) / 1_000).toFixed(1)} s`);
   const payloads = secrets.map(encode);
 
@@ -90,8 +105,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
     const loadStart = performance.now();
     const started = await verifiers(count);
     console.log(`${count} verifier(s) caught up with ${KEYS} keys in ${((performance.now() - loadStart) / 1_000).toFixed(1)} s`);
-    const check = decodeAnswer((await nats.request(Subjects.verify, payloads[0])).data);
-    if (check.code !== 'VALID') throw new Error(`a seeded key answered ${check.code}, not VALID`);
+    await untilValid(nats, encode(last));
     if (!scaleOut) {
       await sleep(SETTLE_MS);
       const loaded = rssBytes(started[0].pid);
