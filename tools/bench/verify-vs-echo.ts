@@ -40,16 +40,16 @@ const ms = (value: number): string => `${value.toFixed(3)} ms`;
 const of = (results: readonly LoadResult[], pick: (r: LoadResult) => number): number => median(results.map(pick));
 
 /** One run's lines: each repetition's ratio, then medians of throughput, latency and the ratios. */
-export const describeComparison = ({ inFlight, echo, verify }: Comparison): string => {
+export const describeComparison = ({ inFlight, echo, verify }: Comparison, echoLabel: string): string => {
   const ratios = verify.map((v, i) => v.perSecond / echo[i].perSecond);
   const p99Ratios = verify.map((v, i) => v.p99Ms / echo[i].p99Ms);
   const row = (label: string, results: readonly LoadResult[]): string =>
-    `  ${label.padEnd(7)} ${of(results, (r) => r.perSecond).toFixed(0).padStart(8)} req/s   p50 ${ms(of(results, (r) => r.p50Ms)).padStart(10)}   p99 ${ms(of(results, (r) => r.p99Ms)).padStart(10)}`;
+    `  ${label.padEnd(9)} ${of(results, (r) => r.perSecond).toFixed(0).padStart(8)} req/s   p50 ${ms(of(results, (r) => r.p50Ms)).padStart(10)}   p99 ${ms(of(results, (r) => r.p99Ms)).padStart(10)}`;
   return [
     `in flight: ${inFlight} (medians of ${verify.length})`,
-    row('echo', echo),
+    row(echoLabel, echo),
     row('verify', verify),
-    `  verify / echo throughput: ${median(ratios).toFixed(2)}   (each: ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
-    `  verify / echo p99:        ${median(p99Ratios).toFixed(2)}   (each: ${p99Ratios.map((r) => r.toFixed(2)).join(', ')})`,
+    `  verify / ${echoLabel} throughput: ${median(ratios).toFixed(2)}   (each: ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
+    `  verify / ${echoLabel} p99:        ${median(p99Ratios).toFixed(2)}   (each: ${p99Ratios.map((r) => r.toFixed(2)).join(', ')})`,
   ].join('\n');
 };

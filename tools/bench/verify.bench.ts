@@ -16,6 +16,8 @@ import { decodeAnswer, startVerifiers } from './verifier-process';
  * `npm run bench:verify`: verify throughput and latency against the verifier, beside a bare NATS
  * echo responder on the same server, alternated, and the verifier's memory per key.
  * `npm run bench:verify -- --scale-out`: verify throughput with 1, 2 and 4 verifiers in the queue group.
+ * `-- --work-echo`: the echo also does what any verify must (JSON, keyed hash, a verify-sized answer),
+ * which leaves the cost of the verifier itself (index, freshness, metrics, the Nest process).
  * Run through infra/scripts/bench.js, which gives it DATABASE_URL and NATS_URL; it makes a
  * database of its own and removes it, and stops every process it started, however it ends.
  */
@@ -58,8 +60,8 @@ const untilValid = async (nats: NatsConnection, payload: Uint8Array): Promise<vo
   if (code !== 'VALID') throw new Error(`a seeded key still answers ${code}, not VALID`);
 };
 
-const startEcho = (natsUrl: string, cleanup: Cleanup): Promise<void> => {
-  const echo = fork(path.join(__dirname, 'echo-responder.js'), [natsUrl], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const startEcho = (natsUrl: string, work: boolean, env: NodeJS.ProcessEnv, cleanup: Cleanup): Promise<void> => {
+  const echo = fork(path.join(__dirname, 'echo-responder.js'), [natsUrl, ...(work ? ['work'] : [])], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   cleanup.add(() => stopChild(echo));
   return new Promise((resolve, reject) => {
     echo.once('message', () => resolve());
@@ -69,6 +71,7 @@ const startEcho = (natsUrl: string, cleanup: Cleanup): Promise<void> => {
 
 const main = async (cleanup: Cleanup): Promise<void> => {
   const scaleOut = process.argv.includes('--scale-out');
+  const workEcho = process.argv.includes('--work-echo');
   const natsUrl = required('NATS_URL');
   const database = await createBenchDatabase(required('DATABASE_URL'));
   cleanup.add(database.drop);
@@ -81,7 +84,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   cleanup.add(async () => void (await Promise.all([...running].map(stopChild))));
   const verifiers = async (count: number): Promise<ChildProcess[]> => startVerifiers(count, env, nats, (child) => running.add(child));
   const stopVerifiers = async (children: readonly ChildProcess[]): Promise<void> => void (await Promise.all(children.map(stopChild)));
-  await startEcho(natsUrl, cleanup);
+  await startEcho(natsUrl, workEcho, env, cleanup);
 
   let baseline = 0;
   if (!scaleOut) {
@@ -111,7 +114,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
       const loaded = rssBytes(started[0].pid);
       console.log(`verifier RSS: ${mib(baseline)} empty, ${mib(loaded)} with ${KEYS} keys: ${((loaded - baseline) / KEYS).toFixed(0)} bytes per key\n`);
     }
-    for (const inFlight of scaleOut ? SCALE_OUT_IN_FLIGHT : IN_FLIGHT) console.log(`${describeComparison(await compareWithEcho(nats, payloads, inFlight, SECONDS, REPETITIONS))}\n`);
+    for (const inFlight of scaleOut ? SCALE_OUT_IN_FLIGHT : IN_FLIGHT) console.log(`${describeComparison(await compareWithEcho(nats, payloads, inFlight, SECONDS, REPETITIONS), workEcho ? 'echo+work' : 'echo')}\n`);
     await stopVerifiers(started);
     for (const child of started) running.delete(child);
   }
