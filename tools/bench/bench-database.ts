@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { ROOT } from './bench-env';
 
-
 /** The PostgreSQL and NATS a benchmark runs against: the environment's, or what `npm run infra:up` started. */
 export const infra = (): { databaseUrl: string; natsUrl: string } => {
   if (process.env.DATABASE_URL && process.env.NATS_URL) return { databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL };
@@ -26,4 +25,11 @@ export const sql = async (url: string, text: string): Promise<void> => {
   } finally {
     await client.end();
   }
+};
+
+/** A database of the bench's own on the server at `serverUrl`; `drop` removes it even with connections open. */
+export const createBenchDatabase = async (serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> => {
+  const name = `keyward_bench_${Date.now()}`;
+  await sql(serverUrl, `CREATE DATABASE ${name}`);
+  return { url: withDatabase(serverUrl, name), drop: () => sql(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 };

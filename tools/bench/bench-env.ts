@@ -5,7 +5,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../../..');
 
 /** A process's resident memory, as the kernel counts it. */
-export const rssBytes = (pid: number): number => {
+export const rssBytes = (pid: number | undefined): number => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.split(/\s+/)[1] ?? 0) * 1024;
 };

@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { percentile, type LoadResult } from './load';
+import { summarize, type LoadResult } from './load';
 
 export interface HttpCall {
   readonly method: string;
@@ -68,9 +68,7 @@ export class HttpLoad {
       }
     };
     await Promise.all(Array.from({ length: inFlight }, worker));
-    const elapsed = (performance.now() - started) / 1_000;
-    const sorted = Float64Array.from(latencies).sort();
-    return { requests: latencies.length, seconds: elapsed, perSecond: latencies.length / elapsed, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
+    return summarize([{ seconds: (performance.now() - started) / 1_000, latenciesMs: Float64Array.from(latencies) }]);
   }
 
   close(): void {

@@ -1,148 +1,130 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
-import { Subjects, keyStreamId, type KeyCreated, type VerifyAnswer } from '@keyward/contracts';
-import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
-import { PostgresEventStore } from '@keyward/event-store/postgres';
-import { infra, sql, withDatabase } from './bench-database';
-import { ECHO_SUBJECT, runEchoResponder } from './echo-responder';
-import { runLoad, type LoadResult } from './load';
-import { rssBytes, sleep, VERIFIER_MAIN } from './bench-env';
+import { Subjects } from '@keyward/contracts';
+import { createBenchDatabase } from './bench-database';
+import { rssBytes, sleep } from './bench-env';
+import { stopChild } from './child-process';
+import { Cleanup } from './cleanup';
+import { seedKeys } from './seed-keys';
+import { compareWithEcho, describeComparison } from './verify-vs-echo';
+import { decodeAnswer, startVerifiers } from './verifier-process';
 
 /**
- * `npm run bench:verify`: verify throughput and latency against one verifier process, beside a
- * bare NATS echo responder on the same server, and the verifier's memory per key at 100,000 keys.
- * Needs the project's PostgreSQL and NATS (`npm run infra:up`); uses a database of its own.
+ * `npm run bench:verify`: verify throughput and latency against the verifier, beside a bare NATS
+ * echo responder on the same server, alternated, and the verifier's memory per key.
+ * `npm run bench:verify -- --scale-out`: verify throughput with 1, 2 and 4 verifiers in the queue group.
+ * `-- --work-echo`: the echo also does what any verify must (JSON, keyed hash, a verify-sized answer),
+ * which leaves the cost of the verifier itself (index, freshness, metrics, the Nest process).
+ * Run through infra/scripts/bench.js, which gives it DATABASE_URL and NATS_URL; it makes a
+ * database of its own and removes it, and stops every process it started, however it ends.
  */
 const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const REPETITIONS = 3;
 const IN_FLIGHT = [1, 64, 256];
+const SCALE_OUT = [1, 2, 4];
+const SCALE_OUT_IN_FLIGHT = [64, 256];
+/** Lets a started verifier's heap settle before its resident size is read. */
+const SETTLE_MS = 2_000;
+const POLL_MS = 100;
+const VALID_POLLS = 300;
 
-/** Seeds `count` keys straight into the event store, returning some of their secrets. */
-const seedKeys = async (databaseUrl: string, pepper: Buffer, count: number): Promise<string[]> => {
-  // Seeding is not what is measured: relax durability for these bulk appends only.
-  const store = PostgresEventStore.fromConnectionString(`${databaseUrl}?options=-c%20synchronous_commit%3Doff`);
-  const kept: string[] = [];
-  let next = 0;
-  const writer = async (): Promise<void> => {
-    while (next < count) {
-      const i = next++;
-      const secret = generateKeySecret('live');
-      if (kept.length < 1_000) kept.push(secret);
-      const keyId = newKeyId();
-      const event: KeyCreated = {
-        type: 'KeyCreated',
-        data: {
-          keyId,
-          workspaceId: 'default',
-          name: `bench key ${i}`,
-          environment: 'live',
-          secretHash: hashKeySecret(pepper, secret),
-          prefix: secret.slice(0, 12),
-          lastFour: secret.slice(-4),
-          createdAt: new Date().toISOString(),
-          expiresAt: null,
-          roles: [],
-          permissions: {},
-          unrestricted: true,
-        },
-      };
-      const metadata = { workspaceId: 'default', actor: 'system', correlationId: `bench-${i}`, causationId: `bench-${i}`, occurredAt: event.data.createdAt, schemaVersion: 1 };
-      await store.appendToStream(keyStreamId(keyId), [{ ...event, metadata }], { expectedVersion: 'no_stream' });
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, writer));
-  await store.close();
-  return kept;
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this through "npm run bench:verify"`);
+  return value;
 };
 
-const startVerifier = async (env: NodeJS.ProcessEnv, nats: NatsConnection, probe: Uint8Array): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, [VERIFIER_MAIN], { env, stdio: 'ignore' });
-  for (let i = 0; i < 1_200; i++) {
-    const answer = await nats
-      .request(Subjects.verify, probe, { timeout: 500 })
-      .then((m) => JSON.parse(new TextDecoder().decode(m.data)) as VerifyAnswer)
-      .catch(() => undefined);
-    if (answer && answer.code !== 'UNAVAILABLE') return child;
-    await sleep(100);
+const encode = (key: string): Uint8Array => Buffer.from(JSON.stringify({ key }));
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/**
+ * A caught-up verifier may still miss the last keys seeded: the store hands out only events below
+ * every open transaction (an autovacuum's, say), and the next read a moment later brings them.
+ */
+const untilValid = async (nats: NatsConnection, payload: Uint8Array): Promise<void> => {
+  let code = 'none';
+  for (let i = 0; i < VALID_POLLS && code !== 'VALID'; i++) {
+    if (i > 0) await sleep(POLL_MS);
+    code = decodeAnswer((await nats.request(Subjects.verify, payload, { timeout: 5_000 })).data).code;
   }
-  child.kill();
-  throw new Error('the verifier did not catch up within 2 minutes');
+  if (code !== 'VALID') throw new Error(`a seeded key still answers ${code}, not VALID`);
 };
 
-const stop = async (child: ChildProcess): Promise<void> => {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+const startEcho = (natsUrl: string, work: boolean, env: NodeJS.ProcessEnv, cleanup: Cleanup): Promise<void> => {
+  const echo = fork(path.join(__dirname, 'echo-responder.js'), [natsUrl, ...(work ? ['work'] : [])], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  cleanup.add(() => stopChild(echo));
+  return new Promise((resolve, reject) => {
+    echo.once('message', () => resolve());
+    echo.once('exit', () => reject(new Error('the echo responder exited before it was ready')));
+  });
 };
 
-const row = (label: string, r: LoadResult): string =>
-  `${label.padEnd(10)} ${r.perSecond.toFixed(0).padStart(9)} req/s   p50 ${r.p50Ms.toFixed(3).padStart(7)} ms   p99 ${r.p99Ms.toFixed(3).padStart(7)} ms`;
-
-const main = async (): Promise<void> => {
-  const { databaseUrl, natsUrl } = infra();
-  const dbName = `keyward_bench_${Date.now()}`;
-  await sql(databaseUrl, `CREATE DATABASE ${dbName}`);
-  const benchDb = withDatabase(databaseUrl, dbName);
+const main = async (cleanup: Cleanup): Promise<void> => {
+  const scaleOut = process.argv.includes('--scale-out');
+  const workEcho = process.argv.includes('--work-echo');
+  const natsUrl = required('NATS_URL');
+  const database = await createBenchDatabase(required('DATABASE_URL'));
+  cleanup.add(database.drop);
   // The services use the UTF-8 bytes of KEYWARD_PEPPER as the pepper.
   const pepperText = randomBytes(32).toString('base64url');
-  const pepper = Buffer.from(pepperText);
-  const env = { ...process.env, DATABASE_URL: benchDb, NATS_URL: natsUrl, KEYWARD_PEPPER: pepperText };
-  const nats = await connect({ servers: natsUrl, name: 'keyward-bench' });
-  const encode = (key: string): Uint8Array => new TextEncoder().encode(JSON.stringify({ key }));
-  const echo = fork(__filename, ['--echo', natsUrl], { stdio: 'ignore' });
-  const echoReady = new Promise<void>((resolve) => echo.once('message', () => resolve()));
-  const verifiers: ChildProcess[] = [];
-  try {
+  const env = { ...process.env, DATABASE_URL: database.url, NATS_URL: natsUrl, KEYWARD_PEPPER: pepperText };
+  const nats: NatsConnection = await connect({ servers: natsUrl, name: 'keyward-bench' });
+  cleanup.add(() => nats.drain());
+  const running = new Set<ChildProcess>();
+  cleanup.add(async () => void (await Promise.all([...running].map(stopChild))));
+  const verifiers = async (count: number): Promise<ChildProcess[]> => startVerifiers(count, env, nats, (child) => running.add(child));
+  const stopVerifiers = async (children: readonly ChildProcess[]): Promise<void> => void (await Promise.all(children.map(stopChild)));
+  await startEcho(natsUrl, workEcho, env, cleanup);
+
+  let baseline = 0;
+  if (!scaleOut) {
     // Memory baseline: the same process with an empty history.
-    const empty = await startVerifier(env, nats, encode(generateKeySecret('live')));
-    verifiers.push(empty);
-    await sleep(2_000);
-    const baseline = rssBytes(empty.pid ?? 0);
-    await stop(empty);
+    const [empty] = await verifiers(1);
+    await sleep(SETTLE_MS);
+    baseline = rssBytes(empty.pid);
+    await stopVerifiers([empty]);
+  }
 
-    const seedStart = performance.now();
-    const secrets = await seedKeys(benchDb, pepper, KEYS);
-    console.log(`seeded ${KEYS} keys in ${((performance.now() - seedStart) / 1_000).toFixed(1)} s`);
+  const seedStart = performance.now();
+  const { secrets, last } = await seedKeys(database.url, Buffer.from(pepperText), KEYS);
+  console.log(`seeded ${KEYS} keys in ${((performance.now() - seedStart) / 1_000).toFixed(1)} s`);
+  const payloads = secrets.map(encode);
 
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
+  console.log(`each run: ${SECONDS} s, ${REPETITIONS} repetitions alternating echo and verify, requests cycle through ${payloads.length} distinct keys\n`);
+
+  const counts = scaleOut ? SCALE_OUT : [1];
+  for (const count of counts) {
     const loadStart = performance.now();
-    const verifier = await startVerifier(env, nats, encode(secrets[0]));
-    verifiers.push(verifier);
-    console.log(`verifier caught up with ${KEYS} keys in ${((performance.now() - loadStart) / 1_000).toFixed(1)} s`);
-    await sleep(2_000);
-    const loaded = rssBytes(verifier.pid ?? 0);
-    await echoReady;
-
-    const payloads = secrets.map(encode);
-    const check = JSON.parse(new TextDecoder().decode((await nats.request(Subjects.verify, payloads[0])).data)) as VerifyAnswer;
-    if (check.code !== 'VALID') throw new Error(`a seeded key answered ${check.code}, not VALID`);
-
-    console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-    console.log(`each run: ${SECONDS} s, requests cycle through ${payloads.length} distinct keys\n`);
-    for (const inFlight of IN_FLIGHT) {
-      await runLoad(nats, ECHO_SUBJECT, payloads, inFlight, 1); // warm-up
-      await runLoad(nats, Subjects.verify, payloads, inFlight, 1);
-      const e = await runLoad(nats, ECHO_SUBJECT, payloads, inFlight, SECONDS);
-      const v = await runLoad(nats, Subjects.verify, payloads, inFlight, SECONDS);
-      console.log(`in flight: ${inFlight}`);
-      console.log(row('  echo', e));
-      console.log(row('  verify', v));
-      console.log(`  verify / echo throughput: ${(v.perSecond / e.perSecond).toFixed(2)}\n`);
+    const started = await verifiers(count);
+    console.log(`${count} verifier(s) caught up with ${KEYS} keys in ${((performance.now() - loadStart) / 1_000).toFixed(1)} s`);
+    await untilValid(nats, encode(last));
+    if (!scaleOut) {
+      await sleep(SETTLE_MS);
+      const loaded = rssBytes(started[0].pid);
+      console.log(`verifier RSS: ${mib(baseline)} empty, ${mib(loaded)} with ${KEYS} keys: ${((loaded - baseline) / KEYS).toFixed(0)} bytes per key\n`);
     }
-    console.log(`verifier RSS: ${(baseline / 2 ** 20).toFixed(1)} MiB empty, ${(loaded / 2 ** 20).toFixed(1)} MiB with ${KEYS} keys`);
-    console.log(`memory per key: ${((loaded - baseline) / KEYS).toFixed(0)} bytes`);
-  } finally {
-    for (const v of verifiers) if (v.exitCode === null) await stop(v);
-    if (echo.exitCode === null) await stop(echo);
-    await nats.drain();
-    await sql(databaseUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    for (const inFlight of scaleOut ? SCALE_OUT_IN_FLIGHT : IN_FLIGHT) console.log(`${describeComparison(await compareWithEcho(nats, payloads, inFlight, SECONDS, REPETITIONS), workEcho ? 'echo+work' : 'echo')}\n`);
+    await stopVerifiers(started);
+    for (const child of started) running.delete(child);
   }
 };
 
-if (process.argv[2] === '--echo') void runEchoResponder(process.argv[3]);
-else
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+const cleanup = new Cleanup();
+cleanup.onSignals();
+main(cleanup)
+  .then(
+    () => 0,
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    await cleanup.run();
+    process.exit(code);
   });
