@@ -19,7 +19,10 @@ export interface PendingAppend {
 interface AppendParameters {
   readonly streamId: string;
   readonly expectedVersion: ExpectedVersion;
-  readonly values: readonly unknown[];
+  /** $1–$5 of both statements: the stream and the events' columns as arrays. */
+  readonly events: readonly unknown[];
+  /** $6–$7 of the checked statement: what the stream's version must be. */
+  readonly condition: readonly [string, string | null];
   readonly count: number;
 }
 
@@ -30,15 +33,14 @@ const appendParameters = (streamId: string, events: readonly EventToAppend[], ex
     streamId,
     expectedVersion,
     count: events.length,
-    values: [
+    events: [
       streamId,
       events.map((e) => e.eventId ?? newEventId()),
       events.map((e) => e.type),
       events.map((e) => JSON.stringify(e.data)),
       events.map((e) => JSON.stringify(e.metadata)),
-      exact ? 'version' : expectedVersion,
-      exact ? expectedVersion.toString() : null,
     ],
+    condition: exact ? ['version', expectedVersion.toString()] : [expectedVersion, null],
   };
 };
 
@@ -57,7 +59,6 @@ const appendSql = (tables: EventTables): string => `
     FROM current, unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS u(e, t, d, m, n)
     WHERE CASE $6::text
       WHEN 'any' THEN true
-      WHEN 'no_stream' THEN current.version IS NULL
       WHEN 'stream_exists' THEN current.version IS NOT NULL
       ELSE current.version = $7::bigint
     END
@@ -67,10 +68,26 @@ const appendSql = (tables: EventTables): string => `
          (SELECT transaction_id::text FROM appended LIMIT 1) AS transaction_id,
          (SELECT max(global_position)::text FROM appended) AS last_position`;
 
+/**
+ * A new stream's events need no version read: they are versions 0, 1, ... and the unique
+ * (stream, version) index refuses them if the stream exists, which `settled` turns into the
+ * ConcurrencyError. A key's creation is this case, the most frequent append.
+ */
+const newStreamSql = (tables: EventTables): string => `
+  INSERT INTO ${tables.events} (stream_id, stream_version, event_id, type, data, metadata)
+  SELECT $1, u.n - 1, u.e, u.t, u.d, u.m
+  FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS u(e, t, d, m, n)
+  RETURNING transaction_id::text, global_position::text`;
+
 interface AppendRow {
   readonly actual: string | null;
   readonly transaction_id: string | null;
   readonly last_position: string | null;
+}
+
+interface NewStreamRow {
+  readonly transaction_id: string;
+  readonly global_position: string;
 }
 
 const toVersion = (text: string | null): bigint | null => (text === null ? null : BigInt(text));
@@ -78,7 +95,12 @@ const toVersion = (text: string | null): bigint | null => (text === null ? null 
 /** Runs the statement on `client`; nothing inserted means the version did not match. */
 const runAppend = async (client: Pool | PoolClient, tables: EventTables, p: AppendParameters): Promise<AppendResult> => {
   // Named, so each connection parses and plans it once rather than on every append.
-  const { rows } = await client.query<AppendRow>({ name: `keyward-append-${tables.schema}`, text: appendSql(tables), values: [...p.values] });
+  if (p.expectedVersion === 'no_stream') {
+    const { rows } = await client.query<NewStreamRow>({ name: `keyward-append-new-${tables.schema}`, text: newStreamSql(tables), values: [...p.events] });
+    const last = rows.reduce((max, row) => (BigInt(row.global_position) > max ? BigInt(row.global_position) : max), 0n);
+    return { nextExpectedVersion: BigInt(p.count) - 1n, position: { commit: BigInt(rows[0].transaction_id), prepare: last } };
+  }
+  const { rows } = await client.query<AppendRow>({ name: `keyward-append-${tables.schema}`, text: appendSql(tables), values: [...p.events, ...p.condition] });
   const { actual, transaction_id, last_position } = rows[0];
   if (transaction_id === null || last_position === null) throw new ConcurrencyError(p.streamId, p.expectedVersion, toVersion(actual));
   return {

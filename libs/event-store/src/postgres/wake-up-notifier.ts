@@ -1,4 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
+
+/** Followers learn of back-to-back appends at most this much later; small beside a revoke's barrier. */
+const DEFAULT_GAP_MS = 5;
 
 /** What the notifier needs of its connection: a `pg` Pool. */
 export interface NotifyConnection {
@@ -11,9 +15,12 @@ export interface NotifyConnection {
  * the append: a NOTIFY inside the append's transaction would take PostgreSQL's database-wide
  * notify lock at commit and hold it through the WAL flush, serialising every writer.
  *
- * Coalesced: at most one NOTIFY in flight per store; appends committed meanwhile are covered by one
- * more once it returns. Its own transaction skips the WAL flush wait (`synchronous_commit` off):
- * a notification lost in a crash costs a subscriber one poll interval, never an event.
+ * Coalesced: at most one NOTIFY per `gapMs` per store, and none in flight beside another; appends
+ * committed meanwhile are covered by one more at the end of the gap. An append after a quiet spell
+ * is announced at once (a revoke waits on its followers); back-to-back appends are announced at
+ * most every `gapMs`, not each on its own: with one writer every append otherwise paid for a
+ * NOTIFY transaction on the server and a read by every follower. Its own transaction skips the
+ * WAL flush wait (`synchronous_commit` off): a notification lost in a crash costs a subscriber one poll interval, never an event.
  */
 export class WakeUpNotifier {
   private inFlight: Promise<void> | undefined;
@@ -22,6 +29,7 @@ export class WakeUpNotifier {
   constructor(
     private readonly connection: NotifyConnection,
     private readonly channel: string,
+    private readonly gapMs = DEFAULT_GAP_MS,
   ) {}
 
   /** On a connection of its own: on the writers' pool, a NOTIFY would hold a connection the next append waits for. */
@@ -49,7 +57,8 @@ export class WakeUpNotifier {
   private async send(): Promise<void> {
     do {
       this.again = false;
-      await this.connection.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [this.channel]).catch(() => undefined);
+      const sent = this.connection.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [this.channel]).catch(() => undefined);
+      await Promise.all([sent, this.gapMs > 0 ? sleep(this.gapMs) : undefined]);
     } while (this.again);
     this.inFlight = undefined;
   }

@@ -18,7 +18,7 @@ const heldPool = () => {
 describe('WakeUpNotifier', () => {
   it('notifies at once, then covers every append committed meanwhile with one more NOTIFY', async () => {
     const { pool, sent, ended, answer } = heldPool();
-    const notifier = new WakeUpNotifier(pool, 'keyward_events_public');
+    const notifier = new WakeUpNotifier(pool, 'keyward_events_public', 0);
     notifier.notify();
     expect(sent).toEqual([['keyward_events_public']]);
     for (let i = 0; i < 5; i++) notifier.notify();
@@ -37,9 +37,29 @@ describe('WakeUpNotifier', () => {
     expect(ended()).toBe(true);
   });
 
+  it('announces an append after a quiet spell at once, and back-to-back ones at most once per gap', async () => {
+    const { pool, sent, answer } = heldPool();
+    const notifier = new WakeUpNotifier(pool, 'channel', 200);
+    notifier.notify();
+    expect(sent).toHaveLength(1);
+    await answer();
+    notifier.notify();
+    notifier.notify();
+    expect(sent).toHaveLength(1); // answered, but the gap has not passed
+    await new Promise((r) => setTimeout(r, 250));
+    expect(sent).toHaveLength(2); // one NOTIFY for both
+    await answer();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(sent).toHaveLength(2);
+    notifier.notify();
+    expect(sent).toHaveLength(3); // quiet for longer than the gap: at once
+    await answer();
+    await notifier.close();
+  });
+
   it('keeps notifying after a NOTIFY failed: it is a hint, never an error to the append', async () => {
     const { pool, sent, answer } = heldPool();
-    const notifier = new WakeUpNotifier(pool, 'channel');
+    const notifier = new WakeUpNotifier(pool, 'channel', 0);
     notifier.notify();
     notifier.notify();
     await answer(new Error('connection lost'));
