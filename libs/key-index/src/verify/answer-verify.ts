@@ -21,9 +21,12 @@ const DENIED = {
 
 const deny = (code: VerifyCode, key: IndexedKey): VerifyAnswer => ({ valid: false, code, keyId: key.keyId });
 
+/** Most verifies require nothing: one shared list, not a new one each time. */
+const NOTHING_REQUIRED: readonly Permission[] = Object.freeze([]);
+
 /** `undefined` when `require` is present but not a permission or list of them. */
-const requiredPermissions = (require: unknown): Permission[] | undefined => {
-  if (require === undefined) return [];
+const requiredPermissions = (require: unknown): readonly Permission[] | undefined => {
+  if (require === undefined) return NOTHING_REQUIRED;
   const list: unknown[] = Array.isArray(require) ? require : [require];
   if (list.length > MAX_REQUIRED_PERMISSIONS) return undefined;
   const parsed = list.map(parsePermission);
