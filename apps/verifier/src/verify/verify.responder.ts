@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects } from '@keyward/contracts';
 import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
-import { answerVerify, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
+import { answerVerify, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
 import { VerifyMetrics } from './verify.metrics';
 
 /**
@@ -23,7 +23,7 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     private readonly freshness: Freshness,
     private readonly metrics: VerifyMetrics,
   ) {
-    this.context = { index, pepper, serving: (now) => freshness.serving(now) };
+    this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers() };
   }
 
   /**
@@ -51,7 +51,7 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     const started = performance.now();
     try {
       const answer = answerVerify(msg.data, this.context, Date.now());
-      msg.respond(Buffer.from(JSON.stringify(answer)));
+      msg.respond(encodeVerifyAnswer(answer));
       this.metrics.record(answer.code, (performance.now() - started) / 1_000);
     } catch (error) {
       // Never logs the message: it carries a secret.

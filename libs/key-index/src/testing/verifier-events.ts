@@ -3,6 +3,7 @@ import { generateKeySecret, keySecretDigest, storedSecretOf } from '@keyward/dom
 import type { RecordedEvent } from '@keyward/event-store';
 import { KeyIndex, type IndexedKey } from '../key-index/key-index';
 import { answerVerify } from '../verify/answer-verify';
+import { DescribedAnswers } from '../verify/described-answers';
 
 export const TEST_PEPPER = Buffer.from('p'.repeat(32));
 export const TEST_NOW = Date.parse('2026-11-23T10:00:00.000Z');
@@ -84,10 +85,11 @@ export const indexOf = (...events: readonly RecordedEvent[]): KeyIndex => {
 };
 
 /** Asks `index` as `keyward.v1.verify` would, from an always-serving verifier. */
-export const askOf =
-  (index: KeyIndex) =>
-  (request: unknown, now = TEST_NOW): VerifyAnswer =>
-    answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), { index, pepper: TEST_PEPPER, serving: () => true }, now);
+export const askOf = (index: KeyIndex): ((request: unknown, now?: number) => VerifyAnswer) => {
+  // One per index, as in the verifier: asking again after an event must not find a stale answer.
+  const context = { index, pepper: TEST_PEPPER, serving: () => true, described: new DescribedAnswers() };
+  return (request, now = TEST_NOW) => answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), context, now);
+};
 
 /** The sorted permissions a key's verify answer would list. */
 export const permissionsOf = (index: KeyIndex, secret: string): string[] => [...(indexedKey(index, secret)?.granted.permissions ?? [])].sort();

@@ -1,30 +1,32 @@
 import { MAX_REQUIRED_PERMISSIONS, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
 import { holdsAll, isExpiredAt, keySecretDigest, parseKeySecret, parsePermission, type Permission } from '@keyward/domain';
 import type { IndexedKey, KeyIndex } from '../key-index/key-index';
+import type { DescribedAnswers } from './described-answers';
+import { encodedOnce } from './verify-answer.encoding';
 
 export interface VerifyContext {
   readonly index: KeyIndex;
   readonly pepper: Buffer;
   readonly serving: (now: number) => boolean;
+  /** Kept for as long as the index: the answers that describe a key, made once per key and change. */
+  readonly described: DescribedAnswers;
 }
 
-const deny = (code: VerifyCode, key?: IndexedKey): VerifyAnswer => (key ? { valid: false, code, keyId: key.keyId } : { valid: false, code });
+/** The denials that name no key are the same every time. */
+const DENIED = {
+  MALFORMED: encodedOnce({ valid: false, code: 'MALFORMED' }),
+  UNAVAILABLE: encodedOnce({ valid: false, code: 'UNAVAILABLE' }),
+  NOT_FOUND: encodedOnce({ valid: false, code: 'NOT_FOUND' }),
+} as const satisfies Partial<Record<VerifyCode, VerifyAnswer>>;
 
-const describe = (key: IndexedKey, code: 'VALID' | 'INSUFFICIENT_PERMISSIONS'): VerifyAnswer => ({
-  valid: code === 'VALID',
-  code,
-  keyId: key.keyId,
-  workspaceId: key.workspace.workspaceId,
-  name: key.name,
-  environment: key.environment,
-  expiresAt: key.expiresAt,
-  roles: key.granted.roles,
-  permissions: key.granted.permissions,
-});
+const deny = (code: VerifyCode, key: IndexedKey): VerifyAnswer => ({ valid: false, code, keyId: key.keyId });
+
+/** Most verifies require nothing: one shared list, not a new one each time. */
+const NOTHING_REQUIRED: readonly Permission[] = Object.freeze([]);
 
 /** `undefined` when `require` is present but not a permission or list of them. */
-const requiredPermissions = (require: unknown): Permission[] | undefined => {
-  if (require === undefined) return [];
+const requiredPermissions = (require: unknown): readonly Permission[] | undefined => {
+  if (require === undefined) return NOTHING_REQUIRED;
   const list: unknown[] = Array.isArray(require) ? require : [require];
   if (list.length > MAX_REQUIRED_PERMISSIONS) return undefined;
   const parsed = list.map(parsePermission);
@@ -40,23 +42,23 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   try {
     request = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
   } catch {
-    return deny('MALFORMED');
+    return DENIED.MALFORMED;
   }
-  if (typeof request !== 'object' || request === null) return deny('MALFORMED');
+  if (typeof request !== 'object' || request === null) return DENIED.MALFORMED;
   const { key: secret, require } = request as { key?: unknown; require?: unknown };
   const required = requiredPermissions(require);
-  if (typeof secret !== 'string' || !required || !parseKeySecret(secret).ok) return deny('MALFORMED');
-  if (!context.serving(now)) return deny('UNAVAILABLE');
+  if (typeof secret !== 'string' || !required || !parseKeySecret(secret).ok) return DENIED.MALFORMED;
+  if (!context.serving(now)) return DENIED.UNAVAILABLE;
 
   const digest = keySecretDigest(context.pepper, secret);
   const found = context.index.lookup(digest);
-  if (!found) return deny('NOT_FOUND');
+  if (!found) return DENIED.NOT_FOUND;
 
   const key = found.key;
   if (key.revoked) return deny('REVOKED', key);
   if (isExpiredAt(found.validUntilMs, now) || isExpiredAt(key.expiresAtMs, now)) return deny('EXPIRED', key);
   // After EXPIRED, before permissions: a valid key of a workspace without API access (product.md section 7).
   if (!key.workspace.entitlements.apiAccess) return deny('PLAN_UPGRADE_REQUIRED', key);
-  if (!holdsAll(key.granted.grants, required)) return describe(key, 'INSUFFICIENT_PERMISSIONS');
-  return describe(key, 'VALID');
+  if (!holdsAll(key.granted.grants, required)) return context.described.of(key, 'INSUFFICIENT_PERMISSIONS');
+  return context.described.of(key, 'VALID');
 };

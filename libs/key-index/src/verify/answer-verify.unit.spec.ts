@@ -3,14 +3,15 @@ import { generateKeySecret, storedSecretOf } from '@keyward/domain';
 import { KeyIndex } from '../key-index/key-index';
 import { keyCreated, recorded, TEST_NOW as NOW, TEST_PEPPER as pepper } from '../testing/verifier-events';
 import { answerVerify } from './answer-verify';
+import { DescribedAnswers } from './described-answers';
 
 const setup = (over: Partial<KeyCreatedData> = {}) => {
   const index = new KeyIndex();
   const { secret, keyId, event } = keyCreated(over);
   index.apply(event);
   let serving = true;
-  const ask = (request: unknown, now = NOW): VerifyAnswer =>
-    answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), { index, pepper, serving: () => serving }, now);
+  const context = { index, pepper, serving: () => serving, described: new DescribedAnswers() };
+  const ask = (request: unknown, now = NOW): VerifyAnswer => answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), context, now);
   return { index, secret, keyId, ask, stopServing: () => (serving = false) };
 };
 
