@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { FollowerAnnouncer } from '@keyward/consistency';
 import { isBeyond, type EventStore, type Position } from '@keyward/event-store';
 import { EVENT_STORE, FollowerLagMetrics, HealthChecks, NATS_CONNECTION, READ_MODEL_DATA_SOURCE, type AppendedListener } from '@keyward/platform';
-import { ProjectionRunner, projectEvent, READ_MODELS_PROJECTION } from '@keyward/read-models';
+import { ProjectionRunner, projectEvents, READ_MODELS_PROJECTION } from '@keyward/read-models';
 
 /**
  * Keeps the read models (keys, roles, workspaces) in step with the history: one runner and one
@@ -26,7 +26,7 @@ export class ReadModelsProjector implements AppendedListener, OnApplicationBoots
     health: HealthChecks,
   ) {
     this.announcer = new FollowerAnnouncer(nats, { followerId: `projector-${randomUUID()}`, kind: 'projector' });
-    this.runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, {
+    this.runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvents, {
       onProgress: (position, caughtUp) => {
         this.caughtUp ||= caughtUp;
         this.lag.noteApplied(position, caughtUp);
