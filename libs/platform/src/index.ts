@@ -4,6 +4,7 @@ export * from './event-store.module';
 export * from './pepper.module';
 export * from './create-event-store';
 export * from './nats-microservice.options';
+export * from './nats-link.state';
 export * from './nats-packet.codec';
 export * from './run-main';
 export * from './events-appended.controller';

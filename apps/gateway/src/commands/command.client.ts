@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { ErrorCodes, type CommandRejection, type CommandReplyOf, type CommandRequest, type CommandResult, type CommandSubject } from '@keyward/contracts';
-import { decodeCommandReply, encodeCommandPacket, NATS_CONNECTION } from '@keyward/platform';
+import { decodeCommandReply, encodeCommandPacket, NATS_CONNECTION, NatsLinkState } from '@keyward/platform';
 import { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError, isErrorCode } from '../errors/api-error';
 import { trackedCommands } from './command-attempts';
@@ -21,6 +21,8 @@ export const rejectionToApiError = (rejection: CommandRejection): ApiError => {
   return new ApiError(rejection.code, rejection.message);
 };
 
+const unavailable = (): ApiError => new ApiError(ErrorCodes.unavailable, 'the key service did not answer; try again shortly');
+
 /**
  * Sends commands (keys, roles, workspaces) to key-command and answers once the write is visible
  * (product.md section 5). On the shared raw connection: its requests share one reply subscription,
@@ -32,6 +34,7 @@ export class CommandClient {
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly link: NatsLinkState,
     private readonly consistency: ConsistencyService,
   ) {}
 
@@ -51,6 +54,11 @@ export class CommandClient {
   }
 
   private async request<S extends CommandSubject>(subject: S, request: CommandRequest<S>): Promise<CommandReplyOf<S>> {
+    // Sent now, the request would be dropped while reconnecting and hold the caller for the whole timeout.
+    if (!this.link.isConnected) {
+      this.logger.warn(`${subject} not sent: NATS is reconnecting`);
+      throw unavailable();
+    }
     try {
       const answer = await this.nats.request(subject, encodeCommandPacket(subject, request), { timeout: COMMAND_TIMEOUT_MS });
       // key-command handles `S` through the same contract (`CommandContract`); the shape is checked.
@@ -58,7 +66,7 @@ export class CommandClient {
     } catch (error) {
       // The name only: a transport error may carry the request, and the request may carry a secret.
       this.logger.warn(`${subject} got no answer: ${error instanceof Error ? error.name : 'unknown error'}`);
-      throw new ApiError(ErrorCodes.unavailable, 'the key service did not answer; try again shortly');
+      throw unavailable();
     }
   }
 }

@@ -14,16 +14,16 @@ const json = JSONCodec<unknown>();
 const failing = (error: Error) => async () => Promise.reject(error);
 const NEVER = (): Promise<never> => new Promise(() => undefined);
 
-const clientAnswering = (answer: Answer, consistent = true) => {
+const clientAnswering = (answer: Answer, consistent = true, connected = true) => {
   const waited: string[] = [];
-  const { nats, sent } = fakeKeyCommand(answer);
+  const { nats, link, sent } = fakeKeyCommand(answer, connected);
   const consistency = {
     waitFor: async (position: string) => {
       waited.push(position);
       return consistent;
     },
   } as unknown as ConsistencyService;
-  return { client: new CommandClient(nats, consistency), waited, sent };
+  return { client: new CommandClient(nats, link, consistency), waited, sent };
 };
 
 const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
@@ -85,6 +85,13 @@ describe('CommandClient', () => {
   it('answers 503 when the transport fails', async () => {
     const { client } = clientAnswering(failing(new Error('CONNECTION_REFUSED')));
     expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+  });
+
+  it('answers 503 at once, sending nothing, while NATS reconnects (what is published then is dropped)', async () => {
+    const { client, sent } = clientAnswering(answering({ ok: true, result: { id: 'key_1' }, position: '7.3' }), true, false);
+    expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+    expect(sent).toEqual([]);
+    expect(warned).toHaveBeenCalledWith(`${REVOKE} not sent: NATS is reconnecting`);
   });
 
   it('answers 503 when key-command does not answer in time (the request times out)', async () => {

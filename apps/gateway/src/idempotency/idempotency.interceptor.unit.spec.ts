@@ -45,7 +45,8 @@ const write = (store: RecordingStore, reply: CommandReply<unknown>, work: (comma
       return consistent;
     },
   } as unknown as ConsistencyService;
-  const commands = new CommandClient(fakeKeyCommand(answering(reply)).nats, consistency);
+  const { nats, link } = fakeKeyCommand(answering(reply));
+  const commands = new CommandClient(nats, link, consistency);
   const headers = new Map<string, string>();
   const response = {
     statusCode: 200,

@@ -1,5 +1,6 @@
 import { JSONCodec, type NatsConnection, type RequestOptions } from 'nats';
 import type { CommandReply } from '@keyward/contracts';
+import type { NatsLinkState } from '@keyward/platform';
 
 const json = JSONCodec<unknown>();
 
@@ -10,8 +11,8 @@ export const answering =
   (reply: CommandReply<unknown>): Answer =>
   async () => ({ data: json.encode({ response: reply, isDisposed: true, id: 'packet-1' }) });
 
-/** A NATS connection whose requests `answer` gives the reply of, recording what was sent. */
-export const fakeKeyCommand = (answer: Answer) => {
+/** A NATS connection whose requests `answer` gives the reply of, recording what was sent; `connected` false: it is reconnecting. */
+export const fakeKeyCommand = (answer: Answer, connected = true) => {
   const sent: { subject: string; packet: unknown; options: RequestOptions }[] = [];
   const nats = {
     request: async (subject: string, data: Uint8Array, options: RequestOptions) => {
@@ -19,5 +20,6 @@ export const fakeKeyCommand = (answer: Answer) => {
       return answer(subject, data, options);
     },
   } as unknown as NatsConnection;
-  return { nats, sent };
+  const link = { isConnected: connected } as unknown as NatsLinkState;
+  return { nats, link, sent };
 };
