@@ -69,8 +69,9 @@ export class ProjectionRunner {
     );
   }
 
-  wake(): void {
-    this.subscription?.wake();
+  /** A hint that events were appended up to `head`; the subscription skips it once past. */
+  wake(head?: Position): void {
+    this.subscription?.wake(head);
   }
 
   get position(): Position | undefined {

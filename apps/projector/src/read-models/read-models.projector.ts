@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { FollowerAnnouncer } from '@keyward/consistency';
-import { isBeyond, type EventStore, type Position } from '@keyward/event-store';
+import type { EventStore, Position } from '@keyward/event-store';
 import { EVENT_STORE, FollowerLagMetrics, HealthChecks, NATS_CONNECTION, READ_MODEL_DATA_SOURCE, type AppendedListener } from '@keyward/platform';
 import { ProjectionRunner, projectEvents, READ_MODELS_PROJECTION } from '@keyward/read-models';
 
@@ -44,8 +44,8 @@ export class ReadModelsProjector implements AppendedListener, OnApplicationBoots
 
   noteAppended(head: Position): void {
     this.lag.noteHead(head);
-    // PostgreSQL's NOTIFY may have woken the runner for the same events already.
-    if (isBeyond(head, this.runner.position)) this.runner.wake();
+    // PostgreSQL's NOTIFY may have woken the runner for the same events already: the subscription skips it then.
+    this.runner.wake(head);
   }
 
   /** Runs before `ReadModelModule` (which owns the data source) closes it: the app module shuts down first. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Events, type NatsConnection, type Subscription as NatsSubscription } from 'nats';
 import { FollowerAnnouncer, onWriteAcknowledged } from '@keyward/consistency';
-import { isBeyond, positionToToken, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
+import { positionToToken, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
 import { EVENT_STORE, FollowerLagMetrics, NATS_CONNECTION, resolvesWithin, type AppendedListener } from '@keyward/platform';
 import { Freshness, KeyIndex, MalformedEventError } from '@keyward/key-index';
 import { collectGarbage } from '../memory/collect-garbage';
@@ -54,7 +54,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
     this.acknowledgements = onWriteAcknowledged(this.nats, (position) => {
       this.freshness.noteAcknowledged(position);
       // Every write that waited for this verifier is acknowledged after it applied it: nothing to read then.
-      if (isBeyond(position, this.applied)) this.subscription?.wake();
+      this.subscription?.wake(position);
     });
     void this.watchConnection();
     if (!(await resolvesWithin(this.nats.flush(), SUBSCRIBED_MS))) this.freshness.noteBusLost();
@@ -87,7 +87,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
   /** A hint from the bus that events were appended up to `head`. */
   noteAppended(head: Position): void {
     this.lag.noteHead(head);
-    if (isBeyond(head, this.applied)) this.subscription?.wake();
+    this.subscription?.wake(head);
   }
 
   async onApplicationShutdown(): Promise<void> {

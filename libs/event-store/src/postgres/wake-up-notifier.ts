@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { comparePositions, positionToToken, type Position } from '../position';
 
 /** What the notifier needs of its connection: a `pg` Pool. */
 export interface NotifyConnection {
@@ -18,6 +19,8 @@ export interface NotifyConnection {
 export class WakeUpNotifier {
   private inFlight: Promise<void> | undefined;
   private again = false;
+  /** The highest position committed so far: the payload, so a subscription already past it skips the hint. */
+  private head: Position | undefined;
 
   constructor(
     private readonly connection: NotifyConnection,
@@ -32,7 +35,8 @@ export class WakeUpNotifier {
   }
 
   /** Never rejects and never waits for the NOTIFY: it is a hint, the subscription's poll is the guarantee. */
-  notify(): void {
+  notify(head: Position): void {
+    if (this.head === undefined || comparePositions(head, this.head) > 0) this.head = head;
     if (this.inFlight) {
       this.again = true;
       return;
@@ -49,7 +53,8 @@ export class WakeUpNotifier {
   private async send(): Promise<void> {
     do {
       this.again = false;
-      await this.connection.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [this.channel]).catch(() => undefined);
+      const payload = this.head ? positionToToken(this.head) : '';
+      await this.connection.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`, [this.channel, payload]).catch(() => undefined);
     } while (this.again);
     this.inFlight = undefined;
   }
