@@ -7,7 +7,6 @@ export * from './nats-microservice.options';
 export * from './nats-link.state';
 export * from './nats-packet.codec';
 export * from './run-main';
-export * from './events-appended.controller';
 export * from './resolves-within';
 export * from './dependency-down';
 export * from './observability/observability.module';

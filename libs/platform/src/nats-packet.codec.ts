@@ -10,9 +10,6 @@ const json = JSONCodec<unknown>();
  */
 export const encodeCommandPacket = (subject: string, data: unknown): Uint8Array => json.encode({ pattern: subject, data, id: randomUUID() });
 
-/** The framework's event packet (no id: nothing answers it), for followers' `@EventPattern`s. */
-export const encodeEventPacket = (subject: string, data: unknown): Uint8Array => json.encode({ pattern: subject, data });
-
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 const isCommandReply = (value: unknown): value is CommandReply<unknown> => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { JSONCodec } from 'nats';
-import { decodeCommandReply, encodeCommandPacket, encodeEventPacket } from './nats-packet.codec';
+import { decodeCommandReply, encodeCommandPacket } from './nats-packet.codec';
 import { TolerantNatsDeserializer } from './tolerant-nats.deserializer';
 
 const json = JSONCodec<unknown>();
@@ -9,10 +9,6 @@ const serverReads = (bytes: Uint8Array, channel: string) => new TolerantNatsDese
 describe("the framework's NATS packets, as key-command's and the followers' servers read them", () => {
   it('reads a command as a request (it has an id, so the server answers it) with the data as sent', () => {
     expect(serverReads(encodeCommandPacket('keyward.v1.cmd', { a: 1 }), 'keyward.v1.cmd')).toEqual({ pattern: 'keyward.v1.cmd', data: { a: 1 }, id: expect.any(String) });
-  });
-
-  it('reads a notice as an event (no id: nothing answers it)', () => {
-    expect(serverReads(encodeEventPacket('keyward.v1.note', { b: 2 }), 'keyward.v1.note')).toEqual({ pattern: 'keyward.v1.note', data: { b: 2 } });
   });
 });
 

@@ -69,15 +69,15 @@ describe('EventFollower', () => {
   };
 
   it('hands the subscription the position each hint names, acknowledged writes and appended notices alike', async () => {
-    const { feed, follower, wakes, listeners } = await start();
+    const { feed, wakes, listeners } = await start();
     const key = restrictedKey([]);
     await feed([key.event]);
     const applied = key.event.position;
     const beyond = { commit: applied.commit, prepare: applied.prepare + 1n };
-    const acknowledge = (p: typeof applied): void => listeners.get(Subjects.writeAcknowledged)?.(Buffer.from(JSON.stringify({ position: positionToToken(p) })));
+    const notice = (subject: string, p: typeof applied): void => listeners.get(subject)?.(Buffer.from(JSON.stringify({ position: positionToToken(p) })));
     wakes.length = 0;
-    acknowledge(applied);
-    follower.noteAppended(beyond);
+    notice(Subjects.writeAcknowledged, applied);
+    notice(Subjects.eventsAppended, beyond);
     expect(wakes).toEqual([applied, beyond]);
   });
 
