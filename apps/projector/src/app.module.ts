@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import {
-  APPENDED_LISTENER,
-  EventsAppendedController,
   EventStoreModule,
   followerLagProvider,
   ObservabilityModule,
@@ -16,11 +14,9 @@ const OPS_PORT = 9465;
 
 @Module({
   imports: [ObservabilityModule.forService('projector'), OpsServerModule.forService('projector', OPS_PORT), PlatformModule, EventStoreModule, ReadModelModule],
-  controllers: [EventsAppendedController],
   providers: [
     followerLagProvider,
     ReadModelsProjector,
-    { provide: APPENDED_LISTENER, useExisting: ReadModelsProjector },
   ],
 })
 export class AppModule {}

@@ -1,8 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { KeywardConfig, VerifierConfig } from '@keyward/config';
 import {
-  APPENDED_LISTENER,
-  EventsAppendedController,
   EventStoreModule,
   followerLagProvider,
   KEYWARD_CONFIG,
@@ -31,14 +29,12 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
 
 @Module({
   imports: [ObservabilityModule.forService('verifier'), OpsServerModule.forService('verifier', OPS_PORT), PlatformModule, EventStoreModule, PepperModule],
-  controllers: [EventsAppendedController],
   providers: [
     KeyIndex,
     { provide: INDEX_SNAPSHOT_STORE, inject: [KEYWARD_CONFIG], useFactory: snapshotStore },
     IndexSnapshots,
     followerLagProvider,
     EventFollower,
-    { provide: APPENDED_LISTENER, useExisting: EventFollower },
     IndexHealth,
     VerifyMetrics,
     VerifyResponder,

@@ -1,8 +1,7 @@
-import { JSONCodec, type NatsConnection, type Subscription } from 'nats';
-import { Subjects, type WriteAcknowledged } from '@keyward/contracts';
-import { comparePositions, positionFromToken, positionToToken, type Position } from '@keyward/event-store';
-
-const codec = JSONCodec<WriteAcknowledged>();
+import type { NatsConnection, Subscription } from 'nats';
+import { Subjects } from '@keyward/contracts';
+import { comparePositions, type Position } from '@keyward/event-store';
+import { onPositionNotice, publishPositionNotice } from './position-notices';
 
 interface Round {
   highest: Position;
@@ -46,7 +45,7 @@ export class WriteAcknowledger {
     this.next = undefined;
     this.flushing = true;
     try {
-      this.nats.publish(Subjects.writeAcknowledged, codec.encode({ position: positionToToken(round.highest) }));
+      publishPositionNotice(this.nats, Subjects.writeAcknowledged, round.highest);
       await this.nats.flush();
       for (const w of round.waiters) w.resolve();
     } catch (error) {
@@ -60,16 +59,4 @@ export class WriteAcknowledger {
 
 /** The verifier's side: every acknowledged position, parsed; anything else on the subject is ignored. */
 export const onWriteAcknowledged = (nats: NatsConnection, handler: (position: Position) => void): Subscription =>
-  nats.subscribe(Subjects.writeAcknowledged, {
-    callback: (error, msg) => {
-      if (error) return;
-      let message: WriteAcknowledged | undefined;
-      try {
-        message = codec.decode(msg.data);
-      } catch {
-        return; // a stray message must not break the subscription
-      }
-      const position = positionFromToken(message?.position);
-      if (position) handler(position);
-    },
-  });
+  onPositionNotice(nats, Subjects.writeAcknowledged, handler);

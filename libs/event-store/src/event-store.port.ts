@@ -57,8 +57,11 @@ export interface SubscriptionHandlers {
 }
 
 export interface Subscription {
-  /** Read now instead of at the next poll (a hint that events were appended). */
-  wake(): void;
+  /**
+   * Read now instead of at the next poll (a hint that events were appended, up to `head` when the
+   * hint says): a subscription already past `head`, or whose read in flight gets past it, skips it.
+   */
+  wake(head?: Position): void;
   stop(): Promise<void>;
 }
 

@@ -8,14 +8,12 @@ import { TolerantNatsDeserializer } from './tolerant-nats.deserializer';
  */
 export const NATS_RECONNECT = { maxReconnectAttempts: -1, reconnectTimeWait: 500 } as const;
 
-/** `@nestjs/microservices` NATS transport as a client (commands, notices): it reads replies with the standard deserializer. */
-export const natsClientOptions = (config: KeywardConfig): NatsOptions => ({
+/**
+ * `@nestjs/microservices` NATS transport as a server (key-command's commands, followers' notices;
+ * what services send goes on their raw connection): a queue group makes replicas share the work,
+ * and a body that is not JSON cannot end the process.
+ */
+export const natsMicroserviceOptions = (config: KeywardConfig, queue?: string): NatsOptions => ({
   transport: Transport.NATS,
-  options: { servers: [config.natsUrl], ...NATS_RECONNECT },
+  options: { servers: [config.natsUrl], ...NATS_RECONNECT, ...(queue ? { queue } : {}), deserializer: new TolerantNatsDeserializer() },
 });
-
-/** As a server: a queue group makes replicas share the work, and a body that is not JSON cannot end the process. */
-export const natsMicroserviceOptions = (config: KeywardConfig, queue?: string): NatsOptions => {
-  const client = natsClientOptions(config);
-  return { ...client, options: { ...client.options, ...(queue ? { queue } : {}), deserializer: new TolerantNatsDeserializer() } };
-};

@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type KeywardConfig } from '@keyward/config';
+import { NatsLinkState } from './nats-link.state';
 import { NATS_RECONNECT } from './nats-microservice.options';
 import { HealthChecks, reachable } from './observability/health/health-checks';
 import { resolvesWithin } from './resolves-within';
@@ -23,8 +24,9 @@ const DRAIN_TIMEOUT_MS = 1_000;
       useFactory: (config: KeywardConfig): Promise<NatsConnection> =>
         connect({ servers: config.natsUrl, name: process.title, ...NATS_RECONNECT }),
     },
+    { provide: NatsLinkState, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection): NatsLinkState => new NatsLinkState(nats) },
   ],
-  exports: [KEYWARD_CONFIG, NATS_CONNECTION],
+  exports: [KEYWARD_CONFIG, NATS_CONNECTION, NatsLinkState],
 })
 export class PlatformModule implements OnApplicationShutdown {
   private readonly logger = new Logger(PlatformModule.name);

@@ -4,5 +4,4 @@ export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const PEPPER = Symbol('PEPPER');
 export const READ_MODEL_DATA_SOURCE = Symbol('READ_MODEL_DATA_SOURCE');
-export const BUS_CLIENT = Symbol('BUS_CLIENT');
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');

@@ -2,10 +2,10 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 /**
- * Inserts a row unless one with its key exists (`ON CONFLICT DO NOTHING`). Creation events use
+ * Inserts each row unless one with its key exists (`ON CONFLICT DO NOTHING`). Creation events use
  * it so that replaying an event the table already holds — a batch whose commit was acknowledged
  * too late, replayed from an older checkpoint — changes nothing instead of failing forever.
  */
-export const insertOnce = async <Row extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Row>, values: QueryDeepPartialEntity<Row>): Promise<void> => {
+export const insertOnce = async <Row extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Row>, values: QueryDeepPartialEntity<Row> | QueryDeepPartialEntity<Row>[]): Promise<void> => {
   await manager.createQueryBuilder().insert().into(entity).values(values).orIgnore().execute();
 };

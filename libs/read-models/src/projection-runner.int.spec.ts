@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { createReadModelDataSource } from './read-models.data-source';
-import { projectEvent, READ_MODELS_PROJECTION } from './read-models.projection';
+import { projectEvents, READ_MODELS_PROJECTION } from './read-models.projection';
 import { runReadModelMigrations } from './run-migrations';
 import { keyCreated, keyId, projectUntilLive, roleCreated, workspaceCreated } from './testing/read-model.fixtures';
 
@@ -61,7 +61,7 @@ const runnerOn = (store: PostgresEventStore, dataSource: DataSource, options?: P
     READ_MODELS_PROJECTION,
     store,
     dataSource,
-    projectEvent,
+    projectEvents,
     {
       onProgress: (position, caughtUp) => Object.assign(seen, { position, caughtUp }),
       onError: (error) => void seen.errors.push(error),

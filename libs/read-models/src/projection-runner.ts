@@ -3,7 +3,8 @@ import { comparePositions, type EventStore, type Position, type RecordedEvent, t
 import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './checkpoints/checkpoint.store';
 import { ANALYZE_AFTER_EVENTS, TableStatistics } from './table-statistics';
 
-export type ProjectEvent = (manager: EntityManager, event: RecordedEvent) => Promise<void>;
+/** Applies a batch of events, in order, inside the runner's transaction. */
+export type ProjectEvents = (manager: EntityManager, events: readonly RecordedEvent[]) => Promise<void>;
 
 export interface ProjectionObserver {
   /** After each committed batch, and once caught up (`caughtUp` then stays true). */
@@ -43,7 +44,7 @@ export class ProjectionRunner {
     private readonly name: string,
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
-    private readonly project: ProjectEvent,
+    private readonly project: ProjectEvents,
     private readonly observer: ProjectionObserver = {},
     options: ProjectionRunnerOptions = {},
   ) {
@@ -68,8 +69,9 @@ export class ProjectionRunner {
     );
   }
 
-  wake(): void {
-    this.subscription?.wake();
+  /** A hint that events were appended up to `head`; the subscription skips it once past. */
+  wake(head?: Position): void {
+    this.subscription?.wake(head);
   }
 
   get position(): Position | undefined {
@@ -99,7 +101,7 @@ export class ProjectionRunner {
     if (this.checkpointInDoubt && (await this.resubscribedFromStored())) return;
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const event of events) await this.project(manager, event);
+        await this.project(manager, events);
         await advanceCheckpoint(manager, this.name, this.checkpoint, last.position);
       });
     } catch (error) {

@@ -23,7 +23,7 @@ const tables = async (dataSource: DataSource): Promise<Record<string, unknown[]>
   workspaces: await dataSource.query('SELECT * FROM workspaces ORDER BY id'),
 });
 
-describe('projectEvent: one projection for every read model', () => {
+describe('projectEvents: one projection for every read model', () => {
   const rebuild = rebuildDatabases(async (store) => {
     for (const [stream, e] of streams) await store.appendToStream(stream, e.map((event) => ({ ...event, metadata })), { expectedVersion: 'no_stream' });
   });

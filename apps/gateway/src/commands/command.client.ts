@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { NatsConnection } from 'nats';
 import { ErrorCodes, type CommandRejection, type CommandReplyOf, type CommandRequest, type CommandResult, type CommandSubject } from '@keyward/contracts';
-import { BUS_CLIENT } from '@keyward/platform';
+import { decodeCommandReply, encodeCommandPacket, NATS_CONNECTION, NatsLinkState } from '@keyward/platform';
 import { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError, isErrorCode } from '../errors/api-error';
 import { trackedCommands } from './command-attempts';
@@ -22,20 +21,22 @@ export const rejectionToApiError = (rejection: CommandRejection): ApiError => {
   return new ApiError(rejection.code, rejection.message);
 };
 
-/** Sends commands (keys, roles, workspaces) to key-command and answers once the write is visible (product.md section 5). */
+const unavailable = (): ApiError => new ApiError(ErrorCodes.unavailable, 'the key service did not answer; try again shortly');
+
+/**
+ * Sends commands (keys, roles, workspaces) to key-command and answers once the write is visible
+ * (product.md section 5). On the shared raw connection: its requests share one reply subscription,
+ * where `@nestjs/microservices`' client subscribed and unsubscribed an inbox for every command.
+ */
 @Injectable()
-export class CommandClient implements OnApplicationBootstrap {
+export class CommandClient {
   private readonly logger = new Logger(CommandClient.name);
 
   constructor(
-    @Inject(BUS_CLIENT) private readonly bus: ClientProxy,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly link: NatsLinkState,
     private readonly consistency: ConsistencyService,
   ) {}
-
-  /** Connects before the first request, so that one does not pay for it. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.bus.connect();
-  }
 
   /** The subject names the command: its request and result types come from the contract (`CommandContract`). */
   async send<S extends CommandSubject>(subject: S, request: CommandRequest<S>): Promise<Written<CommandResult<S>>> {
@@ -53,12 +54,19 @@ export class CommandClient implements OnApplicationBootstrap {
   }
 
   private async request<S extends CommandSubject>(subject: S, request: CommandRequest<S>): Promise<CommandReplyOf<S>> {
+    // Sent now, the request would be dropped while reconnecting and hold the caller for the whole timeout.
+    if (!this.link.isConnected) {
+      this.logger.warn(`${subject} not sent: NATS is reconnecting`);
+      throw unavailable();
+    }
     try {
-      return await firstValueFrom(this.bus.send<CommandReplyOf<S>, CommandRequest<S>>(subject, request).pipe(timeout(COMMAND_TIMEOUT_MS)));
+      const answer = await this.nats.request(subject, encodeCommandPacket(subject, request), { timeout: COMMAND_TIMEOUT_MS });
+      // key-command handles `S` through the same contract (`CommandContract`); the shape is checked.
+      return decodeCommandReply(answer.data) as CommandReplyOf<S>;
     } catch (error) {
       // The name only: a transport error may carry the request, and the request may carry a secret.
       this.logger.warn(`${subject} got no answer: ${error instanceof Error ? error.name : 'unknown error'}`);
-      throw new ApiError(ErrorCodes.unavailable, 'the key service did not answer; try again shortly');
+      throw unavailable();
     }
   }
 }

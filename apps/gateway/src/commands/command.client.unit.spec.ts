@@ -1,25 +1,29 @@
 import { Logger } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
-import { NEVER, of, throwError, type Observable } from 'rxjs';
-import { ErrorCodes, Subjects, type CommandReply, type ErrorCode, type RevokeKeyResult, type RotateKeyResult } from '@keyward/contracts';
+import { JSONCodec } from 'nats';
+import { ErrorCodes, Subjects, type ErrorCode, type RevokeKeyResult, type RotateKeyResult } from '@keyward/contracts';
 import type { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError } from '../errors/api-error';
 import { CommandClient, rejectionToApiError, type Written } from './command.client';
 import { EXPECTED_STATUSES } from '../testing/error-statuses';
+import { answering, fakeKeyCommand, type Answer } from '../testing/key-command.fake';
 
 const REVOKE = Subjects.keyCommand.revoke;
 const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
 
-const clientAnswering = (reply: Observable<CommandReply<{ id: string }>>, consistent = true) => {
+const json = JSONCodec<unknown>();
+const failing = (error: Error) => async () => Promise.reject(error);
+const NEVER = (): Promise<never> => new Promise(() => undefined);
+
+const clientAnswering = (answer: Answer, consistent = true, connected = true) => {
   const waited: string[] = [];
-  const bus = { send: () => reply } as unknown as ClientProxy;
+  const { nats, link, sent } = fakeKeyCommand(answer, connected);
   const consistency = {
     waitFor: async (position: string) => {
       waited.push(position);
       return consistent;
     },
   } as unknown as ConsistencyService;
-  return { client: new CommandClient(bus, consistency), waited };
+  return { client: new CommandClient(nats, link, consistency), waited, sent };
 };
 
 const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
@@ -58,37 +62,50 @@ describe('CommandClient', () => {
   });
   afterEach(() => {
     warned.mockRestore();
-    jest.useRealTimers();
   });
 
   it('answers the result once the followers applied the write', async () => {
-    const { client, waited } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
+    const { client, waited, sent } = clientAnswering(answering({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
     expect(await client.send(REVOKE, { context, keyId: 'key_1' })).toEqual({ result: { id: 'key_1' }, consistent: true });
     expect(waited).toEqual(['7.3']);
+    expect(sent).toEqual([{ subject: REVOKE, packet: { pattern: REVOKE, data: { context, keyId: 'key_1' }, id: expect.any(String) }, options: { timeout: 5_000 } }]);
   });
 
   it('still answers the result when a follower lags, marked as not yet consistent', async () => {
-    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }), false);
+    const { client } = clientAnswering(answering({ ok: true, result: { id: 'key_1' }, position: '7.3' }), false);
     expect(await client.send(REVOKE, { context, keyId: 'key_1' })).toEqual({ result: { id: 'key_1' }, consistent: false });
   });
 
   it('throws the refusal as its HTTP error, without waiting', async () => {
-    const { client, waited } = clientAnswering(of({ ok: false, error: { code: ErrorCodes.keyRevoked, message: 'the key is revoked' } }));
+    const { client, waited } = clientAnswering(answering({ ok: false, error: { code: ErrorCodes.keyRevoked, message: 'the key is revoked' } }));
     expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 409, code: 'KEY_REVOKED' });
     expect(waited).toEqual([]);
   });
 
   it('answers 503 when the transport fails', async () => {
-    const { client } = clientAnswering(throwError(() => new Error('CONNECTION_REFUSED')));
+    const { client } = clientAnswering(failing(new Error('CONNECTION_REFUSED')));
     expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
   });
 
-  it('answers 503 when key-command does not answer within 5 seconds', async () => {
-    jest.useFakeTimers();
-    const { client } = clientAnswering(NEVER);
-    const sent = failure(client.send(REVOKE, { context, keyId: 'key_1' }));
-    await jest.advanceTimersByTimeAsync(5_000);
-    expect((await sent).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+  it('answers 503 at once, sending nothing, while NATS reconnects (what is published then is dropped)', async () => {
+    const { client, sent } = clientAnswering(answering({ ok: true, result: { id: 'key_1' }, position: '7.3' }), true, false);
+    expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+    expect(sent).toEqual([]);
+    expect(warned).toHaveBeenCalledWith(`${REVOKE} not sent: NATS is reconnecting`);
+  });
+
+  it('answers 503 when key-command does not answer in time (the request times out)', async () => {
+    const { client } = clientAnswering(failing(Object.assign(new Error('TIMEOUT'), { code: 'TIMEOUT' })));
+    expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+  });
+
+  it.each([
+    ['a transport error', { err: 'There is no matching message handler defined in the remote service.', id: 'x' }],
+    ['a body that is no command reply', { response: { ok: 'yes' }, id: 'x' }],
+  ])('answers 503 for %s, and logs no more than its name', async (_, packet) => {
+    const { client } = clientAnswering(async () => ({ data: json.encode(packet) }));
+    expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+    expect(warned).toHaveBeenCalledWith(`${REVOKE} got no answer: CommandTransportError`);
   });
 });
 
@@ -99,7 +116,7 @@ describe('CommandClient', () => {
  */
 describe('CommandClient.send, typed by the contract', () => {
   it('infers the result of the subject', async () => {
-    const { client } = clientAnswering(of({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
+    const { client } = clientAnswering(answering({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
     const written: Written<RevokeKeyResult> = await client.send(REVOKE, { context, keyId: 'key_1' });
     expect(written.result.id).toBe('key_1');
   });

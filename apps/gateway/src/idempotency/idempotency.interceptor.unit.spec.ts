@@ -1,6 +1,5 @@
 import type { ExecutionContext } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
-import { defer, lastValueFrom, of, type Observable } from 'rxjs';
+import { defer, lastValueFrom } from 'rxjs';
 import { ErrorCodes, Subjects, type CommandReply, type SetKeyRolesRequest } from '@keyward/contracts';
 import type { IdempotencyClaim, IdempotencyStore } from '@keyward/idempotency';
 import { ROOT_PRINCIPAL } from '../auth/principal';
@@ -8,6 +7,7 @@ import { CommandClient } from '../commands/command.client';
 import type { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError } from '../errors/api-error';
 import { keyNotFound } from '../keys/key-id.pipe';
+import { answering, fakeKeyCommand } from '../testing/key-command.fake';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /** The record, in memory: what the interceptor asked of it. */
@@ -45,8 +45,8 @@ const write = (store: RecordingStore, reply: CommandReply<unknown>, work: (comma
       return consistent;
     },
   } as unknown as ConsistencyService;
-  const bus = { send: (): Observable<CommandReply<unknown>> => of(reply) } as unknown as ClientProxy;
-  const commands = new CommandClient(bus, consistency);
+  const { nats, link } = fakeKeyCommand(answering(reply));
+  const commands = new CommandClient(nats, link, consistency);
   const headers = new Map<string, string>();
   const response = {
     statusCode: 200,

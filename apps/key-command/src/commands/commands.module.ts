@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { BusClientModule } from '@keyward/platform';
 import { AccessPolicyLoader } from '../access/access-policy.loader';
 import { AppendedPublisher } from './appended.publisher';
 import { CommandHandler } from './command.handler';
@@ -12,7 +11,6 @@ import { IdempotentIds } from './idempotent-ids';
  * to announce appends on, and one check of every payload before a handler reads it.
  */
 @Module({
-  imports: [BusClientModule],
   providers: [AppendedPublisher, CommandHandler, AccessPolicyLoader, IdempotentIds, { provide: APP_PIPE, useClass: UntrustedPayloadPipe }],
   exports: [CommandHandler, AccessPolicyLoader, IdempotentIds],
 })

@@ -31,7 +31,7 @@ describe('key commands over NATS, on the real event store', () => {
       const context = commandContext({ sourceIp: '203.0.113.7', userAgent: 'int-test/1.0' });
       const announced: string[] = [];
       const sub = h.nats.subscribe(Subjects.eventsAppended, {
-        callback: (_e, msg) => announced.push(String((msg.json<{ data?: { position?: unknown } }>().data?.position))),
+        callback: (_e, msg) => announced.push(String(msg.json<{ position?: unknown }>().position)),
       });
       await h.nats.flush();
 

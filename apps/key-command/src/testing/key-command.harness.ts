@@ -7,7 +7,7 @@ import { loadConfig } from '@keyward/config';
 import { QueueGroups, type CommandContext, type CommandRejection, type CommandReply } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
-import { natsMicroserviceOptions } from '@keyward/platform';
+import { decodeCommandReply, encodeCommandPacket, natsMicroserviceOptions } from '@keyward/platform';
 import { AppModule } from '../app.module';
 
 const REPLY_TIMEOUT_MS = 5_000;
@@ -55,7 +55,7 @@ export interface KeyCommandHarness {
   readonly nats: NatsConnection;
   /** A store of the test's own on key-command's database, to read what it appended. */
   readonly store: PostgresEventStore;
-  /** Sends a command as the gateway's ClientProxy does (`{pattern, data, id}`) and answers the reply. */
+  /** Sends a command as the gateway does (`encodeCommandPacket`) and answers the reply. */
   send<Result>(subject: string, payload: unknown): Promise<CommandReply<Result>>;
   /** Like `send`; a rejection fails the test, naming its code and message. */
   ok<Result>(subject: string, payload: unknown): Promise<{ readonly result: Result; readonly position: string }>;
@@ -118,13 +118,9 @@ export const startKeyCommand = async (database: OwnDatabase): Promise<KeyCommand
   };
 
   const send = async <Result>(subject: string, payload: unknown): Promise<CommandReply<Result>> => {
-    const packet = (await sendRaw(subject, json.encode({ pattern: subject, data: payload, id: randomUUID() }))) as
-      | { readonly response?: CommandReply<Result>; readonly err?: unknown }
-      | undefined;
-    if (packet === undefined) throw new Error(`${subject}: key-command did not answer within ${REPLY_TIMEOUT_MS} ms`);
-    if (packet.err !== undefined && packet.err !== null) throw new Error(`${subject}: transport error ${JSON.stringify(packet.err)}`);
-    if (packet.response === undefined) throw new Error(`${subject}: a reply without a response: ${JSON.stringify(packet)}`);
-    return packet.response;
+    const answer = await nc.request(`${prefix}${subject}`, encodeCommandPacket(subject, payload), { timeout: REPLY_TIMEOUT_MS });
+    // The test reads the result it expects of the subject; the shape is checked.
+    return decodeCommandReply(answer.data) as CommandReply<Result>;
   };
 
   return {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Events, type NatsConnection, type Subscription as NatsSubscription } from 'nats';
-import { FollowerAnnouncer, onWriteAcknowledged } from '@keyward/consistency';
-import { isBeyond, positionToToken, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
-import { EVENT_STORE, FollowerLagMetrics, NATS_CONNECTION, resolvesWithin, type AppendedListener } from '@keyward/platform';
+import { FollowerAnnouncer, onEventsAppended, onWriteAcknowledged } from '@keyward/consistency';
+import { positionToToken, type EventStore, type Position, type RecordedEvent, type Subscription } from '@keyward/event-store';
+import { EVENT_STORE, FollowerLagMetrics, NATS_CONNECTION, resolvesWithin } from '@keyward/platform';
 import { Freshness, KeyIndex, MalformedEventError } from '@keyward/key-index';
 import { collectGarbage } from '../memory/collect-garbage';
 import { IndexSnapshots } from '../snapshot/index-snapshots.service';
@@ -28,7 +28,7 @@ const BATCH_SIZE = 1_000;
  * only once caught up.
  */
 @Injectable()
-export class EventFollower implements AppendedListener, OnApplicationBootstrap, OnApplicationShutdown {
+export class EventFollower implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventFollower.name);
   private readonly announcer: FollowerAnnouncer;
   /** How this verifier names itself in its progress reports, which writers wait on. */
@@ -38,6 +38,7 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
   /** Types of events this version does not read, each logged once (a catch-up may hold many). */
   private readonly ignoredTypes = new Set<string>();
   private acknowledgements: NatsSubscription | undefined;
+  private appended: NatsSubscription | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -58,8 +59,9 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
     this.acknowledgements = onWriteAcknowledged(this.nats, (position) => {
       this.freshness.noteAcknowledged(position);
       // Every write that waited for this verifier is acknowledged after it applied it: nothing to read then.
-      if (isBeyond(position, this.applied)) this.subscription?.wake();
+      this.subscription?.wake(position);
     });
+    this.appended = onEventsAppended(this.nats, (head) => this.noteAppended(head));
     void this.watchConnection();
     if (!(await resolvesWithin(this.nats.flush(), SUBSCRIBED_MS))) this.freshness.noteBusLost();
     this.announcer.start();
@@ -89,13 +91,14 @@ export class EventFollower implements AppendedListener, OnApplicationBootstrap, 
   }
 
   /** A hint from the bus that events were appended up to `head`. */
-  noteAppended(head: Position): void {
+  private noteAppended(head: Position): void {
     this.lag.noteHead(head);
-    if (isBeyond(head, this.applied)) this.subscription?.wake();
+    this.subscription?.wake(head);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.acknowledgements?.unsubscribe();
+    this.appended?.unsubscribe();
     this.announcer.stop();
     await this.subscription?.stop();
   }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import type { NatsConnection, Subscription as NatsSubscription } from 'nats';
 import { Subjects, type FollowerProgress } from '@keyward/contracts';
-import { positionToToken, type EventStore, type RecordedEvent, type SubscriptionHandlers } from '@keyward/event-store';
+import { positionToToken, type EventStore, type Position, type RecordedEvent, type SubscriptionHandlers } from '@keyward/event-store';
 import { FollowerLagMetrics } from '@keyward/platform';
 import { Freshness, KeyIndex, type ApplyOutcome } from '@keyward/key-index';
 import { indexedKey, recorded, restrictedKey, roleChanged, roleCreated } from '@keyward/key-index/testing';
@@ -12,11 +12,12 @@ import { EventFollower } from './event-follower.service';
 /** A store that hands the follower whatever batches the test feeds it. */
 const fakeStore = () => {
   let handlers: SubscriptionHandlers | undefined;
-  const wakes = { count: 0 };
+  /** The head each hint named: the subscription skips what it is past (catch-up-subscription.unit.spec.ts). */
+  const wakes: (Position | undefined)[] = [];
   const store: Pick<EventStore, 'subscribeToAll'> = {
     subscribeToAll: (_options, h) => {
       handlers = h;
-      return { wake: () => void wakes.count++, stop: async () => undefined };
+      return { wake: (head) => void wakes.push(head), stop: async () => undefined };
     },
   };
   const feed = async (events: readonly RecordedEvent[]): Promise<void> => {
@@ -67,20 +68,17 @@ describe('EventFollower', () => {
     return { feed, reports, index, follower, wakes, listeners };
   };
 
-  it('reads the store for a hint only when it names a position beyond what was applied', async () => {
-    const { feed, follower, wakes, listeners } = await start();
+  it('hands the subscription the position each hint names, acknowledged writes and appended notices alike', async () => {
+    const { feed, wakes, listeners } = await start();
     const key = restrictedKey([]);
     await feed([key.event]);
     const applied = key.event.position;
     const beyond = { commit: applied.commit, prepare: applied.prepare + 1n };
-    const acknowledge = (p: typeof applied): void => listeners.get(Subjects.writeAcknowledged)?.(Buffer.from(JSON.stringify({ position: positionToToken(p) })));
-    wakes.count = 0;
-    acknowledge(applied);
-    follower.noteAppended(applied);
-    expect(wakes.count).toBe(0);
-    acknowledge(beyond);
-    follower.noteAppended(beyond);
-    expect(wakes.count).toBe(2);
+    const notice = (subject: string, p: typeof applied): void => listeners.get(subject)?.(Buffer.from(JSON.stringify({ position: positionToToken(p) })));
+    wakes.length = 0;
+    notice(Subjects.writeAcknowledged, applied);
+    notice(Subjects.eventsAppended, beyond);
+    expect(wakes).toEqual([applied, beyond]);
   });
 
   it('skips a malformed event, applies the rest, and says where the bad one was, never its data', async () => {

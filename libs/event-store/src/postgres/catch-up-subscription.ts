@@ -1,5 +1,5 @@
 import type { RecordedEvent, Subscription, SubscriptionHandlers } from '../event-store.port';
-import type { Position } from '../position';
+import { comparePositions, isBeyond, type Position } from '../position';
 
 export type ReadBatch = (after: Position | undefined, maxCount: number) => Promise<readonly RecordedEvent[]>;
 
@@ -24,7 +24,8 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
 export class CatchUpSubscription implements Subscription {
   private position: Position | undefined;
   private stopped = false;
-  private woken = false;
+  /** Why the next pause ends at once: any hint (`'any'`), or the highest head hinted since. */
+  private wokenFor: Position | 'any' | undefined;
   private wakeUp: (() => void) | undefined;
   private readonly running: Promise<void>;
 
@@ -37,8 +38,10 @@ export class CatchUpSubscription implements Subscription {
     this.running = this.loop();
   }
 
-  wake(): void {
-    this.woken = true;
+  wake(head?: Position): void {
+    if (head === undefined || this.wokenFor === 'any') this.wokenFor = 'any';
+    else if (!isBeyond(head, this.position)) return; // handed over already
+    else if (this.wokenFor === undefined || comparePositions(head, this.wokenFor) > 0) this.wokenFor = head;
     this.wakeUp?.();
   }
 
@@ -83,16 +86,20 @@ export class CatchUpSubscription implements Subscription {
     }
   }
 
+  /** A hint that came while reading counts only if the read did not get past it (the PostgreSQL and NATS hints of one append race). */
+  private get hasNews(): boolean {
+    return this.wokenFor === 'any' || (this.wokenFor !== undefined && isBeyond(this.wokenFor, this.position));
+  }
+
   private pause(ms: number): Promise<void> {
-    if (this.woken || this.stopped) {
-      this.woken = false;
-      return Promise.resolve();
-    }
+    const news = this.hasNews;
+    this.wokenFor = undefined;
+    if (news || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
         this.wakeUp = undefined;
-        this.woken = false;
+        this.wokenFor = undefined;
         resolve();
       };
       const timer = setTimeout(done, ms);

@@ -59,7 +59,7 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<AppendResult> {
     await this.ensureSchema();
     const result = await appendToStream(this.options.pool, this.tables, streamId, events, options.expectedVersion);
-    this.notifier.notify();
+    this.notifier.notify(result.position);
     return result;
   }
 
@@ -73,7 +73,7 @@ export class PostgresEventStore implements EventStore {
     return {
       commit: async () => {
         const result = await pending.commit();
-        this.notifier.notify();
+        this.notifier.notify(result.position);
         return result;
       },
       rollback: () => pending.rollback(),
@@ -100,12 +100,12 @@ export class PostgresEventStore implements EventStore {
       config: this.options.pool.options,
       channel: this.tables.channel,
       retryMs: LISTEN_RETRY_MS,
-      onWake: () => subscription.wake(),
+      onWake: (head) => subscription.wake(head),
       onError: (error) => subscription.reportError(error),
     });
     listener.start();
     const handle: Subscription = {
-      wake: () => subscription.wake(),
+      wake: (head) => subscription.wake(head),
       stop: async () => {
         this.subscriptions.delete(handle);
         await Promise.all([subscription.stop(), listener.stop()]);

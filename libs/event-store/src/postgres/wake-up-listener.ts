@@ -1,10 +1,12 @@
 import { Client, type ClientConfig } from 'pg';
+import { positionFromToken, type Position } from '../position';
 
 export interface WakeUpListenerOptions {
   readonly config: ClientConfig;
   readonly channel: string;
   readonly retryMs: number;
-  onWake(): void;
+  /** `head`: the position the notification says was committed, if it says a readable one. */
+  onWake(head: Position | undefined): void;
   onError(error: Error): void;
 }
 
@@ -51,7 +53,7 @@ export class WakeUpListener {
       this.options.onError(error);
       this.retry = setTimeout(() => void this.connect(), this.options.retryMs);
     };
-    client.on('notification', () => this.options.onWake());
+    client.on('notification', (message) => this.options.onWake(positionFromToken(message.payload)));
     client.on('error', lost);
     client.on('end', () => lost(new Error('the connection listening for appended events closed')));
     try {
@@ -64,6 +66,6 @@ export class WakeUpListener {
     // Stopped while connecting: this connection is nobody's to close but ours.
     if (this.client !== client) await client.end().catch(() => undefined);
     // Whatever was notified while nobody listened is read now rather than at the next poll.
-    else this.options.onWake();
+    else this.options.onWake(undefined);
   }
 }

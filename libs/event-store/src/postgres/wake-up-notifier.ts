@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
+import { comparePositions, positionToToken, type Position } from '../position';
 
 /** Followers learn of back-to-back appends at most this much later; small beside a revoke's barrier. */
 const DEFAULT_GAP_MS = 5;
@@ -25,6 +26,8 @@ export interface NotifyConnection {
 export class WakeUpNotifier {
   private inFlight: Promise<void> | undefined;
   private again = false;
+  /** The highest position committed so far: the payload, so a subscription already past it skips the hint. */
+  private head: Position | undefined;
 
   constructor(
     private readonly connection: NotifyConnection,
@@ -40,7 +43,8 @@ export class WakeUpNotifier {
   }
 
   /** Never rejects and never waits for the NOTIFY: it is a hint, the subscription's poll is the guarantee. */
-  notify(): void {
+  notify(head: Position): void {
+    if (this.head === undefined || comparePositions(head, this.head) > 0) this.head = head;
     if (this.inFlight) {
       this.again = true;
       return;
@@ -57,7 +61,8 @@ export class WakeUpNotifier {
   private async send(): Promise<void> {
     do {
       this.again = false;
-      const sent = this.connection.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [this.channel]).catch(() => undefined);
+      const payload = this.head ? positionToToken(this.head) : '';
+      const sent = this.connection.query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`, [this.channel, payload]).catch(() => undefined);
       await Promise.all([sent, this.gapMs > 0 ? sleep(this.gapMs) : undefined]);
     } while (this.again);
     this.inFlight = undefined;

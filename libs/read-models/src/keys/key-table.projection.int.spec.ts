@@ -81,4 +81,19 @@ describe('key table: access and deletion events', () => {
     await applyEvents(db.dataSource, [{ type: 'KeyLeakReported', data: { keyId: keyIdOf(1) } }, { type: 'CredentialStored', data: {} }]);
     expect(await db.dataSource.query('SELECT * FROM keys ORDER BY id')).toEqual(before);
   });
+
+  it('applies creations of one batch together as one by one: in order with the events between them, a replayed one once', async () => {
+    const [a, b, c] = [101, 102, 103].map((m) => keyCreated(m, { roles: [] }));
+    const between: KeywardEvent = { type: 'RoleAssigned', data: { keyId: a.data.keyId, roleId: 'role_a' } };
+    await applyEvents(db.dataSource, [a, b, between, c, a]);
+    const together = await db.dataSource.query('SELECT * FROM keys WHERE id = ANY($1) ORDER BY id', [[a, b, c].map((e) => e.data.keyId)]);
+    await db.dataSource.query('DELETE FROM keys WHERE id = ANY($1)', [[a, b, c].map((e) => e.data.keyId)]);
+    for (const event of [a, b, between, c, a]) await applyEvents(db.dataSource, [event]);
+    expect(await db.dataSource.query('SELECT * FROM keys WHERE id = ANY($1) ORDER BY id', [[a, b, c].map((e) => e.data.keyId)])).toEqual(together);
+    expect(together.map((row: { id: string; roles: string[] }) => [row.id, row.roles])).toEqual([
+      [a.data.keyId, ['role_a']],
+      [b.data.keyId, []],
+      [c.data.keyId, []],
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { isKeyEvent, type KeyEvent } from '@keyward/contracts';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { isKeyEvent, type KeyCreated, type KeyEvent } from '@keyward/contracts';
 import { maskKey } from '@keyward/domain';
 import type { RecordedEvent } from '@keyward/event-store';
 import { evolveRowAccess } from './key-row.access';
@@ -17,34 +18,43 @@ const changeKey = async (manager: EntityManager, keyId: string, change: (row: Ke
   if (row) await keys.update({ id: keyId }, change(row));
 };
 
+/** The row a creation makes. */
+const createdRow = ({ data: d }: RecordedEvent<KeyCreated>): QueryDeepPartialEntity<KeyRow> => ({
+  id: d.keyId,
+  workspaceId: d.workspaceId,
+  name: d.name,
+  prefix: d.prefix,
+  maskedKey: maskKey(d.prefix, d.lastFour),
+  environment: d.environment,
+  createdAt: new Date(d.createdAt),
+  expiresAt: d.expiresAt === null ? null : new Date(d.expiresAt),
+  lifecycle: 'active',
+  restricted: !d.unrestricted,
+  // A role named twice is held once, as a second RoleAssigned would leave it.
+  roles: [...new Set(d.roles)],
+  permissions: { ...d.permissions },
+  shares: [],
+  rotatedAt: null,
+  revokedAt: null,
+  usageCount: '0',
+  lastUsedAt: null,
+});
+
+/**
+ * Creations, in one statement: under write load most of a batch is creations, and a statement per
+ * row was most of the projector's work. A replayed creation leaves the row as later events made it
+ * (see insertOnce).
+ */
+export const insertCreatedKeys = async (manager: EntityManager, events: readonly RecordedEvent<KeyCreated>[]): Promise<void> => {
+  await insertOnce(manager, KeyRow, events.map(createdRow));
+};
+
 const projectKey = async (manager: EntityManager, event: RecordedEvent<KeyEvent>): Promise<void> => {
   const keys = manager.getRepository(KeyRow);
   switch (event.type) {
-    case 'KeyCreated': {
-      const d = event.data;
-      // A replayed creation leaves the row as later events made it (see insertOnce).
-      await insertOnce(manager, KeyRow, {
-        id: d.keyId,
-        workspaceId: d.workspaceId,
-        name: d.name,
-        prefix: d.prefix,
-        maskedKey: maskKey(d.prefix, d.lastFour),
-        environment: d.environment,
-        createdAt: new Date(d.createdAt),
-        expiresAt: d.expiresAt === null ? null : new Date(d.expiresAt),
-        lifecycle: 'active',
-        restricted: !d.unrestricted,
-        // A role named twice is held once, as a second RoleAssigned would leave it.
-        roles: [...new Set(d.roles)],
-        permissions: { ...d.permissions },
-        shares: [],
-        rotatedAt: null,
-        revokedAt: null,
-        usageCount: '0',
-        lastUsedAt: null,
-      });
+    case 'KeyCreated':
+      await insertCreatedKeys(manager, [event]);
       return;
-    }
     case 'KeyRotated':
       await keys.update(
         { id: event.data.keyId },

@@ -4,7 +4,7 @@ import { defaultWorkspaceSettings } from '@keyward/domain';
 import type { EventStore, Position, RecordedEvent } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import { ProjectionRunner } from '../projection-runner';
-import { projectEvent, READ_MODELS_PROJECTION } from '../read-models.projection';
+import { projectEvents, READ_MODELS_PROJECTION } from '../read-models.projection';
 import { createReadModelDataSource } from '../read-models.data-source';
 import { runReadModelMigrations } from '../run-migrations';
 
@@ -13,7 +13,7 @@ export const projectUntilLive = async (store: EventStore, dataSource: DataSource
   await runReadModelMigrations(dataSource);
   let resolveLive: (p: Position | undefined) => void = () => undefined;
   const live = new Promise<Position | undefined>((r) => (resolveLive = r));
-  const runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvent, { onProgress: (p, caughtUp) => caughtUp && resolveLive(p) });
+  const runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvents, { onProgress: (p, caughtUp) => caughtUp && resolveLive(p) });
   await runner.start();
   const position = await live;
   await runner.stop();
@@ -57,7 +57,7 @@ export const recorded = (event: ProjectableEvent): RecordedEvent => {
 /** Projects the events in order in one transaction, as the runner does with a batch. */
 export const applyEvents = (dataSource: DataSource, events: readonly ProjectableEvent[]): Promise<void> =>
   dataSource.transaction(async (manager) => {
-    for (const event of events) await projectEvent(manager, recorded(event));
+    await projectEvents(manager, events.map(recorded));
   });
 
 export const keyId = (n: number): string => `key_${String(n).padStart(24, '0')}`;
