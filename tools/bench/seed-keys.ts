@@ -5,6 +5,33 @@ import { PostgresEventStore } from '@keyward/event-store/postgres';
 const KEPT_SECRETS = 1_000;
 const WRITERS = 16;
 
+/** Appends one unrestricted live key, as key-command would have decided it, and returns its secret. */
+export const appendBenchKey = async (store: PostgresEventStore, pepper: Buffer, name: string): Promise<string> => {
+  const secret = generateKeySecret('live');
+  const keyId = newKeyId();
+  const createdAt = new Date().toISOString();
+  const event: KeyCreated = {
+    type: 'KeyCreated',
+    data: {
+      keyId,
+      workspaceId: 'default',
+      name,
+      environment: 'live',
+      secretHash: hashKeySecret(pepper, secret),
+      prefix: secret.slice(0, 12),
+      lastFour: secret.slice(-4),
+      createdAt,
+      expiresAt: null,
+      roles: [],
+      permissions: {},
+      unrestricted: true,
+    },
+  };
+  const metadata = { workspaceId: 'default', actor: 'system', correlationId: keyId, causationId: keyId, occurredAt: createdAt, schemaVersion: 1 };
+  await store.appendToStream(keyStreamId(keyId), [{ ...event, metadata }], { expectedVersion: 'no_stream' });
+  return secret;
+};
+
 /**
  * Seeds `count` unrestricted keys straight into the event store. Returns the secrets of the first
  * thousand, to verify with, and of the last one written: once that one verifies, all are indexed
@@ -19,29 +46,9 @@ export const seedKeys = async (databaseUrl: string, pepper: Buffer, count: numbe
   const writer = async (): Promise<void> => {
     while (next < count) {
       const i = next++;
-      const secret = generateKeySecret('live');
+      const secret = await appendBenchKey(store, pepper, `bench key ${i}`);
       if (kept.length < KEPT_SECRETS) kept.push(secret);
       if (i === count - 1) last = secret;
-      const keyId = newKeyId();
-      const event: KeyCreated = {
-        type: 'KeyCreated',
-        data: {
-          keyId,
-          workspaceId: 'default',
-          name: `bench key ${i}`,
-          environment: 'live',
-          secretHash: hashKeySecret(pepper, secret),
-          prefix: secret.slice(0, 12),
-          lastFour: secret.slice(-4),
-          createdAt: new Date().toISOString(),
-          expiresAt: null,
-          roles: [],
-          permissions: {},
-          unrestricted: true,
-        },
-      };
-      const metadata = { workspaceId: 'default', actor: 'system', correlationId: `bench-${i}`, causationId: `bench-${i}`, occurredAt: event.data.createdAt, schemaVersion: 1 };
-      await store.appendToStream(keyStreamId(keyId), [{ ...event, metadata }], { expectedVersion: 'no_stream' });
     }
   };
   try {

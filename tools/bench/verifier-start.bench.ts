@@ -4,11 +4,12 @@ import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
-import { Subjects, keyStreamId, type KeyCreated, type VerifyAnswer } from '@keyward/contracts';
-import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
+import { Subjects, type VerifyAnswer } from '@keyward/contracts';
+import { generateKeySecret } from '@keyward/domain';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { infra, withDatabase } from './bench-database';
 import { rssBytes, sleep, VERIFIER_MAIN } from './bench-env';
+import { appendBenchKey } from './seed-keys';
 
 /**
  * `npm run bench:verifier-start`: how long a verifier takes from process start to its first VALID
@@ -68,19 +69,6 @@ const firstAnswer = async (nats: NatsConnection, probe: Uint8Array, accept: (a: 
   throw new Error(`no acceptable answer within ${ANSWER_BOUND_MS / 1_000} s`);
 };
 
-const appendKey = async (store: PostgresEventStore, pepper: Buffer): Promise<string> => {
-  const secret = generateKeySecret('live');
-  const keyId = newKeyId();
-  const createdAt = new Date().toISOString();
-  const event: KeyCreated = {
-    type: 'KeyCreated',
-    data: { keyId, workspaceId: 'default', name: 'bench probe', environment: 'live', secretHash: hashKeySecret(pepper, secret), prefix: secret.slice(0, 12), lastFour: secret.slice(-4), createdAt, expiresAt: null, roles: [], permissions: {}, unrestricted: true },
-  };
-  const metadata = { workspaceId: 'default', actor: 'system', correlationId: keyId, causationId: keyId, occurredAt: createdAt, schemaVersion: 1 };
-  await store.appendToStream(keyStreamId(keyId), [{ ...event, metadata }], { expectedVersion: 'no_stream' });
-  return secret;
-};
-
 /**
  * KeyCreated events straight into the event table, in batches of one statement each: what a
  * writer would have appended, without its round trips. Their hashes match no secret; the probe
@@ -127,7 +115,7 @@ const main = async (): Promise<void> => {
   const encode = (key: string): Uint8Array => new TextEncoder().encode(JSON.stringify({ key }));
   try {
     // Empty: the same process with no history, once it answers at all.
-    await appendKey(store, pepper); // creates the event table
+    await appendBenchKey(store, pepper, 'bench probe'); // creates the event table
     const empty = spawnVerifier(env);
     running.add(empty);
     await firstAnswer(nats, encode(generateKeySecret('live')), (a) => a.code !== 'UNAVAILABLE', performance.now());
@@ -143,7 +131,7 @@ const main = async (): Promise<void> => {
       const seedStart = performance.now();
       await seedKeys(sql, seeded, size - 2);
       seeded = size - 2;
-      const probe = encode(await appendKey(store, pepper));
+      const probe = encode(await appendBenchKey(store, pepper, 'bench probe'));
       console.log(`${size} keys: seeded in ${((performance.now() - seedStart) / 1_000).toFixed(1)} s`);
       const runs: Run[] = [];
       for (let rep = 0; rep < REPETITIONS; rep++)
