@@ -72,8 +72,10 @@ export class CommandResponder implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private track(work: Promise<void>): void {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    // Never a rejection left unhandled, which would end the process: the name only, as the payload may hold a secret.
+    const settled = work.catch((error: unknown) => this.logger.error(`command not answered: ${error instanceof Error ? error.name : 'unknown error'}`));
+    this.inFlight.add(settled);
+    void settled.finally(() => this.inFlight.delete(settled));
   }
 
   private async answer(endpoint: Endpoint, msg: Msg): Promise<void> {
