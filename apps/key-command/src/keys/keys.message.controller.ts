@@ -61,7 +61,7 @@ export class KeysMessageController {
   }
 
   @CommandEndpoint(S.update, parseUpdateKey)
-  update(@Payload() request: UpdateKeyRequest): Promise<CommandReplyOf<typeof S.update>> {
+  update(request: UpdateKeyRequest): Promise<CommandReplyOf<typeof S.update>> {
     return this.updateKey.execute(request);
   }
 
