@@ -28,7 +28,10 @@ export class KeyStateQueries {
       this.dataSource.getRepository(KeyRow).findOne({ select: { usageCount: true, lastUsedAt: true }, where: { workspaceId, id: keyId } }),
     ]);
     const until = asOf?.getTime() ?? Infinity;
-    const state = stream.events.filter((e) => Date.parse(e.metadata.occurredAt) <= until).reduce(keyDecider.evolve, keyDecider.initialState());
+    // A prefix of the stream, never a selection: replicas' clocks differ, and a later event stamped
+    // earlier must not be folded without the ones before it.
+    const after = stream.events.findIndex((e) => Date.parse(e.metadata.occurredAt) > until);
+    const state = stream.events.slice(0, after === -1 ? undefined : after).reduce(keyDecider.evolve, keyDecider.initialState());
     if (state.status === 'absent' || state.deletedAt !== null || state.workspaceId !== workspaceId) return undefined;
     return keyViewOfState(state, { usageCount: Number(row?.usageCount ?? 0), lastUsedAt: row?.lastUsedAt?.toISOString() ?? null }, asOf ?? now);
   }
