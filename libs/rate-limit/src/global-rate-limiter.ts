@@ -127,6 +127,8 @@ export class GlobalRateLimiter {
           batch.forEach((w, i) => w.resolve(decide(i < granted, limit, limit - base.used - i - 1, windowEnd(next))));
           return;
         }
+        // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.
+        if (this.clock() >= deadline) throw new Error('the compare-and-set kept losing within the budget');
         const stored = await this.within(deadline, this.store.read(keyId));
         key.known = stored.count;
         key.revision = stored.revision;
