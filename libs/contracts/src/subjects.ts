@@ -7,6 +7,7 @@ export const Subjects = {
     create: 'keyward.v1.keys.create',
     rotate: 'keyward.v1.keys.rotate',
     revoke: 'keyward.v1.keys.revoke',
+    update: 'keyward.v1.keys.update',
     delete: 'keyward.v1.keys.delete',
     setRoles: 'keyward.v1.keys.set-roles',
     setPermissions: 'keyward.v1.keys.set-permissions',

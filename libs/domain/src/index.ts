@@ -15,6 +15,8 @@ export * from './keys/key.state';
 export * from './keys/key.commands';
 export * from './keys/key-values';
 export * from './keys/key-rules';
+export * from './keys/rate-limit';
+export * from './keys/ip-allowlist';
 export * from './keys/key-status';
 export * from './keys/evolve-key-access';
 export * from './keys/evolve-key';

@@ -1,11 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, IsString, Length, Matches, ValidateBy, ValidateIf, ValidateNested, buildMessage, type ValidationOptions } from 'class-validator';
 import {
   isAccessLevel,
+  isIpAllowlistEntry,
   isLevelResource,
   isResourceInstance,
   isResourceName,
+  MAX_IP_ALLOWLIST_ENTRIES,
   MAX_KEY_RESOURCES,
   MAX_KEY_ROLES,
   MAX_RESOURCE_INSTANCE_LENGTH,
@@ -74,3 +76,15 @@ export const IsPermission = rule(
 /** Role ids (built-in or `role_…`); whether each exists is key-command's to say. */
 export const IsRoleIdList = (): PropertyDecorator =>
   applyDecorators(IsArray(), ArrayMaxSize(MAX_KEY_ROLES), IsString({ each: true }), Length(1, MAX_ROLE_ID_LENGTH, { each: true }));
+
+const IsIpAllowlistEntry = rule('isIpAllowlistEntry', isIpAllowlistEntry, 'must be IPv4 or IPv6 addresses or CIDR ranges, e.g. "203.0.113.7" or "2001:db8::/32"');
+
+/** Left out or `null` (which a PATCH reads as "clear"): only a value present is validated. */
+export const IsClearable = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null);
+
+/** IPv4 or IPv6 addresses and CIDR ranges, by the domain's parser (the one the verifier matches with). */
+export const IsIpAllowlist = (): PropertyDecorator =>
+  applyDecorators(IsArray(), ArrayMaxSize(MAX_IP_ALLOWLIST_ENTRIES), IsIpAllowlistEntry({ each: true }));
+
+/** A nested `{ limit, windowSeconds }`. */
+export const IsRateLimit = (type: () => new () => object): PropertyDecorator => applyDecorators(IsObject(), ValidateNested(), Type(type));

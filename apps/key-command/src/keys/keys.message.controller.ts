@@ -10,6 +10,7 @@ import {
   type SetKeyRolesRequest,
   type ShareResourceRequest,
   type UnshareResourceRequest,
+  type UpdateKeyRequest,
 } from '@keyward/contracts';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator';
 import { CommandController } from '../commands/command-controller.decorator';
@@ -25,9 +26,11 @@ import {
   parseSetKeyRoles,
   parseShareResource,
   parseUnshareResource,
+  parseUpdateKey,
 } from './key-payload';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
+import { UpdateKeyHandler } from './update-key/update-key.handler';
 
 const S = Subjects.keyCommand;
 
@@ -40,6 +43,7 @@ export class KeysMessageController {
     private readonly revokeKey: RevokeKeyHandler,
     private readonly deleteKey: DeleteKeyHandler,
     private readonly access: EditKeyAccessHandler,
+    private readonly updateKey: UpdateKeyHandler,
   ) {}
 
   @CommandEndpoint(S.create, parseCreateKey)
@@ -55,6 +59,11 @@ export class KeysMessageController {
   @CommandEndpoint(S.revoke, parseRevokeKey)
   revoke(@Payload() request: RevokeKeyRequest): Promise<CommandReplyOf<typeof S.revoke>> {
     return this.revokeKey.execute(request);
+  }
+
+  @CommandEndpoint(S.update, parseUpdateKey)
+  update(@Payload() request: UpdateKeyRequest): Promise<CommandReplyOf<typeof S.update>> {
+    return this.updateKey.execute(request);
   }
 
   @CommandEndpoint(S.delete, parseDeleteKey)

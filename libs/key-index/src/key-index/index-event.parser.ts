@@ -8,6 +8,8 @@ import {
   type KeyCreated,
   type KeyDeleted,
   type KeyEvent,
+  type KeyExpiryChanged,
+  type KeyRenamed,
   type KeyPermissionsChanged,
   type KeyRevoked,
   type KeyRotated,
@@ -46,6 +48,8 @@ export type IndexKeyEvent =
   | Read<KeyRotated, 'keyId' | 'secretHash' | 'previousKeyExpiresAt'>
   | Read<KeyRevoked, 'keyId'>
   | Read<KeyDeleted, 'keyId'>
+  | Read<KeyRenamed, 'keyId' | 'name'>
+  | Read<KeyExpiryChanged, 'keyId' | 'expiresAt'>
   | KeyAccessEvent;
 
 export type IndexRoleEvent = Read<RoleCreated | RolePermissionsChanged, 'roleId' | 'workspaceId' | 'permissions'> | Read<RoleDeleted, 'roleId' | 'workspaceId'>;
@@ -182,6 +186,10 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
     case 'KeyRevoked':
     case 'KeyDeleted':
       return { type, data: { keyId: r.id('keyId') } };
+    case 'KeyRenamed':
+      return { type, data: { keyId: r.id('keyId'), name: r.text('name') } };
+    case 'KeyExpiryChanged':
+      return { type, data: { keyId: r.id('keyId'), expiresAt: r.instantOrNull('expiresAt') } };
     case 'RoleAssigned':
     case 'RoleUnassigned':
       return { type, data: { keyId: r.id('keyId'), roleId: r.id('roleId') } };

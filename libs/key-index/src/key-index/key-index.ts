@@ -227,6 +227,13 @@ export class KeyIndex {
       case 'KeyDeleted':
         this.retire(slot);
         return;
+      case 'KeyRenamed':
+        this.keys.names[slot] = event.data.name;
+        return;
+      case 'KeyExpiryChanged':
+        this.keys.expiresAt[slot] = event.data.expiresAt;
+        this.keys.expiresAtMs[slot] = expiryMs(event.data.expiresAt);
+        return;
       default:
         this.changeAccess(slot, evolveKeyAccess(this.keys.access[slot], event));
     }
