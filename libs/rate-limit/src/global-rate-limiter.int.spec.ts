@@ -5,7 +5,7 @@ import { JetStreamCounterStore } from './jetstream-counter.store';
 import type { KeyRateLimit, RateLimitDecision, WhenUnreachable } from './rate-limit-decision';
 
 const BUCKET = 'keyward-ratelimit-test';
-const LIMIT: KeyRateLimit = { limit: 50, windowSeconds: 10 };
+const LIMIT: KeyRateLimit = { limit: 50, windowMs: 10_000 };
 /** A fixed instant in the middle of a 10 s window: the test decides which window each call is in. */
 const T0 = 1_764_000_005_000;
 const WINDOW_END = 1_764_000_010_000;
@@ -86,12 +86,12 @@ describe('GlobalRateLimiter over JetStream KV', () => {
     const keyId = freshKeyId();
     const grantedUnder = async (rule: KeyRateLimit, calls: number): Promise<number> => (await demand(keyId, calls, 8, rule, T0)).filter((a) => a.granted).length;
     expect(await grantedUnder(LIMIT, 30)).toBe(30);
-    expect(await grantedUnder({ limit: 40, windowSeconds: 10 }, 30)).toBe(10);
+    expect(await grantedUnder({ limit: 40, windowMs: 10_000 }, 30)).toBe(10);
     // Lowered below what was spent: nothing left, remaining 0, on every replica.
-    const lowered = await Promise.all(replicas.map((r) => r.take(keyId, { limit: 20, windowSeconds: 10 }, 'deny', T0)));
+    const lowered = await Promise.all(replicas.map((r) => r.take(keyId, { limit: 20, windowMs: 10_000 }, 'deny', T0)));
     for (const a of lowered) expect(a).toMatchObject({ granted: false, limit: 20, remaining: 0 });
     // Raised again: the replicas that knew the window spent under the old limit grant at once.
-    expect(await grantedUnder({ limit: 45, windowSeconds: 10 }, 30)).toBe(5);
+    expect(await grantedUnder({ limit: 45, windowMs: 10_000 }, 30)).toBe(5);
   });
 
   it.each<[WhenUnreachable, boolean]>([

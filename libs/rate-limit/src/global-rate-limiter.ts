@@ -60,10 +60,9 @@ export class GlobalRateLimiter {
 
   /** Synchronous when the answer needs no round trip (window spent, or the shared count known unreachable). */
   take(keyId: string, rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number): RateLimitDecision | Promise<RateLimitDecision> {
-    const windowMs = rule.windowSeconds * 1_000;
     const state = this.keys.get(keyId);
     if (state?.known) {
-      const count = currentCount(state.known, now, windowMs);
+      const count = currentCount(state.known, now, rule.windowMs);
       if (count.used >= rule.limit) return decide(false, rule.limit, 0, windowEnd(count));
     }
     if (this.clock() < this.unreachableUntil) return this.degraded(rule, whenUnreachable, now);
@@ -107,8 +106,7 @@ export class GlobalRateLimiter {
     // The newest call carries the key's current limit (a change applies to every call still waiting).
     const newest = batch[batch.length - 1];
     const now = Math.max(...batch.map((w) => w.now));
-    const { limit } = newest.rule;
-    const windowMs = newest.rule.windowSeconds * 1_000;
+    const { limit, windowMs } = newest.rule;
     const deadline = this.clock() + this.options.budgetMs;
     try {
       for (;;) {
@@ -155,7 +153,7 @@ export class GlobalRateLimiter {
 
   /** Without the shared count nothing is known to be left: `remaining` 0, the decision the workspace chose. */
   private degraded(rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number): RateLimitDecision {
-    const count = currentCount(undefined, now, rule.windowSeconds * 1_000);
+    const count = currentCount(undefined, now, rule.windowMs);
     return decide(whenUnreachable === 'allow', rule.limit, 0, windowEnd(count), true);
   }
 }

@@ -24,7 +24,7 @@ class MemoryCounterStore implements CounterStore {
   }
 }
 
-const RULE = { limit: 5, windowSeconds: 10 };
+const RULE = { limit: 5, windowMs: 10_000 };
 const NOW = 1_764_000_005_000;
 
 describe('GlobalRateLimiter', () => {

@@ -1,7 +1,7 @@
-/** A key's limit (product.md 9.2): `limit` VALID answers per window of `windowSeconds`. */
+/** A key's limit (product.md 9.2): `limit` VALID answers per window of `windowMs` (the key's `windowSeconds` × 1,000). */
 export interface KeyRateLimit {
   readonly limit: number;
-  readonly windowSeconds: number;
+  readonly windowMs: number;
 }
 
 /** The workspace setting `rateLimitWhenUnreachable`: what to answer when the shared count cannot be reached. */
