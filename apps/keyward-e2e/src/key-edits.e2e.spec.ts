@@ -16,6 +16,12 @@ describe('key edits, services as separate processes', () => {
     return res.body;
   };
   const patch = <T = KeyView>(keyId: string, body: unknown, token?: string, headers?: Record<string, string>) => stack.api<T>('PATCH', `/v1/keys/${keyId}`, body, token, headers);
+  /** A verify request with an `ip`, as any NATS client sends it. */
+  const verifyFrom = async (secret: string, ip?: string): Promise<string> => {
+    const reply = await stack.nats.request('keyward.v1.verify', new TextEncoder().encode(JSON.stringify({ key: secret, ...(ip === undefined ? {} : { ip }) })), { timeout: 2_000 });
+    return (JSON.parse(new TextDecoder().decode(reply.data)) as { code: string }).code;
+  };
+  const codesFrom = async (secret: string, ip?: string): Promise<Set<string>> => new Set(await Promise.all(Array.from({ length: 8 }, () => verifyFrom(secret, ip))));
   /** Enough verifies that, through the queue group, both verifier processes answer. */
   const verifyAll = async (secret: string) => Promise.all(Array.from({ length: 8 }, () => stack.verify(secret)));
 
@@ -115,6 +121,20 @@ describe('key edits, services as separate processes', () => {
     expect(repeat.body).toEqual(first.body);
     expect((await stack.api<KeyView>('GET', `/v1/keys/${key.id}`)).body.name).toBe('between');
     expect((await patch(key.id, { name: 'other' }, undefined, headers)).status).toBe(409);
+  });
+
+  it('an IP allowlist holds in every verifier once create or PATCH returned: inside VALID; outside, missing or bad FORBIDDEN', async () => {
+    const key = await create({ name: 'listed', ipAllowlist: ['198.51.100.0/24', '2001:db8::/48'] });
+    expect(await codesFrom(key.key, '198.51.100.255')).toEqual(new Set(['VALID']));
+    expect(await codesFrom(key.key, '2001:db8:0:ffff::1')).toEqual(new Set(['VALID']));
+    expect(await codesFrom(key.key, '::ffff:198.51.100.1')).toEqual(new Set(['VALID']));
+    for (const ip of ['198.51.101.0', '2001:db8:1::1', undefined, 'not-an-ip']) expect(await codesFrom(key.key, ip)).toEqual(new Set(['FORBIDDEN']));
+
+    await patch(key.id, { ipAllowlist: ['203.0.113.7'] });
+    expect(await codesFrom(key.key, '198.51.100.1')).toEqual(new Set(['FORBIDDEN']));
+    expect(await codesFrom(key.key, '203.0.113.7')).toEqual(new Set(['VALID']));
+    await patch(key.id, { ipAllowlist: null });
+    expect(await codesFrom(key.key)).toEqual(new Set(['VALID']));
   });
 
   it('rotation keeps name, expiry, rate limit and allowlist', async () => {

@@ -17,6 +17,7 @@ export * from './keys/key-values';
 export * from './keys/key-rules';
 export * from './keys/rate-limit';
 export * from './keys/ip-allowlist';
+export * from './keys/ip-allowlist.matcher';
 export * from './keys/key-status';
 export * from './keys/evolve-key-access';
 export * from './keys/evolve-key';
