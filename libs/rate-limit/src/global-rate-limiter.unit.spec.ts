@@ -76,4 +76,30 @@ describe('GlobalRateLimiter', () => {
     const answers = await Promise.all([1, 2, 3].map(() => limiter.take('key_a', RULE, 'deny', NOW)));
     for (const a of answers) expect(a).toEqual({ granted: false, limit: 5, remaining: 0, resetMs: 1_764_000_010_000, degraded: true });
   });
+
+  it('leases tokens while much is left: three replicas never exceed the limit, grant at least 97% of it, and mostly without a round trip', async () => {
+    const store = new MemoryCounterStore();
+    const replicas = [1, 2, 3].map(() => new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 }));
+    const rule = { limit: 30_000, windowMs: 10_000 };
+    const answers = [];
+    for (let round = 0; round < 400; round++) {
+      const grantedBefore = answers.filter((a) => a.granted).length;
+      const these = await Promise.all(Array.from({ length: 90 }, (_, i) => replicas[i % 3].take('key_a', rule, 'deny', NOW)));
+      // Never more than is truly left: at most what was not granted before this round began.
+      for (const a of these.filter((x) => x.granted)) expect(a.remaining).toBeLessThan(30_000 - grantedBefore);
+      answers.push(...these);
+    }
+    const granted = answers.filter((a) => a.granted);
+    expect(granted.length).toBeLessThanOrEqual(30_000);
+    expect(granted.length).toBeGreaterThanOrEqual(29_100);
+    expect(store.calls).toBeLessThan(answers.length / 20);
+  });
+
+  it('drops a lease when the limit changes: a lowered limit is not exceeded from tokens leased before', async () => {
+    const store = new MemoryCounterStore();
+    const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+    await Promise.all(Array.from({ length: 10 }, () => limiter.take('key_a', { limit: 100_000, windowMs: 10_000 }, 'deny', NOW)));
+    const lowered = await Promise.all(Array.from({ length: 10 }, () => limiter.take('key_a', { limit: 5, windowMs: 10_000 }, 'deny', NOW)));
+    expect(lowered.filter((a) => a.granted)).toEqual([]);
+  });
 });
