@@ -137,6 +137,22 @@ describe('key edits, services as separate processes', () => {
     expect(await codesFrom(key.key)).toEqual(new Set(['VALID']));
   });
 
+  it('GET ?asOf= shows the key as its history made it then: before the PATCH the old name and no limit, before its creation 404', async () => {
+    const pause = (): Promise<void> => new Promise((r) => setTimeout(r, 50));
+    const beforeCreation = new Date().toISOString();
+    await pause();
+    const key = await create({ name: 'first' });
+    await pause();
+    const between = new Date().toISOString();
+    await pause();
+    await patch(key.id, { name: 'second', ratelimit: { limit: 3, windowSeconds: 3 } });
+    const at = (asOf: string) => stack.api<KeyView & ErrorBody>('GET', `/v1/keys/${key.id}?asOf=${encodeURIComponent(asOf)}`);
+    expect((await at(between)).body).toMatchObject({ name: 'first', ratelimit: null, status: 'active' });
+    expect((await at(new Date().toISOString())).body).toMatchObject({ name: 'second', ratelimit: { limit: 3, windowSeconds: 3 } });
+    expect((await at(beforeCreation)).body).toMatchObject({ statusCode: 404, code: 'KEY_NOT_FOUND' });
+    expect((await at('yesterday')).body).toMatchObject({ statusCode: 400, details: [{ field: 'asOf' }] });
+  });
+
   it('rotation keeps name, expiry, rate limit and allowlist', async () => {
     const key = await create({ name: 'rotating', expiresAt: inDays(10), ratelimit: { limit: 9, windowSeconds: 60 }, ipAllowlist: ['203.0.113.0/24'] });
     await patch(key.id, { name: 'rotated' });

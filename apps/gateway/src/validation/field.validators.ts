@@ -12,6 +12,7 @@ import {
   MAX_KEY_ROLES,
   MAX_RESOURCE_INSTANCE_LENGTH,
   MAX_ROLE_ID_LENGTH,
+  parseIsoDateTime,
   parsePermission,
 } from '@keyward/domain';
 
@@ -41,6 +42,13 @@ const rule =
 
 /** An ISO 8601 date-time later than now (checked again by the domain when the command runs). */
 export const IsFutureDateTime = rule('isFutureDateTime', (value) => typeof value === 'string' && Date.parse(value) > Date.now(), 'must be a date-time in the future');
+
+/** A date-time with its zone, by the domain's strict reading: without one, the server's zone would decide. */
+export const IsZonedDateTime = rule(
+  'isZonedDateTime',
+  (value) => typeof value === 'string' && parseIsoDateTime(value) !== undefined,
+  'must be an ISO 8601 date-time with a time zone, e.g. "2026-11-23T10:00:00Z"',
+);
 
 const isResourcePermissions = (value: unknown): boolean =>
   typeof value === 'object' &&

@@ -1,4 +1,4 @@
-import { ErrorCodes, type Subjects, type AccessLevel, type KeyEnvironment, type RateLimit, type ResourcePermissions, type Share } from '@keyward/contracts';
+import { ErrorCodes, type Subjects, type AccessLevel, type KeyEnvironment, type ResourcePermissions, type Share } from '@keyward/contracts';
 import { ACCESS_LEVELS, DomainError, isKeyId, validGracePeriod, validIpAllowlist, validRateLimit, validationError } from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional, type Untrusted } from '../commands/command-payload';
@@ -28,9 +28,6 @@ export const asPermissions = (value: unknown): ResourcePermissions => {
 
 /** Left out: unchanged; `null`: cleared; otherwise the domain's rule, so the bus refuses what the gateway would. */
 const asClearable = <T>(value: unknown, parse: (v: unknown) => T): T | null | undefined => (value === null ? null : optional(value, parse));
-
-const asRateLimit = (value: unknown): RateLimit => validRateLimit(value);
-const asIpAllowlist = (value: unknown): string[] => validIpAllowlist(value);
 
 /** A malformed id can name no key, so it is answered as an unknown one. */
 export const asKeyId = (value: unknown): string => {
@@ -70,8 +67,8 @@ export const parseCreateKey: CommandParser<S['create']> = (payload) => {
     expiresAt: asExpiry(p.expiresAt),
     permissions: optional(p.permissions, asPermissions),
     unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')),
-    ratelimit: asClearable(p.ratelimit, asRateLimit),
-    ipAllowlist: asClearable(p.ipAllowlist, asIpAllowlist),
+    ratelimit: asClearable(p.ratelimit, validRateLimit),
+    ipAllowlist: asClearable(p.ipAllowlist, validIpAllowlist),
   };
 };
 
@@ -82,8 +79,8 @@ export const parseUpdateKey: CommandParser<S['update']> = (payload) => {
     keyId,
     name: optional(p.name, (v) => asString(v, 'name')),
     expiresAt: p.expiresAt === undefined ? undefined : asExpiry(p.expiresAt),
-    ratelimit: asClearable(p.ratelimit, asRateLimit),
-    ipAllowlist: asClearable(p.ipAllowlist, asIpAllowlist),
+    ratelimit: asClearable(p.ratelimit, validRateLimit),
+    ipAllowlist: asClearable(p.ipAllowlist, validIpAllowlist),
   };
 };
 

@@ -106,6 +106,18 @@ describe('workspace commands over NATS, on the real event store', () => {
     expect(await h.rejection(K.setPermissions, { context: admin, keyId: key.id, permissions: { calls: 'write' } })).toMatchObject({ code: 'PLAN_UPGRADE_REQUIRED' });
   });
 
+  it('honours at once a plan change another replica wrote, though this one decided on the workspace just before', async () => {
+    const ws = await createWorkspace('pro');
+    const admin = adminOf(ws.id);
+    await createKey(admin, { permissions: { calls: 'read' } });
+    // Another key-command replica downgrades the plan: this one learns of it only from the history.
+    const metadata = { workspaceId: ws.id, actor: 'root', correlationId: 'elsewhere', causationId: 'elsewhere', occurredAt: new Date().toISOString(), schemaVersion: 1 };
+    await h.store.appendToStream(workspaceStreamId(ws.id), [{ type: 'WorkspacePlanChanged', data: { workspaceId: ws.id, plan: 'free' }, metadata }], { expectedVersion: 0n });
+    const before = await count();
+    expect(await h.rejection(K.create, { context: admin, name: 'k', environment: 'live', expiresAt: null })).toMatchObject({ code: 'PLAN_UPGRADE_REQUIRED' });
+    expect(await count()).toBe(before);
+  });
+
   it('changes settings only for a full-access key, appending nothing otherwise', async () => {
     const ws = await createWorkspace('enterprise');
     const before = await count();

@@ -95,6 +95,9 @@ const revokeKey = (command: RevokeKey, state: KeyState, now: Date): KeyEvent => 
   return { type: 'KeyRevoked', data: { keyId: key.keyId, revokedAt: now.toISOString() } };
 };
 
+/** Stored expiries may be written with another offset or precision than a normalised one. */
+const sameInstant = (a: string | null, b: string | null): boolean => (a === null || b === null ? a === b : Date.parse(a) === Date.parse(b));
+
 /**
  * One event per field that changes, in a fixed order, appended together; nothing changed: no event.
  * An expired key may be given a new expiry (that is how it comes back); a revoked one is final.
@@ -114,9 +117,6 @@ const updateKey = (command: UpdateKey, state: KeyState, now: Date): KeyEvent[] =
   if (ipAllowlist !== undefined && !sameIpAllowlist(ipAllowlist, key.ipAllowlist)) events.push({ type: 'KeyIpAllowlistChanged', data: { keyId, ipAllowlist } });
   return events;
 };
-
-/** Stored expiries may be written with another offset or precision than a normalised one. */
-const sameInstant = (a: string | null, b: string | null): boolean => (a === null || b === null ? a === b : Date.parse(a) === Date.parse(b));
 
 /** Deleting revokes for good; a revoked key may be deleted too. */
 const deleteKey = (command: DeleteKey, state: KeyState, now: Date): KeyEvent => {

@@ -15,11 +15,16 @@ export interface KeyLimitColumns {
 
 /**
  * Rate limits and IP allowlists by key slot, kept sparsely: most keys have neither, and a key
- * without costs no byte here (a column per key would cost every key a slot).
+ * without costs no byte here (a column per key would cost every key a slot). Equal limits and
+ * lists are shared, as keys of one service tend to carry the same ones: a parsed list is some
+ * 700 bytes, a shared one a map entry. What no key holds any more stays shared until restart,
+ * bounded by the distinct limits and lists set since.
  */
 export class KeyLimits {
   private readonly rateLimits = new Map<number, IndexedRateLimit>();
   private readonly allowlists = new Map<number, IpAllowlistMatcher>();
+  private readonly sharedRateLimits = new Map<string, IndexedRateLimit>();
+  private readonly sharedAllowlists = new Map<string, IpAllowlistMatcher>();
 
   static of(columns: KeyLimitColumns): KeyLimits {
     const limits = new KeyLimits();
@@ -37,13 +42,26 @@ export class KeyLimits {
   }
 
   setRateLimit(slot: number, ratelimit: RateLimit | null): void {
-    if (ratelimit === null) this.rateLimits.delete(slot);
-    else this.rateLimits.set(slot, { limit: ratelimit.limit, windowMs: ratelimit.windowSeconds * 1_000 });
+    if (ratelimit === null) {
+      this.rateLimits.delete(slot);
+      return;
+    }
+    const key = `${ratelimit.limit}/${ratelimit.windowSeconds}`;
+    let shared = this.sharedRateLimits.get(key);
+    if (!shared) this.sharedRateLimits.set(key, (shared = { limit: ratelimit.limit, windowMs: ratelimit.windowSeconds * 1_000 }));
+    this.rateLimits.set(slot, shared);
   }
 
   setAllowlist(slot: number, allowlist: IpAllowlistMatcher | null): void {
-    if (allowlist === null) this.allowlists.delete(slot);
-    else this.allowlists.set(slot, allowlist);
+    if (allowlist === null) {
+      this.allowlists.delete(slot);
+      return;
+    }
+    // Entries are normalised, and no entry holds a space.
+    const key = allowlist.entries.join(' ');
+    let shared = this.sharedAllowlists.get(key);
+    if (!shared) this.sharedAllowlists.set(key, (shared = allowlist));
+    this.allowlists.set(slot, shared);
   }
 
   /** A revoked key answers REVOKED before any limit is looked at. */

@@ -67,3 +67,20 @@ describe('KeyIndex: rate limits, allowlists and the workspace’s rateLimitWhenU
     expect(() => new KeyIndex().apply(recorded(event))).toThrow(/(ratelimit|ipAllowlist|settings)[^:]* is missing or invalid$/);
   });
 });
+
+describe('KeyLimits sharing', () => {
+  it('gives keys with equal limits and lists the same objects, and keeps unequal ones apart', () => {
+    const [a, b, c] = [
+      keyCreated({ ratelimit: { limit: 5, windowSeconds: 1 }, ipAllowlist: ['10.0.0.0/8', '192.0.2.1'] }),
+      keyCreated({ ratelimit: { limit: 5, windowSeconds: 1 }, ipAllowlist: ['10.0.0.0/8', '192.0.2.1'] }),
+      keyCreated({ ratelimit: { limit: 5, windowSeconds: 2 }, ipAllowlist: ['192.0.2.1', '10.0.0.0/8'] }),
+    ];
+    const index = indexOf(a.event, b.event, c.event);
+    const [ka, kb, kc] = [a, b, c].map((k) => indexedKey(index, k.secret));
+    expect(ka?.ratelimit).toBe(kb?.ratelimit);
+    expect(ka?.ipAllowlist).toBe(kb?.ipAllowlist);
+    expect(kc?.ratelimit).toEqual({ limit: 5, windowMs: 2_000 });
+    expect(kc?.ipAllowlist).not.toBe(ka?.ipAllowlist);
+    expect(kc?.ipAllowlist?.entries).toEqual(['192.0.2.1', '10.0.0.0/8']);
+  });
+});

@@ -17,14 +17,19 @@ export class KeyStateQueries {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** A key of another workspace, or a deleted one, is as unknown as one that never existed. */
-  async get(workspaceId: string, keyId: string, now = new Date()): Promise<KeyView | undefined> {
+  /**
+   * A key of another workspace, or a deleted one, is as unknown as one that never existed. With
+   * `asOf`, the key as its events up to that moment made it, and its status at that moment (a key
+   * created later is unknown then); usage is not in the history and is always today's.
+   */
+  async get(workspaceId: string, keyId: string, now = new Date(), asOf?: Date): Promise<KeyView | undefined> {
     const [stream, row] = await Promise.all([
       this.store.readStream<KeyEvent>(keyStreamId(keyId)),
       this.dataSource.getRepository(KeyRow).findOne({ select: { usageCount: true, lastUsedAt: true }, where: { workspaceId, id: keyId } }),
     ]);
-    const state = stream.events.reduce(keyDecider.evolve, keyDecider.initialState());
+    const until = asOf?.getTime() ?? Infinity;
+    const state = stream.events.filter((e) => Date.parse(e.metadata.occurredAt) <= until).reduce(keyDecider.evolve, keyDecider.initialState());
     if (state.status === 'absent' || state.deletedAt !== null || state.workspaceId !== workspaceId) return undefined;
-    return keyViewOfState(state, { usageCount: Number(row?.usageCount ?? 0), lastUsedAt: row?.lastUsedAt?.toISOString() ?? null }, now);
+    return keyViewOfState(state, { usageCount: Number(row?.usageCount ?? 0), lastUsedAt: row?.lastUsedAt?.toISOString() ?? null }, asOf ?? now);
   }
 }
