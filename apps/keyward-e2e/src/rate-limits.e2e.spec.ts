@@ -1,5 +1,6 @@
 import type { CreateKeyResult, VerifyAnswer } from '@keyward/contracts';
 import { KeywardStack } from './support/keyward-stack';
+import { OwnNats } from './support/own-nats';
 
 jest.setTimeout(120_000);
 
@@ -108,5 +109,38 @@ describe('rate limits across three verifier processes', () => {
     for (let i = 0; i < 10; i++) expect((await stack.verify(created.body.key, 'calls:write')).code).toBe('INSUFFICIENT_PERMISSIONS');
     const valid = await stack.verify(created.body.key, 'calls:read');
     expect(valid).toMatchObject({ code: 'VALID', ratelimit: { limit: 3, remaining: 2 } });
+  });
+});
+
+/**
+ * The shared count out of reach: a NATS of the test's own without JetStream, so every request for
+ * the count is refused. The workspace's `rateLimitWhenUnreachable` decides, and the answer says so.
+ */
+describe('rate limits when the shared count cannot be reached', () => {
+  let nats: OwnNats;
+  let stack: KeywardStack;
+
+  beforeAll(async () => {
+    nats = await OwnNats.start();
+    stack = await KeywardStack.start({ natsUrl: nats.url, verifiers: 2 });
+  }, 100_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await nats?.stop();
+  });
+
+  it('answers VALID with degraded under "allow" (the default), RATE_LIMITED with degraded under "deny"', async () => {
+    const created = await stack.api<CreateKeyResult>('POST', '/v1/keys', { name: 'limited, no count', ratelimit: { limit: 5, windowSeconds: 60 } });
+    expect(created.status).toBe(201);
+    const allowed = await Promise.all(Array.from({ length: 10 }, () => stack.verify(created.body.key)));
+    for (const a of allowed) expect(a).toMatchObject({ valid: true, code: 'VALID', ratelimit: { limit: 5, remaining: 0, degraded: true } });
+    expect((await stack.api('PATCH', '/v1/workspace', { settings: { rateLimitWhenUnreachable: 'deny' } })).status).toBe(200);
+    const denied = await Promise.all(Array.from({ length: 10 }, () => stack.verify(created.body.key)));
+    for (const a of denied) expect(a).toEqual({ valid: false, code: 'RATE_LIMITED', keyId: created.body.id, ratelimit: { limit: 5, remaining: 0, reset: expect.any(String), degraded: true } });
+    // A key without a limit does not notice.
+    const unlimited = await stack.api<CreateKeyResult>('POST', '/v1/keys', { name: 'unlimited' });
+    expect(await stack.verify(unlimited.body.key)).toMatchObject({ code: 'VALID' });
+    expect(await stack.verify(unlimited.body.key)).not.toHaveProperty('ratelimit');
   });
 });
