@@ -60,6 +60,16 @@ describe('GlobalRateLimiter over JetStream KV', () => {
     for (const a of answers.filter((x) => !x.granted)) expect(a.remaining).toBe(0);
   });
 
+  it('with leases (a limit far above one batch), never more than the limit and at least 90% of it', async () => {
+    const keyId = freshKeyId();
+    const rule = { limit: 5_000, windowMs: 10_000 };
+    const answers = await demand(keyId, 6_000, 64, rule, T0);
+    const granted = answers.filter((a) => a.granted);
+    expect(granted.length).toBeLessThanOrEqual(5_000);
+    expect(granted.length).toBeGreaterThanOrEqual(4_500);
+    for (const a of granted) expect(a.remaining).toBeLessThan(5_000);
+  });
+
   it('grants the limit again in the next window, and never more in any window', async () => {
     const keyId = freshKeyId();
     const first = await demand(keyId, 120, 16, LIMIT, T0);
