@@ -54,7 +54,8 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     try {
       const answer = answerVerify(msg.data, this.context, Date.now());
       // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
-      if (answer instanceof Promise) answer.then((a) => this.respond(msg, a, started), (error: unknown) => this.failed(error));
+      // The catch also takes what respond throws: an unhandled rejection would end the process.
+      if (answer instanceof Promise) answer.then((a) => this.respond(msg, a, started)).catch((error: unknown) => this.failed(error));
       else this.respond(msg, answer, started);
     } catch (error) {
       this.failed(error);
