@@ -64,7 +64,7 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
 
   private respond(msg: Msg, answer: VerifyAnswer, started: number): void {
     msg.respond(encodeVerifyAnswer(answer));
-    this.metrics.record(answer.code, (performance.now() - started) / 1_000);
+    this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded);
   }
 
   private failed(error: unknown): void {
