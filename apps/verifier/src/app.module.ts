@@ -14,6 +14,7 @@ import { EventFollower } from './follow/event-follower.service';
 import { IndexHealth } from './health/index.health';
 import type { IndexSnapshotStore } from './snapshot/index-snapshot.store';
 import { INDEX_SNAPSHOT_STORE, IndexSnapshots } from './snapshot/index-snapshots.service';
+import { rateLimiterProvider } from './verify/rate-limiter.provider';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { VerifyResponder } from './verify/verify.responder';
 
@@ -43,6 +44,6 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
 export class AppModule {
   /** The verifier's own configuration, read and validated by main before anything connects. */
   static withConfig(config: VerifierConfig): DynamicModule {
-    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }] };
+    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }, rateLimiterProvider(config)] };
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
-import { QueueGroups, Subjects } from '@keyward/contracts';
+import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
 import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
 import { answerVerify, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
+import { GlobalRateLimiter } from '@keyward/rate-limit';
 import { VerifyMetrics } from './verify.metrics';
 
 /**
@@ -22,8 +23,9 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     index: KeyIndex,
     private readonly freshness: Freshness,
     private readonly metrics: VerifyMetrics,
+    limiter: GlobalRateLimiter,
   ) {
-    this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers() };
+    this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers(), limiter };
   }
 
   /**
@@ -51,11 +53,22 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     const started = performance.now();
     try {
       const answer = answerVerify(msg.data, this.context, Date.now());
-      msg.respond(encodeVerifyAnswer(answer));
-      this.metrics.record(answer.code, (performance.now() - started) / 1_000);
+      // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
+      // The catch also takes what respond throws: an unhandled rejection would end the process.
+      if (answer instanceof Promise) answer.then((a) => this.respond(msg, a, started)).catch((error: unknown) => this.failed(error));
+      else this.respond(msg, answer, started);
     } catch (error) {
-      // Never logs the message: it carries a secret.
-      this.logger.error(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+      this.failed(error);
     }
+  }
+
+  private respond(msg: Msg, answer: VerifyAnswer, started: number): void {
+    msg.respond(encodeVerifyAnswer(answer));
+    this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded);
+  }
+
+  private failed(error: unknown): void {
+    // Never logs the message: it carries a secret.
+    this.logger.error(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
   }
 }
