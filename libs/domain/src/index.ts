@@ -38,6 +38,7 @@ export * from './roles/evolve-role';
 export * from './roles/role.decider';
 export * from './workspaces/plan-entitlements';
 export * from './workspaces/resource-catalogue';
+export * from './workspaces/workspace-settings';
 export * from './workspaces/workspace.state';
 export * from './workspaces/workspace.commands';
 export * from './workspaces/workspace-rules';

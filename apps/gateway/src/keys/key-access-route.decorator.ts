@@ -7,7 +7,7 @@ import { KeyViewDto } from './key.response.dto';
 
 /**
  * A route that changes what a key may do (roles, permissions, shares): it takes `api_keys:write`
- * and answers the key as `KeyAccessWriter` read it back, or one of `errors`.
+ * and answers the key as `KeyEditWriter` read it back, or one of `errors`.
  */
 export const KeyAccessRoute = (...errors: readonly ErrorCode[]): MethodDecorator =>
   applyDecorators(RequirePermission('api_keys:write'), ApiOkResponse({ type: KeyViewDto, description: 'the key as its history now shows it' }), ApiErrors(...errors));

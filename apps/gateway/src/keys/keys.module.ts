@@ -7,7 +7,7 @@ import { CommandsModule } from '../commands/commands.module';
 import { CreateKeyHttpController } from './create-key/create-key.http.controller';
 import { DeleteKeyHttpController } from './delete-key/delete-key.http.controller';
 import { GetKeyHttpController } from './get-key/get-key.http.controller';
-import { KeyAccessWriter } from './key-access.writer';
+import { KeyEditWriter } from './key-edit.writer';
 import { ListKeysHttpController } from './list-keys/list-keys.http.controller';
 import { RevokeKeyHttpController } from './revoke-key/revoke-key.http.controller';
 import { RotateKeyHttpController } from './rotate-key/rotate-key.http.controller';
@@ -25,7 +25,7 @@ import { UpdateKeyHttpController } from './update-key/update-key.http.controller
 @Module({
   imports: [CommandsModule],
   providers: [
-    KeyAccessWriter,
+    KeyEditWriter,
     {
       provide: KeyStateQueries,
       inject: [EVENT_STORE, READ_MODEL_DATA_SOURCE],

@@ -3,7 +3,7 @@ import { DomainError } from '../domain.error';
 import type { KeyAccess } from '../permissions/effective-grants';
 import { accessPolicy, permissions } from '../testing';
 import { entitlementsOf } from '../workspaces/plan-entitlements';
-import { defaultWorkspaceSettings } from '../workspaces/resource-catalogue';
+import { defaultWorkspaceSettings } from '../workspaces/workspace-settings';
 import { DEFAULT_WORKSPACE, type ExistingWorkspace } from '../workspaces/workspace.state';
 import { assertInCatalogue, assertKeyWithinAuthority, assertWithinAuthority, requireEntitlement, workspacePolicyOf, type WorkspacePolicy } from './access-policy';
 

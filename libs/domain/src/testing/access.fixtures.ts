@@ -2,7 +2,7 @@ import type { Plan, WorkspaceSettings } from '@keyward/contracts';
 import type { AccessPolicy } from '../access/access-policy';
 import { parsePermission, type Permission } from '../permissions/permission';
 import { entitlementsOf } from '../workspaces/plan-entitlements';
-import { defaultWorkspaceSettings } from '../workspaces/resource-catalogue';
+import { defaultWorkspaceSettings } from '../workspaces/workspace-settings';
 
 export const permission = (text: string): Permission => {
   const parsed = parsePermission(text);

@@ -3,7 +3,7 @@ import { DomainError } from '../domain.error';
 import type { Permission } from '../permissions/permission';
 import { holdsAll } from '../permissions/permission-evaluator';
 import type { ChangeWorkspacePlan, ChangeWorkspaceSettings, CreateWorkspace, WorkspaceCommand } from './workspace.commands';
-import { defaultWorkspaceSettings } from './resource-catalogue';
+import { defaultWorkspaceSettings } from './workspace-settings';
 import { assertOperator, validSettingsChange, validWorkspaceName } from './workspace-rules';
 import type { ExistingWorkspace, WorkspaceState } from './workspace.state';
 

@@ -1,5 +1,5 @@
 import type { WorkspaceEvent } from '@keyward/contracts';
-import { withSettingDefaults } from './resource-catalogue';
+import { withSettingDefaults } from './workspace-settings';
 import type { WorkspaceState } from './workspace.state';
 
 /** Folds one event into a workspace's state; unknown events and events before creation change nothing. */

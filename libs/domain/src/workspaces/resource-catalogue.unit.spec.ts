@@ -1,5 +1,6 @@
 import { isResourceName } from '../permissions/permission';
-import { DEFAULT_RESOURCE_CATALOGUE, defaultWorkspaceSettings, MANAGEMENT_RESOURCES, withSettingDefaults } from './resource-catalogue';
+import { DEFAULT_RESOURCE_CATALOGUE, MANAGEMENT_RESOURCES } from './resource-catalogue';
+import { defaultWorkspaceSettings, withSettingDefaults } from './workspace-settings';
 import { validCatalogue } from './workspace-rules';
 
 const resourcesOf = (group: string): string[] => DEFAULT_RESOURCE_CATALOGUE.filter((r) => r.group === group).map((r) => r.resource);

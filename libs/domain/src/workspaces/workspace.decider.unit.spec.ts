@@ -1,7 +1,8 @@
 import { ErrorCodes, type ResourceType, type WorkspaceCreated, type WorkspaceEvent, type WorkspacePlanChanged, type WorkspaceSettings, type WorkspaceSettingsChanged } from '@keyward/contracts';
 import type { Permission } from '../permissions/permission';
 import { deciderSpecification, NOW } from '../testing';
-import { DEFAULT_RESOURCE_CATALOGUE, defaultWorkspaceSettings, MANAGEMENT_RESOURCES } from './resource-catalogue';
+import { DEFAULT_RESOURCE_CATALOGUE, MANAGEMENT_RESOURCES } from './resource-catalogue';
+import { defaultWorkspaceSettings } from './workspace-settings';
 import { evolveWorkspace } from './evolve-workspace';
 import type { ChangeWorkspacePlan, ChangeWorkspaceSettings, CreateWorkspace } from './workspace.commands';
 import { workspaceDecider } from './workspace.decider';

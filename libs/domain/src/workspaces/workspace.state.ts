@@ -1,5 +1,5 @@
 import { DEFAULT_WORKSPACE_ID, type Plan, type WorkspaceSettings } from '@keyward/contracts';
-import { defaultWorkspaceSettings } from './resource-catalogue';
+import { defaultWorkspaceSettings } from './workspace-settings';
 
 export interface ExistingWorkspace {
   readonly status: 'active';

@@ -4,14 +4,14 @@ import type { Response } from 'express';
 import { ErrorCodes, Subjects, type CommandContext, type KeyView, type SetKeyPermissionsRequest } from '@keyward/contracts';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessRoute } from '../key-access-route.decorator';
-import { KeyAccessWriter } from '../key-access.writer';
+import { KeyEditWriter } from '../key-edit.writer';
 import { KeyIdPipe } from '../key-id.pipe';
 import { SetKeyPermissionsRequestDto } from './set-key-permissions.request.dto';
 import { AdminController } from '../../http/admin-controller.decorator';
 
 @AdminController('keys', 'v1/keys')
 export class SetKeyPermissionsHttpController {
-  constructor(private readonly writer: KeyAccessWriter) {}
+  constructor(private readonly writer: KeyEditWriter) {}
 
   /** Replaces the key's direct permissions; it may not end up with more than the caller holds. */
   @Put(':id/permissions')

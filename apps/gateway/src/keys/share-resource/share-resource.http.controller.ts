@@ -3,14 +3,14 @@ import type { Response } from 'express';
 import { ErrorCodes, Subjects, type CommandContext, type KeyView, type ShareResourceRequest } from '@keyward/contracts';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessRoute } from '../key-access-route.decorator';
-import { KeyAccessWriter } from '../key-access.writer';
+import { KeyEditWriter } from '../key-edit.writer';
 import { KeyIdPipe } from '../key-id.pipe';
 import { ShareResourceRequestDto } from './share-resource.request.dto';
 import { AdminController } from '../../http/admin-controller.decorator';
 
 @AdminController('keys', 'v1/keys')
 export class ShareResourceHttpController {
-  constructor(private readonly writer: KeyAccessWriter) {}
+  constructor(private readonly writer: KeyEditWriter) {}
 
   /** Sharing an instance again replaces its access level. */
   @Post(':id/shares')

@@ -3,13 +3,13 @@ import type { Response } from 'express';
 import { Subjects, type CommandContext, type KeyView, ErrorCodes } from '@keyward/contracts';
 import { CommandCtx } from '../../http/command-context.decorator';
 import { KeyAccessRoute } from '../key-access-route.decorator';
-import { KeyAccessWriter } from '../key-access.writer';
+import { KeyEditWriter } from '../key-edit.writer';
 import { KeyIdPipe } from '../key-id.pipe';
 import { AdminController } from '../../http/admin-controller.decorator';
 
 @AdminController('keys', 'v1/keys')
 export class UnshareResourceHttpController {
-  constructor(private readonly writer: KeyAccessWriter) {}
+  constructor(private readonly writer: KeyEditWriter) {}
 
   /** The path names the share; key-command checks its form and that the key has it. */
   @Delete(':id/shares/:resource/:resourceId')

@@ -6,14 +6,14 @@ import { RequirePermission } from '../../auth/require-permission.decorator';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { AdminController } from '../../http/admin-controller.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
-import { KeyAccessWriter } from '../key-access.writer';
+import { KeyEditWriter } from '../key-edit.writer';
 import { KeyIdPipe } from '../key-id.pipe';
 import { KeyViewDto } from '../key.response.dto';
 import { UpdateKeyRequestDto } from './update-key.request.dto';
 
 @AdminController('keys', 'v1/keys')
 export class UpdateKeyHttpController {
-  constructor(private readonly writer: KeyAccessWriter) {}
+  constructor(private readonly writer: KeyEditWriter) {}
 
   /** Renames, changes or clears expiry, rate limit and IP allowlist; every verifier applies it before this answers. */
   @Patch(':id')

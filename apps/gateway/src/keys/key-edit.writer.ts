@@ -6,11 +6,11 @@ import { ReadBackWriter } from '../commands/read-back.writer';
 import { keyNotFound } from './key-id.pipe';
 
 /** The commands that edit a key in place: what it may do (roles, permissions, shares) and its name, expiry and limits. */
-type KeyAccessSubject = (typeof Subjects.keyCommand)['setRoles' | 'setPermissions' | 'share' | 'unshare' | 'update'];
+type KeyEditSubject = (typeof Subjects.keyCommand)['setRoles' | 'setPermissions' | 'share' | 'unshare' | 'update'];
 
 /** Edits of a key go through one path: the command, then the key as its history now shows it. */
 @Injectable()
-export class KeyAccessWriter extends ReadBackWriter<KeyAccessSubject, KeyView> {
+export class KeyEditWriter extends ReadBackWriter<KeyEditSubject, KeyView> {
   constructor(commands: CommandClient, keys: KeyStateQueries) {
     super(commands, { read: (request) => keys.get(request.context.workspaceId, request.keyId), gone: keyNotFound });
   }
