@@ -5,6 +5,7 @@ export * from './pepper.module';
 export * from './create-event-store';
 export * from './nats-microservice.options';
 export * from './nats-link.state';
+export * from './usage-stream';
 export * from './nats-packet.codec';
 export * from './run-main';
 export * from './resolves-within';

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects } from '@keyward/contracts';
 import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
 import { answerVerify, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
+import { UsageCounter } from '../usage/usage.counter';
 import { VerifyMetrics } from './verify.metrics';
 
 /**
@@ -10,7 +11,7 @@ import { VerifyMetrics } from './verify.metrics';
  * framework envelope, and this is the hot path, so it skips the framework's per-message layers.
  */
 @Injectable()
-export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShutdown {
+export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(VerifyResponder.name);
   private subscription: Subscription | undefined;
   private readonly context: VerifyContext;
@@ -22,6 +23,7 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     index: KeyIndex,
     private readonly freshness: Freshness,
     private readonly metrics: VerifyMetrics,
+    private readonly usage: UsageCounter,
   ) {
     this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers() };
   }
@@ -41,7 +43,8 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  onApplicationShutdown(): void {
+  /** Before any shutdown hook, so the usage flusher's last flush holds every answer given. */
+  beforeApplicationShutdown(): void {
     this.stopped = true;
     this.subscription?.unsubscribe();
   }
@@ -50,8 +53,10 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     if (!msg.reply) return; // a publish without a reply subject expects nothing
     const started = performance.now();
     try {
-      const answer = answerVerify(msg.data, this.context, Date.now());
+      const now = Date.now();
+      const answer = answerVerify(msg.data, this.context, now);
       msg.respond(encodeVerifyAnswer(answer));
+      this.usage.record(answer, now);
       this.metrics.record(answer.code, (performance.now() - started) / 1_000);
     } catch (error) {
       // Never logs the message: it carries a secret.

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids made in time
- * order land at the right edge of the unique `event_id` index, where random (version 4) ids
+ * order land at the right edge of the unique index (events, usage batches), where random (version 4) ids
  * would each dirty a random page of it, and each page's first change after a checkpoint writes
  * the whole page to the WAL.
  */
-export const newEventId = (now = Date.now()): string => {
+export const newUuidV7 = (now = Date.now()): string => {
   const bytes = randomBytes(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6] & 0x0f) | 0x70; // version 7

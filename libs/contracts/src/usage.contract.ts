@@ -1,0 +1,72 @@
+import type { VerifyCode } from './verify.contract';
+
+/**
+ * Answers that name a key, and so count toward it (product.md section 9.1). MALFORMED, NOT_FOUND
+ * and UNAVAILABLE name none: they count per verifier in the metrics only.
+ */
+export const UsageCodes = [
+  'VALID',
+  'EXPIRED',
+  'REVOKED',
+  'INSUFFICIENT_PERMISSIONS',
+  'RATE_LIMITED',
+  'PLAN_UPGRADE_REQUIRED',
+  'FORBIDDEN',
+] as const satisfies readonly VerifyCode[];
+
+export type UsageCode = (typeof UsageCodes)[number];
+export type DeniedUsageCode = Exclude<UsageCode, 'VALID'>;
+
+/** Where verifiers send their counts: a JetStream stream, so a batch outlives NATS and projector restarts. */
+export const UsageStream = {
+  name: 'KEYWARD_USAGE',
+  subjects: 'keyward.v1.usage.>',
+  /** One message per batch, its `batchId` also the `Nats-Msg-Id` (JetStream drops a re-sent duplicate). */
+  batches: 'keyward.v1.usage.batches',
+  /** The usage projector's durable consumer. */
+  consumer: 'keyward-usage-projector',
+} as const;
+
+/** One key's answers in one hour, as a verifier counted them. */
+export interface UsageEntry {
+  readonly workspaceId: string;
+  readonly keyId: string;
+  /** ISO time of the hour's start. */
+  readonly hour: string;
+  readonly counts: Readonly<Partial<Record<UsageCode, number>>>;
+  /** ISO time of the key's last VALID answer in this hour, `null` when it had none. */
+  readonly lastValidAt: string | null;
+}
+
+/** What a verifier flushes at least once a second; applied exactly once by its id (a UUID v7). */
+export interface UsageBatch {
+  readonly batchId: string;
+  readonly entries: readonly UsageEntry[];
+}
+
+export const UsageGranularities = ['hour', 'day'] as const;
+export type UsageGranularity = (typeof UsageGranularities)[number];
+
+export interface UsageBucket {
+  /** ISO time the bucket starts (UTC hour or day). */
+  readonly start: string;
+  readonly valid: number;
+  readonly denied: Readonly<Partial<Record<DeniedUsageCode, number>>>;
+}
+
+/** `GET /v1/keys/:id/usage`. */
+export interface KeyUsageReport {
+  readonly buckets: readonly UsageBucket[];
+}
+
+export interface TopKey {
+  readonly keyId: string;
+  readonly valid: number;
+  readonly denied: number;
+}
+
+/** `GET /v1/usage`: the workspace's totals per bucket and its busiest keys over the range. */
+export interface WorkspaceUsageReport {
+  readonly buckets: readonly UsageBucket[];
+  readonly topKeys: readonly TopKey[];
+}
