@@ -18,6 +18,7 @@ export * from './keys/key-values';
 export * from './keys/key-rules';
 export * from './keys/key-status';
 export * from './usage/usage-marks';
+export * from './usage/usage-range';
 export * from './keys/evolve-key-access';
 export * from './keys/evolve-key';
 export * from './keys/decide-key';

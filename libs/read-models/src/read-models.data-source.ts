@@ -7,10 +7,12 @@ import { CreateRoleTable1763900000001 } from './migrations/1763900000001-create-
 import { CreateWorkspaceTable1763900000002 } from './migrations/1763900000002-create-workspace-table';
 import { ReplayReadModels1763900000003 } from './migrations/1763900000003-replay-read-models';
 import { IndexKeyListFilters1764000000000 } from './migrations/1764000000000-index-key-list-filters';
+import { CreateUsageTables1765000000000 } from './migrations/1765000000000-create-usage-tables';
 import { RoleRow } from './roles/role-row.entity';
+import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
-export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CheckpointRow];
+export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CheckpointRow, KeyUsageRow];
 /** In the order they run; each in its own transaction. */
 export const readModelMigrations = [
   CreateKeyTable1763860000000,
@@ -19,6 +21,7 @@ export const readModelMigrations = [
   CreateWorkspaceTable1763900000002,
   ReplayReadModels1763900000003,
   IndexKeyListFilters1764000000000,
+  CreateUsageTables1765000000000,
 ];
 
 export interface ReadModelDataSourceOptions {

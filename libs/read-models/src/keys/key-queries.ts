@@ -1,5 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { KeyEnvironment, KeyPage, KeyStatus, KeyView } from '@keyward/contracts';
+import { DEFAULT_STALE_AFTER_DAYS, staleBefore } from '@keyward/domain';
+import { KeyUsageRow } from '../usage/key-usage-row.entity';
 import { keyPageQuery, readKeyPage, type KeyPageRequest } from './key-page.query';
 import { KeyRow } from './key-row.entity';
 import { toKeyView } from './key-view.mapping';
@@ -9,7 +11,17 @@ export interface KeyListFilter extends KeyPageRequest {
   readonly environment?: KeyEnvironment;
   /** Matches a part of the name, or the start of the prefix or id. */
   readonly search?: string;
+  /** Only the keys the domain's `isStaleAt` marks stale (or only the others). */
+  readonly stale?: boolean;
 }
+
+/** How long without a VALID answer makes a key stale: the workspace setting `staleAfterDays`. */
+export interface UsageMarkSettings {
+  readonly staleAfterDays: number;
+}
+
+/** A workspace that has not set `staleAfterDays`. */
+export const DEFAULT_USAGE_MARK_SETTINGS: UsageMarkSettings = { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
 
 /** The domain's `keyStatusAt` as SQL, so that the database filters; key-queries.status.int.spec.ts holds the two to one answer. */
 const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: Date): void => {
@@ -18,12 +30,27 @@ const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: D
   else q.andWhere(`k.lifecycle = 'active' AND (k.expires_at IS NULL OR k.expires_at > :now)`, { now });
 };
 
+/** The domain's `isStaleAt` as SQL (key-usage-marks.int.spec.ts holds the two to one answer); needs the `u` join. */
+const STALE = `k.lifecycle = 'active' AND (k.expires_at IS NULL OR k.expires_at > :now) AND COALESCE(u.last_used_at, k.created_at) <= :staleBefore`;
+
+/** Each key with its usage row, if it has one. */
+const withUsage = (q: SelectQueryBuilder<KeyRow>): SelectQueryBuilder<KeyRow> =>
+  q.leftJoinAndMapOne('k.usage', KeyUsageRow, 'u', 'u.workspace_id = k.workspace_id AND u.key_id = k.id');
+
 /**
  * The key list's query, newest first: each filter walks an index in that order (key-queries.plan.int.spec.ts
  * holds the plans to it). Throws `InvalidCursorError` for a cursor this API did not hand out.
  */
-export const keyListQuery = (dataSource: DataSource, workspaceId: string, filter: KeyListFilter, now: Date): SelectQueryBuilder<KeyRow> => {
-  const q = keyPageQuery(dataSource, workspaceId, filter);
+export const keyListQuery = (
+  dataSource: DataSource,
+  workspaceId: string,
+  filter: KeyListFilter,
+  now: Date,
+  settings = DEFAULT_USAGE_MARK_SETTINGS,
+): SelectQueryBuilder<KeyRow> => {
+  const q = withUsage(keyPageQuery(dataSource, workspaceId, filter));
+  // Walks the workspace's keys newest first like `search`: the mark depends on the clock and the usage table.
+  if (filter.stale !== undefined) q.andWhere(filter.stale ? `(${STALE})` : `NOT (${STALE})`, { now, staleBefore: staleBefore(settings.staleAfterDays, now) });
   if (filter.status) filterByStatus(q, filter.status, now);
   if (filter.environment) q.andWhere('k.environment = :environment', { environment: filter.environment });
   if (filter.search) {
@@ -46,13 +73,15 @@ export class KeyQueries {
     return true;
   }
 
-  async get(workspaceId: string, id: string, now = new Date()): Promise<KeyView | undefined> {
-    const row = await this.dataSource.getRepository(KeyRow).findOneBy({ workspaceId, id });
-    return row ? toKeyView(row, now) : undefined;
+  async get(workspaceId: string, id: string, now = new Date(), settings = DEFAULT_USAGE_MARK_SETTINGS): Promise<KeyView | undefined> {
+    const row = await withUsage(this.dataSource.getRepository(KeyRow).createQueryBuilder('k'))
+      .where('k.workspace_id = :workspaceId AND k.id = :id', { workspaceId, id })
+      .getOne();
+    return row ? toKeyView(row, now, settings.staleAfterDays) : undefined;
   }
 
   /** Newest first, keyset-paginated so pages stay stable while keys are created. */
-  async list(workspaceId: string, filter: KeyListFilter, now = new Date()): Promise<KeyPage> {
-    return readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now), filter.limit, (row) => toKeyView(row, now));
+  async list(workspaceId: string, filter: KeyListFilter, now = new Date(), settings = DEFAULT_USAGE_MARK_SETTINGS): Promise<KeyPage> {
+    return readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now, settings), filter.limit, (row) => toKeyView(row, now, settings.staleAfterDays));
   }
 }

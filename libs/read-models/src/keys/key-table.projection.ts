@@ -36,8 +36,6 @@ const createdRow = ({ data: d }: RecordedEvent<KeyCreated>): QueryDeepPartialEnt
   shares: [],
   rotatedAt: null,
   revokedAt: null,
-  usageCount: '0',
-  lastUsedAt: null,
 });
 
 /**
