@@ -14,3 +14,6 @@ export const newUuidV7 = (now = Date.now()): string => {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
+
+/** The Unix milliseconds a UUID v7 was made at (its first 48 bits). */
+export const uuidV7Time = (id: string): number => parseInt(id.slice(0, 8) + id.slice(9, 13), 16);

@@ -1,4 +1,4 @@
-import { newUuidV7 } from './uuid-v7';
+import { newUuidV7, uuidV7Time } from './uuid-v7';
 
 describe('newUuidV7', () => {
   it('is a version 7 UUID with the RFC 9562 variant', () => {
@@ -14,5 +14,11 @@ describe('newUuidV7', () => {
   it('differs each time within one millisecond', () => {
     const at = Date.now();
     expect(new Set(Array.from({ length: 1_000 }, () => newUuidV7(at))).size).toBe(1_000);
+  });
+});
+
+describe('uuidV7Time', () => {
+  it('reads back the milliseconds the id was made at', () => {
+    expect(uuidV7Time(newUuidV7(1_764_000_000_123))).toBe(1_764_000_000_123);
   });
 });
