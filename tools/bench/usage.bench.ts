@@ -9,7 +9,7 @@ import { ensureUsageStream } from '@keyward/platform';
 import { createBenchDatabase } from './bench-database';
 import { ROOT, sleep } from './bench-env';
 import { hasExited, stopChild } from './child-process';
-import { Cleanup } from './cleanup';
+import { runBench, type Cleanup } from './cleanup';
 import { runLoad, summarize } from './load';
 import { seedKeys } from './seed-keys';
 import { startVerifiers } from './verifier-process';
@@ -152,17 +152,4 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   await capacity(nats, metricsUrl);
 };
 
-const cleanup = new Cleanup();
-cleanup.onSignals();
-main(cleanup)
-  .then(
-    () => 0,
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      return 1;
-    },
-  )
-  .then(async (code) => {
-    await cleanup.run();
-    process.exit(code);
-  });
+runBench(main);

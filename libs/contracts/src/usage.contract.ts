@@ -1,20 +1,11 @@
-import type { VerifyCode } from './verify.contract';
+import { VerifyCodes, type VerifyCode } from './verify.contract';
 
-/**
- * Answers that name a key, and so count toward it (product.md section 9.1). MALFORMED, NOT_FOUND
- * and UNAVAILABLE name none: they count per verifier in the metrics only.
- */
-export const UsageCodes = [
-  'VALID',
-  'EXPIRED',
-  'REVOKED',
-  'INSUFFICIENT_PERMISSIONS',
-  'RATE_LIMITED',
-  'PLAN_UPGRADE_REQUIRED',
-  'FORBIDDEN',
-] as const satisfies readonly VerifyCode[];
+/** Answers that name no key: they count per verifier in the metrics only (product.md section 9.1). */
+const UNCOUNTED = ['MALFORMED', 'NOT_FOUND', 'UNAVAILABLE'] as const satisfies readonly VerifyCode[];
 
-export type UsageCode = (typeof UsageCodes)[number];
+/** Answers that name a key, and so count toward it: `VALID`, or a denial by its code. */
+export type UsageCode = Exclude<VerifyCode, (typeof UNCOUNTED)[number]>;
+export const UsageCodes: readonly UsageCode[] = VerifyCodes.filter((code): code is UsageCode => !(UNCOUNTED as readonly VerifyCode[]).includes(code));
 export type DeniedUsageCode = Exclude<UsageCode, 'VALID'>;
 
 /** Where verifiers send their counts: a JetStream stream, so a batch outlives NATS and projector restarts. */

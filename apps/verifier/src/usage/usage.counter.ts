@@ -1,4 +1,4 @@
-import { UsageCodes, type UsageCode, type UsageEntry, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
+import { UsageCodes, VerifyCodes, type UsageCode, type UsageEntry, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
 
 const HOUR_MS = 3_600_000;
 const CODES = UsageCodes.length;
@@ -6,19 +6,7 @@ const VALID = UsageCodes.indexOf('VALID');
 const INITIAL_SLOTS = 1_024;
 
 /** Each counted code's column; -1 for the answers that name no key. */
-const COLUMN: Readonly<Record<VerifyCode, number>> = {
-  VALID: -1,
-  MALFORMED: -1,
-  NOT_FOUND: -1,
-  EXPIRED: -1,
-  REVOKED: -1,
-  INSUFFICIENT_PERMISSIONS: -1,
-  RATE_LIMITED: -1,
-  PLAN_UPGRADE_REQUIRED: -1,
-  FORBIDDEN: -1,
-  UNAVAILABLE: -1,
-  ...Object.fromEntries(UsageCodes.map((code, column) => [code, column])),
-};
+const COLUMN = Object.fromEntries(VerifyCodes.map((code) => [code, (UsageCodes as readonly VerifyCode[]).indexOf(code)])) as Readonly<Record<VerifyCode, number>>;
 
 /** The index's key slots (the `KeyIndex`): where a key's counts are kept, and whose they are. */
 export interface UsageOwners {
