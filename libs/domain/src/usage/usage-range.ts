@@ -37,6 +37,8 @@ export const usageRangeOf = (request: UsageRangeRequest, now: Date): UsageRange 
   const span = SPAN_MS[granularity];
   const to = request.to === undefined ? now : new Date(request.to);
   const from = request.from === undefined ? new Date(to.getTime() - span.default) : new Date(request.from);
+  if (Number.isNaN(to.getTime())) return { field: 'to', message: 'to must be an ISO 8601 time' };
+  if (Number.isNaN(from.getTime())) return { field: 'from', message: 'from must be an ISO 8601 time' };
   if (from.getTime() >= to.getTime()) return { field: 'from', message: 'from must be before to' };
   if (to.getTime() - from.getTime() > span.max) return { field: 'to', message: `to must be at most ${span.max / DAY_MS} days after from for granularity ${granularity}` };
   return { from, to, granularity };
