@@ -76,13 +76,16 @@ export class UsageCounter {
     for (let i = 0; i < this.touchedCount; i++) {
       const slot = this.touched[i];
       const counts: Partial<Record<UsageCode, number>> = {};
+      const first = slot * CODES;
       for (let column = 0; column < CODES; column++) {
-        const n = this.counts[slot * CODES + column];
-        if (n > 0) counts[UsageCodes[column]] = n;
-        this.counts[slot * CODES + column] = 0;
+        const n = this.counts[first + column];
+        if (n === 0) continue;
+        counts[UsageCodes[column]] = n;
+        this.counts[first + column] = 0;
       }
+      const { keyId, workspaceId } = this.owners.ownerAt(slot);
       const lastValidMs = this.lastValidMs[slot];
-      entries.push({ ...this.owners.ownerAt(slot), hour, counts, lastValidAt: lastValidMs > 0 ? new Date(lastValidMs).toISOString() : null });
+      entries.push({ workspaceId, keyId, hour, counts, lastValidAt: lastValidMs > 0 ? new Date(lastValidMs).toISOString() : null });
       this.lastValidMs[slot] = 0;
       this.marked[slot] = 0;
     }
