@@ -29,7 +29,7 @@ const IN_FLIGHT = 64;
 const CAPACITY_BATCHES = 2_000;
 const CAPACITY_ENTRIES = 100;
 const SAMPLE_MS = 250;
-const DRAIN_MS = 60_000;
+const DRAIN_MS = Number(process.env.BENCH_DRAIN_MS ?? 60_000);
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -38,7 +38,7 @@ const required = (name: string): string => {
 };
 
 /** The projector's metrics: it logs its ops port (any free one) at start. */
-const startProjector = async (env: NodeJS.ProcessEnv, onStarted: (child: ChildProcess) => void): Promise<{ child: ChildProcess; metricsUrl: string }> => {
+const startProjector = async (env: NodeJS.ProcessEnv, onStarted: (child: ChildProcess) => void): Promise<{ child: ChildProcess; metricsUrl: string; warnings: () => string[] }> => {
   const child = spawn(process.execPath, [path.join(ROOT, 'apps/projector/dist/main.js')], { env: { ...env, KEYWARD_PROJECTOR_METRICS_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
   onStarted(child);
   let output = '';
@@ -46,7 +46,7 @@ const startProjector = async (env: NodeJS.ProcessEnv, onStarted: (child: ChildPr
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(100)) {
     if (hasExited(child)) throw new Error('the projector exited at start');
     const port = /"opsPort":(\d+)/.exec(output)?.[1];
-    if (port) return { child, metricsUrl: `http://127.0.0.1:${port}/metrics` };
+    if (port) return { child, metricsUrl: `http://127.0.0.1:${port}/metrics`, warnings: () => output.split('\n').filter((l) => /"level":"(warn|error|fatal)"/.test(l)).slice(-5) };
   }
   throw new Error('the projector did not log its ops port within 60 s');
 };
@@ -62,16 +62,18 @@ const metric = (text: string, pattern: RegExp): number => Number(pattern.exec(te
 const progressOf = async (metricsUrl: string): Promise<UsageProgress> => {
   const text = await (await fetch(metricsUrl)).text();
   return {
-    applied: metric(text, /^keyward_usage_batches_applied_total\{outcome="applied"\} (\S+)$/m),
-    counts: metric(text, /^keyward_usage_counts_applied_total (\S+)$/m),
-    lagSeconds: metric(text, /^keyward_usage_lag_seconds (\S+)$/m),
+    applied: metric(text, /^keyward_usage_batches_applied_total\{outcome="applied"[^}]*\} (\S+)$/m),
+    counts: metric(text, /^keyward_usage_counts_applied_total(?:\{[^}]*\})? (\S+)$/m),
+    lagSeconds: metric(text, /^keyward_usage_lag_seconds(?:\{[^}]*\})? (\S+)$/m),
   };
 };
 
 /** Until the projector has applied `counts` in all (bounded); answers when it got there. */
 const untilCounted = async (metricsUrl: string, counts: number): Promise<number> => {
-  for (const deadline = Date.now() + DRAIN_MS; Date.now() < deadline; await sleep(50)) if ((await progressOf(metricsUrl)).counts >= counts) return performance.now();
-  throw new Error(`the projector did not apply ${counts} counts within ${DRAIN_MS / 1_000} s`);
+  let applied = 0;
+  for (const deadline = Date.now() + DRAIN_MS; Date.now() < deadline; await sleep(50)) if ((applied = (await progressOf(metricsUrl)).counts) >= counts) return performance.now();
+  const usage = (await (await fetch(metricsUrl)).text()).split('\n').filter((l) => l.startsWith('keyward_usage'));
+  throw new Error(`the projector applied ${applied} counts of ${counts} within ${DRAIN_MS / 1_000} s:\n${usage.join('\n')}`);
 };
 
 const percentileOf = (values: readonly number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
@@ -142,7 +144,8 @@ const main = async (cleanup: Cleanup): Promise<void> => {
 
   const { secrets } = await seedKeys(database.url, Buffer.from(pepperText), KEYS);
   const payloads = secrets.map((key) => Buffer.from(JSON.stringify({ key })));
-  const { metricsUrl } = await startProjector(env, (child) => running.add(child));
+  const { metricsUrl, warnings } = await startProjector(env, (child) => running.add(child));
+  cleanup.add(async () => void (warnings().length && console.error(`the projector warned:\n${warnings().join('\n')}`)));
   await startVerifiers(VERIFIERS, env, nats, (child) => running.add(child));
   // What an earlier run left on the stream is applied first, so that it is not measured.
   for (let last = -1, now = (await progressOf(metricsUrl)).applied; now !== last; await sleep(2_000)) [last, now] = [now, (await progressOf(metricsUrl)).applied];
