@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { MicroserviceOptions } from '@nestjs/microservices';
-import { QueueGroups } from '@keyward/contracts';
-import { loadConfig } from '@keyward/config';
-import { natsMicroserviceOptions, runMain } from '@keyward/platform';
+import { runMain } from '@keyward/platform';
 import { AppModule } from './app.module';
 
 runMain('key-command', async (logger) => {
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, { ...natsMicroserviceOptions(loadConfig(), QueueGroups.keyCommand), logger });
+  // No framework transport: commands are served on the raw NATS connection (`CommandResponder`), which keeps the process up.
+  const app = await NestFactory.createApplicationContext(AppModule, { logger });
   app.enableShutdownHooks();
-  await app.listen();
 });

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { MicroserviceOptions } from '@nestjs/microservices';
-import { loadConfig } from '@keyward/config';
-import { natsMicroserviceOptions, runMain } from '@keyward/platform';
+import { runMain } from '@keyward/platform';
 import { AppModule } from './app.module';
 
 runMain('projector', async (logger) => {
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, { ...natsMicroserviceOptions(loadConfig()), logger });
+  // Notices arrive on the raw NATS connection, which keeps the process up: no framework transport.
+  const app = await NestFactory.createApplicationContext(AppModule, { logger });
   app.enableShutdownHooks();
-  await app.listen();
 });

@@ -1,4 +1,4 @@
-import type { ResourcePermissions, Share } from './events/key-events';
+import type { RateLimit, ResourcePermissions, Share } from './events/key-events';
 import type { KeyEnvironment } from './verify.contract';
 
 export type KeyStatus = 'active' | 'expired' | 'revoked';
@@ -19,6 +19,9 @@ export interface KeyView {
   readonly roles: readonly string[];
   readonly permissions: ResourcePermissions;
   readonly shares: readonly Share[];
+  readonly ratelimit: RateLimit | null;
+  /** Empty: any address may use the key. */
+  readonly ipAllowlist: readonly string[];
   readonly rotatedAt: string | null;
   readonly revokedAt: string | null;
   /** Every VALID answer (product.md section 9.1). */

@@ -2,11 +2,12 @@
 export const Subjects = {
   /** Plain JSON request/reply, queue group `keyward-verifier` (product.md section 4). */
   verify: 'keyward.v1.verify',
-  /** Commands to key-command (NestJS message patterns, queue group `keyward-key-command`). */
+  /** Commands to key-command: plain JSON request/reply on each subject (`CommandContract`), queue group `keyward-key-command`. */
   keyCommand: {
     create: 'keyward.v1.keys.create',
     rotate: 'keyward.v1.keys.rotate',
     revoke: 'keyward.v1.keys.revoke',
+    update: 'keyward.v1.keys.update',
     delete: 'keyward.v1.keys.delete',
     setRoles: 'keyward.v1.keys.set-roles',
     setPermissions: 'keyward.v1.keys.set-permissions',

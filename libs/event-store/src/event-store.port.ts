@@ -65,14 +65,25 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/**
+ * Another stream a decision read besides its own (a key's workspace, for the plan): the append
+ * happens only if that stream is still at `version` (`null`: it has no events).
+ */
+export interface UnchangedStream {
+  readonly streamId: string;
+  readonly version: bigint | null;
+}
+
+export interface AppendOptions {
+  readonly expectedVersion: ExpectedVersion;
+  /** A `ConcurrencyError` naming this stream when it moved, so that the caller decides again on it. */
+  readonly unchanged?: UnchangedStream;
+}
+
 /** The event store port (product.md section 5). Adapters: PostgreSQL, EventStoreDB/KurrentDB. */
 export interface EventStore {
-  /** Atomic: all events of one call or none. Throws `ConcurrencyError` on a wrong expected version. */
-  appendToStream(
-    streamId: string,
-    events: readonly EventToAppend[],
-    options: { readonly expectedVersion: ExpectedVersion },
-  ): Promise<AppendResult>;
+  /** Atomic: all events of one call or none. Throws `ConcurrencyError` on a wrong expected version (of either stream). */
+  appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult>;
 
   /** `E`: the events this stream's aggregate appends (the store does not check them). */
   readStream<E extends DomainEvent = DomainEvent>(streamId: string): Promise<ReadStreamResult<E>>;

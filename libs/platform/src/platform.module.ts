@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type KeywardConfig } from '@keyward/config';
 import { NatsLinkState } from './nats-link.state';
-import { NATS_RECONNECT } from './nats-microservice.options';
+import { NATS_RECONNECT } from './nats-reconnect';
 import { HealthChecks, reachable } from './observability/health/health-checks';
 import { resolvesWithin } from './resolves-within';
 import { KEYWARD_CONFIG, NATS_CONNECTION } from './tokens';

@@ -7,6 +7,7 @@ import { CreateRoleTable1763900000001 } from './migrations/1763900000001-create-
 import { CreateWorkspaceTable1763900000002 } from './migrations/1763900000002-create-workspace-table';
 import { ReplayReadModels1763900000003 } from './migrations/1763900000003-replay-read-models';
 import { IndexKeyListFilters1764000000000 } from './migrations/1764000000000-index-key-list-filters';
+import { AddKeyLimits1764100000000 } from './migrations/1764100000000-add-key-limits';
 import { CreateUsageTables1765000000000 } from './migrations/1765000000000-create-usage-tables';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
@@ -21,6 +22,7 @@ export const readModelMigrations = [
   CreateWorkspaceTable1763900000002,
   ReplayReadModels1763900000003,
   IndexKeyListFilters1764000000000,
+  AddKeyLimits1764100000000,
   CreateUsageTables1765000000000,
 ];
 

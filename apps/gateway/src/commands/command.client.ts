@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { ErrorCodes, type CommandRejection, type CommandReplyOf, type CommandRequest, type CommandResult, type CommandSubject } from '@keyward/contracts';
-import { decodeCommandReply, encodeCommandPacket, NATS_CONNECTION, NatsLinkState } from '@keyward/platform';
+import { decodeCommandReply, encodeCommandMessage, NATS_CONNECTION, NatsLinkState } from '@keyward/platform';
 import { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError, isErrorCode } from '../errors/api-error';
 import { trackedCommands } from './command-attempts';
@@ -60,7 +60,7 @@ export class CommandClient {
       throw unavailable();
     }
     try {
-      const answer = await this.nats.request(subject, encodeCommandPacket(subject, request), { timeout: COMMAND_TIMEOUT_MS });
+      const answer = await this.nats.request(subject, encodeCommandMessage(request), { timeout: COMMAND_TIMEOUT_MS });
       // key-command handles `S` through the same contract (`CommandContract`); the shape is checked.
       return decodeCommandReply(answer.data) as CommandReplyOf<S>;
     } catch (error) {

@@ -68,7 +68,7 @@ describe('CommandClient', () => {
     const { client, waited, sent } = clientAnswering(answering({ ok: true, result: { id: 'key_1' }, position: '7.3' }));
     expect(await client.send(REVOKE, { context, keyId: 'key_1' })).toEqual({ result: { id: 'key_1' }, consistent: true });
     expect(waited).toEqual(['7.3']);
-    expect(sent).toEqual([{ subject: REVOKE, packet: { pattern: REVOKE, data: { context, keyId: 'key_1' }, id: expect.any(String) }, options: { timeout: 5_000 } }]);
+    expect(sent).toEqual([{ subject: REVOKE, message: { context, keyId: 'key_1' }, options: { timeout: 5_000 } }]);
   });
 
   it('still answers the result when a follower lags, marked as not yet consistent', async () => {
@@ -100,10 +100,10 @@ describe('CommandClient', () => {
   });
 
   it.each([
-    ['a transport error', { err: 'There is no matching message handler defined in the remote service.', id: 'x' }],
-    ['a body that is no command reply', { response: { ok: 'yes' }, id: 'x' }],
-  ])('answers 503 for %s, and logs no more than its name', async (_, packet) => {
-    const { client } = clientAnswering(async () => ({ data: json.encode(packet) }));
+    ['an envelope of another transport', { err: 'There is no matching message handler defined in the remote service.', id: 'x' }],
+    ['a body that is no command reply', { ok: 'yes' }],
+  ])('answers 503 for %s, and logs no more than its name', async (_, body) => {
+    const { client } = clientAnswering(async () => ({ data: json.encode(body) }));
     expect((await failure(client.send(REVOKE, { context, keyId: 'key_1' }))).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
     expect(warned).toHaveBeenCalledWith(`${REVOKE} got no answer: CommandTransportError`);
   });

@@ -5,10 +5,10 @@ import { CommandClient } from '../commands/command.client';
 import { ReadBackWriter } from '../commands/read-back.writer';
 import { keyNotFound } from './key-id.pipe';
 
-/** The commands that change what a key may do; each answers `KeyAccessResult`. */
-type KeyAccessSubject = (typeof Subjects.keyCommand)['setRoles' | 'setPermissions' | 'share' | 'unshare'];
+/** The commands that edit a key in place: what it may do (roles, permissions, shares) and its name, expiry and limits. */
+type KeyAccessSubject = (typeof Subjects.keyCommand)['setRoles' | 'setPermissions' | 'share' | 'unshare' | 'update'];
 
-/** Roles, permissions and shares change through one path: the command, then the key as its history now shows it. */
+/** Edits of a key go through one path: the command, then the key as its history now shows it. */
 @Injectable()
 export class KeyAccessWriter extends ReadBackWriter<KeyAccessSubject, KeyView> {
   constructor(commands: CommandClient, keys: KeyStateQueries) {

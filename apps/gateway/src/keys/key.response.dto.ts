@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { KeyEnvironments, type KeyEnvironment, type KeyStatus, type KeyView, type ResourcePermissions } from '@keyward/contracts';
 import { RESOURCE_PERMISSIONS } from './resource-permissions.schema';
+import { NULLABLE_RATE_LIMIT, RateLimitDto } from './rate-limit.dto';
 import { ShareDto } from './share.response.dto';
 
 /** Every status, and tsc says so when one is added. */
@@ -48,6 +49,12 @@ export class KeyViewDto implements KeyView {
 
   @ApiProperty({ type: [ShareDto] })
   readonly shares!: ShareDto[];
+
+  @ApiProperty(NULLABLE_RATE_LIMIT('at most `limit` VALID verify answers per window; null: no limit'))
+  readonly ratelimit!: RateLimitDto | null;
+
+  @ApiProperty({ type: [String], example: ['203.0.113.0/24', '2001:db8::7'], description: 'addresses and CIDR ranges verify accepts `ip` from; empty: any address' })
+  readonly ipAllowlist!: string[];
 
   @ApiProperty({ ...TIME, nullable: true })
   readonly rotatedAt!: string | null;

@@ -16,6 +16,7 @@ import { SetKeyPermissionsHttpController } from './set-key-permissions/set-key-p
 import { SetKeyRolesHttpController } from './set-key-roles/set-key-roles.http.controller';
 import { ShareResourceHttpController } from './share-resource/share-resource.http.controller';
 import { UnshareResourceHttpController } from './unshare-resource/unshare-resource.http.controller';
+import { UpdateKeyHttpController } from './update-key/update-key.http.controller';
 
 /**
  * Lists come from the key table (KeyQueries, from the platform); one key comes from its own
@@ -44,6 +45,7 @@ import { UnshareResourceHttpController } from './unshare-resource/unshare-resour
     SetKeyPermissionsHttpController,
     ShareResourceHttpController,
     UnshareResourceHttpController,
+    UpdateKeyHttpController,
   ],
 })
 export class KeysModule {}

@@ -6,17 +6,17 @@ const json = JSONCodec<unknown>();
 
 export type Answer = (subject: string, data: Uint8Array, options: RequestOptions) => Promise<{ readonly data: Uint8Array }>;
 
-/** key-command's transport answering `reply` in the framework's packet, as its server does. */
+/** key-command answering `reply`, plain JSON as its responder does. */
 export const answering =
   (reply: CommandReply<unknown>): Answer =>
-  async () => ({ data: json.encode({ response: reply, isDisposed: true, id: 'packet-1' }) });
+  async () => ({ data: json.encode(reply) });
 
 /** A NATS connection whose requests `answer` gives the reply of, recording what was sent; `connected` false: it is reconnecting. */
 export const fakeKeyCommand = (answer: Answer, connected = true) => {
-  const sent: { subject: string; packet: unknown; options: RequestOptions }[] = [];
+  const sent: { subject: string; message: unknown; options: RequestOptions }[] = [];
   const nats = {
     request: async (subject: string, data: Uint8Array, options: RequestOptions) => {
-      sent.push({ subject, packet: json.decode(data), options });
+      sent.push({ subject, message: json.decode(data), options });
       return answer(subject, data, options);
     },
   } as unknown as NatsConnection;

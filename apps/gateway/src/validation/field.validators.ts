@@ -1,15 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, IsString, Length, Matches, ValidateBy, ValidateIf, ValidateNested, buildMessage, type ValidationOptions } from 'class-validator';
 import {
   isAccessLevel,
+  isIpAllowlistEntry,
   isLevelResource,
   isResourceInstance,
   isResourceName,
+  MAX_IP_ALLOWLIST_ENTRIES,
   MAX_KEY_RESOURCES,
   MAX_KEY_ROLES,
   MAX_RESOURCE_INSTANCE_LENGTH,
   MAX_ROLE_ID_LENGTH,
+  parseIsoDateTime,
   parsePermission,
 } from '@keyward/domain';
 
@@ -39,6 +42,13 @@ const rule =
 
 /** An ISO 8601 date-time later than now (checked again by the domain when the command runs). */
 export const IsFutureDateTime = rule('isFutureDateTime', (value) => typeof value === 'string' && Date.parse(value) > Date.now(), 'must be a date-time in the future');
+
+/** A date-time with its zone, by the domain's strict reading: without one, the server's zone would decide. */
+export const IsZonedDateTime = rule(
+  'isZonedDateTime',
+  (value) => typeof value === 'string' && parseIsoDateTime(value) !== undefined,
+  'must be an ISO 8601 date-time with a time zone, e.g. "2026-11-23T10:00:00Z"',
+);
 
 const isResourcePermissions = (value: unknown): boolean =>
   typeof value === 'object' &&
@@ -74,3 +84,15 @@ export const IsPermission = rule(
 /** Role ids (built-in or `role_…`); whether each exists is key-command's to say. */
 export const IsRoleIdList = (): PropertyDecorator =>
   applyDecorators(IsArray(), ArrayMaxSize(MAX_KEY_ROLES), IsString({ each: true }), Length(1, MAX_ROLE_ID_LENGTH, { each: true }));
+
+const IsIpAllowlistEntry = rule('isIpAllowlistEntry', isIpAllowlistEntry, 'must be IPv4 or IPv6 addresses or CIDR ranges, e.g. "203.0.113.7" or "2001:db8::/32"');
+
+/** Left out or `null` (which a PATCH reads as "clear"): only a value present is validated. */
+export const IsClearable = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null);
+
+/** IPv4 or IPv6 addresses and CIDR ranges, by the domain's parser (the one the verifier matches with). */
+export const IsIpAllowlist = (): PropertyDecorator =>
+  applyDecorators(IsArray(), ArrayMaxSize(MAX_IP_ALLOWLIST_ENTRIES), IsIpAllowlistEntry({ each: true }));
+
+/** A nested `{ limit, windowSeconds }`. */
+export const IsRateLimit = (type: () => new () => object): PropertyDecorator => applyDecorators(IsObject(), ValidateNested(), Type(type));

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { WorkspaceSettings } from '@keyward/contracts';
+import { RateLimitWhenUnreachableChoices, type RateLimitWhenUnreachable, type WorkspaceSettings } from '@keyward/contracts';
 import { ResourceTypeDto } from './update-workspace/update-workspace.request.dto';
 
 /** The whole settings, as a workspace answers them; `WorkspaceSettingsDto` is the partial change a request sends. */
@@ -10,4 +10,10 @@ export class WorkspaceSettingsViewDto implements WorkspaceSettings {
 
   @ApiProperty({ type: [ResourceTypeDto], description: 'the resource types keys of this workspace can be given' })
   readonly resourceCatalogue!: ResourceTypeDto[];
+
+  @ApiProperty({ type: 'integer', example: 90, description: 'a key with no VALID answer for this many days is marked stale' })
+  readonly staleAfterDays!: number;
+
+  @ApiProperty({ enum: RateLimitWhenUnreachableChoices, description: 'what a rate-limited key answers while the shared rate-limit state is out of reach' })
+  readonly rateLimitWhenUnreachable!: RateLimitWhenUnreachable;
 }

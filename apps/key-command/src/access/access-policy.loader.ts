@@ -16,21 +16,47 @@ import {
 } from '@keyward/domain';
 import type { EventStore } from '@keyward/event-store';
 import { EVENT_STORE } from '@keyward/platform';
+import type { DecisionReads } from '../commands/decision-reads';
+
+/** Workspaces whose state is kept between commands; past this, the least recently read is dropped. */
+const MAX_KEPT_WORKSPACES = 10_000;
+
+interface KeptWorkspace {
+  readonly version: bigint | null;
+  readonly state: ExistingWorkspace;
+}
 
 /**
  * Resolves what a decision about access needs from the history itself (never from a read model,
  * which may lag): the workspace's plan and settings, the custom roles involved, and the caller's
- * authority as the gateway verified it.
+ * authority as the gateway verified it. A workspace's state is kept from one command to the next,
+ * read only when it is not kept: the decision notes the version it used (`DecisionReads`), and the
+ * append happens only if the workspace is still at it, so a plan change takes effect at once; a
+ * refusal on a kept copy is made again on the workspace read afresh.
  */
 @Injectable()
 export class AccessPolicyLoader {
+  private readonly kept = new Map<string, KeptWorkspace>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async workspace(workspaceId: string): Promise<ExistingWorkspace> {
-    const { events } = await this.store.readStream<WorkspaceEvent>(workspaceStreamId(workspaceId));
+  private async workspace(workspaceId: string, reads: DecisionReads): Promise<ExistingWorkspace> {
+    const streamId = workspaceStreamId(workspaceId);
+    const kept = this.kept.get(workspaceId);
+    const workspace = kept ?? (await this.readWorkspace(workspaceId, streamId));
+    reads.used(streamId, workspace.version, kept !== undefined, () => this.kept.delete(workspaceId));
+    return workspace.state;
+  }
+
+  private async readWorkspace(workspaceId: string, streamId: string): Promise<KeptWorkspace> {
+    const { events, currentVersion } = await this.store.readStream<WorkspaceEvent>(streamId);
     const state = events.reduce(evolveWorkspace, workspaceStartState(workspaceId));
     if (state.status === 'absent') throw new DomainError(ErrorCodes.workspaceNotFound, 'no such workspace');
-    return state;
+    const kept = { version: currentVersion, state };
+    this.kept.delete(workspaceId); // re-inserted last: the Map's order is the order of reads
+    this.kept.set(workspaceId, kept);
+    if (this.kept.size > MAX_KEPT_WORKSPACES) this.kept.delete(this.kept.keys().next().value as string);
+    return kept;
   }
 
   /** Grants of each custom role of `workspaceId` among `roleIds`; unknown, deleted or foreign ones are left out. */
@@ -46,8 +72,9 @@ export class AccessPolicyLoader {
     return new Map(found.filter((entry) => entry !== undefined));
   }
 
-  async load(context: CommandContext, roleIds: Iterable<string> = []): Promise<AccessPolicy> {
-    const [workspace, roles] = await Promise.all([this.workspace(context.workspaceId), this.roles(context.workspaceId, roleIds)]);
+  /** The policy a decision applies; `reads` gets the workspace version it rests on, for the append to check. */
+  async load(context: CommandContext, roleIds: Iterable<string>, reads: DecisionReads): Promise<AccessPolicy> {
+    const [workspace, roles] = await Promise.all([this.workspace(context.workspaceId, reads), this.roles(context.workspaceId, roleIds)]);
     return {
       authority: parseGrants(context.grants),
       operator: context.operator,

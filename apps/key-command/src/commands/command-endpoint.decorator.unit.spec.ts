@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { PIPES_METADATA } from '@nestjs/common/constants';
-import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { Subjects, type CommandReplyOf, type CreateKeyRequest, type RevokeKeyRequest, type RotateKeyRequest } from '@keyward/contracts';
 import { parseRevokeKey, parseRotateKey } from '../keys/key-payload';
-import { CommandEndpoint, type CommandParser } from './command-endpoint.decorator';
+import { CommandEndpoint, commandEndpointsOf, type CommandParser } from './command-endpoint.decorator';
 import { ROOT_CONTEXT as context } from '../testing/command-payload.fixtures';
 
 const S = Subjects.keyCommand;
@@ -44,12 +42,21 @@ class Endpoints {
 const incomplete: CommandParser<typeof S.rotate> = () => ({ context, keyId: 'key_1' });
 
 describe('CommandEndpoint', () => {
-  it('subscribes the method to its subject and parses the payload before it runs', () => {
-    const method = Endpoints.prototype.revoke;
-    expect(Reflect.getMetadata(PATTERN_METADATA, method)).toEqual([S.revoke]);
-    const [pipe] = Reflect.getMetadata(PIPES_METADATA, method) as { transform(payload: unknown): unknown }[];
-    expect(pipe.transform({ context, keyId: 'key_aaaaaaaaaaaaaaaaaaaaaaaa' })).toEqual({ context, keyId: 'key_aaaaaaaaaaaaaaaaaaaaaaaa' });
-    expect(() => pipe.transform({ context, keyId: 'nonsense' })).toThrow('no such key');
+  it('binds each method to its subject and its parser, for the responder to serve', () => {
+    const endpoints = commandEndpointsOf(Endpoints);
+    expect(endpoints.map(({ subject, method }) => [subject, method])).toEqual([
+      [S.revoke, 'revoke'],
+      [S.revoke, 'revokeTakingACreate'],
+      [S.rotate, 'rotateAnsweringARevoke'],
+      [S.rotate, 'rotateParsedAsARevoke'],
+    ]);
+    const [{ parse }] = endpoints;
+    expect(parse({ context, keyId: 'key_aaaaaaaaaaaaaaaaaaaaaaaa' })).toEqual({ context, keyId: 'key_aaaaaaaaaaaaaaaaaaaaaaaa' });
+    expect(() => parse({ context, keyId: 'nonsense' })).toThrow('no such key');
     expect(incomplete).toBeInstanceOf(Function);
+  });
+
+  it('declares nothing on a class without endpoints', () => {
+    expect(commandEndpointsOf(class {})).toEqual([]);
   });
 });

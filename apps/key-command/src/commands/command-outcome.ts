@@ -1,17 +1,7 @@
-import { ErrorCodes } from '@keyward/contracts';
-import { DomainError } from '@keyward/domain';
-import { ConcurrencyError } from '@keyward/event-store';
+import type { CommandReply } from '@keyward/contracts';
 
 /** `ok`, or the error code the caller gets: what a command's log line and metrics say happened. */
-export const outcomeOfReply = (reply: unknown): string => {
-  const { ok, error } = (typeof reply === 'object' && reply !== null ? reply : {}) as { ok?: unknown; error?: { code?: unknown } };
-  if (ok === true) return 'ok';
-  return typeof error?.code === 'string' ? error.code : ErrorCodes.internal;
-};
-
-/** As `CommandExceptionFilter` answers a thrown error. */
-export const outcomeOfError = (error: unknown): string =>
-  error instanceof DomainError ? error.code : error instanceof ConcurrencyError ? ErrorCodes.conflict : ErrorCodes.internal;
+export const outcomeOfReply = (reply: CommandReply<unknown>): string => (reply.ok ? 'ok' : reply.error.code);
 
 /** Sane enough for a log field: the gateway sends its `X-Request-Id`; anything else on the bus is not trusted. */
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,200}$/;

@@ -3,6 +3,7 @@ import type { CommandContext, DomainEvent, EventMetadata, PositionToken } from '
 import { ConcurrencyError, positionToToken, START_POSITION, type EventStore, type Position, type ReadStreamResult } from '@keyward/event-store';
 import { EVENT_STORE } from '@keyward/platform';
 import { AppendedPublisher } from './appended.publisher';
+import { DecisionReads } from './decision-reads';
 import { earlierAttempt } from './earlier-attempt';
 import { eventMetadata } from './event-metadata';
 
@@ -12,8 +13,11 @@ export interface Evolver<State, Event extends DomainEvent> {
   readonly evolve: (state: State, event: Event) => State;
 }
 
-/** Decides against the state the events will be appended to; may look things up first (the caller's workspace and roles). */
-export type Decide<State, Event> = (state: State, now: Date) => readonly Event[] | Promise<readonly Event[]>;
+/**
+ * Decides against the state the events will be appended to; may look things up first (the caller's
+ * workspace and roles), noting in `reads` what the append must find unchanged.
+ */
+export type Decide<State, Event> = (state: State, now: Date, reads: DecisionReads) => readonly Event[] | Promise<readonly Event[]>;
 
 export interface Handled<State, Event> {
   readonly events: readonly Event[];
@@ -48,6 +52,13 @@ interface Loaded<State, Event extends DomainEvent> {
   readonly replay: Handled<State, Event> | undefined;
 }
 
+/**
+ * Decisions made again because the workspace they rested on moved meanwhile (a plan change), each
+ * on it as read afresh; beyond this the command answers CONFLICT. A refusal on a kept copy is made
+ * again once too (`DecisionReads.unchecked`); neither spends the command's own retries.
+ */
+const MAX_REDECISIONS = 4;
+
 const handled = <State, Event>(events: readonly Event[], state: State, position: Position, replayed: boolean): Handled<State, Event> => ({
   events,
   state,
@@ -76,22 +87,40 @@ export class CommandHandler {
   ): Promise<Handled<State, Event>> {
     const now = new Date();
     const metadata = eventMetadata(context, now);
+    let redecided = 0;
     for (let attempt = 0; ; attempt++) {
       const { stream, state, replay } = attempt === 0 && read ? this.fold(read, evolver, metadata) : await this.load(streamId, evolver, metadata);
       if (replay) return replay;
-      const events = await decide(state, now);
-      if (events.length === 0) return handled(events, state, stream.events.at(-1)?.position ?? START_POSITION, false);
+      const reads = new DecisionReads();
+      let events: readonly Event[];
+      try {
+        events = await decide(state, now, reads);
+      } catch (error) {
+        if (!reads.unchecked()) throw error;
+        redecided++; // a refusal on a kept workspace: refuse only on the workspace as it is now
+        continue;
+      }
+      if (events.length === 0) {
+        if (!reads.unchecked()) return handled(events, state, stream.events.at(-1)?.position ?? START_POSITION, false);
+        redecided++;
+        continue;
+      }
       try {
         const toAppend = events.map((e) => ({ type: e.type, data: e.data, metadata }));
-        const { position } = await this.store.appendToStream(streamId, toAppend, { expectedVersion: stream.currentVersion ?? 'no_stream' });
+        const { position } = await this.store.appendToStream(streamId, toAppend, { expectedVersion: stream.currentVersion ?? 'no_stream', unchanged: reads.unchanged });
         this.appended.publish(position);
         return handled(events, events.reduce(evolver.evolve, state), position, false);
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
+        // Not this stream's race: what the decision rested on changed; decide again on it as it is now.
+        if (reads.moved(error)) {
+          if (++redecided > MAX_REDECISIONS) throw error;
+          continue;
+        }
         // The writer that won may be a concurrent attempt of this very request: then answer as it did.
         const raced = metadata.idempotencyKey === undefined ? undefined : (await this.load(streamId, evolver, metadata)).replay;
         if (raced) return raced;
-        if (attempt >= retriesOnConflict) throw error;
+        if (attempt - redecided >= retriesOnConflict) throw error;
       }
     }
   }

@@ -2,6 +2,7 @@ import type { CommandContext, KeyEvent } from '@keyward/contracts';
 import { ConcurrencyError, type EventStore, type ExpectedVersion, type ReadStreamResult } from '@keyward/event-store';
 import type { AppendedPublisher } from './appended.publisher';
 import { CommandHandler, type Evolver } from './command.handler';
+import type { DecisionReads } from './decision-reads';
 
 const context: CommandContext = { workspaceId: 'default', actor: 'key_caller', correlationId: 'req-1', grants: [], operator: false };
 const counting: Evolver<number, KeyEvent> = { initialState: () => 0, evolve: (n) => n + 1 };
@@ -39,6 +40,60 @@ describe('CommandHandler', () => {
     const handled = await new CommandHandler(store, publisher).handle('key-key_1', counting, context, () => [revoked], { read: EMPTY });
     expect(calls).toEqual({ reads: 0, appends: ['no_stream'] });
     expect(handled.state).toBe(1);
+  });
+
+  it('decides again, without spending a retry, when the workspace it rested on moved; never appends on the old version', async () => {
+    const kept: string[] = [];
+    const unchanged: unknown[] = [];
+    const store = {
+      readStream: async () => EMPTY,
+      appendToStream: async (streamId: string, _events: unknown, options: { unchanged?: { streamId: string; version: bigint | null } }) => {
+        unchanged.push(options.unchanged);
+        // The workspace moved from version 3 to 4 after the first decision's copy was kept.
+        if (options.unchanged?.version === 3n) throw new ConcurrencyError('workspace-default', 3n, 4n);
+        return { nextExpectedVersion: 0n, position: { commit: 1n, prepare: 1n } };
+      },
+    } as unknown as EventStore;
+    let version = 3n;
+    const decide = (_state: number, _now: Date, reads: DecisionReads) => {
+      kept.push(`decided on ${version}`);
+      reads.used('workspace-default', version, version === 3n, () => (version = 4n));
+      return [revoked];
+    };
+    await new CommandHandler(store, publisher).handle('key-key_1', counting, context, decide, { read: EMPTY });
+    expect(kept).toEqual(['decided on 3', 'decided on 4']);
+    expect(unchanged).toEqual([
+      { streamId: 'workspace-default', version: 3n },
+      { streamId: 'workspace-default', version: 4n },
+    ]);
+  });
+
+  it('gives up after a few moves of the workspace, with the conflict', async () => {
+    const store = {
+      readStream: async () => EMPTY,
+      appendToStream: async () => Promise.reject(new ConcurrencyError('workspace-default', 1n, 2n)),
+    } as unknown as EventStore;
+    const decide = (_state: number, _now: Date, reads: DecisionReads) => {
+      reads.used('workspace-default', 1n, false, () => undefined);
+      return [revoked];
+    };
+    await expect(new CommandHandler(store, publisher).handle('key-key_1', counting, context, decide)).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('makes a refusal on a kept workspace again on the workspace read now, and refuses only then', async () => {
+    const { store, calls } = fakeStore();
+    const plans: string[] = [];
+    let plan = 'free';
+    const decide = (_state: number, _now: Date, reads: DecisionReads) => {
+      const kept = plan === 'free';
+      reads.used('workspace-default', 1n, kept, () => (plan = 'pro'));
+      plans.push(plan);
+      if (plan === 'free') throw new Error('PLAN_UPGRADE_REQUIRED');
+      return [revoked];
+    };
+    await new CommandHandler(store, publisher).handle('key-key_1', counting, context, decide);
+    expect(plans).toEqual(['free', 'pro']);
+    expect(calls.appends).toEqual(['no_stream']);
   });
 
   it('reads afresh after a conflict, even when the caller had read the stream', async () => {

@@ -5,7 +5,8 @@ import type { Decide } from '../commands/command.handler';
 
 /**
  * `decideKey` for a command that needs the access policy: the roles the key holds and the ones
- * the command names are resolved against the history, on every attempt, before deciding.
+ * the command names are resolved against the history, on every attempt, before deciding (the
+ * workspace possibly as kept from an earlier command, checked again by the append).
  */
 export const decideWithPolicy =
   (
@@ -14,8 +15,8 @@ export const decideWithPolicy =
     command: (policy: AccessPolicy, state: KeyState) => KeyCommand,
     rolesNamed: readonly string[] = [],
   ): Decide<KeyState, KeyEvent> =>
-  async (state, now) => {
+  async (state, now, reads) => {
     const held = state.status === 'absent' ? [] : state.roles;
-    const policy = await policies.load(context, [...held, ...rolesNamed]);
+    const policy = await policies.load(context, [...held, ...rolesNamed], reads);
     return decideKey(command(policy, state), state, now);
   };

@@ -1,5 +1,5 @@
 import { ErrorCodes, type Subjects, type AccessLevel, type KeyEnvironment, type ResourcePermissions, type Share } from '@keyward/contracts';
-import { ACCESS_LEVELS, DomainError, isKeyId, validGracePeriod, validationError } from '@keyward/domain';
+import { ACCESS_LEVELS, DomainError, isKeyId, validGracePeriod, validIpAllowlist, validRateLimit, validationError } from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional, type Untrusted } from '../commands/command-payload';
 
@@ -25,6 +25,9 @@ export const asPermissions = (value: unknown): ResourcePermissions => {
   }
   return out;
 };
+
+/** Left out: unchanged; `null`: cleared; otherwise the domain's rule, so the bus refuses what the gateway would. */
+const asClearable = <T>(value: unknown, parse: (v: unknown) => T): T | null | undefined => (value === null ? null : optional(value, parse));
 
 /** A malformed id can name no key, so it is answered as an unknown one. */
 export const asKeyId = (value: unknown): string => {
@@ -64,6 +67,20 @@ export const parseCreateKey: CommandParser<S['create']> = (payload) => {
     expiresAt: asExpiry(p.expiresAt),
     permissions: optional(p.permissions, asPermissions),
     unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')),
+    ratelimit: asClearable(p.ratelimit, validRateLimit),
+    ipAllowlist: asClearable(p.ipAllowlist, validIpAllowlist),
+  };
+};
+
+export const parseUpdateKey: CommandParser<S['update']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  return {
+    context,
+    keyId,
+    name: optional(p.name, (v) => asString(v, 'name')),
+    expiresAt: p.expiresAt === undefined ? undefined : asExpiry(p.expiresAt),
+    ratelimit: asClearable(p.ratelimit, validRateLimit),
+    ipAllowlist: asClearable(p.ipAllowlist, validIpAllowlist),
   };
 };
 

@@ -1,4 +1,4 @@
-import { Payload } from '@nestjs/microservices';
+import { Controller } from '@nestjs/common';
 import {
   Subjects,
   type CommandReplyOf,
@@ -10,9 +10,9 @@ import {
   type SetKeyRolesRequest,
   type ShareResourceRequest,
   type UnshareResourceRequest,
+  type UpdateKeyRequest,
 } from '@keyward/contracts';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator';
-import { CommandController } from '../commands/command-controller.decorator';
 import { CreateKeyHandler } from './create-key/create-key.handler';
 import { DeleteKeyHandler } from './delete-key/delete-key.handler';
 import { EditKeyAccessHandler } from './edit-key-access/edit-key-access.handler';
@@ -25,14 +25,16 @@ import {
   parseSetKeyRoles,
   parseShareResource,
   parseUnshareResource,
+  parseUpdateKey,
 } from './key-payload';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
+import { UpdateKeyHandler } from './update-key/update-key.handler';
 
 const S = Subjects.keyCommand;
 
 /** Key commands over NATS request/reply; replicas share them through the queue group. */
-@CommandController()
+@Controller()
 export class KeysMessageController {
   constructor(
     private readonly createKey: CreateKeyHandler,
@@ -40,45 +42,51 @@ export class KeysMessageController {
     private readonly revokeKey: RevokeKeyHandler,
     private readonly deleteKey: DeleteKeyHandler,
     private readonly access: EditKeyAccessHandler,
+    private readonly updateKey: UpdateKeyHandler,
   ) {}
 
   @CommandEndpoint(S.create, parseCreateKey)
-  create(@Payload() request: CreateKeyRequest): Promise<CommandReplyOf<typeof S.create>> {
+  create(request: CreateKeyRequest): Promise<CommandReplyOf<typeof S.create>> {
     return this.createKey.execute(request);
   }
 
   @CommandEndpoint(S.rotate, parseRotateKey)
-  rotate(@Payload() request: RotateKeyRequest): Promise<CommandReplyOf<typeof S.rotate>> {
+  rotate(request: RotateKeyRequest): Promise<CommandReplyOf<typeof S.rotate>> {
     return this.rotateKey.execute(request);
   }
 
   @CommandEndpoint(S.revoke, parseRevokeKey)
-  revoke(@Payload() request: RevokeKeyRequest): Promise<CommandReplyOf<typeof S.revoke>> {
+  revoke(request: RevokeKeyRequest): Promise<CommandReplyOf<typeof S.revoke>> {
     return this.revokeKey.execute(request);
   }
 
+  @CommandEndpoint(S.update, parseUpdateKey)
+  update(request: UpdateKeyRequest): Promise<CommandReplyOf<typeof S.update>> {
+    return this.updateKey.execute(request);
+  }
+
   @CommandEndpoint(S.delete, parseDeleteKey)
-  delete(@Payload() request: DeleteKeyRequest): Promise<CommandReplyOf<typeof S.delete>> {
+  delete(request: DeleteKeyRequest): Promise<CommandReplyOf<typeof S.delete>> {
     return this.deleteKey.execute(request);
   }
 
   @CommandEndpoint(S.setRoles, parseSetKeyRoles)
-  setRoles(@Payload() request: SetKeyRolesRequest): Promise<CommandReplyOf<typeof S.setRoles>> {
+  setRoles(request: SetKeyRolesRequest): Promise<CommandReplyOf<typeof S.setRoles>> {
     return this.access.setRoles(request);
   }
 
   @CommandEndpoint(S.setPermissions, parseSetKeyPermissions)
-  setPermissions(@Payload() request: SetKeyPermissionsRequest): Promise<CommandReplyOf<typeof S.setPermissions>> {
+  setPermissions(request: SetKeyPermissionsRequest): Promise<CommandReplyOf<typeof S.setPermissions>> {
     return this.access.setPermissions(request);
   }
 
   @CommandEndpoint(S.share, parseShareResource)
-  share(@Payload() request: ShareResourceRequest): Promise<CommandReplyOf<typeof S.share>> {
+  share(request: ShareResourceRequest): Promise<CommandReplyOf<typeof S.share>> {
     return this.access.share(request);
   }
 
   @CommandEndpoint(S.unshare, parseUnshareResource)
-  unshare(@Payload() request: UnshareResourceRequest): Promise<CommandReplyOf<typeof S.unshare>> {
+  unshare(request: UnshareResourceRequest): Promise<CommandReplyOf<typeof S.unshare>> {
     return this.access.unshare(request);
   }
 }

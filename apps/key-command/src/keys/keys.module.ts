@@ -6,11 +6,12 @@ import { EditKeyAccessHandler } from './edit-key-access/edit-key-access.handler'
 import { KeysMessageController } from './keys.message.controller';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
+import { UpdateKeyHandler } from './update-key/update-key.handler';
 
 @Module({
   imports: [CommandsModule],
   controllers: [KeysMessageController],
-  providers: [CreateKeyHandler, RotateKeyHandler, RevokeKeyHandler, DeleteKeyHandler, EditKeyAccessHandler],
+  providers: [CreateKeyHandler, RotateKeyHandler, RevokeKeyHandler, DeleteKeyHandler, EditKeyAccessHandler, UpdateKeyHandler],
   exports: [CreateKeyHandler],
 })
 export class KeysModule {}

@@ -1,7 +1,6 @@
-import { Payload } from '@nestjs/microservices';
+import { Controller } from '@nestjs/common';
 import { Subjects, type CommandReplyOf, type CreateRoleRequest, type DeleteRoleRequest, type UpdateRoleRequest } from '@keyward/contracts';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator';
-import { CommandController } from '../commands/command-controller.decorator';
 import { CreateRoleHandler } from './create-role/create-role.handler';
 import { DeleteRoleHandler } from './delete-role/delete-role.handler';
 import { parseCreateRole, parseDeleteRole, parseUpdateRole } from './role-payload';
@@ -9,7 +8,7 @@ import { UpdateRoleHandler } from './update-role/update-role.handler';
 
 const S = Subjects.roleCommand;
 
-@CommandController()
+@Controller()
 export class RolesMessageController {
   constructor(
     private readonly createRole: CreateRoleHandler,
@@ -18,17 +17,17 @@ export class RolesMessageController {
   ) {}
 
   @CommandEndpoint(S.create, parseCreateRole)
-  create(@Payload() request: CreateRoleRequest): Promise<CommandReplyOf<typeof S.create>> {
+  create(request: CreateRoleRequest): Promise<CommandReplyOf<typeof S.create>> {
     return this.createRole.execute(request);
   }
 
   @CommandEndpoint(S.update, parseUpdateRole)
-  update(@Payload() request: UpdateRoleRequest): Promise<CommandReplyOf<typeof S.update>> {
+  update(request: UpdateRoleRequest): Promise<CommandReplyOf<typeof S.update>> {
     return this.updateRole.execute(request);
   }
 
   @CommandEndpoint(S.delete, parseDeleteRole)
-  delete(@Payload() request: DeleteRoleRequest): Promise<CommandReplyOf<typeof S.delete>> {
+  delete(request: DeleteRoleRequest): Promise<CommandReplyOf<typeof S.delete>> {
     return this.deleteRole.execute(request);
   }
 }

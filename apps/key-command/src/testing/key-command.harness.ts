@@ -1,46 +1,34 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ServerNats } from '@nestjs/microservices';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { loadConfig } from '@keyward/config';
-import { QueueGroups, type CommandContext, type CommandRejection, type CommandReply } from '@keyward/contracts';
+import type { CommandContext, CommandRejection, CommandReply } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
-import { decodeCommandReply, encodeCommandPacket, natsMicroserviceOptions } from '@keyward/platform';
+import { decodeCommandReply, encodeCommandMessage } from '@keyward/platform';
 import { AppModule } from '../app.module';
+import { COMMAND_SUBJECT_PREFIX } from '../commands/command.responder';
 
 const REPLY_TIMEOUT_MS = 5_000;
 const json = JSONCodec<unknown>();
 
+@Module({})
+class PrefixModule {}
+
 /**
- * The real NATS transport of `@nestjs/microservices` with the options `main.ts` uses, but every
- * subscription under a prefix of its own: test files run side by side (and another test run may
- * share the server), so each key-command under test answers only its own requests, from its own
- * database. What it publishes itself (events-appended notices) goes to the real subjects.
- *
- * A message handler's rejection that the transport leaves unhandled would end a real key-command
- * process (Node's default); here it is kept in `escaped` instead, so that a test can tell.
+ * key-command's AppModule as `main.ts` starts it, but serving every subject under a prefix of its
+ * own: test files run side by side (and another test run may share the server), so each
+ * key-command under test answers only its own requests, from its own database. What it publishes
+ * itself (events-appended notices) goes to the real subjects.
  */
-class PrefixedServerNats extends ServerNats {
-  readonly escaped: unknown[] = [];
-
-  constructor(
-    private readonly prefix: string,
-    options: ConstructorParameters<typeof ServerNats>[0],
-  ) {
-    super(options);
-  }
-
-  override bindEvents(client: NatsConnection): void {
-    super.bindEvents({ subscribe: (subject: string, opts: object) => client.subscribe(`${this.prefix}${subject}`, opts) });
-  }
-
-  override getMessageHandler(channel: string): (...args: unknown[]) => Promise<unknown> {
-    const handle = super.getMessageHandler(channel) as (...args: unknown[]) => Promise<unknown>;
-    return (...args) => handle.apply(this, args).catch((error: unknown) => this.escaped.push(error));
-  }
-}
+const prefixed = (prefix: string): DynamicModule => ({
+  module: PrefixModule,
+  global: true,
+  imports: [AppModule],
+  providers: [{ provide: COMMAND_SUBJECT_PREFIX, useValue: prefix }],
+  exports: [COMMAND_SUBJECT_PREFIX],
+});
 
 /** What `createTestDatabase()` of `@keyward/testing` answers; the harness drops it on close. */
 export interface OwnDatabase {
@@ -55,7 +43,7 @@ export interface KeyCommandHarness {
   readonly nats: NatsConnection;
   /** A store of the test's own on key-command's database, to read what it appended. */
   readonly store: PostgresEventStore;
-  /** Sends a command as the gateway does (`encodeCommandPacket`) and answers the reply. */
+  /** Sends a command as the gateway does (`encodeCommandMessage`) and answers the reply. */
   send<Result>(subject: string, payload: unknown): Promise<CommandReply<Result>>;
   /** Like `send`; a rejection fails the test, naming its code and message. */
   ok<Result>(subject: string, payload: unknown): Promise<{ readonly result: Result; readonly position: string }>;
@@ -67,14 +55,15 @@ export interface KeyCommandHarness {
   stream(streamId: string): Promise<readonly RecordedEvent[]>;
   /** Every event in the database, in global order. */
   all(): Promise<readonly RecordedEvent[]>;
-  /** Errors the transport let escape since the last call (each would have ended a real process), cleared. */
+  /** Promise rejections nothing handled since the last call (each would have ended a real process), cleared. */
   takeEscapedErrors(): unknown[];
   close(): Promise<void>;
 }
 
 /**
- * Boots key-command's AppModule in-process as a NATS microservice, as `main.ts` does, on a test
- * database of its own, the `NATS_URL` the test run started and a pepper of its own.
+ * Boots key-command's AppModule in-process, as `main.ts` does, on a test database of its own, the
+ * `NATS_URL` the test run started and a pepper of its own. A rejection nothing handles would end a
+ * real key-command process (Node's default); here it is kept instead, so that a test can tell.
  */
 export const startKeyCommand = async (database: OwnDatabase): Promise<KeyCommandHarness> => {
   const pepperText = randomBytes(32).toString('base64url');
@@ -82,9 +71,10 @@ export const startKeyCommand = async (database: OwnDatabase): Promise<KeyCommand
   process.env.KEYWARD_PEPPER = pepperText;
   const config = loadConfig();
   const prefix = `test.${randomBytes(8).toString('hex')}.`;
-  const { options } = natsMicroserviceOptions(config, QueueGroups.keyCommand);
-  const server = new PrefixedServerNats(prefix, options ?? {});
-  let app: INestMicroservice | undefined;
+  const escaped: unknown[] = [];
+  const keep = (reason: unknown): void => void escaped.push(reason);
+  process.on('unhandledRejection', keep);
+  let app: INestApplicationContext | undefined;
   let nats: NatsConnection | undefined;
   const store = PostgresEventStore.fromConnectionString(database.url, { poolSize: 2 });
   const close = async (): Promise<void> => {
@@ -94,13 +84,13 @@ export const startKeyCommand = async (database: OwnDatabase): Promise<KeyCommand
     } finally {
       await store.close();
       await database.drop();
+      process.off('unhandledRejection', keep);
     }
-    const escaped = server.escaped.splice(0);
-    if (escaped.length > 0) throw new Error(`errors escaped key-command's transport, each of which would have ended the process: ${escaped.map(String).join('; ')}`);
+    const left = escaped.splice(0);
+    if (left.length > 0) throw new Error(`rejections nothing handled, each of which would have ended the process: ${left.map(String).join('; ')}`);
   };
   try {
-    app = await NestFactory.createMicroservice(AppModule, { strategy: server, logger: false });
-    await app.listen();
+    app = await NestFactory.createApplicationContext(prefixed(prefix), { logger: false });
     nats = await connect({ servers: config.natsUrl });
   } catch (error) {
     await close().catch(() => undefined);
@@ -118,7 +108,7 @@ export const startKeyCommand = async (database: OwnDatabase): Promise<KeyCommand
   };
 
   const send = async <Result>(subject: string, payload: unknown): Promise<CommandReply<Result>> => {
-    const answer = await nc.request(`${prefix}${subject}`, encodeCommandPacket(subject, payload), { timeout: REPLY_TIMEOUT_MS });
+    const answer = await nc.request(`${prefix}${subject}`, encodeCommandMessage(payload), { timeout: REPLY_TIMEOUT_MS });
     // The test reads the result it expects of the subject; the shape is checked.
     return decodeCommandReply(answer.data) as CommandReply<Result>;
   };
@@ -141,7 +131,7 @@ export const startKeyCommand = async (database: OwnDatabase): Promise<KeyCommand
     },
     stream: async (streamId) => (await store.readStream(streamId)).events,
     all: () => store.readAll({ maxCount: 100_000 }),
-    takeEscapedErrors: () => server.escaped.splice(0),
+    takeEscapedErrors: () => escaped.splice(0),
     close,
   };
 };

@@ -10,7 +10,7 @@ import {
   type RoleResult,
   type WorkspaceResult,
 } from '@keyward/contracts';
-import { DEFAULT_RESOURCE_CATALOGUE, hashKeySecret, newWorkspaceId } from '@keyward/domain';
+import { DEFAULT_RESOURCE_CATALOGUE, defaultWorkspaceSettings, hashKeySecret, newWorkspaceId } from '@keyward/domain';
 import { positionToToken } from '@keyward/event-store';
 import { createTestDatabase } from '@keyward/testing';
 import { commandContext, operatorContext, startKeyCommand, storedText, type KeyCommandHarness } from '../testing/key-command.harness';
@@ -106,6 +106,18 @@ describe('workspace commands over NATS, on the real event store', () => {
     expect(await h.rejection(K.setPermissions, { context: admin, keyId: key.id, permissions: { calls: 'write' } })).toMatchObject({ code: 'PLAN_UPGRADE_REQUIRED' });
   });
 
+  it('honours at once a plan change another replica wrote, though this one decided on the workspace just before', async () => {
+    const ws = await createWorkspace('pro');
+    const admin = adminOf(ws.id);
+    await createKey(admin, { permissions: { calls: 'read' } });
+    // Another key-command replica downgrades the plan: this one learns of it only from the history.
+    const metadata = { workspaceId: ws.id, actor: 'root', correlationId: 'elsewhere', causationId: 'elsewhere', occurredAt: new Date().toISOString(), schemaVersion: 1 };
+    await h.store.appendToStream(workspaceStreamId(ws.id), [{ type: 'WorkspacePlanChanged', data: { workspaceId: ws.id, plan: 'free' }, metadata }], { expectedVersion: 0n });
+    const before = await count();
+    expect(await h.rejection(K.create, { context: admin, name: 'k', environment: 'live', expiresAt: null })).toMatchObject({ code: 'PLAN_UPGRADE_REQUIRED' });
+    expect(await count()).toBe(before);
+  });
+
   it('changes settings only for a full-access key, appending nothing otherwise', async () => {
     const ws = await createWorkspace('enterprise');
     const before = await count();
@@ -122,7 +134,7 @@ describe('workspace commands over NATS, on the real event store', () => {
     await h.ok(K.share, { context: admin, keyId: key.id, resource: 'workflows', resourceId: 'wf_1', access: 'read' });
 
     const { result } = await h.ok<WorkspaceResult>(W.update, { context: admin, workspaceId: ws.id, settings: { keyPermissionsImmutable: true } });
-    expect(result.settings).toEqual({ keyPermissionsImmutable: true, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE });
+    expect(result.settings).toEqual({ ...defaultWorkspaceSettings(), keyPermissionsImmutable: true });
     const settingsChanged = (await h.stream(workspaceStreamId(ws.id))).at(-1);
     expect(settingsChanged).toMatchObject({ type: 'WorkspaceSettingsChanged', data: { workspaceId: ws.id, settings: { keyPermissionsImmutable: true } }, metadata: { actor: admin.actor } });
     // Read back from the store (jsonb keeps object keys in an order of its own), the same settings change nothing.
@@ -148,6 +160,19 @@ describe('workspace commands over NATS, on the real event store', () => {
     await h.ok(W.update, { context: admin, workspaceId: ws.id, settings: { keyPermissionsImmutable: false } });
     const other = await createKey(admin, { permissions: { calls: 'read' } });
     expect((await h.ok<KeyAccessResult>(K.setPermissions, { context: admin, keyId: other.id, permissions: { calls: 'write' } })).result.permissions).toEqual({ calls: 'write' });
+  });
+
+  it('sets staleAfterDays and rateLimitWhenUnreachable, and refuses them out of range with the field', async () => {
+    const ws = await createWorkspace('pro');
+    const admin = adminOf(ws.id);
+    const { result } = await h.ok<WorkspaceResult>(W.update, { context: admin, workspaceId: ws.id, settings: { staleAfterDays: 7, rateLimitWhenUnreachable: 'deny' } });
+    expect(result.settings).toEqual({ ...defaultWorkspaceSettings(), staleAfterDays: 7, rateLimitWhenUnreachable: 'deny' });
+    expect(await h.rejection(W.update, { context: admin, workspaceId: ws.id, settings: { staleAfterDays: 3651 } })).toMatchObject({ code: 'VALIDATION_FAILED', field: 'settings.staleAfterDays' });
+    expect(await h.rejection(W.update, { context: admin, workspaceId: ws.id, settings: { rateLimitWhenUnreachable: 'maybe' } })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'settings.rateLimitWhenUnreachable',
+    });
+    expect((await h.stream(workspaceStreamId(ws.id))).length).toBe(2);
   });
 
   it('answers WORKSPACE_NOT_FOUND for an unknown workspace, as a target and as the caller’s own', async () => {

@@ -1,14 +1,13 @@
-import { Payload } from '@nestjs/microservices';
+import { Controller } from '@nestjs/common';
 import { Subjects, type CommandReplyOf, type CreateWorkspaceRequest, type UpdateWorkspaceRequest } from '@keyward/contracts';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator';
-import { CommandController } from '../commands/command-controller.decorator';
 import { CreateWorkspaceHandler } from './create-workspace/create-workspace.handler';
 import { UpdateWorkspaceHandler } from './update-workspace/update-workspace.handler';
 import { parseCreateWorkspace, parseUpdateWorkspace } from './workspace-payload';
 
 const S = Subjects.workspaceCommand;
 
-@CommandController()
+@Controller()
 export class WorkspacesMessageController {
   constructor(
     private readonly createWorkspace: CreateWorkspaceHandler,
@@ -16,12 +15,12 @@ export class WorkspacesMessageController {
   ) {}
 
   @CommandEndpoint(S.create, parseCreateWorkspace)
-  create(@Payload() request: CreateWorkspaceRequest): Promise<CommandReplyOf<typeof S.create>> {
+  create(request: CreateWorkspaceRequest): Promise<CommandReplyOf<typeof S.create>> {
     return this.createWorkspace.execute(request);
   }
 
   @CommandEndpoint(S.update, parseUpdateWorkspace)
-  update(@Payload() request: UpdateWorkspaceRequest): Promise<CommandReplyOf<typeof S.update>> {
+  update(request: UpdateWorkspaceRequest): Promise<CommandReplyOf<typeof S.update>> {
     return this.updateWorkspace.execute(request);
   }
 }

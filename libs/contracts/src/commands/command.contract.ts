@@ -14,6 +14,8 @@ import type {
   SetKeyRolesRequest,
   ShareResourceRequest,
   UnshareResourceRequest,
+  UpdateKeyRequest,
+  UpdateKeyResult,
 } from './key-commands.contract';
 import type { CreateRoleRequest, DeleteRoleRequest, DeleteRoleResult, RoleResult, UpdateRoleRequest } from './role-commands.contract';
 import type { CreateWorkspaceAnswer, CreateWorkspaceRequest, UpdateWorkspaceRequest, WorkspaceResult } from './workspace-commands.contract';
@@ -26,6 +28,7 @@ export interface CommandContract {
   readonly [Subjects.keyCommand.create]: { readonly request: CreateKeyRequest; readonly result: CreateKeyAnswer };
   readonly [Subjects.keyCommand.rotate]: { readonly request: RotateKeyRequest; readonly result: RotateKeyAnswer };
   readonly [Subjects.keyCommand.revoke]: { readonly request: RevokeKeyRequest; readonly result: RevokeKeyResult };
+  readonly [Subjects.keyCommand.update]: { readonly request: UpdateKeyRequest; readonly result: UpdateKeyResult };
   readonly [Subjects.keyCommand.delete]: { readonly request: DeleteKeyRequest; readonly result: DeleteKeyResult };
   readonly [Subjects.keyCommand.setRoles]: { readonly request: SetKeyRolesRequest; readonly result: KeyAccessResult };
   readonly [Subjects.keyCommand.setPermissions]: { readonly request: SetKeyPermissionsRequest; readonly result: KeyAccessResult };

@@ -1,4 +1,4 @@
-import type { ResourcePermissions, Share } from '../events/key-events';
+import type { RateLimit, ResourcePermissions, Share } from '../events/key-events';
 import type { KeyEnvironment } from '../verify.contract';
 import type { SecretWithheld } from '../idempotency';
 import type { CommandContext } from './command-context';
@@ -11,6 +11,8 @@ export interface CreateKeyRequest {
   readonly roles?: readonly string[];
   readonly permissions?: ResourcePermissions;
   readonly unrestricted?: boolean;
+  readonly ratelimit?: RateLimit | null;
+  readonly ipAllowlist?: readonly string[] | null;
 }
 
 export interface CreateKeyResult {
@@ -25,6 +27,8 @@ export interface CreateKeyResult {
   readonly roles: readonly string[];
   readonly permissions: ResourcePermissions;
   readonly unrestricted: boolean;
+  readonly ratelimit: RateLimit | null;
+  readonly ipAllowlist: readonly string[];
 }
 
 /** What a create answers: the secret the first time, `key: null` to a repeat of the same request. */
@@ -54,6 +58,28 @@ export interface RevokeKeyResult {
   readonly id: string;
   readonly status: 'revoked';
   readonly revokedAt: string;
+}
+
+/**
+ * `PATCH /v1/keys/:id`: each field named is set, each left out keeps its value. `null` clears an
+ * expiry, a rate limit or an allowlist (as does an empty allowlist).
+ */
+export interface UpdateKeyRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+  readonly name?: string;
+  readonly expiresAt?: string | null;
+  readonly ratelimit?: RateLimit | null;
+  readonly ipAllowlist?: readonly string[] | null;
+}
+
+/** What an update leaves on the key. */
+export interface UpdateKeyResult {
+  readonly id: string;
+  readonly name: string;
+  readonly expiresAt: string | null;
+  readonly ratelimit: RateLimit | null;
+  readonly ipAllowlist: readonly string[];
 }
 
 export interface DeleteKeyRequest {

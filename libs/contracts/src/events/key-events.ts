@@ -14,6 +14,12 @@ export interface StoredSecret {
   readonly lastFour: string;
 }
 
+/** At most `limit` VALID answers per `windowSeconds` for one key, across every verifier (product.md section 9.2). */
+export interface RateLimit {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
 export interface KeyCreatedData extends StoredSecret {
   readonly keyId: string;
   /** Also in the metadata; here because a key belongs to its workspace for life. */
@@ -25,6 +31,10 @@ export interface KeyCreatedData extends StoredSecret {
   readonly roles: readonly string[];
   readonly permissions: ResourcePermissions;
   readonly unrestricted: boolean;
+  /** Written only when set: events from before rate limits and allowlists, and keys without them, leave both out. */
+  readonly ratelimit?: RateLimit;
+  /** Normalised addresses and CIDR ranges (product.md section 9.2); absent or empty: any address. */
+  readonly ipAllowlist?: readonly string[];
 }
 
 export interface KeyRotatedData extends StoredSecret {
@@ -77,6 +87,29 @@ export interface ResourceUnsharedData {
   readonly resourceId: string;
 }
 
+export interface KeyRenamedData {
+  readonly keyId: string;
+  readonly name: string;
+}
+
+/** `null`: the key no longer expires. */
+export interface KeyExpiryChangedData {
+  readonly keyId: string;
+  readonly expiresAt: string | null;
+}
+
+/** `null`: the key has no rate limit any more. */
+export interface KeyRateLimitChangedData {
+  readonly keyId: string;
+  readonly ratelimit: RateLimit | null;
+}
+
+/** The whole new list; empty: any address. */
+export interface KeyIpAllowlistChangedData {
+  readonly keyId: string;
+  readonly ipAllowlist: readonly string[];
+}
+
 export type KeyCreated = DomainEvent<'KeyCreated', KeyCreatedData>;
 export type KeyRotated = DomainEvent<'KeyRotated', KeyRotatedData>;
 export type KeyRevoked = DomainEvent<'KeyRevoked', KeyRevokedData>;
@@ -86,6 +119,10 @@ export type RoleUnassigned = DomainEvent<'RoleUnassigned', RoleUnassignedData>;
 export type KeyPermissionsChanged = DomainEvent<'KeyPermissionsChanged', KeyPermissionsChangedData>;
 export type ResourceShared = DomainEvent<'ResourceShared', ResourceSharedData>;
 export type ResourceUnshared = DomainEvent<'ResourceUnshared', ResourceUnsharedData>;
+export type KeyRenamed = DomainEvent<'KeyRenamed', KeyRenamedData>;
+export type KeyExpiryChanged = DomainEvent<'KeyExpiryChanged', KeyExpiryChangedData>;
+export type KeyRateLimitChanged = DomainEvent<'KeyRateLimitChanged', KeyRateLimitChangedData>;
+export type KeyIpAllowlistChanged = DomainEvent<'KeyIpAllowlistChanged', KeyIpAllowlistChangedData>;
 
 export type KeyEvent =
   | KeyCreated
@@ -96,7 +133,11 @@ export type KeyEvent =
   | RoleUnassigned
   | KeyPermissionsChanged
   | ResourceShared
-  | ResourceUnshared;
+  | ResourceUnshared
+  | KeyRenamed
+  | KeyExpiryChanged
+  | KeyRateLimitChanged
+  | KeyIpAllowlistChanged;
 export const KeyEventTypes: readonly KeyEvent['type'][] = [
   'KeyCreated',
   'KeyRotated',
@@ -107,6 +148,10 @@ export const KeyEventTypes: readonly KeyEvent['type'][] = [
   'KeyPermissionsChanged',
   'ResourceShared',
   'ResourceUnshared',
+  'KeyRenamed',
+  'KeyExpiryChanged',
+  'KeyRateLimitChanged',
+  'KeyIpAllowlistChanged',
 ];
 
 /** Streams are named `key-<id>`, `role-<id>`, `workspace-<id>`, `credential-<id>`. */

@@ -15,7 +15,14 @@ export interface WorkspaceSettings {
   readonly keyPermissionsImmutable: boolean;
   /** The resource types keys and roles may name; `*` always stands for all of them. */
   readonly resourceCatalogue: readonly ResourceType[];
+  /** A key with no VALID answer for this many days (1 to 3650) is marked stale (product.md section 9.1). */
+  readonly staleAfterDays: number;
+  /** What a rate-limited key answers when the shared rate-limit state cannot be reached (product.md section 9.2). */
+  readonly rateLimitWhenUnreachable: RateLimitWhenUnreachable;
 }
+
+export type RateLimitWhenUnreachable = 'allow' | 'deny';
+export const RateLimitWhenUnreachableChoices: readonly RateLimitWhenUnreachable[] = ['allow', 'deny'];
 
 /** Workspace `default` exists without an event, on `enterprise` (product.md section 7). */
 export const DEFAULT_WORKSPACE_ID = 'default';
@@ -34,7 +41,10 @@ export interface WorkspacePlanChangedData {
   readonly changedAt: string;
 }
 
-/** The whole new settings, so a follower never has to merge. */
+/**
+ * The whole new settings, so a follower never has to merge. Events written before a setting
+ * existed lack it: readers fill it with its default (`withSettingDefaults` in the domain).
+ */
 export interface WorkspaceSettingsChangedData {
   readonly workspaceId: string;
   readonly settings: WorkspaceSettings;

@@ -3,7 +3,9 @@ import { assertKeyWithinAuthority, requireEntitlement } from '../access/access-p
 import { DomainError, validationError } from '../domain.error';
 import type { KeyAccess } from '../permissions/effective-grants';
 import { assertPermissionsUsable, assertRolesUsable, validShare } from './key-access-rules';
-import type { CreateKey, DeleteKey, KeyCommand, RevokeKey, RotateKey, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource } from './key.commands';
+import type { CreateKey, DeleteKey, KeyCommand, RevokeKey, RotateKey, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource, UpdateKey } from './key.commands';
+import { sameIpAllowlist, validIpAllowlist } from './ip-allowlist';
+import { sameRateLimit, validRateLimit } from './rate-limit';
 import { assertSecretOf, validAccess, validEnvironment, validExpiry, validGracePeriod, validKeyName, validPermissions, validRoles } from './key-rules';
 import { keyStatusAt, lifetimeOf } from './key-status';
 import { isShareOf } from './key-values';
@@ -38,6 +40,8 @@ const createKey = (command: CreateKey, state: KeyState, now: Date): KeyEvent => 
   const expiresAt = validExpiry(command.expiresAt, now);
   const environment = validEnvironment(command.environment);
   const access = validAccess(command);
+  const ratelimit = command.ratelimit == null ? null : validRateLimit(command.ratelimit);
+  const ipAllowlist = command.ipAllowlist == null ? [] : validIpAllowlist(command.ipAllowlist);
   assertRolesUsable(policy, access.roles);
   assertPermissionsUsable(policy, access);
   assertKeyWithinAuthority(policy, access);
@@ -59,6 +63,9 @@ const createKey = (command: CreateKey, state: KeyState, now: Date): KeyEvent => 
       roles: access.roles,
       permissions: access.permissions,
       unrestricted: access.unrestricted,
+      // Left out when unset, so a plain key's event stays as small as before.
+      ...(ratelimit === null ? {} : { ratelimit }),
+      ...(ipAllowlist.length === 0 ? {} : { ipAllowlist }),
     },
   };
 };
@@ -86,6 +93,29 @@ const revokeKey = (command: RevokeKey, state: KeyState, now: Date): KeyEvent => 
   const key = existingKey(state, command);
   if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is already revoked');
   return { type: 'KeyRevoked', data: { keyId: key.keyId, revokedAt: now.toISOString() } };
+};
+
+/** Stored expiries may be written with another offset or precision than a normalised one. */
+const sameInstant = (a: string | null, b: string | null): boolean => (a === null || b === null ? a === b : Date.parse(a) === Date.parse(b));
+
+/**
+ * One event per field that changes, in a fixed order, appended together; nothing changed: no event.
+ * An expired key may be given a new expiry (that is how it comes back); a revoked one is final.
+ */
+const updateKey = (command: UpdateKey, state: KeyState, now: Date): KeyEvent[] => {
+  const name = command.name === undefined ? undefined : validKeyName(command.name);
+  const expiresAt = command.expiresAt === undefined ? undefined : validExpiry(command.expiresAt, now);
+  const ratelimit = command.ratelimit === undefined ? undefined : command.ratelimit === null ? null : validRateLimit(command.ratelimit);
+  const ipAllowlist = command.ipAllowlist === undefined ? undefined : command.ipAllowlist === null ? [] : validIpAllowlist(command.ipAllowlist);
+  const key = existingKey(state, command);
+  if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
+  const { keyId } = key;
+  const events: KeyEvent[] = [];
+  if (name !== undefined && name !== key.name) events.push({ type: 'KeyRenamed', data: { keyId, name } });
+  if (expiresAt !== undefined && !sameInstant(expiresAt, key.expiresAt)) events.push({ type: 'KeyExpiryChanged', data: { keyId, expiresAt } });
+  if (ratelimit !== undefined && !sameRateLimit(ratelimit, key.ratelimit)) events.push({ type: 'KeyRateLimitChanged', data: { keyId, ratelimit } });
+  if (ipAllowlist !== undefined && !sameIpAllowlist(ipAllowlist, key.ipAllowlist)) events.push({ type: 'KeyIpAllowlistChanged', data: { keyId, ipAllowlist } });
+  return events;
 };
 
 /** Deleting revokes for good; a revoked key may be deleted too. */
@@ -157,6 +187,8 @@ export const decideKey = (command: KeyCommand, state: KeyState, now: Date): KeyE
       return [rotateKey(command, state, now)];
     case 'RevokeKey':
       return [revokeKey(command, state, now)];
+    case 'UpdateKey':
+      return updateKey(command, state, now);
     case 'DeleteKey':
       return [deleteKey(command, state, now)];
     case 'SetKeyRoles':

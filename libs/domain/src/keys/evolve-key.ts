@@ -27,6 +27,9 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
         permissions: d.permissions,
         unrestricted: d.unrestricted,
         shares: [],
+        // Absent from events written before rate limits and allowlists existed.
+        ratelimit: d.ratelimit ?? null,
+        ipAllowlist: d.ipAllowlist ?? [],
         rotatedAt: null,
         revokedAt: null,
         deletedAt: null,
@@ -46,6 +49,14 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
       return state.status === 'absent'
         ? state
         : { ...state, status: 'revoked', revokedAt: state.revokedAt ?? event.data.deletedAt, deletedAt: event.data.deletedAt };
+    case 'KeyRenamed':
+      return state.status === 'absent' ? state : { ...state, name: event.data.name };
+    case 'KeyExpiryChanged':
+      return state.status === 'absent' ? state : { ...state, expiresAt: event.data.expiresAt };
+    case 'KeyRateLimitChanged':
+      return state.status === 'absent' ? state : { ...state, ratelimit: event.data.ratelimit };
+    case 'KeyIpAllowlistChanged':
+      return state.status === 'absent' ? state : { ...state, ipAllowlist: event.data.ipAllowlist };
     case 'RoleAssigned':
     case 'RoleUnassigned':
     case 'KeyPermissionsChanged':

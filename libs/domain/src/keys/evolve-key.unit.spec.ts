@@ -21,6 +21,8 @@ describe('evolveKey', () => {
       permissions: { calls: 'read' },
       unrestricted: false,
       shares: [],
+      ratelimit: null,
+      ipAllowlist: [],
       rotatedAt: null,
       revokedAt: null,
       deletedAt: null,

@@ -1,4 +1,4 @@
-import type { KeyEnvironment, ResourcePermissions, StoredSecret } from '@keyward/contracts';
+import type { KeyEnvironment, RateLimit, ResourcePermissions, StoredSecret } from '@keyward/contracts';
 import type { AccessPolicy } from '../access/access-policy';
 
 /**
@@ -17,6 +17,8 @@ export interface CreateKey {
   readonly roles?: readonly string[];
   readonly permissions?: ResourcePermissions;
   readonly unrestricted?: boolean;
+  readonly ratelimit?: RateLimit | null;
+  readonly ipAllowlist?: readonly string[] | null;
   readonly secret: StoredSecret;
   readonly policy: AccessPolicy;
 }
@@ -36,6 +38,20 @@ export interface RevokeKey {
   readonly type: 'RevokeKey';
   readonly keyId: string;
   readonly workspaceId: string;
+}
+
+/**
+ * Name, expiry, rate limit and IP allowlist: each field named is set, each left out keeps its
+ * value; `null` clears. None of them changes what the key may do, so no access policy is needed.
+ */
+export interface UpdateKey {
+  readonly type: 'UpdateKey';
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly name?: string;
+  readonly expiresAt?: string | null;
+  readonly ratelimit?: RateLimit | null;
+  readonly ipAllowlist?: readonly string[] | null;
 }
 
 export interface DeleteKey {
@@ -82,4 +98,4 @@ export interface UnshareResource {
   readonly policy: AccessPolicy;
 }
 
-export type KeyCommand = CreateKey | RotateKey | RevokeKey | DeleteKey | SetKeyRoles | SetKeyPermissions | ShareResource | UnshareResource;
+export type KeyCommand = CreateKey | RotateKey | RevokeKey | UpdateKey | DeleteKey | SetKeyRoles | SetKeyPermissions | ShareResource | UnshareResource;

@@ -1,4 +1,4 @@
-import type { KeyEnvironment, ResourcePermissions, Share, StoredSecret } from '@keyward/contracts';
+import type { KeyEnvironment, RateLimit, ResourcePermissions, Share, StoredSecret } from '@keyward/contracts';
 
 /** A rotated-away secret: it verifies until `validUntil`, then answers EXPIRED. */
 export interface PreviousSecret extends StoredSecret {
@@ -21,6 +21,9 @@ export interface ExistingKey {
   readonly permissions: ResourcePermissions;
   readonly unrestricted: boolean;
   readonly shares: readonly Share[];
+  readonly ratelimit: RateLimit | null;
+  /** Normalised entries; empty: any address. */
+  readonly ipAllowlist: readonly string[];
   readonly rotatedAt: string | null;
   readonly revokedAt: string | null;
   /** A deleted key is revoked and gone from the table; only its history remains. */

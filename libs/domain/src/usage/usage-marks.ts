@@ -2,9 +2,6 @@ import type { KeyStatus } from '@keyward/contracts';
 
 const DAY_MS = 86_400_000;
 
-/** The workspace setting `staleAfterDays` when it is not set (product.md section 9.1). */
-export const DEFAULT_STALE_AFTER_DAYS = 90;
-
 /** A key is marked `expiresSoon` this long before its expiry (product.md section 9.3). */
 export const EXPIRES_SOON_MS = 7 * DAY_MS;
 

@@ -31,6 +31,8 @@ const changePlan = (command: ChangeWorkspacePlan, state: WorkspaceState, now: Da
 /** Equal by value: settings read back from the store (jsonb) may have their keys in another order. */
 const sameSettings = (a: WorkspaceSettings, b: WorkspaceSettings): boolean =>
   a.keyPermissionsImmutable === b.keyPermissionsImmutable &&
+  a.staleAfterDays === b.staleAfterDays &&
+  a.rateLimitWhenUnreachable === b.rateLimitWhenUnreachable &&
   a.resourceCatalogue.length === b.resourceCatalogue.length &&
   a.resourceCatalogue.every((r, i) => r.resource === b.resourceCatalogue[i].resource && r.group === b.resourceCatalogue[i].group);
 

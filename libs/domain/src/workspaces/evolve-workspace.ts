@@ -1,4 +1,5 @@
 import type { WorkspaceEvent } from '@keyward/contracts';
+import { withSettingDefaults } from './resource-catalogue';
 import type { WorkspaceState } from './workspace.state';
 
 /** Folds one event into a workspace's state; unknown events and events before creation change nothing. */
@@ -6,12 +7,12 @@ export const evolveWorkspace = (state: WorkspaceState, event: WorkspaceEvent): W
   switch (event.type) {
     case 'WorkspaceCreated': {
       const d = event.data;
-      return { status: 'active', workspaceId: d.workspaceId, name: d.name, plan: d.plan, settings: d.settings };
+      return { status: 'active', workspaceId: d.workspaceId, name: d.name, plan: d.plan, settings: withSettingDefaults(d.settings) };
     }
     case 'WorkspacePlanChanged':
       return state.status === 'absent' ? state : { ...state, plan: event.data.plan };
     case 'WorkspaceSettingsChanged':
-      return state.status === 'absent' ? state : { ...state, settings: event.data.settings };
+      return state.status === 'absent' ? state : { ...state, settings: withSettingDefaults(event.data.settings) };
     default:
       return state;
   }

@@ -14,7 +14,14 @@ export const DEFAULT_RESOURCE_CATALOGUE: readonly ResourceType[] = [
 /** The management resources the gateway itself checks; a catalogue may not drop them. */
 export const MANAGEMENT_RESOURCES: readonly string[] = ['api_keys', 'roles', 'members', 'billing', 'audit', 'credentials', 'notifications'];
 
+export const DEFAULT_STALE_AFTER_DAYS = 90;
+
 export const defaultWorkspaceSettings = (): WorkspaceSettings => ({
   keyPermissionsImmutable: false,
   resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE,
+  staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+  rateLimitWhenUnreachable: 'allow',
 });
+
+/** Settings as stored by an event or a row written before some setting existed: each missing one takes its default. */
+export const withSettingDefaults = (settings: Partial<WorkspaceSettings>): WorkspaceSettings => ({ ...defaultWorkspaceSettings(), ...settings });

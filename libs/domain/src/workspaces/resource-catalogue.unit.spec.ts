@@ -1,5 +1,5 @@
 import { isResourceName } from '../permissions/permission';
-import { DEFAULT_RESOURCE_CATALOGUE, defaultWorkspaceSettings, MANAGEMENT_RESOURCES } from './resource-catalogue';
+import { DEFAULT_RESOURCE_CATALOGUE, defaultWorkspaceSettings, MANAGEMENT_RESOURCES, withSettingDefaults } from './resource-catalogue';
 import { validCatalogue } from './workspace-rules';
 
 const resourcesOf = (group: string): string[] => DEFAULT_RESOURCE_CATALOGUE.filter((r) => r.group === group).map((r) => r.resource);
@@ -38,8 +38,18 @@ describe('DEFAULT_RESOURCE_CATALOGUE (product.md section 8)', () => {
 });
 
 describe('defaultWorkspaceSettings', () => {
-  it('key permissions editable, the default catalogue', () => {
-    expect(defaultWorkspaceSettings()).toEqual({ keyPermissionsImmutable: false, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE });
+  it('key permissions editable, the default catalogue, stale after 90 days, allow when the rate limiter is unreachable', () => {
+    expect(defaultWorkspaceSettings()).toEqual({ keyPermissionsImmutable: false, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE, staleAfterDays: 90, rateLimitWhenUnreachable: 'allow' });
+  });
+
+  it('fills settings stored before a setting existed with its default, and keeps those stored', () => {
+    expect(withSettingDefaults({ keyPermissionsImmutable: true, resourceCatalogue: [] })).toEqual({
+      keyPermissionsImmutable: true,
+      resourceCatalogue: [],
+      staleAfterDays: 90,
+      rateLimitWhenUnreachable: 'allow',
+    });
+    expect(withSettingDefaults({ ...defaultWorkspaceSettings(), staleAfterDays: 7, rateLimitWhenUnreachable: 'deny' })).toMatchObject({ staleAfterDays: 7, rateLimitWhenUnreachable: 'deny' });
   });
 
   it('is a new object each time, so one workspace’s settings never change another’s', () => {

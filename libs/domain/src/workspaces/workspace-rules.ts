@@ -1,4 +1,4 @@
-import { ErrorCodes, Plans, type Plan, type ResourceType, type WorkspaceSettings } from '@keyward/contracts';
+import { ErrorCodes, Plans, RateLimitWhenUnreachableChoices, type Plan, type RateLimitWhenUnreachable, type ResourceType, type WorkspaceSettings } from '@keyward/contracts';
 import { DomainError, validationError } from '../domain.error';
 import { isResourceName } from '../permissions/permission';
 import { CONTROL_CHARACTER, validName } from '../names';
@@ -7,6 +7,9 @@ import { MANAGEMENT_RESOURCES } from './resource-catalogue';
 
 export const MAX_CATALOGUE_SIZE = 200;
 export const MAX_GROUP_LENGTH = 100;
+export const MIN_STALE_AFTER_DAYS = 1;
+/** Ten years. */
+export const MAX_STALE_AFTER_DAYS = 3650;
 
 export const validWorkspaceName = (raw: string): string => validName(raw, 'name');
 
@@ -21,14 +24,30 @@ export const assertOperator = (operator: boolean, what: string): void => {
 
 /** Untrusted input as a settings change (where a command is parsed): each field left out keeps its value. */
 export const validSettingsChange = (raw: Readonly<Record<string, unknown>>): Partial<WorkspaceSettings> => {
-  const { keyPermissionsImmutable, resourceCatalogue } = raw;
+  const { keyPermissionsImmutable, resourceCatalogue, staleAfterDays, rateLimitWhenUnreachable } = raw;
   if (keyPermissionsImmutable !== undefined && typeof keyPermissionsImmutable !== 'boolean') {
     throw validationError('settings.keyPermissionsImmutable', 'keyPermissionsImmutable must be true or false');
   }
   return {
     ...(keyPermissionsImmutable === undefined ? {} : { keyPermissionsImmutable }),
     ...(resourceCatalogue === undefined ? {} : { resourceCatalogue: validCatalogue(resourceCatalogue) }),
+    ...(staleAfterDays === undefined ? {} : { staleAfterDays: validStaleAfterDays(staleAfterDays) }),
+    ...(rateLimitWhenUnreachable === undefined ? {} : { rateLimitWhenUnreachable: validRateLimitWhenUnreachable(rateLimitWhenUnreachable) }),
   };
+};
+
+export const validStaleAfterDays = (value: unknown): number => {
+  if (!Number.isInteger(value) || (value as number) < MIN_STALE_AFTER_DAYS || (value as number) > MAX_STALE_AFTER_DAYS) {
+    throw validationError('settings.staleAfterDays', `staleAfterDays must be an integer from ${MIN_STALE_AFTER_DAYS} to ${MAX_STALE_AFTER_DAYS}`);
+  }
+  return value as number;
+};
+
+export const validRateLimitWhenUnreachable = (value: unknown): RateLimitWhenUnreachable => {
+  if (!RateLimitWhenUnreachableChoices.includes(value as RateLimitWhenUnreachable)) {
+    throw validationError('settings.rateLimitWhenUnreachable', `rateLimitWhenUnreachable must be one of ${RateLimitWhenUnreachableChoices.join(', ')}`);
+  }
+  return value as RateLimitWhenUnreachable;
 };
 
 /** Unique resource names of the catalogue grammar, each in a named group; the management resources stay. */

@@ -101,19 +101,19 @@ describe('ChangeWorkspaceSettings', () => {
   it('sets keyPermissionsImmutable and keeps the catalogue', () => {
     given([created()])
       .when(changeSettings({ keyPermissionsImmutable: true }))
-      .then([settingsChanged({ keyPermissionsImmutable: true, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE })]);
+      .then([settingsChanged({ ...defaultWorkspaceSettings(), keyPermissionsImmutable: true, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE })]);
   });
 
   it('replaces the catalogue, groups trimmed, and keeps keyPermissionsImmutable', () => {
     given([created(), settingsChanged({ ...defaultWorkspaceSettings(), keyPermissionsImmutable: true })])
       .when(changeSettings({ resourceCatalogue: [...catalogue(), { resource: 'invoices', group: '  Billing ' }] }))
-      .then([settingsChanged({ keyPermissionsImmutable: true, resourceCatalogue: catalogue({ resource: 'invoices', group: 'Billing' }) })]);
+      .then([settingsChanged({ ...defaultWorkspaceSettings(), keyPermissionsImmutable: true, resourceCatalogue: catalogue({ resource: 'invoices', group: 'Billing' }) })]);
   });
 
   it('needs no operator: a workspace changes its own settings', () => {
     givenDefault([])
       .when({ type: 'ChangeWorkspaceSettings', workspaceId: 'default', settings: { keyPermissionsImmutable: true }, authority: FULL_ACCESS })
-      .then([settingsChanged({ keyPermissionsImmutable: true, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE }, 'default')]);
+      .then([settingsChanged({ ...defaultWorkspaceSettings(), keyPermissionsImmutable: true, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE }, 'default')]);
   });
 
   it('takes a full-access caller: a key managing keys and roles may not, even of its own workspace', () => {
@@ -149,7 +149,7 @@ describe('ChangeWorkspaceSettings', () => {
     const reordered = [...DEFAULT_RESOURCE_CATALOGUE].reverse();
     given([created()])
       .when(changeSettings({ resourceCatalogue: reordered }))
-      .then([settingsChanged({ keyPermissionsImmutable: false, resourceCatalogue: reordered })]);
+      .then([settingsChanged({ ...defaultWorkspaceSettings(), keyPermissionsImmutable: false, resourceCatalogue: reordered })]);
   });
 
   it('refuses an unknown workspace (WORKSPACE_NOT_FOUND), even with nothing to change', () => {
@@ -178,8 +178,22 @@ describe('ChangeWorkspaceSettings', () => {
     ['no group', { resourceCatalogue: [...catalogue(), { resource: 'calls' }] }, 'settings.resourceCatalogue[7].group'],
     ['a 101-character group', { resourceCatalogue: [...catalogue(), entry('calls', 'g'.repeat(101))] }, 'settings.resourceCatalogue[7].group'],
     ['a control character in a group', { resourceCatalogue: [...catalogue(), entry('calls', 'a\tb')] }, 'settings.resourceCatalogue[7].group'],
+    ['staleAfterDays of 0', { staleAfterDays: 0 }, 'settings.staleAfterDays'],
+    ['staleAfterDays of 3651', { staleAfterDays: 3651 }, 'settings.staleAfterDays'],
+    ['staleAfterDays of 1.5', { staleAfterDays: 1.5 }, 'settings.staleAfterDays'],
+    ['staleAfterDays as a string', { staleAfterDays: '90' }, 'settings.staleAfterDays'],
+    ['rateLimitWhenUnreachable of "block"', { rateLimitWhenUnreachable: 'block' }, 'settings.rateLimitWhenUnreachable'],
+    ['rateLimitWhenUnreachable of null', { rateLimitWhenUnreachable: null }, 'settings.rateLimitWhenUnreachable'],
   ])('refuses %s (400)', (_, settings, field) => {
     given([created()]).when(changeSettings(settings as Partial<WorkspaceSettings>)).then(invalid(field));
+  });
+
+  it('sets staleAfterDays (1 to 3650) and rateLimitWhenUnreachable, keeping the rest', () => {
+    given([created()])
+      .when(changeSettings({ staleAfterDays: 3650, rateLimitWhenUnreachable: 'deny' }))
+      .then([settingsChanged({ ...defaultWorkspaceSettings(), staleAfterDays: 3650, rateLimitWhenUnreachable: 'deny' })]);
+    given([created()]).when(changeSettings({ staleAfterDays: 1 })).then([settingsChanged({ ...defaultWorkspaceSettings(), staleAfterDays: 1 })]);
+    given([created()]).when(changeSettings({ staleAfterDays: 90, rateLimitWhenUnreachable: 'allow' })).then([]);
   });
 
   it('names the management resources a catalogue dropped', () => {
@@ -193,7 +207,7 @@ describe('ChangeWorkspaceSettings', () => {
     expect(big).toHaveLength(200);
     given([created()])
       .when(changeSettings({ resourceCatalogue: big }))
-      .then([settingsChanged({ keyPermissionsImmutable: false, resourceCatalogue: big })]);
+      .then([settingsChanged({ ...defaultWorkspaceSettings(), keyPermissionsImmutable: false, resourceCatalogue: big })]);
   });
 });
 
@@ -205,7 +219,7 @@ describe('evolveWorkspace', () => {
   });
 
   it('follows plan and settings changes, the last one winning', () => {
-    const settings = { keyPermissionsImmutable: true, resourceCatalogue: catalogue() };
+    const settings = { ...defaultWorkspaceSettings(), keyPermissionsImmutable: true, resourceCatalogue: catalogue() };
     expect(replay([created({ plan: 'free' }), planChanged('pro'), settingsChanged(settings), planChanged('enterprise')])).toEqual({
       status: 'active',
       workspaceId: WS,
@@ -213,6 +227,13 @@ describe('evolveWorkspace', () => {
       plan: 'enterprise',
       settings,
     });
+  });
+
+  it('reads settings written before staleAfterDays and rateLimitWhenUnreachable existed with their defaults', () => {
+    const old = { keyPermissionsImmutable: true, resourceCatalogue: catalogue() } as unknown as WorkspaceSettings;
+    const expected = { ...defaultWorkspaceSettings(), keyPermissionsImmutable: true, resourceCatalogue: catalogue() };
+    expect(replay([created({ settings: old })])).toMatchObject({ settings: expected });
+    expect(replay([created(), settingsChanged(old)])).toMatchObject({ settings: expected });
   });
 
   it('ignores changes to a workspace it never saw created', () => {

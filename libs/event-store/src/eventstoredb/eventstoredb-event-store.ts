@@ -1,5 +1,7 @@
 import {
   ANY,
+  BACKWARDS,
+  END,
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
@@ -16,6 +18,7 @@ import { ConcurrencyError } from '../concurrency.error';
 import type { DomainEvent } from '@keyward/contracts';
 import { streamOf } from '../stream-of';
 import type {
+  AppendOptions,
   AppendResult,
   EventStore,
   EventToAppend,
@@ -24,6 +27,7 @@ import type {
   RecordedEvent,
   Subscription,
   SubscriptionHandlers,
+  UnchangedStream,
 } from '../event-store.port';
 import { comparePositions, type Position } from '../position';
 import { EventStoreDbAllSubscription } from './all-stream-subscription';
@@ -49,8 +53,9 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
   }
 
-  async appendToStream(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('an append needs at least one event');
+    if (options.unchanged) await this.checkUnchanged(options.unchanged);
     try {
       const result = await this.client.appendToStream(
         streamId,
@@ -66,6 +71,20 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  /**
+   * EventStoreDB has no condition on a second stream, so it is checked just before the append: a
+   * change in between goes unseen, as when the decision read that stream itself.
+   */
+  private async checkUnchanged({ streamId, version }: UnchangedStream): Promise<void> {
+    let actual: bigint | null = null;
+    try {
+      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) actual = resolved.event?.revision ?? null;
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    if (actual !== version) throw new ConcurrencyError(streamId, version ?? 'no_stream', actual);
   }
 
   async readStream<E extends DomainEvent = DomainEvent>(streamId: string): Promise<ReadStreamResult<E>> {

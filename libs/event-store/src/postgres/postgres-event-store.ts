@@ -1,10 +1,10 @@
 import { Pool } from 'pg';
 import type { DomainEvent } from '@keyward/contracts';
 import type {
+  AppendOptions,
   AppendResult,
   EventStore,
   EventToAppend,
-  ExpectedVersion,
   ReadStreamResult,
   RecordedEvent,
   Subscription,
@@ -56,9 +56,9 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore({ pool, schema: options.schema, pollMs: options.pollMs, ownsPool: true });
   }
 
-  async appendToStream(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     await this.ensureSchema();
-    const result = await appendToStream(this.options.pool, this.tables, streamId, events, options.expectedVersion);
+    const result = await appendToStream(this.options.pool, this.tables, streamId, events, options);
     this.notifier.notify(result.position);
     return result;
   }
@@ -67,9 +67,9 @@ export class PostgresEventStore implements EventStore {
    * Appends inside a transaction the caller commits (or rolls back) later. Subscribers do not
    * move past it while it is open. Used by the contract tests to hold a slow transaction open.
    */
-  async beginAppend(streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<PendingAppend> {
+  async beginAppend(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<PendingAppend> {
     await this.ensureSchema();
-    const pending = await beginAppend(this.options.pool, this.tables, streamId, events, options.expectedVersion);
+    const pending = await beginAppend(this.options.pool, this.tables, streamId, events, options);
     return {
       commit: async () => {
         const result = await pending.commit();

@@ -134,6 +134,30 @@ export const describeEventStoreContract = (name: string, factory: () => Promise<
         expect((await store.readStream(id)).events.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
       });
 
+      it('appends only while another stream the decision read is unchanged, else a ConcurrencyError naming that stream', async () => {
+        const other = stream();
+        const fresh = stream();
+        const existing = stream();
+        await store.appendToStream(existing, [event(1)], { expectedVersion: 'no_stream' });
+        // The other stream has no events yet: null is its version.
+        await store.appendToStream(fresh, [event(1)], { expectedVersion: 'no_stream', unchanged: { streamId: other, version: null } });
+        await store.appendToStream(other, [event(1), event(2)], { expectedVersion: 'no_stream' });
+        await expect(store.appendToStream(stream(), [event(1)], { expectedVersion: 'no_stream', unchanged: { streamId: other, version: null } })).rejects.toMatchObject({
+          name: 'ConcurrencyError',
+          streamId: other,
+          expected: 'no_stream',
+          actual: 1n,
+        });
+        await expect(store.appendToStream(existing, [event(2)], { expectedVersion: 0n, unchanged: { streamId: other, version: 0n } })).rejects.toMatchObject({
+          streamId: other,
+          expected: 0n,
+          actual: 1n,
+        });
+        await store.appendToStream(existing, [event(2)], { expectedVersion: 0n, unchanged: { streamId: other, version: 1n } });
+        expect((await store.readStream(existing)).events.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+        expect((await store.readStream(fresh)).events).toHaveLength(1);
+      });
+
       it('appends atomically: a refused multi-event append leaves nothing', async () => {
         const id = stream();
         await store.appendToStream(id, [event(1)], { expectedVersion: 'no_stream' });

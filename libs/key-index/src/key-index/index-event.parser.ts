@@ -8,6 +8,13 @@ import {
   type KeyCreated,
   type KeyDeleted,
   type KeyEvent,
+  type KeyExpiryChanged,
+  type KeyIpAllowlistChanged,
+  type KeyRateLimitChanged,
+  type KeyRenamed,
+  type RateLimit,
+  type RateLimitWhenUnreachable,
+  RateLimitWhenUnreachableChoices,
   type KeyPermissionsChanged,
   type KeyRevoked,
   type KeyRotated,
@@ -25,7 +32,18 @@ import {
   type WorkspacePlanChanged,
   type WorkspaceSettingsChanged,
 } from '@keyward/contracts';
-import { isAccessLevel, isBuiltInRole, isKeyEnvironment, isLevelResource, isPermissionAction, isResourceInstance, isResourceName } from '@keyward/domain';
+import {
+  defaultWorkspaceSettings,
+  IpAllowlistMatcher,
+  isAccessLevel,
+  isBuiltInRole,
+  isKeyEnvironment,
+  isLevelResource,
+  isPermissionAction,
+  isRateLimit,
+  isResourceInstance,
+  isResourceName,
+} from '@keyward/domain';
 
 /**
  * An event whose data is not what its type says (a bug or a foreign writer). Its message names
@@ -41,16 +59,36 @@ type Read<E extends DomainEvent, K extends keyof E['data']> = { readonly type: E
 /** The access events, whole: they go to the domain's `evolveKeyAccess` as they are. */
 export type KeyAccessEvent = RoleAssigned | RoleUnassigned | KeyPermissionsChanged | ResourceShared | ResourceUnshared;
 
+/** A key's limits as the index keeps them: the allowlist already parsed, absent ones as `null`. */
+export interface IndexKeyLimits {
+  readonly ratelimit: RateLimit | null;
+  readonly ipAllowlist: IpAllowlistMatcher | null;
+}
+
+type ReadCreated = Read<KeyCreated, 'keyId' | 'workspaceId' | 'name' | 'environment' | 'secretHash' | 'expiresAt' | 'roles' | 'permissions' | 'unrestricted'>;
+
 export type IndexKeyEvent =
-  | Read<KeyCreated, 'keyId' | 'workspaceId' | 'name' | 'environment' | 'secretHash' | 'expiresAt' | 'roles' | 'permissions' | 'unrestricted'>
+  | { readonly type: 'KeyCreated'; readonly data: ReadCreated['data'] & IndexKeyLimits }
   | Read<KeyRotated, 'keyId' | 'secretHash' | 'previousKeyExpiresAt'>
   | Read<KeyRevoked, 'keyId'>
   | Read<KeyDeleted, 'keyId'>
+  | Read<KeyRenamed, 'keyId' | 'name'>
+  | Read<KeyExpiryChanged, 'keyId' | 'expiresAt'>
+  | { readonly type: KeyRateLimitChanged['type']; readonly data: Pick<IndexKeyLimits, 'ratelimit'> & { readonly keyId: string } }
+  | { readonly type: KeyIpAllowlistChanged['type']; readonly data: Pick<IndexKeyLimits, 'ipAllowlist'> & { readonly keyId: string } }
   | KeyAccessEvent;
 
 export type IndexRoleEvent = Read<RoleCreated | RolePermissionsChanged, 'roleId' | 'workspaceId' | 'permissions'> | Read<RoleDeleted, 'roleId' | 'workspaceId'>;
 
-export type IndexWorkspaceEvent = Read<WorkspaceCreated | WorkspacePlanChanged, 'workspaceId' | 'plan'> | Read<WorkspaceSettingsChanged, 'workspaceId'>;
+/** What the index keeps of a workspace's settings. */
+interface IndexSettings {
+  readonly rateLimitWhenUnreachable: RateLimitWhenUnreachable;
+}
+
+export type IndexWorkspaceEvent =
+  | { readonly type: WorkspaceCreated['type']; readonly data: Pick<WorkspaceCreated['data'], 'workspaceId' | 'plan'> & IndexSettings }
+  | Read<WorkspacePlanChanged, 'workspaceId' | 'plan'>
+  | { readonly type: WorkspaceSettingsChanged['type']; readonly data: Pick<WorkspaceSettingsChanged['data'], 'workspaceId'> & IndexSettings };
 
 export type IndexEvent = IndexKeyEvent | IndexRoleEvent | IndexWorkspaceEvent;
 
@@ -129,6 +167,35 @@ class DataReader {
     return this.field(field) === null ? null : this.instant(field);
   }
 
+  /** `null`, or absent where not `required` (a KeyCreated from before limits existed, or of a key without one): no limit. */
+  rateLimitOrNull(field: string, required: boolean): RateLimit | null {
+    const value = this.field(field);
+    if (value === undefined && required) return this.bad(field);
+    if (value === undefined || value === null) return null;
+    return isRateLimit(value) ? { limit: value.limit, windowSeconds: value.windowSeconds } : this.bad(field);
+  }
+
+  /** Absent or empty: any address. Parsed here, once, so that a verify never parses a range. */
+  allowlist(field: string, required: boolean): IpAllowlistMatcher | null {
+    const value = this.field(field);
+    if (value === undefined && !required) return null;
+    if (!Array.isArray(value) || !value.every((entry: unknown) => typeof entry === 'string')) return this.bad(field);
+    try {
+      return IpAllowlistMatcher.of(value) ?? null;
+    } catch {
+      return this.bad(field);
+    }
+  }
+
+  /** A setting inside `settings`; absent (settings written before it existed): `fallback`. */
+  setting<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const settings = this.field('settings');
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return this.bad('settings');
+    const value = Object.hasOwn(settings, name) ? (settings as Record<string, unknown>)[name] : undefined;
+    if (value === undefined) return fallback;
+    return allowed.includes(value as T) ? (value as T) : this.bad(`settings.${name}`);
+  }
+
   secretHash(field: string): string {
     const value = this.text(field);
     return SHA256_HEX.test(value) ? value : this.bad(field);
@@ -175,6 +242,8 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
           roles: r.idList('roles'),
           permissions: r.levels('permissions'),
           unrestricted: r.boolean('unrestricted'),
+          ratelimit: r.rateLimitOrNull('ratelimit', false),
+          ipAllowlist: r.allowlist('ipAllowlist', false),
         },
       };
     case 'KeyRotated':
@@ -182,6 +251,14 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
     case 'KeyRevoked':
     case 'KeyDeleted':
       return { type, data: { keyId: r.id('keyId') } };
+    case 'KeyRenamed':
+      return { type, data: { keyId: r.id('keyId'), name: r.text('name') } };
+    case 'KeyExpiryChanged':
+      return { type, data: { keyId: r.id('keyId'), expiresAt: r.instantOrNull('expiresAt') } };
+    case 'KeyRateLimitChanged':
+      return { type, data: { keyId: r.id('keyId'), ratelimit: r.rateLimitOrNull('ratelimit', true) } };
+    case 'KeyIpAllowlistChanged':
+      return { type, data: { keyId: r.id('keyId'), ipAllowlist: r.allowlist('ipAllowlist', true) } };
     case 'RoleAssigned':
     case 'RoleUnassigned':
       return { type, data: { keyId: r.id('keyId'), roleId: r.id('roleId') } };
@@ -208,14 +285,19 @@ const readRoleEvent = (type: RoleEvent['type'], r: DataReader): IndexRoleEvent |
   }
 };
 
+/** Settings written before the setting existed read as its default. */
+const unreachable = (r: DataReader): RateLimitWhenUnreachable =>
+  r.setting('rateLimitWhenUnreachable', RateLimitWhenUnreachableChoices, defaultWorkspaceSettings().rateLimitWhenUnreachable);
+
 const readWorkspaceEvent = (type: WorkspaceEvent['type'], r: DataReader): IndexWorkspaceEvent | undefined => {
   switch (type) {
     case 'WorkspaceCreated':
+      return { type, data: { workspaceId: r.id('workspaceId'), plan: r.oneOf('plan', Plans), rateLimitWhenUnreachable: unreachable(r) } };
     case 'WorkspacePlanChanged':
       // A plan this version does not know must not be guessed at (nor looked up on a prototype).
       return { type, data: { workspaceId: r.id('workspaceId'), plan: r.oneOf('plan', Plans) } };
     case 'WorkspaceSettingsChanged':
-      return { type, data: { workspaceId: r.id('workspaceId') } };
+      return { type, data: { workspaceId: r.id('workspaceId'), rateLimitWhenUnreachable: unreachable(r) } };
     default:
       return undefined;
   }

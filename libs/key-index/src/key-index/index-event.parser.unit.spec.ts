@@ -8,9 +8,12 @@ describe('parseIndexEvent', () => {
   it('keeps only the fields the index reads', () => {
     expect(parseIndexEvent({ type: 'KeyCreated', data: created })).toEqual({
       type: 'KeyCreated',
-      data: { keyId: 'key_1', workspaceId: 'ws_1', name: 'n', environment: 'live', secretHash: HASH, expiresAt: null, roles: ['role_a'], permissions: { calls: 'read', '*': 'none' }, unrestricted: false },
+      data: { keyId: 'key_1', workspaceId: 'ws_1', name: 'n', environment: 'live', secretHash: HASH, expiresAt: null, roles: ['role_a'], permissions: { calls: 'read', '*': 'none' }, unrestricted: false, ratelimit: null, ipAllowlist: null },
     });
-    expect(parseIndexEvent({ type: 'WorkspaceCreated', data: { workspaceId: 'ws_1', name: 'w', plan: 'pro', settings: {}, createdAt: '' } })).toEqual({ type: 'WorkspaceCreated', data: { workspaceId: 'ws_1', plan: 'pro' } });
+    expect(parseIndexEvent({ type: 'WorkspaceCreated', data: { workspaceId: 'ws_1', name: 'w', plan: 'pro', settings: {}, createdAt: '' } })).toEqual({
+      type: 'WorkspaceCreated',
+      data: { workspaceId: 'ws_1', plan: 'pro', rateLimitWhenUnreachable: 'allow' },
+    });
   });
 
   it('answers undefined for a type the index does not read', () => {

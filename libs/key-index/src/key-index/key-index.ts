@@ -1,10 +1,11 @@
 import type { KeyEnvironment } from '@keyward/contracts';
-import { effectiveGrants, evolveKeyAccess, isBuiltInRole, type KeyAccess } from '@keyward/domain';
+import { effectiveGrants, evolveKeyAccess, isBuiltInRole, type IpAllowlistMatcher, type KeyAccess } from '@keyward/domain';
 import type { IndexSnapshot } from '../snapshot/index-snapshot';
 import { GrantSets, type GrantSet } from './grant-set';
 import { HoldersByGroup } from './holders-by-group';
 import { MalformedEventError, parseIndexEvent, type IndexKeyEvent, type IndexRoleEvent, type IndexWorkspaceEvent } from './index-event.parser';
 import { KeyAccesses } from './key-access.interner';
+import { KeyLimits, type IndexedRateLimit } from './key-limits';
 import { roleGroup, CustomRoles } from './custom-roles';
 import { SecretTable } from './secret-table';
 import { WorkspacePlans, type WorkspacePlan } from './workspace-plans';
@@ -24,6 +25,10 @@ export interface IndexedKey {
   readonly workspace: WorkspacePlan;
   /** Interned, and replaced (never changed) when the access, a held role or the plan changes. */
   readonly granted: GrantSet;
+  /** `null`: no rate limit (the rate limiter is not asked). */
+  readonly ratelimit: IndexedRateLimit | null;
+  /** `null`: any address; otherwise verify needs an `ip` inside it. */
+  readonly ipAllowlist: IpAllowlistMatcher | null;
 }
 
 /** A stored secret that a digest matched. */
@@ -78,6 +83,7 @@ const numbered = <T>(items: readonly T[]): [T[], number[]] => {
 export class KeyIndex {
   private secrets = new SecretTable();
   private keys = noKeys();
+  private limits = new KeyLimits();
   private readonly slots = new Map<string, number>();
   private readonly roles = new CustomRoles();
   private readonly workspaces = new WorkspacePlans();
@@ -144,11 +150,12 @@ export class KeyIndex {
     // Workspaces no key names yet still carry a plan.
     for (const known of this.workspaces.list()) if (!workspaces.includes(known)) workspaces.push(known);
     return {
-      workspaces: workspaces.map((w) => [w.workspaceId, w.plan] as const),
+      workspaces: workspaces.map((w) => [w.workspaceId, w.plan, w.rateLimitWhenUnreachable] as const),
       roles: this.roles.list(),
       accesses,
       keys: { ids: [...k.ids], names: [...k.names], environments: [...k.environments], expiresAt: [...k.expiresAt], revoked: [...k.revoked], access, workspace, currentSecret: [...k.currentSecret] },
       secrets: this.secrets.columns(),
+      limits: this.limits.columns(),
     };
   }
 
@@ -158,7 +165,9 @@ export class KeyIndex {
    */
   restore(snapshot: IndexSnapshot): void {
     if (this.size > 0 || this.secrets.size > 0) throw new Error('a snapshot is restored into an empty index only');
-    for (const [workspaceId, plan] of snapshot.workspaces) this.workspaces.apply({ type: 'WorkspacePlanChanged', data: { workspaceId, plan } });
+    for (const [workspaceId, plan, rateLimitWhenUnreachable] of snapshot.workspaces) {
+      this.workspaces.apply({ type: 'WorkspaceCreated', data: { workspaceId, plan, rateLimitWhenUnreachable } });
+    }
     for (const [workspaceId, roleId, permissions] of snapshot.roles) this.roles.apply({ type: 'RoleCreated', data: { workspaceId, roleId, permissions } });
     const workspaces = snapshot.workspaces.map(([workspaceId]) => this.workspaces.of(workspaceId));
     const accesses = snapshot.accesses.map((a) => this.accesses.intern(a));
@@ -179,6 +188,7 @@ export class KeyIndex {
       currentSecret: [...s.currentSecret],
     };
     this.secrets = SecretTable.of(snapshot.secrets);
+    this.limits = KeyLimits.of(snapshot.limits);
     for (let slot = 0; slot < s.ids.length; slot++) {
       this.slots.set(s.ids[slot], slot);
       if (!s.revoked[slot]) this.holdRoles(slot, access[slot]);
@@ -197,6 +207,8 @@ export class KeyIndex {
       access: k.access[slot],
       workspace: k.workspace[slot],
       granted: k.granted[slot],
+      ratelimit: this.limits.rateLimitOf(slot),
+      ipAllowlist: this.limits.allowlistOf(slot),
     };
   }
 
@@ -237,6 +249,19 @@ export class KeyIndex {
       case 'KeyDeleted':
         this.retire(slot);
         return;
+      case 'KeyRenamed':
+        this.keys.names[slot] = event.data.name;
+        return;
+      case 'KeyExpiryChanged':
+        this.keys.expiresAt[slot] = event.data.expiresAt;
+        this.keys.expiresAtMs[slot] = expiryMs(event.data.expiresAt);
+        return;
+      case 'KeyRateLimitChanged':
+        this.limits.setRateLimit(slot, event.data.ratelimit);
+        return;
+      case 'KeyIpAllowlistChanged':
+        this.limits.setAllowlist(slot, event.data.ipAllowlist);
+        return;
       default:
         this.changeAccess(slot, evolveKeyAccess(this.keys.access[slot], event));
     }
@@ -268,12 +293,15 @@ export class KeyIndex {
     k.granted.push(this.grantSetOf(workspace, access));
     k.currentSecret.push(this.secrets.add(digest, slot, Infinity));
     this.slots.set(d.keyId, slot);
+    this.limits.setRateLimit(slot, d.ratelimit);
+    this.limits.setAllowlist(slot, d.ipAllowlist);
     this.holdRoles(slot, access);
   }
 
   /** Revoked for good: it answers REVOKED, and no role or plan change needs to look at it again. */
   private retire(slot: number): void {
     this.keys.revoked[slot] = true;
+    this.limits.forget(slot);
     this.releaseRoles(slot, this.keys.access[slot]);
   }
 

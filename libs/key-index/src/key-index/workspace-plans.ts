@@ -1,12 +1,14 @@
-import { DEFAULT_WORKSPACE_ID, type Entitlements, type Plan } from '@keyward/contracts';
+import { DEFAULT_WORKSPACE_ID, type Entitlements, type Plan, type RateLimitWhenUnreachable } from '@keyward/contracts';
 import { DEFAULT_WORKSPACE, entitlementsOf } from '@keyward/domain';
 import type { IndexWorkspaceEvent } from './index-event.parser';
 
-/** One per workspace, shared by all its keys and changed in place, so a plan change holds on the very next verify. */
+/** One per workspace, shared by all its keys and changed in place, so a plan or setting change holds on the very next verify. */
 export interface WorkspacePlan {
   readonly workspaceId: string;
   plan: Plan;
   entitlements: Entitlements;
+  /** What the rate limiter answers for this workspace's keys while its shared state is out of reach. */
+  rateLimitWhenUnreachable: RateLimitWhenUnreachable;
 }
 
 /** Until its WorkspaceCreated is seen, a workspace other than `default` has no API access. */
@@ -20,7 +22,7 @@ export class WorkspacePlans {
     let entry = this.byId.get(workspaceId);
     if (!entry) {
       const plan = workspaceId === DEFAULT_WORKSPACE_ID ? DEFAULT_WORKSPACE.plan : UNKNOWN_WORKSPACE_PLAN;
-      entry = { workspaceId, plan, entitlements: entitlementsOf(plan) };
+      entry = { workspaceId, plan, entitlements: entitlementsOf(plan), rateLimitWhenUnreachable: DEFAULT_WORKSPACE.settings.rateLimitWhenUnreachable };
       this.byId.set(workspaceId, entry);
     }
     return entry;
@@ -28,10 +30,11 @@ export class WorkspacePlans {
 
   /** Applies a workspace event; answers the workspace whose plan changed (its keys must be recomputed), if any. */
   apply(event: IndexWorkspaceEvent): string | undefined {
-    // Settings (catalogue, immutability) decide what may be written, not what a key holds.
+    const entry = this.of(event.data.workspaceId);
+    if (event.type !== 'WorkspacePlanChanged') entry.rateLimitWhenUnreachable = event.data.rateLimitWhenUnreachable;
+    // Settings (catalogue, immutability, the rate limiter's fallback) decide what may be written or how to limit, not what a key holds.
     if (event.type === 'WorkspaceSettingsChanged') return undefined;
     const { workspaceId, plan } = event.data;
-    const entry = this.of(workspaceId);
     if (entry.plan === plan) return undefined;
     entry.plan = plan;
     entry.entitlements = entitlementsOf(plan);

@@ -23,7 +23,14 @@ describe('index snapshot codec', () => {
   });
 
   it.each<[string, (wire: Record<string, unknown> & { keys: Record<string, unknown[]>; secrets: Record<string, unknown> }) => void]>([
-    ['another format', (w) => (w.format = 2)],
+    ['the format before limits (1)', (w) => (w.format = 1)],
+    ['a later format', (w) => (w.format = 3)],
+    ['a workspace without rateLimitWhenUnreachable', (w) => ((w.workspaces as unknown[])[0] = ['default', 'enterprise'])],
+    ['a rate limit of a key that does not exist', (w) => ((w.limits as Record<string, unknown>).rateLimits = [[9, 5, 1]])],
+    ['a rate limit out of range', (w) => ((w.limits as Record<string, unknown>).rateLimits = [[0, 0, 1]])],
+    ['an allowlist entry that is no address', (w) => ((w.limits as Record<string, unknown>).ipAllowlists = [[0, ['example.com']]])],
+    ['a key with two allowlists', (w) => ((w.limits as Record<string, unknown>).ipAllowlists = [[0, ['10.0.0.1']], [0, ['10.0.0.2']]])],
+    ['no limits at all', (w) => delete w.limits],
     ['a column of another length', (w) => w.keys.names.pop()],
     ['an access index out of range', (w) => (w.keys.access[0] = 99)],
     ['a secret of a key that does not exist', (w) => ((w.secrets.keys as number[])[0] = 5)],

@@ -1,5 +1,6 @@
-import { Plans, type AccessLevel, type KeyEnvironment, type Plan, type Share } from '@keyward/contracts';
-import { isAccessLevel, isKeyEnvironment, isLevelResource, isPermissionAction, type KeyAccess } from '@keyward/domain';
+import { Plans, RateLimitWhenUnreachableChoices, type AccessLevel, type KeyEnvironment, type Plan, type RateLimitWhenUnreachable, type Share } from '@keyward/contracts';
+import { isAccessLevel, isIpAllowlistEntry, isKeyEnvironment, isLevelResource, isPermissionAction, isRateLimit, type KeyAccess } from '@keyward/domain';
+import type { KeyLimitColumns } from '../key-index/key-limits';
 import { DIGEST_BYTES } from '../key-index/secret-table';
 import { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';
 
@@ -17,6 +18,7 @@ type Check<T> = (value: unknown) => value is T;
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isPlan = (v: unknown): v is Plan => Plans.includes(v as Plan);
+const isWhenUnreachable = (v: unknown): v is RateLimitWhenUnreachable => RateLimitWhenUnreachableChoices.includes(v as RateLimitWhenUnreachable);
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInstantOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && Number.isFinite(Date.parse(v)));
 const below =
@@ -40,6 +42,21 @@ const isLevels = (v: unknown): v is Readonly<Record<string, AccessLevel>> => isR
 const isAccess = (v: unknown): v is KeyAccess =>
   isRecord(v) && isBoolean(v.unrestricted) && Array.isArray(v.roles) && v.roles.every(isString) && isLevels(v.permissions) && Array.isArray(v.shares) && v.shares.every(isShare);
 
+/** Each slot a live key's, at most once. */
+const limitColumns = (value: unknown, count: number): KeyLimitColumns => {
+  const limits = isRecord(value) ? value : fail('limits');
+  const isSlot = below(count);
+  const rateLimits = listOf('limits.rateLimits', limits.rateLimits, (v): v is [number, number, number] =>
+    isTuple(v) && v.length === 3 && isSlot(v[0]) && isRateLimit({ limit: v[1], windowSeconds: v[2] }),
+  );
+  const ipAllowlists = listOf('limits.ipAllowlists', limits.ipAllowlists, (v): v is [number, string[]] =>
+    isTuple(v) && v.length === 2 && isSlot(v[0]) && Array.isArray(v[1]) && v[1].length > 0 && v[1].every(isIpAllowlistEntry),
+  );
+  if (new Set(rateLimits.map(([slot]) => slot)).size !== rateLimits.length) fail('limits.rateLimits');
+  if (new Set(ipAllowlists.map(([slot]) => slot)).size !== ipAllowlists.length) fail('limits.ipAllowlists');
+  return { rateLimits, ipAllowlists };
+};
+
 /**
  * The boundary between a stored snapshot and the index: every column checked for type, length
  * and range, so that a snapshot of another version or a damaged one is refused whole, before the
@@ -47,7 +64,9 @@ const isAccess = (v: unknown): v is KeyAccess =>
  */
 export const parseIndexSnapshot = (value: unknown): IndexSnapshot => {
   if (!isRecord(value) || value.format !== INDEX_SNAPSHOT_FORMAT) return fail('format');
-  const workspaces = listOf('workspaces', value.workspaces, (w): w is [string, Plan] => isTuple(w) && w.length === 2 && isString(w[0]) && isPlan(w[1]));
+  const workspaces = listOf('workspaces', value.workspaces, (w): w is [string, Plan, RateLimitWhenUnreachable] =>
+    isTuple(w) && w.length === 3 && isString(w[0]) && isPlan(w[1]) && isWhenUnreachable(w[2]),
+  );
   const roles = listOf('roles', value.roles, (r): r is [string, string, string[]] => isTuple(r) && r.length === 3 && isString(r[0]) && isString(r[1]) && Array.isArray(r[2]) && r[2].every(isString));
   const accesses = listOf('accesses', value.accesses, isAccess);
   const keys = isRecord(value.keys) ? value.keys : fail('keys');
@@ -77,5 +96,6 @@ export const parseIndexSnapshot = (value: unknown): IndexSnapshot => {
       keys: listOf('secrets.keys', secrets.keys, below(count), secretCount),
       validUntilMs: listOf('secrets.validUntilMs', secrets.validUntilMs, (v): v is number | null => v === null || typeof v === 'number', secretCount).map((v) => v ?? Infinity),
     },
+    limits: limitColumns(value.limits, count),
   };
 };

@@ -1,9 +1,13 @@
-import type { KeyEnvironment, Plan } from '@keyward/contracts';
+import type { KeyEnvironment, Plan, RateLimitWhenUnreachable } from '@keyward/contracts';
 import type { KeyAccess } from '@keyward/domain';
+import type { KeyLimitColumns } from '../key-index/key-limits';
 import type { SecretColumns } from '../key-index/secret-table';
 
-/** Bumped whenever the shape below or its meaning changes: a snapshot of another format is not read. */
-export const INDEX_SNAPSHOT_FORMAT = 1;
+/**
+ * Bumped whenever the shape below or its meaning changes: a snapshot of another format is not read
+ * (the verifier replays the history instead). 2: rate limits, IP allowlists, `rateLimitWhenUnreachable`.
+ */
+export const INDEX_SNAPSHOT_FORMAT = 2;
 
 /** One column per field, one entry per key slot. */
 export interface KeyColumns {
@@ -26,9 +30,11 @@ export interface KeyColumns {
  * holds the keyed hashes exactly as the event store does, and no secret.
  */
 export interface IndexSnapshot {
-  readonly workspaces: readonly (readonly [workspaceId: string, plan: Plan])[];
+  readonly workspaces: readonly (readonly [workspaceId: string, plan: Plan, rateLimitWhenUnreachable: RateLimitWhenUnreachable])[];
   readonly roles: readonly (readonly [workspaceId: string, roleId: string, permissions: readonly string[]])[];
   readonly accesses: readonly KeyAccess[];
   readonly keys: KeyColumns;
   readonly secrets: SecretColumns;
+  /** Only the live keys that have a rate limit or an allowlist. */
+  readonly limits: KeyLimitColumns;
 }

@@ -45,7 +45,7 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
     return DENIED.MALFORMED;
   }
   if (typeof request !== 'object' || request === null) return DENIED.MALFORMED;
-  const { key: secret, require } = request as { key?: unknown; require?: unknown };
+  const { key: secret, require, ip } = request as { key?: unknown; require?: unknown; ip?: unknown };
   const required = requiredPermissions(require);
   if (typeof secret !== 'string' || !required || !parseKeySecret(secret).ok) return DENIED.MALFORMED;
   if (!context.serving(now)) return DENIED.UNAVAILABLE;
@@ -59,6 +59,9 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   if (isExpiredAt(found.validUntilMs, now) || isExpiredAt(key.expiresAtMs, now)) return deny('EXPIRED', key);
   // After EXPIRED, before permissions: a valid key of a workspace without API access (product.md section 7).
   if (!key.workspace.entitlements.apiAccess) return deny('PLAN_UPGRADE_REQUIRED', key);
+  // Before permissions: a caller outside the list learns nothing of what the key holds. A key
+  // without a list skips this at the cost of one null check; `ip` missing or unparsable is outside.
+  if (key.ipAllowlist !== null && !key.ipAllowlist.allows(ip)) return deny('FORBIDDEN', key);
   if (!holdsAll(key.granted.grants, required)) return context.described.of(key, 'INSUFFICIENT_PERMISSIONS');
   return context.described.of(key, 'VALID');
 };

@@ -61,7 +61,7 @@ describe('the plan of the key list', () => {
   afterAll(() => db.close());
 
   const planOf = async (filter: Omit<KeyListFilter, 'limit'>): Promise<PlanNode[]> => {
-    const [sql, parameters] = keyListQuery(db.dataSource, WORKSPACE, { ...filter, limit: 100 }, NOW).getQueryAndParameters();
+    const [sql, parameters] = keyListQuery(db.dataSource, WORKSPACE, { ...filter, limit: 100 }, NOW, 90).getQueryAndParameters();
     const [{ 'QUERY PLAN': [explained] }] = (await db.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
     return nodesOf(explained.Plan);
   };

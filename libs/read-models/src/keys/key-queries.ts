@@ -2,6 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { KeyEnvironment, KeyPage, KeyStatus, KeyView } from '@keyward/contracts';
 import { DEFAULT_STALE_AFTER_DAYS, staleBefore } from '@keyward/domain';
 import { KeyUsageRow } from '../usage/key-usage-row.entity';
+import { WorkspaceQueries } from '../workspaces/workspace.queries';
 import { keyPageQuery, readKeyPage, type KeyPageRequest } from './key-page.query';
 import { KeyRow } from './key-row.entity';
 import { toKeyView } from './key-view.mapping';
@@ -15,13 +16,9 @@ export interface KeyListFilter extends KeyPageRequest {
   readonly stale?: boolean;
 }
 
-/** How long without a VALID answer makes a key stale: the workspace setting `staleAfterDays`. */
-export interface UsageMarkSettings {
-  readonly staleAfterDays: number;
-}
-
-/** A workspace that has not set `staleAfterDays`. */
-export const DEFAULT_USAGE_MARK_SETTINGS: UsageMarkSettings = { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
+/** How long without a VALID answer makes a key of the workspace stale: its setting `staleAfterDays` (its default for an unknown one). */
+export const staleAfterDaysOf = async (dataSource: DataSource, workspaceId: string): Promise<number> =>
+  (await new WorkspaceQueries(dataSource).get(workspaceId))?.settings.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
 
 /** The domain's `keyStatusAt` as SQL, so that the database filters; key-queries.status.int.spec.ts holds the two to one answer. */
 const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: Date): void => {
@@ -46,11 +43,11 @@ export const keyListQuery = (
   workspaceId: string,
   filter: KeyListFilter,
   now: Date,
-  settings = DEFAULT_USAGE_MARK_SETTINGS,
+  staleAfterDays: number,
 ): SelectQueryBuilder<KeyRow> => {
   const q = withUsage(keyPageQuery(dataSource, workspaceId, filter));
   // Walks the workspace's keys newest first like `search`: the mark depends on the clock and the usage table.
-  if (filter.stale !== undefined) q.andWhere(filter.stale ? `(${STALE})` : `NOT (${STALE})`, { now, staleBefore: staleBefore(settings.staleAfterDays, now) });
+  if (filter.stale !== undefined) q.andWhere(filter.stale ? `(${STALE})` : `NOT (${STALE})`, { now, staleBefore: staleBefore(staleAfterDays, now) });
   if (filter.status) filterByStatus(q, filter.status, now);
   if (filter.environment) q.andWhere('k.environment = :environment', { environment: filter.environment });
   if (filter.search) {
@@ -73,15 +70,17 @@ export class KeyQueries {
     return true;
   }
 
-  async get(workspaceId: string, id: string, now = new Date(), settings = DEFAULT_USAGE_MARK_SETTINGS): Promise<KeyView | undefined> {
-    const row = await withUsage(this.dataSource.getRepository(KeyRow).createQueryBuilder('k'))
-      .where('k.workspace_id = :workspaceId AND k.id = :id', { workspaceId, id })
-      .getOne();
-    return row ? toKeyView(row, now, settings.staleAfterDays) : undefined;
+  async get(workspaceId: string, id: string, now = new Date()): Promise<KeyView | undefined> {
+    const [row, staleAfterDays] = await Promise.all([
+      withUsage(this.dataSource.getRepository(KeyRow).createQueryBuilder('k')).where('k.workspace_id = :workspaceId AND k.id = :id', { workspaceId, id }).getOne(),
+      staleAfterDaysOf(this.dataSource, workspaceId),
+    ]);
+    return row ? toKeyView(row, now, staleAfterDays) : undefined;
   }
 
   /** Newest first, keyset-paginated so pages stay stable while keys are created. */
-  async list(workspaceId: string, filter: KeyListFilter, now = new Date(), settings = DEFAULT_USAGE_MARK_SETTINGS): Promise<KeyPage> {
-    return readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now, settings), filter.limit, (row) => toKeyView(row, now, settings.staleAfterDays));
+  async list(workspaceId: string, filter: KeyListFilter, now = new Date()): Promise<KeyPage> {
+    const staleAfterDays = await staleAfterDaysOf(this.dataSource, workspaceId);
+    return readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now, staleAfterDays), filter.limit, (row) => toKeyView(row, now, staleAfterDays));
   }
 }

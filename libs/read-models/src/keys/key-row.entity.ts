@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AccessLevel, KeyEnvironment, Share } from '@keyward/contracts';
+import type { AccessLevel, KeyEnvironment, RateLimit, Share } from '@keyward/contracts';
 import type { KeyUsageRow } from '../usage/key-usage-row.entity';
 
 /**
@@ -53,6 +53,13 @@ export class KeyRow {
   /** In order of sharing; at most one per resource and resource id. */
   @Column({ type: 'jsonb' })
   shares!: Share[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  ratelimit!: RateLimit | null;
+
+  /** Normalised entries in the order given; empty: any address. */
+  @Column({ name: 'ip_allowlist', type: 'jsonb', default: () => `'[]'::jsonb` })
+  ipAllowlist!: string[];
 
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
   rotatedAt!: Date | null;

@@ -3,7 +3,7 @@ import { keyStreamId, type KeyEvent, type KeyView } from '@keyward/contracts';
 import { keyDecider } from '@keyward/domain';
 import type { EventStore } from '@keyward/event-store';
 import { KeyUsageRow } from '../usage/key-usage-row.entity';
-import { DEFAULT_USAGE_MARK_SETTINGS } from './key-queries';
+import { staleAfterDaysOf } from './key-queries';
 import { keyUsageOf, keyViewOfState } from './key-view.mapping';
 
 /**
@@ -18,14 +18,20 @@ export class KeyStateQueries {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** A key of another workspace, or a deleted one, is as unknown as one that never existed. */
-  async get(workspaceId: string, keyId: string, now = new Date(), settings = DEFAULT_USAGE_MARK_SETTINGS): Promise<KeyView | undefined> {
-    const [stream, usage] = await Promise.all([
+  /**
+   * A key of another workspace, or a deleted one, is as unknown as one that never existed. With
+   * `asOf`, the key as its events up to that moment made it, and its status at that moment (a key
+   * created later is unknown then); usage is not in the history and is always today's.
+   */
+  async get(workspaceId: string, keyId: string, now = new Date(), asOf?: Date): Promise<KeyView | undefined> {
+    const [stream, usage, staleAfterDays] = await Promise.all([
       this.store.readStream<KeyEvent>(keyStreamId(keyId)),
       this.dataSource.getRepository(KeyUsageRow).findOneBy({ workspaceId, keyId }),
+      staleAfterDaysOf(this.dataSource, workspaceId),
     ]);
-    const state = stream.events.reduce(keyDecider.evolve, keyDecider.initialState());
+    const until = asOf?.getTime() ?? Infinity;
+    const state = stream.events.filter((e) => Date.parse(e.metadata.occurredAt) <= until).reduce(keyDecider.evolve, keyDecider.initialState());
     if (state.status === 'absent' || state.deletedAt !== null || state.workspaceId !== workspaceId) return undefined;
-    return keyViewOfState(state, keyUsageOf(usage), now, settings.staleAfterDays);
+    return keyViewOfState(state, keyUsageOf(usage), asOf ?? now, staleAfterDays);
   }
 }

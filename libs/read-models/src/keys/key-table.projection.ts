@@ -34,6 +34,8 @@ const createdRow = ({ data: d }: RecordedEvent<KeyCreated>): QueryDeepPartialEnt
   roles: [...new Set(d.roles)],
   permissions: { ...d.permissions },
   shares: [],
+  ratelimit: d.ratelimit === undefined ? null : { limit: d.ratelimit.limit, windowSeconds: d.ratelimit.windowSeconds },
+  ipAllowlist: [...(d.ipAllowlist ?? [])],
   rotatedAt: null,
   revokedAt: null,
 });
@@ -69,6 +71,20 @@ const projectKey = async (manager: EntityManager, event: RecordedEvent<KeyEvent>
     case 'KeyDeleted':
       // Gone from the table; the key's stream keeps its whole history.
       await keys.delete({ id: event.data.keyId });
+      return;
+    case 'KeyRenamed':
+      await keys.update({ id: event.data.keyId }, { name: event.data.name });
+      return;
+    case 'KeyExpiryChanged':
+      await keys.update({ id: event.data.keyId }, { expiresAt: event.data.expiresAt === null ? null : new Date(event.data.expiresAt) });
+      return;
+    case 'KeyRateLimitChanged': {
+      const limit = event.data.ratelimit;
+      await keys.update({ id: event.data.keyId }, { ratelimit: limit === null ? null : { limit: limit.limit, windowSeconds: limit.windowSeconds } });
+      return;
+    }
+    case 'KeyIpAllowlistChanged':
+      await keys.update({ id: event.data.keyId }, { ipAllowlist: [...event.data.ipAllowlist] });
       return;
     case 'RoleAssigned':
     case 'RoleUnassigned':

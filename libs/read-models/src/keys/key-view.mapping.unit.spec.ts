@@ -9,7 +9,7 @@ const row = (over: Partial<KeyRow> = {}): KeyRow =>
       id: 'key_1', workspaceId: 'default', name: 'orders', prefix: 'kw_live_abcd', maskedKey: 'kw_live_abcd…wxyz', environment: 'live',
       createdAt: new Date('2026-01-01T00:00:00.000Z'), expiresAt: null, lifecycle: 'active', restricted: true, roles: ['read-only', 'role_a'],
       permissions: { calls: 'write', contacts: 'none' }, shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'read' }],
-      rotatedAt: null, revokedAt: null,
+      ratelimit: null, ipAllowlist: [], rotatedAt: null, revokedAt: null,
       usage: { workspaceId: 'default', keyId: 'key_1', usageCount: '12', lastUsedAt: new Date('2026-05-30T00:00:00.000Z') },
     } satisfies KeyRow,
     over,
@@ -21,7 +21,7 @@ describe('toKeyView', () => {
       id: 'key_1', workspaceId: 'default', name: 'orders', prefix: 'kw_live_abcd', maskedKey: 'kw_live_abcd…wxyz', environment: 'live',
       createdAt: '2026-01-01T00:00:00.000Z', expiresAt: null, status: 'active', restricted: true, roles: ['read-only', 'role_a'],
       permissions: { calls: 'write', contacts: 'none' }, shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'read' }],
-      rotatedAt: '2026-02-01T00:00:00.000Z', revokedAt: null, usageCount: 12, lastUsedAt: '2026-05-30T00:00:00.000Z',
+      ratelimit: null, ipAllowlist: [], rotatedAt: '2026-02-01T00:00:00.000Z', revokedAt: null, usageCount: 12, lastUsedAt: '2026-05-30T00:00:00.000Z',
       stale: false, expiresSoon: false,
     });
   });

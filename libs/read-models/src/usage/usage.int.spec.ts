@@ -1,7 +1,7 @@
 import type { UsageBatch, UsageEntry } from '@keyward/contracts';
-import { isStaleAt, newUuidV7 } from '@keyward/domain';
+import { defaultWorkspaceSettings, isStaleAt, newUuidV7 } from '@keyward/domain';
 import { KeyQueries } from '../keys/key-queries';
-import { applyEvents, keyCreated, keyId, migratedReadModels } from '../testing/read-model.fixtures';
+import { applyEvents, keyCreated, keyId, migratedReadModels, workspaceCreated } from '../testing/read-model.fixtures';
 import { applyUsageBatch } from './apply-usage-batch';
 import { UsageQueries } from './usage.queries';
 
@@ -100,8 +100,8 @@ describe('usage', () => {
 describe('the key list filtered by stale', () => {
   let db: Awaited<ReturnType<typeof migratedReadModels>>;
   let keys: KeyQueries;
-  const STALE_AFTER = { staleAfterDays: 10 };
-  const bound = NOW.getTime() - 10 * DAY;
+  const STALE_AFTER_DAYS = 10;
+  const bound = NOW.getTime() - STALE_AFTER_DAYS * DAY;
   /** Creation and last use around the bound, some revoked or expired. */
   const CASES = [
     { created: bound - DAY, used: null },
@@ -118,6 +118,8 @@ describe('the key list filtered by stale', () => {
   beforeAll(async () => {
     db = await migratedReadModels();
     await applyEvents(db.dataSource, [
+      // The workspace's own setting decides, not the default of 90 days.
+      workspaceCreated('ws_stale', { settings: { ...defaultWorkspaceSettings(), staleAfterDays: STALE_AFTER_DAYS } }),
       ...CASES.map((c, i) =>
         keyCreated(i + 1, { workspaceId: 'ws_stale', createdAt: new Date(c.created).toISOString(), expiresAt: c.expiresAt === undefined ? null : new Date(c.expiresAt).toISOString() }),
       ),
@@ -131,11 +133,11 @@ describe('the key list filtered by stale', () => {
   afterAll(() => db.close());
 
   it.each([true, false])('stale=%s lists exactly the keys whose own mark says so, page after page', async (stale) => {
-    const all = await keys.list('ws_stale', { limit: 100 }, NOW, STALE_AFTER);
+    const all = await keys.list('ws_stale', { limit: 100 }, NOW);
     const expected = all.items.filter((k) =>
       isStaleAt(
         { status: k.status, createdAtMs: Date.parse(k.createdAt), expiresAtMs: k.expiresAt === null ? null : Date.parse(k.expiresAt), lastUsedAtMs: k.lastUsedAt === null ? null : Date.parse(k.lastUsedAt) },
-        STALE_AFTER.staleAfterDays,
+        STALE_AFTER_DAYS,
         NOW,
       ) === stale,
     );
@@ -144,7 +146,7 @@ describe('the key list filtered by stale', () => {
     const listed: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < CASES.length; page++) {
-      const { items, nextCursor } = await keys.list('ws_stale', { limit: 2, stale, cursor }, NOW, STALE_AFTER);
+      const { items, nextCursor } = await keys.list('ws_stale', { limit: 2, stale, cursor }, NOW);
       listed.push(...items.map((k) => k.id));
       if (!nextCursor) break;
       cursor = nextCursor;

@@ -1,5 +1,5 @@
 import { DEFAULT_WORKSPACE_ID, type WorkspaceView } from '@keyward/contracts';
-import { DEFAULT_WORKSPACE } from '@keyward/domain';
+import { DEFAULT_WORKSPACE, withSettingDefaults } from '@keyward/domain';
 import type { WorkspaceRow } from './workspace-row.entity';
 
 /** A workspace as stored: the gateway adds the entitlements of its plan to make a `WorkspaceView`. */
@@ -19,6 +19,7 @@ export const toWorkspaceRecord = (row: WorkspaceRow): WorkspaceRecord => ({
   id: row.id,
   name: row.name ?? DEFAULT_WORKSPACE.name,
   plan: row.plan ?? DEFAULT_WORKSPACE.plan,
-  settings: row.settings ?? DEFAULT_WORKSPACE.settings,
+  // A row written before a setting existed lacks it.
+  settings: row.settings === null ? DEFAULT_WORKSPACE.settings : withSettingDefaults(row.settings),
   createdAt: row.createdAt?.toISOString() ?? null,
 });

@@ -32,7 +32,8 @@ describe('workspace table and queries', () => {
       { type: 'WorkspaceSettingsChanged', data: { workspaceId: 'ws_a', settings: { keyPermissionsImmutable: true, resourceCatalogue: catalogue }, changedAt: '2026-02-01T00:00:00.000Z' } },
     ]);
     expect(await db.queries.get('ws_a')).toEqual({
-      id: 'ws_a', name: 'Alpha', plan: 'enterprise', settings: { keyPermissionsImmutable: true, resourceCatalogue: catalogue }, createdAt: '2026-01-01T00:00:02.000Z',
+      // Settings written before staleAfterDays and rateLimitWhenUnreachable existed read with their defaults.
+      id: 'ws_a', name: 'Alpha', plan: 'enterprise', settings: { ...defaultWorkspaceSettings(), keyPermissionsImmutable: true, resourceCatalogue: catalogue }, createdAt: '2026-01-01T00:00:02.000Z',
     });
     expect(await db.queries.get('ws_b')).toMatchObject({ plan: 'pro', settings: defaultWorkspaceSettings() });
   });
@@ -43,7 +44,9 @@ describe('workspace table and queries', () => {
     await applyEvents(db.dataSource, [
       { type: 'WorkspaceSettingsChanged', data: { workspaceId: 'default', settings: { keyPermissionsImmutable: true, resourceCatalogue: catalogue }, changedAt: '2026-03-02T00:00:00.000Z' } },
     ]);
-    expect(await db.queries.get('default')).toEqual({ id: 'default', name: 'Default', plan: 'pro', settings: { keyPermissionsImmutable: true, resourceCatalogue: catalogue }, createdAt: null });
+    expect(await db.queries.get('default')).toEqual({
+      id: 'default', name: 'Default', plan: 'pro', settings: { ...defaultWorkspaceSettings(), keyPermissionsImmutable: true, resourceCatalogue: catalogue }, createdAt: null,
+    });
     const list = await db.queries.list();
     expect(list.map((w) => w.id)).toEqual(['default', 'ws_b', 'ws_a']);
     expect(list[0].plan).toBe('pro');

@@ -32,6 +32,8 @@ export class CreateKeyHttpController {
       ...(body.roles !== undefined ? { roles: body.roles } : {}),
       ...(body.permissions !== undefined ? { permissions: body.permissions } : {}),
       ...(body.unrestricted !== undefined ? { unrestricted: body.unrestricted } : {}),
+      ...(body.ratelimit ? { ratelimit: body.ratelimit } : {}),
+      ...(body.ipAllowlist ? { ipAllowlist: body.ipAllowlist } : {}),
     });
     return answerWritten(response, written);
   }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { KeyEnvironments, type KeyEnvironment, type ResourcePermissions } from '@keyward/contracts';
-import { ACCESS_LEVELS, MAX_KEY_NAME_LENGTH } from '@keyward/domain';
-import { IsDisplayName, IsFutureDateTime, IsOmittable, IsResourcePermissions, IsRoleIdList } from '../../validation/field.validators';
+import { ACCESS_LEVELS, MAX_IP_ALLOWLIST_ENTRIES, MAX_KEY_NAME_LENGTH } from '@keyward/domain';
+import { IsClearable, IsDisplayName, IsFutureDateTime, IsIpAllowlist, IsOmittable, IsRateLimit, IsResourcePermissions, IsRoleIdList } from '../../validation/field.validators';
+import { NULLABLE_RATE_LIMIT, RateLimitDto } from '../rate-limit.dto';
 
 /**
  * Rules run bottom-up and only the first failure per field is reported, so the most basic one
@@ -44,4 +45,14 @@ export class CreateKeyRequestDto {
   @IsOmittable()
   @IsBoolean()
   unrestricted?: boolean;
+
+  @ApiPropertyOptional(NULLABLE_RATE_LIMIT('at most `limit` VALID verify answers per window, across every verifier; null: none'))
+  @IsClearable()
+  @IsRateLimit(() => RateLimitDto)
+  ratelimit?: RateLimitDto | null;
+
+  @ApiPropertyOptional({ type: [String], nullable: true, maxItems: MAX_IP_ALLOWLIST_ENTRIES, example: ['203.0.113.0/24'], description: 'IPv4/IPv6 addresses and CIDR ranges; verify then needs an `ip` inside one of them; empty or null: any address' })
+  @IsClearable()
+  @IsIpAllowlist()
+  ipAllowlist?: string[] | null;
 }

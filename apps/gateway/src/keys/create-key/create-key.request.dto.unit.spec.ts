@@ -11,6 +11,8 @@ describe('CreateKeyRequestDto', () => {
     ['unrestricted', { name: 'admin-like', unrestricted: true, environment: 'live' }],
     ['empty roles and permissions (a restricted key that holds nothing)', { name: 'nothing', roles: [], permissions: {} }],
     ['a name with letters of any script', { name: 'Zahlungsdienst – Bestellungen ✓' }],
+    ['a rate limit and an IP allowlist', { name: 'limited', ratelimit: { limit: 50, windowSeconds: 10 }, ipAllowlist: ['203.0.113.0/24', '2001:db8::7'] }],
+    ['no rate limit and no allowlist, as null', { name: 'plain', ratelimit: null, ipAllowlist: null }],
   ])('accepts %s', async (_, body) => {
     expect(await validateDto(CreateKeyRequestDto, body)).toMatchObject({ ok: true });
   });
@@ -42,6 +44,8 @@ describe('CreateKeyRequestDto', () => {
     ['roles that are null (naming access is never "not named")', { name: 'x', roles: null }, 'roles'],
     ['permissions that are null', { name: 'x', permissions: null }, 'permissions'],
     ['unrestricted that is null', { name: 'x', unrestricted: null }, 'unrestricted'],
+    ['a rate limit of 0', { name: 'x', ratelimit: { limit: 0, windowSeconds: 10 } }, 'ratelimit.limit'],
+    ['an allowlist entry that is no address', { name: 'x', ipAllowlist: ['localhost'] }, 'ipAllowlist'],
   ])('refuses %s, naming the field', async (_, body, field) => {
     expect(failingFields(await validateDto(CreateKeyRequestDto, body))).toContain(field);
   });

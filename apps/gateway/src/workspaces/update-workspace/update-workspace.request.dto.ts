@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Plans, type Plan, type ResourceType, type WorkspaceSettings } from '@keyward/contracts';
-import { MAX_CATALOGUE_SIZE, MAX_GROUP_LENGTH } from '@keyward/domain';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { Plans, RateLimitWhenUnreachableChoices, type Plan, type RateLimitWhenUnreachable, type ResourceType, type WorkspaceSettings } from '@keyward/contracts';
+import { MAX_CATALOGUE_SIZE, MAX_GROUP_LENGTH, MAX_STALE_AFTER_DAYS, MIN_STALE_AFTER_DAYS } from '@keyward/domain';
 import { IsResourceName } from '../../validation/field.validators';
 
 export class ResourceTypeDto implements ResourceType {
@@ -29,6 +29,18 @@ export class WorkspaceSettingsDto implements Partial<WorkspaceSettings> {
   @ArrayMaxSize(MAX_CATALOGUE_SIZE)
   @IsArray()
   resourceCatalogue?: ResourceTypeDto[];
+
+  @ApiPropertyOptional({ type: 'integer', minimum: MIN_STALE_AFTER_DAYS, maximum: MAX_STALE_AFTER_DAYS, example: 90, description: 'a key with no VALID answer for this many days is marked stale' })
+  @IsOptional()
+  @Max(MAX_STALE_AFTER_DAYS)
+  @Min(MIN_STALE_AFTER_DAYS)
+  @IsInt()
+  staleAfterDays?: number;
+
+  @ApiPropertyOptional({ enum: RateLimitWhenUnreachableChoices, description: "what a rate-limited key answers while the shared rate-limit state is out of reach" })
+  @IsOptional()
+  @IsIn(RateLimitWhenUnreachableChoices)
+  rateLimitWhenUnreachable?: RateLimitWhenUnreachable;
 }
 
 /** Left out, a field keeps its value. The plan is the operator's (root key) to change. */

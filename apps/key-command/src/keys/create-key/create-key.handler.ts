@@ -56,6 +56,8 @@ export class CreateKeyHandler {
           roles,
           permissions: request.permissions,
           unrestricted: request.unrestricted,
+          ratelimit: request.ratelimit,
+          ipAllowlist: request.ipAllowlist,
           secret: storedSecretOf(this.pepper, secret),
           policy,
         }),
@@ -75,6 +77,8 @@ export class CreateKeyHandler {
       roles: d.roles,
       permissions: d.permissions,
       unrestricted: d.unrestricted,
+      ratelimit: d.ratelimit ?? null,
+      ipAllowlist: d.ipAllowlist ?? [],
     };
     return { position: outcome.position, result, replayed: outcome.replayed };
   }

@@ -21,8 +21,8 @@ export class CreateRoleHandler {
       roleStreamId(roleId),
       roleDecider,
       context,
-      async (state, now) =>
-        decideRole({ type: 'CreateRole', roleId, workspaceId: context.workspaceId, name, description, permissions, policy: await this.policies.load(context) }, state, now),
+      async (state, now, reads) =>
+        decideRole({ type: 'CreateRole', roleId, workspaceId: context.workspaceId, name, description, permissions, policy: await this.policies.load(context, [], reads) }, state, now),
       { read: stream },
     );
     return roleReply(outcome);

@@ -14,8 +14,8 @@ export class UpdateRoleHandler {
   ) {}
 
   async execute({ context, roleId, name, description, permissions }: UpdateRoleRequest): Promise<CommandReply<RoleResult>> {
-    const outcome = await this.commands.handle(roleStreamId(roleId), roleDecider, context, async (state, now) =>
-      decideRole({ type: 'UpdateRole', roleId, workspaceId: context.workspaceId, name, description, permissions, policy: await this.policies.load(context) }, state, now),
+    const outcome = await this.commands.handle(roleStreamId(roleId), roleDecider, context, async (state, now, reads) =>
+      decideRole({ type: 'UpdateRole', roleId, workspaceId: context.workspaceId, name, description, permissions, policy: await this.policies.load(context, [], reads) }, state, now),
     );
     return roleReply(outcome);
   }

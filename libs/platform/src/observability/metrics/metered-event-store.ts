@@ -1,6 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
 import type { DomainEvent } from '@keyward/contracts';
-import { ConcurrencyError, type AppendResult, type EventStore, type EventToAppend, type ExpectedVersion } from '@keyward/event-store';
+import { ConcurrencyError, type AppendOptions, type AppendResult, type EventStore, type EventToAppend } from '@keyward/event-store';
 
 type AppendOutcome = 'appended' | 'conflict' | 'failed';
 
@@ -16,7 +16,7 @@ export const meteredEventStore = (store: EventStore, registry: Registry): EventS
   for (const outcome of Object.values(outcomes)) outcome.inc(0);
   const appended = new Counter({ name: 'keyward_event_store_appended_events_total', help: 'Events appended to the event store', registers: [registry] });
   return {
-    appendToStream: async (streamId: string, events: readonly EventToAppend[], options: { readonly expectedVersion: ExpectedVersion }): Promise<AppendResult> => {
+    appendToStream: async (streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> => {
       try {
         const result = await store.appendToStream(streamId, events, options);
         outcomes.appended.inc();

@@ -1,4 +1,3 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
 import { ErrorCodes } from '@keyward/contracts';
 import { DomainError, inputProblem, MAX_INPUT_DEPTH } from '@keyward/domain';
 
@@ -9,14 +8,10 @@ const MESSAGES = {
 } as const;
 
 /**
- * Every command payload, before any handler reads it: the bus is untrusted input, and text that
+ * Every command payload, before any parser reads it: the bus is untrusted input, and text that
  * PostgreSQL cannot store must be refused as the caller's mistake, not fail at the append.
  */
-@Injectable()
-export class UntrustedPayloadPipe implements PipeTransform<unknown, unknown> {
-  transform(payload: unknown): unknown {
-    const problem = inputProblem(payload);
-    if (problem) throw new DomainError(ErrorCodes.validationFailed, MESSAGES[problem], 'command');
-    return payload;
-  }
-}
+export const refuseUntrustedPayload = (payload: unknown): void => {
+  const problem = inputProblem(payload);
+  if (problem) throw new DomainError(ErrorCodes.validationFailed, MESSAGES[problem], 'command');
+};
