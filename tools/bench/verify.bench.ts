@@ -7,7 +7,7 @@ import { Subjects } from '@keyward/contracts';
 import { createBenchDatabase } from './bench-database';
 import { rssBytes, sleep } from './bench-env';
 import { stopChild } from './child-process';
-import { Cleanup } from './cleanup';
+import { runBench, type Cleanup } from './cleanup';
 import { seedKeys } from './seed-keys';
 import { compareWithEcho, describeComparison } from './verify-vs-echo';
 import { decodeAnswer, startVerifiers } from './verifier-process';
@@ -114,17 +114,4 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   }
 };
 
-const cleanup = new Cleanup();
-cleanup.onSignals();
-main(cleanup)
-  .then(
-    () => 0,
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      return 1;
-    },
-  )
-  .then(async (code) => {
-    await cleanup.run();
-    process.exit(code);
-  });
+runBench(main);
