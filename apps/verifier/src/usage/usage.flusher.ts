@@ -7,7 +7,7 @@ import { ensureUsageStream, METRICS_REGISTRY, NATS_CONNECTION } from '@keyward/p
 import { UsageCounter } from './usage.counter';
 
 /** Twice a second: a timer late under load still flushes within the second the contract allows. */
-export const FLUSH_INTERVAL_MS = 500;
+const FLUSH_INTERVAL_MS = 500;
 const PUBLISH_TIMEOUT_MS = 2_000;
 /** A graceful stop tries this long to hand its last counts over; NATS gone for good must not hold it up. */
 const FINAL_FLUSH_MS = 5_000;
@@ -23,8 +23,8 @@ interface PendingBatch {
 /**
  * Flushes the usage counts to the JetStream usage stream as one batch per flush. One batch is in
  * flight at a time: a failed publish is retried with the same id and bytes (JetStream drops the
- * copy if the first did land), and counts made meanwhile wait in the counter, whose size is bound
- * by the keys, not by how long NATS is away.
+ * copy if the first did land), and counts made meanwhile wait in the counter: arrays the size of
+ * the index, plus one entry per key used in each hour that ended meanwhile.
  */
 @Injectable()
 export class UsageFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
