@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { Subjects } from '@keyward/contracts';
+import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createBenchDatabase } from './bench-database';
 import { rssBytes, sleep } from './bench-env';
 import { stopChild } from './child-process';
 import { runBench, type Cleanup } from './cleanup';
-import { seedKeys } from './seed-keys';
+import { appendBenchKey, seedKeys } from './seed-keys';
 import { compareWithEcho, describeComparison } from './verify-vs-echo';
 import { decodeAnswer, startVerifiers } from './verifier-process';
 
@@ -16,6 +17,8 @@ import { decodeAnswer, startVerifiers } from './verifier-process';
  * `npm run bench:verify`: verify throughput and latency against the verifier, beside a bare NATS
  * echo responder on the same server, alternated, and the verifier's memory per key.
  * `npm run bench:verify -- --scale-out`: verify throughput with 1, 2 and 4 verifiers in the queue group.
+ * `-- --rate-limited`: three verifiers; one key with a rate limit it never reaches (every verify takes
+ * its place in the shared count) against the echo, then the unlimited keys against the echo.
  * `-- --work-echo`: the echo also does what any verify must (JSON, keyed hash, a verify-sized answer),
  * which leaves the cost of the verifier itself (index, freshness, metrics, the Nest process).
  * Run through infra/scripts/bench.js, which gives it DATABASE_URL and NATS_URL; it makes a
@@ -27,6 +30,10 @@ const REPETITIONS = 3;
 const IN_FLIGHT = [1, 64, 256];
 const SCALE_OUT = [1, 2, 4];
 const SCALE_OUT_IN_FLIGHT = [64, 256];
+const RATE_LIMITED_VERIFIERS = 3;
+const RATE_LIMITED_IN_FLIGHT = 64;
+/** Far above what the machine can verify in a second: every verify is granted, and pays for the shared count. */
+const BENCH_RATE_LIMIT = { limit: 1_000_000, windowSeconds: 1 };
 /** Lets a started verifier's heap settle before its resident size is read. */
 const SETTLE_MS = 2_000;
 const POLL_MS = 100;
@@ -65,6 +72,7 @@ const startEcho = (natsUrl: string, work: boolean, env: NodeJS.ProcessEnv, clean
 
 const main = async (cleanup: Cleanup): Promise<void> => {
   const scaleOut = process.argv.includes('--scale-out');
+  const rateLimited = process.argv.includes('--rate-limited');
   const workEcho = process.argv.includes('--work-echo');
   const natsUrl = required('NATS_URL');
   const database = await createBenchDatabase(required('DATABASE_URL'));
@@ -81,7 +89,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   await startEcho(natsUrl, workEcho, env, cleanup);
 
   let baseline = 0;
-  if (!scaleOut) {
+  if (!scaleOut && !rateLimited) {
     // Memory baseline: the same process with an empty history.
     const [empty] = await verifiers(1);
     await sleep(SETTLE_MS);
@@ -93,10 +101,14 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   const { secrets, last } = await seedKeys(database.url, Buffer.from(pepperText), KEYS);
   console.log(`seeded ${KEYS} keys in ${((performance.now() - seedStart) / 1_000).toFixed(1)} s`);
   const payloads = secrets.map(encode);
+  const limitedStore = PostgresEventStore.fromConnectionString(database.url);
+  const limited = rateLimited ? encode(await appendBenchKey(limitedStore, Buffer.from(pepperText), 'bench limited', BENCH_RATE_LIMIT)) : undefined;
+  await limitedStore.close();
 
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
   console.log(`each run: ${SECONDS} s, ${REPETITIONS} repetitions alternating echo and verify, requests cycle through ${payloads.length} distinct keys\n`);
 
+  if (limited) return compareRateLimited(nats, limited, payloads, verifiers, stopVerifiers);
   const counts = scaleOut ? SCALE_OUT : [1];
   for (const count of counts) {
     const loadStart = performance.now();
@@ -112,6 +124,26 @@ const main = async (cleanup: Cleanup): Promise<void> => {
     await stopVerifiers(started);
     for (const child of started) running.delete(child);
   }
+};
+
+/** One limited key, all calls on it (the hottest case for its shared count), then the unlimited keys, each against the echo. */
+const compareRateLimited = async (
+  nats: NatsConnection,
+  limited: Uint8Array,
+  unlimited: readonly Uint8Array[],
+  verifiers: (count: number) => Promise<ChildProcess[]>,
+  stop: (children: readonly ChildProcess[]) => Promise<void>,
+): Promise<void> => {
+  const started = await verifiers(RATE_LIMITED_VERIFIERS);
+  await untilValid(nats, limited);
+  const answer = decodeAnswer((await nats.request(Subjects.verify, limited, { timeout: 5_000 })).data);
+  if (answer.code !== 'VALID' || !answer.ratelimit || answer.ratelimit.degraded) throw new Error(`the limited key answers ${JSON.stringify({ code: answer.code, ratelimit: answer.ratelimit })}`);
+  console.log(`${RATE_LIMITED_VERIFIERS} verifiers; the limited key: ${JSON.stringify(answer.ratelimit)}\n`);
+  console.log(`rate-limited key (limit ${BENCH_RATE_LIMIT.limit} per ${BENCH_RATE_LIMIT.windowSeconds} s, never reached):`);
+  console.log(`${describeComparison(await compareWithEcho(nats, [limited], RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS), 'echo')}\n`);
+  console.log('keys without a limit:');
+  console.log(`${describeComparison(await compareWithEcho(nats, unlimited, RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS), 'echo')}\n`);
+  await stop(started);
 };
 
 runBench(main);

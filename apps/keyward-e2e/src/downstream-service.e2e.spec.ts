@@ -111,6 +111,25 @@ describe('a downstream service guarded by @keyward/client', () => {
     expect((await service.request('GET', '/workflows/wf_42', { key: shared.key })).status).toBe(403);
   });
 
+  it('answers 429 RATE_LIMITED with Retry-After once a key is over its limit', async () => {
+    const limited = await create({ name: 'limited', unrestricted: true, ratelimit: { limit: 2, windowSeconds: 3_600 } });
+    for (let i = 0; i < 2; i++) expect((await service.request('GET', '/calls', { key: limited.key })).status).toBe(200);
+    const over = await service.request('GET', '/calls', { key: limited.key });
+    expect(over.status).toBe(429);
+    expect(over.body).toEqual({ statusCode: 429, code: 'RATE_LIMITED', message: expect.any(String) });
+    const resetsIn = Math.ceil((Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000 - Date.now()) / 1_000);
+    expect(Math.abs(Number(over.headers.get('retry-after')) - resetsIn)).toBeLessThanOrEqual(2);
+  });
+
+  it("answers 403 FORBIDDEN to a caller outside the key's IP allowlist, and serves one inside it", async () => {
+    const elsewhere = await create({ name: 'elsewhere only', unrestricted: true, ipAllowlist: ['10.0.0.0/8'] });
+    const refused = await service.request('GET', '/calls', { key: elsewhere.key });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: expect.any(String) });
+    const local = await create({ name: 'loopback only', unrestricted: true, ipAllowlist: ['127.0.0.1', '::1'] });
+    expect((await service.request('GET', '/calls', { key: local.key })).status).toBe(200);
+  });
+
   it('answers 503 UNAVAILABLE when no verifier answers, and no key reached any log', async () => {
     await Promise.all(stack.running('verifier').map((v) => stack.stopService(v)));
     const res = await service.request('GET', '/calls', { key: unrestricted.key });

@@ -16,6 +16,7 @@ import type { IndexSnapshotStore } from './snapshot/index-snapshot.store';
 import { INDEX_SNAPSHOT_STORE, IndexSnapshots } from './snapshot/index-snapshots.service';
 import { UsageCounter } from './usage/usage.counter';
 import { UsageFlusher } from './usage/usage.flusher';
+import { rateLimiterProvider } from './verify/rate-limiter.provider';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { VerifyResponder } from './verify/verify.responder';
 
@@ -47,6 +48,6 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
 export class AppModule {
   /** The verifier's own configuration, read and validated by main before anything connects. */
   static withConfig(config: VerifierConfig): DynamicModule {
-    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }] };
+    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }, rateLimiterProvider(config)] };
   }
 }

@@ -1,5 +1,6 @@
 import { VerifyCodes, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
 import { VerifierUnavailableError } from './verifier-unavailable.error';
+import { isRateLimitState } from './rate-limit-state';
 import { verifiedKeyOf } from './verified-key';
 
 const decoder = new TextDecoder();
@@ -22,5 +23,6 @@ export const decodeVerifyAnswer = (data: Uint8Array): VerifyAnswer => {
   if (typeof answer.valid !== 'boolean' || !VerifyCodes.includes(answer.code as VerifyCode)) throw invalid();
   if (answer.valid !== (answer.code === 'VALID')) throw invalid();
   if (answer.valid && !verifiedKeyOf(answer)) throw invalid();
+  if (answer.ratelimit !== undefined && !isRateLimitState(answer.ratelimit)) throw invalid();
   return answer;
 };

@@ -1,24 +1,33 @@
-/** What only a verifier reads from the environment (product.md section 5). */
+/** What only a verifier reads from the environment (product.md sections 5 and 9.2). */
 export interface VerifierConfig {
   /** `KEYWARD_VERIFIER_STALE_MS`: how long a verifier may go without reaching the head of the history before it stops answering. */
   readonly staleAfterMs: number;
+  /** `KEYWARD_RATE_LIMIT_TIMEOUT_MS`: how long a verify may wait on the shared rate-limit count before it counts as unreachable. */
+  readonly rateLimitTimeoutMs: number;
 }
 
 export const DEFAULT_STALE_AFTER_MS = 2_000;
 /** A day: anything longer is no freshness bound at all. */
 const MAX_STALE_AFTER_MS = 86_400_000;
+export const DEFAULT_RATE_LIMIT_TIMEOUT_MS = 250;
+/** A verify that waits longer than this has been answered by the caller's own timeout anyway. */
+const MAX_RATE_LIMIT_TIMEOUT_MS = 10_000;
 
 /**
- * Read once, at start, and refused with the variable's name when it is not a bound: a value that
- * is no number (NaN) or 0 would leave the verifier up but never serving.
+ * A whole number of milliseconds from 1 to `max`, refused with the variable's name otherwise: a
+ * value that is no number (NaN) or 0 would leave the verifier up but never serving.
  */
-export const loadVerifierConfig = (env: NodeJS.ProcessEnv = process.env): VerifierConfig => {
-  const raw = env.KEYWARD_VERIFIER_STALE_MS;
+const milliseconds = (env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number => {
+  const raw = env[name];
   // `||`-style: set to "" means unset, as in loadConfig.
-  if (raw === undefined || raw === '') return { staleAfterMs: DEFAULT_STALE_AFTER_MS };
+  if (raw === undefined || raw === '') return fallback;
   const ms = /^\d{1,8}$/.test(raw) ? Number(raw) : NaN;
-  if (!(ms >= 1 && ms <= MAX_STALE_AFTER_MS)) {
-    throw new Error(`KEYWARD_VERIFIER_STALE_MS must be a whole number of milliseconds from 1 to ${MAX_STALE_AFTER_MS} (default ${DEFAULT_STALE_AFTER_MS})`);
-  }
-  return { staleAfterMs: ms };
+  if (!(ms >= 1 && ms <= max)) throw new Error(`${name} must be a whole number of milliseconds from 1 to ${max} (default ${fallback})`);
+  return ms;
 };
+
+/** Read once, at start, before anything connects. */
+export const loadVerifierConfig = (env: NodeJS.ProcessEnv = process.env): VerifierConfig => ({
+  staleAfterMs: milliseconds(env, 'KEYWARD_VERIFIER_STALE_MS', DEFAULT_STALE_AFTER_MS, MAX_STALE_AFTER_MS),
+  rateLimitTimeoutMs: milliseconds(env, 'KEYWARD_RATE_LIMIT_TIMEOUT_MS', DEFAULT_RATE_LIMIT_TIMEOUT_MS, MAX_RATE_LIMIT_TIMEOUT_MS),
+});

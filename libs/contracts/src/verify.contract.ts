@@ -25,11 +25,15 @@ export interface VerifyRequest {
   readonly ip?: string;
 }
 
+/** On VALID and RATE_LIMITED answers of a key with a rate limit (product.md 9.2). */
 export interface RateLimitState {
   readonly limit: number;
+  /** VALID answers left in the window after this one; never more than truly left. */
   readonly remaining: number;
-  /** Epoch milliseconds when the window resets. */
-  readonly reset: number;
+  /** ISO 8601 time the window ends and frees capacity. */
+  readonly reset: string;
+  /** Present (true) when the shared count could not be reached and `rateLimitWhenUnreachable` decided. */
+  readonly degraded?: true;
 }
 
 export interface VerifyAnswer {

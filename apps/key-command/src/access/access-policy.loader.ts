@@ -42,7 +42,7 @@ export class AccessPolicyLoader {
 
   private async workspace(workspaceId: string, reads: DecisionReads): Promise<ExistingWorkspace> {
     const streamId = workspaceStreamId(workspaceId);
-    const kept = this.kept.get(workspaceId);
+    const kept = reads.fresh ? undefined : this.kept.get(workspaceId);
     const workspace = kept ?? (await this.readWorkspace(workspaceId, streamId));
     reads.used(streamId, workspace.version, kept !== undefined, () => this.kept.delete(workspaceId));
     return workspace.state;

@@ -55,7 +55,8 @@ interface Loaded<State, Event extends DomainEvent> {
 /**
  * Decisions made again because the workspace they rested on moved meanwhile (a plan change), each
  * on it as read afresh; beyond this the command answers CONFLICT. A refusal on a kept copy is made
- * again once too (`DecisionReads.unchecked`); neither spends the command's own retries.
+ * again once, on the workspace read now (`DecisionReads.unchecked`, then `fresh`); neither spends
+ * the command's own retries.
  */
 const MAX_REDECISIONS = 4;
 
@@ -88,21 +89,24 @@ export class CommandHandler {
     const now = new Date();
     const metadata = eventMetadata(context, now);
     let redecided = 0;
+    let fresh = false;
     for (let attempt = 0; ; attempt++) {
       const { stream, state, replay } = attempt === 0 && read ? this.fold(read, evolver, metadata) : await this.load(streamId, evolver, metadata);
       if (replay) return replay;
-      const reads = new DecisionReads();
+      const reads = new DecisionReads(fresh);
       let events: readonly Event[];
       try {
         events = await decide(state, now, reads);
       } catch (error) {
-        if (!reads.unchecked()) throw error;
-        redecided++; // a refusal on a kept workspace: refuse only on the workspace as it is now
+        // A refusal on a kept workspace: refuse only on the workspace as it is now.
+        if (!reads.unchecked() || ++redecided > MAX_REDECISIONS) throw error;
+        fresh = true;
         continue;
       }
       if (events.length === 0) {
-        if (!reads.unchecked()) return handled(events, state, stream.events.at(-1)?.position ?? START_POSITION, false);
-        redecided++;
+        const done = handled(events, state, stream.events.at(-1)?.position ?? START_POSITION, false);
+        if (!reads.unchecked() || ++redecided > MAX_REDECISIONS) return done;
+        fresh = true;
         continue;
       }
       try {

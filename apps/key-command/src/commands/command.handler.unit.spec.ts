@@ -96,6 +96,19 @@ describe('CommandHandler', () => {
     expect(calls.appends).toEqual(['no_stream']);
   });
 
+  it('decides a refusal made on a kept copy once more, with kept copies barred, and then refuses', async () => {
+    const { store } = fakeStore();
+    const freshness: boolean[] = [];
+    const decide = (_state: number, _now: Date, reads: DecisionReads): never => {
+      freshness.push(reads.fresh);
+      // A loader honouring `fresh` reads the stream; one that did not would hand a kept copy again.
+      reads.used('workspace-default', 1n, !reads.fresh, () => undefined);
+      throw new Error('PLAN_UPGRADE_REQUIRED');
+    };
+    await expect(new CommandHandler(store, publisher).handle('key-key_1', counting, context, decide)).rejects.toThrow('PLAN_UPGRADE_REQUIRED');
+    expect(freshness).toEqual([false, true]);
+  });
+
   it('reads afresh after a conflict, even when the caller had read the stream', async () => {
     const { store, calls } = fakeStore(1);
     await new CommandHandler(store, publisher).handle('key-key_1', counting, context, () => [revoked], { read: EMPTY, retriesOnConflict: 1 });

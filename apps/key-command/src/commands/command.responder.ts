@@ -65,10 +65,15 @@ export class CommandResponder implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  /** Takes no more commands, and lets those in flight answer before the connection is drained. */
+  /**
+   * Takes no more commands, and answers those already routed to it (a drain, not an unsubscribe:
+   * those would be lost and their callers answered 503 on every restart), then those in flight.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
-    if (!(await resolvesWithin(Promise.all(this.inFlight), SHUTDOWN_GRACE_MS))) this.logger.warn('shutdown: commands still in flight were abandoned');
+    // A connection already closed has nothing left to drain.
+    const drained = Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.drain().catch(() => undefined)));
+    const answered = drained.then(() => Promise.all(this.inFlight));
+    if (!(await resolvesWithin(answered, SHUTDOWN_GRACE_MS))) this.logger.warn('shutdown: commands still in flight were abandoned');
   }
 
   private track(work: Promise<void>): void {

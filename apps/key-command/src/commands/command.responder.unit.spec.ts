@@ -30,11 +30,11 @@ class Revokes {
 const responderOf = (controller: Revokes) => {
   const callbacks = new Map<string, NonNullable<SubscriptionOptions['callback']>>();
   const wire: string[] = [];
-  const unsubscribed: string[] = [];
+  const drained: string[] = [];
   const nats = {
     subscribe: (subject: string, options: SubscriptionOptions) => {
       callbacks.set(subject, options.callback as NonNullable<SubscriptionOptions['callback']>);
-      return { unsubscribe: () => unsubscribed.push(subject) };
+      return { drain: () => Promise.resolve(void drained.push(subject)) };
     },
   } as unknown as NatsConnection;
   const discovery = { getControllers: () => [{ instance: controller, metatype: Revokes }] } as unknown as DiscoveryService;
@@ -48,7 +48,7 @@ const responderOf = (controller: Revokes) => {
       const msg = { reply: '_INBOX.1', data: bytes, respond: (data: Uint8Array) => (wire.push('reply'), resolve(decodeCommandReply(data)), true) } as unknown as Msg;
       callbacks.get(S.revoke)?.(null, msg);
     });
-  return { responder, send, wire, observed, unsubscribed, subjects: [...callbacks.keys()] };
+  return { responder, send, wire, observed, drained, subjects: [...callbacks.keys()] };
 };
 
 describe('CommandResponder', () => {
@@ -77,12 +77,12 @@ describe('CommandResponder', () => {
   it('takes no more commands at shutdown, and waits for those in flight to answer', async () => {
     const controller = new Revokes();
     controller.held = true;
-    const { responder, send, unsubscribed } = responderOf(controller);
+    const { responder, send, drained } = responderOf(controller);
     const answered = send(encodeCommandMessage({ context, keyId: KEY_ID }));
     let stopped = false;
     const stopping = responder.beforeApplicationShutdown().then(() => (stopped = true));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(unsubscribed).toEqual([S.revoke]);
+    expect(drained).toEqual([S.revoke]);
     expect(stopped).toBe(false);
     controller.release();
     await expect(answered).resolves.toMatchObject({ ok: true });

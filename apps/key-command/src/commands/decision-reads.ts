@@ -7,6 +7,9 @@ import type { ConcurrencyError, UnchangedStream } from '@keyward/event-store';
  * on stale data: when the stream moved, the copy is dropped and the command decides again.
  */
 export class DecisionReads {
+  /** `fresh`: kept copies may not be used; the other stream is read now (after a refusal on a kept copy). */
+  constructor(readonly fresh = false) {}
+
   private read: { readonly stream: UnchangedStream; readonly kept: boolean; readonly forget: () => void } | undefined;
 
   /** The decision used `streamId` at `version`, from a copy `kept` from an earlier command or read just now; `forget` drops the copy. */

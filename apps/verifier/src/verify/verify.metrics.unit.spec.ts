@@ -17,4 +17,14 @@ describe('VerifyMetrics', () => {
     expect(latency).toContain('keyward_verify_duration_seconds_count 3');
     expect(latency).toContain('keyward_verify_duration_seconds_bucket{le="0.00005"} 2');
   });
+
+  it('counts the answers a rate limit gave without the shared count', async () => {
+    const registry = new Registry();
+    const metrics = new VerifyMetrics(registry);
+    expect(await registry.getSingleMetricAsString('keyward_rate_limit_degraded_total')).toContain('keyward_rate_limit_degraded_total 0');
+    metrics.record('VALID', 0.001, true);
+    metrics.record('RATE_LIMITED', 0.001, true);
+    metrics.record('VALID', 0.001);
+    expect(await registry.getSingleMetricAsString('keyward_rate_limit_degraded_total')).toContain('keyward_rate_limit_degraded_total 2');
+  });
 });

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
-import { QueueGroups, Subjects } from '@keyward/contracts';
+import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
 import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
 import { answerVerify, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
+import { GlobalRateLimiter } from '@keyward/rate-limit';
 import { UsageCounter } from '../usage/usage.counter';
 import { VerifyMetrics } from './verify.metrics';
 
@@ -24,8 +25,9 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     private readonly freshness: Freshness,
     private readonly metrics: VerifyMetrics,
     private readonly usage: UsageCounter,
+    limiter: GlobalRateLimiter,
   ) {
-    this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers() };
+    this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers(), limiter };
   }
 
   /**
@@ -55,12 +57,24 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     try {
       const now = Date.now();
       const answer = answerVerify(msg.data, this.context, now);
-      msg.respond(encodeVerifyAnswer(answer));
-      this.usage.record(answer, now);
-      this.metrics.record(answer.code, (performance.now() - started) / 1_000);
+      // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
+      // The catch also takes what respond throws: an unhandled rejection would end the process.
+      if (answer instanceof Promise) answer.then((a) => this.respond(msg, a, started, now)).catch((error: unknown) => this.failed(error));
+      else this.respond(msg, answer, started, now);
     } catch (error) {
-      // Never logs the message: it carries a secret.
-      this.logger.error(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+      this.failed(error);
     }
+  }
+
+  /** `now`: when the request came, which decides the hour its answer counts in. */
+  private respond(msg: Msg, answer: VerifyAnswer, started: number, now: number): void {
+    msg.respond(encodeVerifyAnswer(answer));
+    this.usage.record(answer, now);
+    this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded);
+  }
+
+  private failed(error: unknown): void {
+    // Never logs the message: it carries a secret.
+    this.logger.error(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
   }
 }

@@ -43,6 +43,7 @@ export class KeyDeniedException extends HttpException {
 
 /** Whole seconds until the rate-limit window resets (`Retry-After`); `undefined` without a reset time. */
 export const retryAfterSeconds = (ratelimit: RateLimitState | undefined, now: number): number | undefined => {
-  if (typeof ratelimit?.reset !== 'number' || !Number.isFinite(ratelimit.reset)) return undefined;
-  return Math.max(0, Math.ceil((ratelimit.reset - now) / 1_000));
+  const reset = typeof ratelimit?.reset === 'string' ? Date.parse(ratelimit.reset) : Number.NaN;
+  if (!Number.isFinite(reset)) return undefined;
+  return Math.max(0, Math.ceil((reset - now) / 1_000));
 };

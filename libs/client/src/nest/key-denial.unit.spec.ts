@@ -31,12 +31,13 @@ describe('KeyDeniedException', () => {
 
 describe('retryAfterSeconds', () => {
   const now = 1_700_000_000_000;
+  const iso = (ms: number): string => new Date(ms).toISOString();
   it.each<[string, Parameters<typeof retryAfterSeconds>[0], number | undefined]>([
     ['no rate-limit state', undefined, undefined],
-    ['a reset 30 s ahead', { limit: 10, remaining: 0, reset: now + 30_000 }, 30],
-    ['a reset 1.2 s ahead (rounded up)', { limit: 10, remaining: 0, reset: now + 1_200 }, 2],
-    ['a reset already past', { limit: 10, remaining: 0, reset: now - 5_000 }, 0],
-    ['a reset that is not a number', { limit: 10, remaining: 0, reset: Number.NaN }, undefined],
+    ['a reset 30 s ahead', { limit: 10, remaining: 0, reset: iso(now + 30_000) }, 30],
+    ['a reset 1.2 s ahead (rounded up)', { limit: 10, remaining: 0, reset: iso(now + 1_200) }, 2],
+    ['a reset already past', { limit: 10, remaining: 0, reset: iso(now - 5_000) }, 0],
+    ['a reset that is not a time', { limit: 10, remaining: 0, reset: 'soon' }, undefined],
   ])('%s → %s', (_, ratelimit, expected) => {
     expect(retryAfterSeconds(ratelimit, now)).toBe(expected);
   });

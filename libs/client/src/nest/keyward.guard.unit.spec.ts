@@ -155,7 +155,7 @@ describe('KeywardGuard', () => {
   });
 
   it('sets Retry-After from the rate-limit reset', async () => {
-    const { run } = setUp({ valid: false, code: 'RATE_LIMITED', ratelimit: { limit: 10, remaining: 0, reset: Date.now() + 29_500 } });
+    const { run } = setUp({ valid: false, code: 'RATE_LIMITED', ratelimit: { limit: 10, remaining: 0, reset: new Date(Date.now() + 29_500).toISOString() } });
     const { denied, headers } = await run(bearer);
     expect(denied?.getStatus()).toBe(429);
     expect(headers).toEqual({ 'Retry-After': '30' });

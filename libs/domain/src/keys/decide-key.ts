@@ -109,6 +109,8 @@ const updateKey = (command: UpdateKey, state: KeyState, now: Date): KeyEvent[] =
   const ipAllowlist = command.ipAllowlist === undefined ? undefined : command.ipAllowlist === null ? [] : validIpAllowlist(command.ipAllowlist);
   const key = existingKey(state, command);
   if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
+  // Extending a key's life or lifting its limits gives it access again: only within the caller's own.
+  assertKeyWithinAuthority(command.policy, accessOf(key));
   const { keyId } = key;
   const events: KeyEvent[] = [];
   if (name !== undefined && name !== key.name) events.push({ type: 'KeyRenamed', data: { keyId, name } });

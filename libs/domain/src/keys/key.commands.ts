@@ -52,6 +52,7 @@ export interface UpdateKey {
   readonly expiresAt?: string | null;
   readonly ratelimit?: RateLimit | null;
   readonly ipAllowlist?: readonly string[] | null;
+  readonly policy: AccessPolicy;
 }
 
 export interface DeleteKey {

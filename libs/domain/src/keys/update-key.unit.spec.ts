@@ -1,5 +1,5 @@
 import { ErrorCodes, type KeyEvent } from '@keyward/contracts';
-import { at, createKey, deciderSpecification, KEY_ID, keyCreated, keyRevoked, keyRotated, NOW, OTHER_WORKSPACE_ID, WORKSPACE_ID } from '../testing';
+import { accessPolicy, at, createKey, deciderSpecification, KEY_ID, keyCreated, keyRevoked, keyRotated, NOW, OTHER_WORKSPACE_ID, WORKSPACE_ID } from '../testing';
 import type { UpdateKey } from './key.commands';
 import { keyDecider } from './key.decider';
 import { evolveKey } from './evolve-key';
@@ -7,7 +7,7 @@ import { initialKeyState, type KeyState } from './key.state';
 
 const { given } = deciderSpecification(keyDecider, NOW);
 const invalid = (field: string) => ({ code: ErrorCodes.validationFailed, field });
-const update = (over: Partial<Omit<UpdateKey, 'type'>> = {}): UpdateKey => ({ type: 'UpdateKey', keyId: KEY_ID, workspaceId: WORKSPACE_ID, ...over });
+const update = (over: Partial<Omit<UpdateKey, 'type'>> = {}): UpdateKey => ({ type: 'UpdateKey', keyId: KEY_ID, workspaceId: WORKSPACE_ID, policy: accessPolicy(), ...over });
 const replay = (events: readonly KeyEvent[]): KeyState => events.reduce(evolveKey, initialKeyState);
 const IN_A_YEAR = '2027-11-23T10:00:00.000Z';
 
@@ -65,6 +65,16 @@ describe('UpdateKey', () => {
     given([keyCreated(), { type: 'KeyDeleted', data: { keyId: KEY_ID, deletedAt: NOW.toISOString() } }]).when(update({ name: 'x' })).then({ code: ErrorCodes.keyNotFound });
     given([]).when(update({ name: 'x' })).then({ code: ErrorCodes.keyNotFound });
     given([keyCreated()]).when(update({ name: 'x', workspaceId: OTHER_WORKSPACE_ID })).then({ code: ErrorCodes.keyNotFound });
+  });
+
+  it('edits only a key within the caller’s own authority: a longer life or a lifted limit gives access again', () => {
+    const writer = accessPolicy({ authority: ['api_keys:write', 'calls:read'] });
+    const forbidden = { code: ErrorCodes.forbidden };
+    given([keyCreated()]).when(update({ expiresAt: null, policy: writer })).then(forbidden);
+    given([keyCreated({ expiresAt: IN_A_YEAR })]).when(update({ name: 'x', policy: writer })).then(forbidden);
+    given([keyCreated({ unrestricted: false, permissions: { calls: 'read' } })])
+      .when(update({ name: 'calls reader', policy: writer }))
+      .then([{ type: 'KeyRenamed', data: { keyId: KEY_ID, name: 'calls reader' } }]);
   });
 
   it('gives an expired key a new expiry: that is how it comes back', () => {

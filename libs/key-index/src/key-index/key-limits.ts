@@ -1,5 +1,6 @@
 import type { RateLimit } from '@keyward/contracts';
 import { IpAllowlistMatcher } from '@keyward/domain';
+import { SharedValues } from './shared-values';
 
 /** A key's rate limit as the rate limiter reads it. */
 export interface IndexedRateLimit {
@@ -17,14 +18,11 @@ export interface KeyLimitColumns {
  * Rate limits and IP allowlists by key slot, kept sparsely: most keys have neither, and a key
  * without costs no byte here (a column per key would cost every key a slot). Equal limits and
  * lists are shared, as keys of one service tend to carry the same ones: a parsed list is some
- * 700 bytes, a shared one a map entry. What no key holds any more stays shared until restart,
- * bounded by the distinct limits and lists set since.
+ * 700 bytes, a shared one a map entry; one no key holds any more is let go.
  */
 export class KeyLimits {
-  private readonly rateLimits = new Map<number, IndexedRateLimit>();
-  private readonly allowlists = new Map<number, IpAllowlistMatcher>();
-  private readonly sharedRateLimits = new Map<string, IndexedRateLimit>();
-  private readonly sharedAllowlists = new Map<string, IpAllowlistMatcher>();
+  private readonly rateLimits = new SharedValues<IndexedRateLimit>();
+  private readonly allowlists = new SharedValues<IpAllowlistMatcher>();
 
   static of(columns: KeyLimitColumns): KeyLimits {
     const limits = new KeyLimits();
@@ -34,34 +32,23 @@ export class KeyLimits {
   }
 
   rateLimitOf(slot: number): IndexedRateLimit | null {
-    return this.rateLimits.get(slot) ?? null;
+    return this.rateLimits.of(slot) ?? null;
   }
 
   allowlistOf(slot: number): IpAllowlistMatcher | null {
-    return this.allowlists.get(slot) ?? null;
+    return this.allowlists.of(slot) ?? null;
   }
 
   setRateLimit(slot: number, ratelimit: RateLimit | null): void {
-    if (ratelimit === null) {
-      this.rateLimits.delete(slot);
-      return;
-    }
-    const key = `${ratelimit.limit}/${ratelimit.windowSeconds}`;
-    let shared = this.sharedRateLimits.get(key);
-    if (!shared) this.sharedRateLimits.set(key, (shared = { limit: ratelimit.limit, windowMs: ratelimit.windowSeconds * 1_000 }));
-    this.rateLimits.set(slot, shared);
+    if (ratelimit === null) return this.rateLimits.delete(slot);
+    const { limit, windowSeconds } = ratelimit;
+    this.rateLimits.set(slot, `${limit}/${windowSeconds}`, () => ({ limit, windowMs: windowSeconds * 1_000 }));
   }
 
   setAllowlist(slot: number, allowlist: IpAllowlistMatcher | null): void {
-    if (allowlist === null) {
-      this.allowlists.delete(slot);
-      return;
-    }
+    if (allowlist === null) return this.allowlists.delete(slot);
     // Entries are normalised, and no entry holds a space.
-    const key = allowlist.entries.join(' ');
-    let shared = this.sharedAllowlists.get(key);
-    if (!shared) this.sharedAllowlists.set(key, (shared = allowlist));
-    this.allowlists.set(slot, shared);
+    this.allowlists.set(slot, allowlist.entries.join(' '), () => allowlist);
   }
 
   /** A revoked key answers REVOKED before any limit is looked at. */
@@ -72,8 +59,8 @@ export class KeyLimits {
 
   columns(): KeyLimitColumns {
     return {
-      rateLimits: [...this.rateLimits].map(([slot, { limit, windowMs }]) => [slot, limit, windowMs / 1_000] as const),
-      ipAllowlists: [...this.allowlists].map(([slot, matcher]) => [slot, [...matcher.entries]] as const),
+      rateLimits: [...this.rateLimits.entries()].map(([slot, { value }]) => [slot, value.limit, value.windowMs / 1_000] as const),
+      ipAllowlists: [...this.allowlists.entries()].map(([slot, { value }]) => [slot, [...value.entries]] as const),
     };
   }
 }

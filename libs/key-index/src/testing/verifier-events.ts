@@ -2,7 +2,7 @@ import type { KeyCreatedData, KeywardEvent, Plan, ResourcePermissions, Share, Ve
 import { generateKeySecret, keySecretDigest, storedSecretOf } from '@keyward/domain';
 import type { RecordedEvent } from '@keyward/event-store';
 import { KeyIndex, type IndexedKey } from '../key-index/key-index';
-import { answerVerify } from '../verify/answer-verify';
+import { answerVerify, type RateLimiting } from '../verify/answer-verify';
 import { DescribedAnswers } from '../verify/described-answers';
 
 export const TEST_PEPPER = Buffer.from('p'.repeat(32));
@@ -87,8 +87,27 @@ export const indexOf = (...events: readonly RecordedEvent[]): KeyIndex => {
 /** Asks `index` as `keyward.v1.verify` would, from an always-serving verifier. */
 export const askOf = (index: KeyIndex): ((request: unknown, now?: number) => VerifyAnswer) => {
   // One per index, as in the verifier: asking again after an event must not find a stale answer.
-  const context = { index, pepper: TEST_PEPPER, serving: () => true, described: new DescribedAnswers() };
-  return (request, now = TEST_NOW) => answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), context, now);
+  const context = { index, pepper: TEST_PEPPER, serving: () => true, described: new DescribedAnswers(), limiter: grantingLimiter() };
+  return (request, now = TEST_NOW) => answeredAtOnce(answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), context, now));
+};
+
+/** A limiter that decides at once: grants `limit` calls per key (the window never resets), then denies; `calls` lists whom it was asked for. */
+export const grantingLimiter = (resetMs = TEST_NOW + 10_000): RateLimiting & { readonly calls: string[] } => {
+  const calls: string[] = [];
+  return {
+    calls,
+    take: (keyId, rule) => {
+      calls.push(keyId);
+      const used = calls.filter((k) => k === keyId).length;
+      return { granted: used <= rule.limit, limit: rule.limit, remaining: Math.max(0, rule.limit - used), resetMs, degraded: false };
+    },
+  };
+};
+
+/** The answer, which these helpers' limiter always gives at once. */
+export const answeredAtOnce = (answer: VerifyAnswer | Promise<VerifyAnswer>): VerifyAnswer => {
+  if (answer instanceof Promise) throw new Error('the test limiter answers at once');
+  return answer;
 };
 
 /** The sorted permissions a key's verify answer would list. */

@@ -1,8 +1,13 @@
 import { MAX_REQUIRED_PERMISSIONS, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
+import type { GlobalRateLimiter, RateLimitDecision } from '@keyward/rate-limit';
 import { holdsAll, isExpiredAt, keySecretDigest, parseKeySecret, parsePermission, type Permission } from '@keyward/domain';
 import type { IndexedKey, KeyIndex } from '../key-index/key-index';
 import type { DescribedAnswers } from './described-answers';
+import { rateLimitedAnswer } from './rate-limited-answer';
 import { encodedOnce } from './verify-answer.encoding';
+
+/** The global rate limiter, as the answer path uses it (`GlobalRateLimiter` in the verifier). */
+export type RateLimiting = Pick<GlobalRateLimiter, 'take'>;
 
 export interface VerifyContext {
   readonly index: KeyIndex;
@@ -10,6 +15,7 @@ export interface VerifyContext {
   readonly serving: (now: number) => boolean;
   /** Kept for as long as the index: the answers that describe a key, made once per key and change. */
   readonly described: DescribedAnswers;
+  readonly limiter: RateLimiting;
 }
 
 /** The denials that name no key are the same every time. */
@@ -34,10 +40,11 @@ const requiredPermissions = (require: unknown): readonly Permission[] | undefine
 };
 
 /**
- * Answers one `keyward.v1.verify` request (product.md section 4) from the index alone: no I/O,
- * and every answer derives from the raw bytes, so a bad message can never throw out of here.
+ * Answers one `keyward.v1.verify` request (product.md section 4) from the index alone, and every
+ * answer derives from the raw bytes, so a bad message can never throw out of here. Only a key with
+ * a rate limit may wait (on the shared count); every other answer is synchronous, as before.
  */
-export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: number): VerifyAnswer => {
+export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: number): VerifyAnswer | Promise<VerifyAnswer> => {
   let request: unknown;
   try {
     request = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
@@ -63,5 +70,9 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   // without a list skips this at the cost of one null check; `ip` missing or unparsable is outside.
   if (key.ipAllowlist !== null && !key.ipAllowlist.allows(ip)) return deny('FORBIDDEN', key);
   if (!holdsAll(key.granted.grants, required)) return context.described.of(key, 'INSUFFICIENT_PERMISSIONS');
-  return context.described.of(key, 'VALID');
+  const valid = context.described.of(key, 'VALID');
+  if (key.ratelimit === null) return valid;
+  // Last of all: only a call that would be VALID spends from the window (README "Rate limits").
+  const decision = context.limiter.take(key.keyId, key.ratelimit, key.workspace.rateLimitWhenUnreachable, now);
+  return decision instanceof Promise ? decision.then((d: RateLimitDecision) => rateLimitedAnswer(valid, d)) : rateLimitedAnswer(valid, decision);
 };

@@ -1,7 +1,7 @@
 import type { KeyCreatedData, VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, storedSecretOf } from '@keyward/domain';
 import { KeyIndex } from '../key-index/key-index';
-import { keyCreated, recorded, TEST_NOW as NOW, TEST_PEPPER as pepper } from '../testing/verifier-events';
+import { answeredAtOnce, grantingLimiter, keyCreated, recorded, TEST_NOW as NOW, TEST_PEPPER as pepper } from '../testing/verifier-events';
 import { answerVerify } from './answer-verify';
 import { DescribedAnswers } from './described-answers';
 
@@ -10,9 +10,10 @@ const setup = (over: Partial<KeyCreatedData> = {}) => {
   const { secret, keyId, event } = keyCreated(over);
   index.apply(event);
   let serving = true;
-  const context = { index, pepper, serving: () => serving, described: new DescribedAnswers() };
-  const ask = (request: unknown, now = NOW): VerifyAnswer => answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), context, now);
-  return { index, secret, keyId, ask, stopServing: () => (serving = false) };
+  const limiter = grantingLimiter();
+  const context = { index, pepper, serving: () => serving, described: new DescribedAnswers(), limiter };
+  const ask = (request: unknown, now = NOW): VerifyAnswer => answeredAtOnce(answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), context, now));
+  return { index, secret, keyId, ask, limiter, stopServing: () => (serving = false) };
 };
 
 describe('answerVerify', () => {
@@ -66,5 +67,41 @@ describe('answerVerify', () => {
     expect(ask({ key: next }).code).toBe('VALID');
     expect(ask({ key: secret }, Date.parse('2026-11-23T10:05:00.000Z')).code).toBe('EXPIRED');
     expect(ask({ key: next }, Date.parse('2026-11-23T10:05:00.000Z')).code).toBe('VALID');
+  });
+
+  describe('a key with a rate limit', () => {
+    const reset = new Date(NOW + 10_000).toISOString();
+
+    it('answers VALID with limit, remaining and reset, then RATE_LIMITED naming only the key', () => {
+      const { secret, keyId, ask } = setup({ ratelimit: { limit: 2, windowSeconds: 10 } });
+      expect(ask({ key: secret })).toMatchObject({ valid: true, code: 'VALID', keyId, ratelimit: { limit: 2, remaining: 1, reset } });
+      expect(ask({ key: secret })).toMatchObject({ code: 'VALID', ratelimit: { limit: 2, remaining: 0, reset } });
+      expect(ask({ key: secret })).toEqual({ valid: false, code: 'RATE_LIMITED', keyId, ratelimit: { limit: 2, remaining: 0, reset } });
+    });
+
+    it('spends nothing on a denied call: the limiter is asked only for calls that would be VALID', () => {
+      const { secret, ask, limiter, index, keyId } = setup({ ratelimit: { limit: 2, windowSeconds: 10 }, permissions: { calls: 'read' }, unrestricted: false });
+      expect(ask({ key: secret, require: 'calls:write' }).code).toBe('INSUFFICIENT_PERMISSIONS');
+      index.apply(recorded({ type: 'KeyRevoked', data: { keyId, revokedAt: '2026-11-23T10:00:00.000Z' } }));
+      expect(ask({ key: secret }).code).toBe('REVOKED');
+      expect(limiter.calls).toEqual([]);
+    });
+
+    it('asks no limiter for a key without a limit, and answers the same object each time', () => {
+      const { secret, ask, limiter } = setup();
+      expect(ask({ key: secret })).toBe(ask({ key: secret }));
+      expect(limiter.calls).toEqual([]);
+    });
+
+    it('answers after the shared count when the limiter has to ask it', async () => {
+      const index = new KeyIndex();
+      const { secret, event } = keyCreated({ ratelimit: { limit: 5, windowSeconds: 10 } });
+      index.apply(event);
+      const limiter = { take: () => Promise.resolve({ granted: true, limit: 5, remaining: 4, resetMs: NOW + 10_000, degraded: true }) };
+      const context = { index, pepper, serving: () => true, described: new DescribedAnswers(), limiter };
+      const answer = answerVerify(Buffer.from(JSON.stringify({ key: secret })), context, NOW);
+      expect(answer).toBeInstanceOf(Promise);
+      await expect(answer).resolves.toMatchObject({ code: 'VALID', ratelimit: { limit: 5, remaining: 4, reset, degraded: true } });
+    });
   });
 });

@@ -30,7 +30,10 @@ export class KeyStateQueries {
       staleAfterDaysOf(this.dataSource, workspaceId),
     ]);
     const until = asOf?.getTime() ?? Infinity;
-    const state = stream.events.filter((e) => Date.parse(e.metadata.occurredAt) <= until).reduce(keyDecider.evolve, keyDecider.initialState());
+    // A prefix of the stream, never a selection: replicas' clocks differ, and a later event stamped
+    // earlier must not be folded without the ones before it.
+    const after = stream.events.findIndex((e) => Date.parse(e.metadata.occurredAt) > until);
+    const state = stream.events.slice(0, after === -1 ? undefined : after).reduce(keyDecider.evolve, keyDecider.initialState());
     if (state.status === 'absent' || state.deletedAt !== null || state.workspaceId !== workspaceId) return undefined;
     return keyViewOfState(state, keyUsageOf(usage), asOf ?? now, staleAfterDays);
   }

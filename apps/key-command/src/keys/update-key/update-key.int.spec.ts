@@ -1,6 +1,6 @@
-import { keyStreamId, Subjects, type CreateKeyResult, type UpdateKeyResult } from '@keyward/contracts';
+import { keyStreamId, Subjects, type CreateKeyResult, type CreateWorkspaceResult, type UpdateKeyResult } from '@keyward/contracts';
 import { createTestDatabase } from '@keyward/testing';
-import { commandContext, startKeyCommand, type KeyCommandHarness } from '../../testing/key-command.harness';
+import { commandContext, operatorContext, startKeyCommand, type KeyCommandHarness } from '../../testing/key-command.harness';
 
 jest.setTimeout(30_000);
 
@@ -87,7 +87,8 @@ describe('updating a key over NATS, on the real event store', () => {
     expect(await h.rejection(S.update, { context: admin, keyId: revoked.id, name: 'again' })).toMatchObject({ code: 'KEY_REVOKED' });
 
     const other = await createKey();
-    expect(await h.rejection(S.update, { context: commandContext({ workspaceId: 'ws_otherotherotherother' }), keyId: other.id, name: 'mine' })).toMatchObject({ code: 'KEY_NOT_FOUND' });
+    const { id: otherWorkspace } = (await h.ok<CreateWorkspaceResult>(Subjects.workspaceCommand.create, { context: operatorContext(), name: 'Other', plan: 'pro' })).result;
+    expect(await h.rejection(S.update, { context: commandContext({ workspaceId: otherWorkspace }), keyId: other.id, name: 'mine' })).toMatchObject({ code: 'KEY_NOT_FOUND' });
 
     await h.ok(S.delete, { context: admin, keyId: other.id });
     expect(await h.rejection(S.update, { context: admin, keyId: other.id, name: 'gone' })).toMatchObject({ code: 'KEY_NOT_FOUND' });

@@ -1,0 +1,10 @@
+import type { RateLimitState } from '@keyward/contracts';
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** A verifier's `ratelimit` as the contract describes it: counts, an ISO reset time, `degraded` only as `true`. */
+export const isRateLimitState = (value: unknown): value is RateLimitState => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { limit, remaining, reset, degraded } = value as Record<string, unknown>;
+  return isCount(limit) && isCount(remaining) && typeof reset === 'string' && Number.isFinite(Date.parse(reset)) && (degraded === undefined || degraded === true);
+};

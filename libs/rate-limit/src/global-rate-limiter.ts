@@ -1,0 +1,219 @@
+import type { CounterStore } from './counter.store';
+import { currentCount, windowEnd, type WindowCount } from './fixed-window';
+import type { KeyRateLimit, RateLimitDecision, WhenUnreachable } from './rate-limit-decision';
+
+export interface GlobalRateLimiterOptions {
+  /** How long one batch may spend on the shared count (compare-and-set retries included) before it counts as unreachable. */
+  readonly budgetMs: number;
+  /** After the shared count was unreachable, answer degraded at once for this long instead of waiting again on every call. */
+  readonly unreachableBackoffMs: number;
+  /** Monotonic enough wall clock for budgets and back-off; windows use the `now` each call passes. */
+  readonly clock?: () => number;
+}
+
+interface Waiter {
+  readonly rule: KeyRateLimit;
+  readonly whenUnreachable: WhenUnreachable;
+  readonly now: number;
+  readonly resolve: (decision: RateLimitDecision) => void;
+}
+
+/** What this replica knows of one key's shared count, the calls waiting for it, and its lease. */
+interface KeyCount {
+  known: WindowCount | undefined;
+  revision: number;
+  readonly waiting: Waiter[];
+  busy: boolean;
+  /** Tokens taken in the shared count for `leaseRule` in the window `known` names, not granted yet. */
+  lease: number;
+  leaseRule: KeyRateLimit | undefined;
+  /** The size of the last lease taken: a new one is fetched once half of it is gone. */
+  leaseSize: number;
+  /** Set when the lease runs low and no call is waiting: fetch a new one all the same. */
+  refill: Waiter | undefined;
+}
+
+/** Below this many tracked keys there is nothing worth sweeping. */
+const SWEEP_FLOOR = 10_000;
+/**
+ * A lease is at most 1/LEASE_DIVISOR of what is left in the window, and at most MAX_LEASE: with N
+ * replicas, at most N% of the limit can sit unused in leases, and once fewer than LEASE_DIVISOR
+ * tokens are left there is no lease at all and each call takes exactly its own place.
+ */
+const LEASE_DIVISOR = 100;
+const MAX_LEASE = 1_000;
+
+const leaseFor = (spare: number): number => Math.min(MAX_LEASE, Math.floor(spare / LEASE_DIVISOR));
+const sameRule = (a: KeyRateLimit | undefined, b: KeyRateLimit): boolean => a !== undefined && a.limit === b.limit && a.windowMs === b.windowMs;
+
+const decide = (granted: boolean, limit: number, remaining: number, resetMs: number, degraded = false): RateLimitDecision => ({
+  granted,
+  limit,
+  remaining: Math.max(0, remaining),
+  resetMs,
+  degraded,
+});
+
+/**
+ * The global limit (product.md 9.2) over a shared count with compare-and-set. Each replica sends at
+ * most one write per key at a time, for the calls that queued meanwhile, plus a lease of at most 1%
+ * of what is left (none near the end of the window) that later calls are granted from without a
+ * round trip. A window known to be spent is answered here too: counts only grow within a window, so
+ * the denial cannot be wrong. README "Rate limits" has the reasoning and what `remaining` means.
+ */
+export class GlobalRateLimiter {
+  private readonly keys = new Map<string, KeyCount>();
+  private readonly clock: () => number;
+  private unreachableUntil = 0;
+  private sweepAt = SWEEP_FLOOR;
+
+  constructor(
+    private readonly store: CounterStore,
+    private readonly options: GlobalRateLimiterOptions,
+  ) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** Synchronous when the answer needs no round trip (from the lease, window spent, or the shared count known unreachable). */
+  take(keyId: string, rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number): RateLimitDecision | Promise<RateLimitDecision> {
+    const state = this.keys.get(keyId);
+    if (state?.known) {
+      if (this.validLease(state, rule, now) > 0) return this.fromLease(keyId, state, rule, whenUnreachable, now);
+      const count = currentCount(state.known, now, rule.windowMs);
+      if (count.used >= rule.limit) return decide(false, rule.limit, 0, windowEnd(count));
+    }
+    if (this.clock() < this.unreachableUntil) return this.degraded(rule, whenUnreachable, now);
+    return new Promise((resolve) => {
+      const key = state ?? this.track(keyId, now);
+      key.waiting.push({ rule, whenUnreachable, now, resolve });
+      if (!key.busy) void this.drain(keyId, key);
+    });
+  }
+
+  /** A token of this replica's lease; `remaining` is what the lease still holds, which no other replica can take. */
+  private fromLease(keyId: string, key: KeyCount, rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number): RateLimitDecision {
+    key.lease--;
+    if (key.lease <= key.leaseSize / 2 && !key.busy) {
+      key.refill = { rule, whenUnreachable, now, resolve: () => undefined };
+      void this.drain(keyId, key);
+    }
+    return decide(true, rule.limit, key.lease, windowEnd(key.known as WindowCount));
+  }
+
+  private track(keyId: string, now: number): KeyCount {
+    if (this.keys.size >= this.sweepAt) this.forgetEnded(now);
+    const key: KeyCount = { known: undefined, revision: 0, waiting: [], busy: false, lease: 0, leaseRule: undefined, leaseSize: 0, refill: undefined };
+    this.keys.set(keyId, key);
+    return key;
+  }
+
+  /**
+   * Forgets keys whose window is over and that nobody waits on (their next call reads the shared
+   * count again), so memory follows the keys in use, not every key ever limited. Amortised: the
+   * next sweep waits until the map has doubled.
+   */
+  private forgetEnded(now: number): void {
+    for (const [keyId, key] of this.keys) {
+      if (!key.busy && (!key.known || windowEnd(key.known) <= now)) this.keys.delete(keyId);
+    }
+    this.sweepAt = Math.max(SWEEP_FLOOR, this.keys.size * 2);
+  }
+
+  private async drain(keyId: string, key: KeyCount): Promise<void> {
+    key.busy = true;
+    try {
+      while (key.waiting.length > 0 || key.refill) {
+        const batch = key.waiting.splice(0);
+        // The newest call carries the key's current limit (a change applies to every call still waiting).
+        const newest = batch[batch.length - 1] ?? (key.refill as Waiter);
+        key.refill = undefined;
+        await this.serve(keyId, key, batch, newest);
+      }
+    } finally {
+      key.busy = false;
+    }
+  }
+
+  /** The lease if it was taken for this window and limit; otherwise it is dropped (its tokens stay counted as spent). */
+  private validLease(key: KeyCount, rule: KeyRateLimit, now: number): number {
+    if (key.known && currentCount(key.known, now, rule.windowMs) === key.known && sameRule(key.leaseRule, rule)) return key.lease;
+    key.lease = 0;
+    return 0;
+  }
+
+  /**
+   * Calls the lease covers are granted at once; the rest, and the next lease, take one
+   * compare-and-set; a lost race re-reads and tries again within the budget. `remaining` for the
+   * i-th: with a lease, what this replica holds after it (the lease and the batch's later calls),
+   * which no other replica can take; without, the window's count as written, exact at that moment.
+   */
+  private async serve(keyId: string, key: KeyCount, batch: readonly Waiter[], newest: Waiter): Promise<void> {
+    const now = Math.max(newest.now, ...batch.map((w) => w.now));
+    const rule = newest.rule;
+    const { limit, windowMs } = rule;
+    const covered = Math.min(this.validLease(key, rule, now), batch.length);
+    for (const w of batch.slice(0, covered)) w.resolve(decide(true, limit, --key.lease, windowEnd(key.known as WindowCount)));
+    const pending = batch.slice(covered);
+    if (pending.length === 0 && (batch.length > 0 || key.lease > key.leaseSize / 2)) return;
+    const deadline = this.clock() + this.options.budgetMs;
+    try {
+      for (;;) {
+        const base = currentCount(key.known, now, windowMs);
+        const left = Math.max(0, limit - base.used);
+        const granted = Math.min(pending.length, left);
+        if (pending.length > 0 && granted === 0) {
+          // Only reached with a count read from the shared state in this window: truly spent.
+          for (const w of pending) w.resolve(decide(false, limit, 0, windowEnd(base)));
+          return;
+        }
+        const lease = granted < pending.length ? 0 : leaseFor(left - granted);
+        if (granted + lease === 0) return;
+        const next = { ...base, used: base.used + granted + lease };
+        const revision = await this.within(deadline, this.store.write(keyId, next, key.revision));
+        if (revision !== undefined) {
+          // What is left of the old lease (calls took from it while this write was in flight) is still this window's.
+          const kept = base === key.known ? this.validLease(key, rule, now) : 0;
+          key.known = next;
+          key.revision = revision;
+          key.lease = kept + lease;
+          key.leaseRule = rule;
+          if (lease > 0) key.leaseSize = lease;
+          const held = key.lease;
+          pending.forEach((w, i) => w.resolve(decide(i < granted, limit, i < granted ? (held > 0 ? held : limit - next.used) + granted - i - 1 : 0, windowEnd(next))));
+          return;
+        }
+        // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.
+        if (this.clock() >= deadline) throw new Error('the compare-and-set kept losing within the budget');
+        const stored = await this.within(deadline, this.store.read(keyId));
+        // Another replica wrote. In the same window the lease is still counted there; in another it is void.
+        const sameWindow = stored.count !== undefined && key.known !== undefined && stored.count.start === key.known.start && stored.count.windowMs === key.known.windowMs;
+        if (!sameWindow) key.lease = 0;
+        key.known = stored.count;
+        key.revision = stored.revision;
+      }
+    } catch {
+      // Whatever failed, no call is left waiting and the verifier never crashes: unreachable.
+      this.unreachableUntil = this.clock() + this.options.unreachableBackoffMs;
+      for (const w of pending) w.resolve(this.degraded(w.rule, w.whenUnreachable, w.now));
+    }
+  }
+
+  /** The call's answer, or a rejection once the batch's budget is spent (the call is not cancelled). */
+  private async within<T>(deadline: number, call: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the shared count did not answer within the budget')), Math.max(0, deadline - this.clock()));
+    });
+    try {
+      return await Promise.race([call, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Without the shared count nothing is known to be left: `remaining` 0, the decision the workspace chose. */
+  private degraded(rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number): RateLimitDecision {
+    const count = currentCount(undefined, now, rule.windowMs);
+    return decide(whenUnreachable === 'allow', rule.limit, 0, windowEnd(count), true);
+  }
+}

@@ -1,0 +1,105 @@
+import type { CounterStore, StoredCount } from './counter.store';
+import type { WindowCount } from './fixed-window';
+import { GlobalRateLimiter } from './global-rate-limiter';
+
+/** The port's semantics in memory (compare-and-set on a revision), with a count of round trips. */
+class MemoryCounterStore implements CounterStore {
+  private readonly entries = new Map<string, { count: WindowCount; revision: number }>();
+  private revisions = 0;
+  calls = 0;
+  /** Makes every write lose, as if another replica always wrote first. */
+  alwaysConflict = false;
+
+  async read(keyId: string): Promise<StoredCount> {
+    this.calls++;
+    const entry = this.entries.get(keyId);
+    return { count: entry?.count, revision: entry?.revision ?? 0 };
+  }
+
+  async write(keyId: string, count: WindowCount, revision: number): Promise<number | undefined> {
+    this.calls++;
+    if (this.alwaysConflict || (this.entries.get(keyId)?.revision ?? 0) !== revision) return undefined;
+    this.entries.set(keyId, { count, revision: ++this.revisions });
+    return this.revisions;
+  }
+}
+
+const RULE = { limit: 5, windowMs: 10_000 };
+const NOW = 1_764_000_005_000;
+
+describe('GlobalRateLimiter', () => {
+  it('serves calls that queue behind a write with one more write, in arrival order', async () => {
+    const store = new MemoryCounterStore();
+    const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => limiter.take('key_a', RULE, 'deny', NOW)));
+    expect(answers.map((a) => [a.granted, a.remaining])).toEqual([
+      [true, 4],
+      [true, 3],
+      [true, 2],
+      [true, 1],
+      [true, 0],
+      [false, 0],
+      [false, 0],
+      [false, 0],
+    ]);
+    // The first call alone, then the seven that waited behind it together.
+    expect(store.calls).toBe(2);
+  });
+
+  it('gives up on a count it keeps losing once the budget is spent, and answers degraded', async () => {
+    const store = new MemoryCounterStore();
+    store.alwaysConflict = true;
+    let clock = 0;
+    const limiter = new GlobalRateLimiter(
+      {
+        read: (k) => {
+          clock += 100;
+          return store.read(k);
+        },
+        write: (k, c, r) => store.write(k, c, r),
+      },
+      { budgetMs: 1_000, unreachableBackoffMs: 1_000, clock: () => clock },
+    );
+    await expect(limiter.take('key_a', RULE, 'allow', NOW)).resolves.toMatchObject({ granted: true, degraded: true, remaining: 0 });
+    expect(store.calls).toBeLessThanOrEqual(22);
+    // Within the back-off, the next call is answered at once, without the store.
+    const before = store.calls;
+    expect(limiter.take('key_b', RULE, 'deny', NOW)).toMatchObject({ granted: false, degraded: true });
+    expect(store.calls).toBe(before);
+  });
+
+  it('answers degraded when the store throws, and never leaves a call waiting', async () => {
+    const limiter = new GlobalRateLimiter(
+      { read: () => Promise.reject(new Error('down')), write: () => Promise.reject(new TypeError('bug')) },
+      { budgetMs: 1_000, unreachableBackoffMs: 0 },
+    );
+    const answers = await Promise.all([1, 2, 3].map(() => limiter.take('key_a', RULE, 'deny', NOW)));
+    for (const a of answers) expect(a).toEqual({ granted: false, limit: 5, remaining: 0, resetMs: 1_764_000_010_000, degraded: true });
+  });
+
+  it('leases tokens while much is left: three replicas never exceed the limit, grant at least 97% of it, and mostly without a round trip', async () => {
+    const store = new MemoryCounterStore();
+    const replicas = [1, 2, 3].map(() => new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 }));
+    const rule = { limit: 30_000, windowMs: 10_000 };
+    const answers = [];
+    for (let round = 0; round < 400; round++) {
+      const grantedBefore = answers.filter((a) => a.granted).length;
+      const these = await Promise.all(Array.from({ length: 90 }, (_, i) => replicas[i % 3].take('key_a', rule, 'deny', NOW)));
+      // Never more than is truly left: at most what was not granted before this round began.
+      for (const a of these.filter((x) => x.granted)) expect(a.remaining).toBeLessThan(30_000 - grantedBefore);
+      answers.push(...these);
+    }
+    const granted = answers.filter((a) => a.granted);
+    expect(granted.length).toBeLessThanOrEqual(30_000);
+    expect(granted.length).toBeGreaterThanOrEqual(29_100);
+    expect(store.calls).toBeLessThan(answers.length / 20);
+  });
+
+  it('drops a lease when the limit changes: a lowered limit is not exceeded from tokens leased before', async () => {
+    const store = new MemoryCounterStore();
+    const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+    await Promise.all(Array.from({ length: 10 }, () => limiter.take('key_a', { limit: 100_000, windowMs: 10_000 }, 'deny', NOW)));
+    const lowered = await Promise.all(Array.from({ length: 10 }, () => limiter.take('key_a', { limit: 5, windowMs: 10_000 }, 'deny', NOW)));
+    expect(lowered.filter((a) => a.granted)).toEqual([]);
+  });
+});
