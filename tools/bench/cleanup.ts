@@ -30,3 +30,21 @@ export class Cleanup {
       });
   }
 }
+
+/** Runs a bench's `main`, then its cleanup however it ended, and exits with its outcome. */
+export const runBench = (main: (cleanup: Cleanup) => Promise<void>): void => {
+  const cleanup = new Cleanup();
+  cleanup.onSignals();
+  void main(cleanup)
+    .then(
+      () => 0,
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        return 1;
+      },
+    )
+    .then(async (code) => {
+      await cleanup.run();
+      process.exit(code);
+    });
+};

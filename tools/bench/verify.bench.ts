@@ -8,7 +8,7 @@ import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createBenchDatabase } from './bench-database';
 import { rssBytes, sleep } from './bench-env';
 import { stopChild } from './child-process';
-import { Cleanup } from './cleanup';
+import { runBench, type Cleanup } from './cleanup';
 import { appendBenchKey, seedKeys } from './seed-keys';
 import { compareWithEcho, describeComparison } from './verify-vs-echo';
 import { decodeAnswer, startVerifiers } from './verifier-process';
@@ -146,17 +146,4 @@ const compareRateLimited = async (
   await stop(started);
 };
 
-const cleanup = new Cleanup();
-cleanup.onSignals();
-main(cleanup)
-  .then(
-    () => 0,
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      return 1;
-    },
-  )
-  .then(async (code) => {
-    await cleanup.run();
-    process.exit(code);
-  });
+runBench(main);

@@ -84,6 +84,15 @@ const ROUTES: readonly Route[] = [
     target: async () => at('/v1/keys', { name: 'made in the matrix', permissions: { calls: 'read' } }),
   },
   { method: 'GET', path: '/v1/keys/{id}', access: { permission: 'api_keys:read' }, success: 200, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`) },
+  {
+    method: 'GET',
+    path: '/v1/keys/{id}/usage',
+    access: { permission: 'api_keys:read' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => at(`/v1/keys/${await freshKey(f)}/usage`),
+  },
+  { method: 'GET', path: '/v1/usage', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/usage') },
   { method: 'DELETE', path: '/v1/keys/{id}', access: { permission: 'api_keys:write' }, success: 204, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`) },
   { method: 'PATCH', path: '/v1/keys/{id}', access: { permission: 'api_keys:write' }, success: 200, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`, { name: 'renamed in the matrix' }) },
   {

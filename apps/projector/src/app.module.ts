@@ -8,6 +8,8 @@ import {
 } from '@keyward/platform';
 import { ReadModelModule } from '@keyward/platform/read-models';
 import { ReadModelsProjector } from './read-models/read-models.projector';
+import { UsageMetrics } from './usage/usage.metrics';
+import { UsageProjector } from './usage/usage.projector';
 
 /** /metrics and /health here unless `KEYWARD_PROJECTOR_METRICS_PORT` says otherwise. */
 const OPS_PORT = 9465;
@@ -17,6 +19,8 @@ const OPS_PORT = 9465;
   providers: [
     followerLagProvider,
     ReadModelsProjector,
+    UsageMetrics,
+    UsageProjector,
   ],
 })
 export class AppModule {}

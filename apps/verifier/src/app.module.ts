@@ -14,6 +14,8 @@ import { EventFollower } from './follow/event-follower.service';
 import { IndexHealth } from './health/index.health';
 import type { IndexSnapshotStore } from './snapshot/index-snapshot.store';
 import { INDEX_SNAPSHOT_STORE, IndexSnapshots } from './snapshot/index-snapshots.service';
+import { UsageCounter } from './usage/usage.counter';
+import { UsageFlusher } from './usage/usage.flusher';
 import { rateLimiterProvider } from './verify/rate-limiter.provider';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { VerifyResponder } from './verify/verify.responder';
@@ -38,6 +40,8 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
     EventFollower,
     IndexHealth,
     VerifyMetrics,
+    { provide: UsageCounter, inject: [KeyIndex], useFactory: (index: KeyIndex) => new UsageCounter(index) },
+    UsageFlusher,
     VerifyResponder,
   ],
 })

@@ -4,6 +4,7 @@ export * from './errors';
 export * from './idempotency';
 export * from './entitlements';
 export * from './verify.contract';
+export * from './usage.contract';
 export * from './progress.contract';
 export * from './key.view';
 export * from './role.view';

@@ -24,8 +24,14 @@ export interface KeyView {
   readonly ipAllowlist: readonly string[];
   readonly rotatedAt: string | null;
   readonly revokedAt: string | null;
+  /** Every VALID answer (product.md section 9.1). */
   readonly usageCount: number;
+  /** The last VALID answer. */
   readonly lastUsedAt: string | null;
+  /** An active key with no VALID answer for the workspace's `staleAfterDays` (from its creation if never used). */
+  readonly stale: boolean;
+  /** An active key that expires within seven days. */
+  readonly expiresSoon: boolean;
 }
 
 export interface KeyPage {

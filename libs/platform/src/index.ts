@@ -5,6 +5,7 @@ export * from './pepper.module';
 export * from './create-event-store';
 export * from './nats-reconnect';
 export * from './nats-link.state';
+export * from './usage-stream';
 export * from './command-message.codec';
 export * from './run-main';
 export * from './resolves-within';

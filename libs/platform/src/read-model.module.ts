@@ -2,7 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type { DataSource } from 'typeorm';
 import type { KeywardConfig } from '@keyward/config';
 import { idempotencyMigrations, IdempotencyStore } from '@keyward/idempotency';
-import { ApiKeyUserQueries, createReadModelDataSource, KeyQueries, RoleQueries, runReadModelMigrations, WorkspaceQueries } from '@keyward/read-models';
+import { ApiKeyUserQueries, createReadModelDataSource, KeyQueries, RoleQueries, runReadModelMigrations, UsageQueries, WorkspaceQueries } from '@keyward/read-models';
 import { HealthChecks, reachable } from './observability/health/health-checks';
 import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
 
@@ -23,13 +23,13 @@ import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
         return dataSource;
       },
     },
-    ...[KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries, IdempotencyStore].map((Queries) => ({
+    ...[KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries, UsageQueries, IdempotencyStore].map((Queries) => ({
       provide: Queries,
       inject: [READ_MODEL_DATA_SOURCE],
       useFactory: (dataSource: DataSource) => new Queries(dataSource),
     })),
   ],
-  exports: [READ_MODEL_DATA_SOURCE, KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries, IdempotencyStore],
+  exports: [READ_MODEL_DATA_SOURCE, KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries, UsageQueries, IdempotencyStore],
 })
 export class ReadModelModule implements OnApplicationShutdown {
   constructor(@Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource, keys: KeyQueries, health: HealthChecks) {

@@ -23,3 +23,7 @@ export * from './checkpoints/checkpoint.store';
 export * from './read-models.data-source';
 export * from './run-migrations';
 export * from './projection-runner';
+export * from './usage/key-usage-row.entity';
+export * from './usage/usage-batch.parser';
+export * from './usage/apply-usage-batch';
+export * from './usage/usage.queries';

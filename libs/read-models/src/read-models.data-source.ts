@@ -8,10 +8,12 @@ import { CreateWorkspaceTable1763900000002 } from './migrations/1763900000002-cr
 import { ReplayReadModels1763900000003 } from './migrations/1763900000003-replay-read-models';
 import { IndexKeyListFilters1764000000000 } from './migrations/1764000000000-index-key-list-filters';
 import { AddKeyLimits1764100000000 } from './migrations/1764100000000-add-key-limits';
+import { CreateUsageTables1765000000000 } from './migrations/1765000000000-create-usage-tables';
 import { RoleRow } from './roles/role-row.entity';
+import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
-export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CheckpointRow];
+export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CheckpointRow, KeyUsageRow];
 /** In the order they run; each in its own transaction. */
 export const readModelMigrations = [
   CreateKeyTable1763860000000,
@@ -21,6 +23,7 @@ export const readModelMigrations = [
   ReplayReadModels1763900000003,
   IndexKeyListFilters1764000000000,
   AddKeyLimits1764100000000,
+  CreateUsageTables1765000000000,
 ];
 
 export interface ReadModelDataSourceOptions {

@@ -62,9 +62,15 @@ export class KeyViewDto implements KeyView {
   @ApiProperty({ ...TIME, nullable: true })
   readonly revokedAt!: string | null;
 
-  @ApiProperty({ type: 'integer', minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'every VALID verify answer' })
   readonly usageCount!: number;
 
-  @ApiProperty({ ...TIME, nullable: true })
+  @ApiProperty({ ...TIME, nullable: true, description: 'the last VALID verify answer' })
   readonly lastUsedAt!: string | null;
+
+  @ApiProperty({ description: "an active key with no VALID answer for the workspace's staleAfterDays (default 90), counted from its creation if never used" })
+  readonly stale!: boolean;
+
+  @ApiProperty({ description: 'an active key that expires within seven days' })
+  readonly expiresSoon!: boolean;
 }

@@ -7,6 +7,7 @@ import { CommandsModule } from '../commands/commands.module';
 import { CreateKeyHttpController } from './create-key/create-key.http.controller';
 import { DeleteKeyHttpController } from './delete-key/delete-key.http.controller';
 import { GetKeyHttpController } from './get-key/get-key.http.controller';
+import { GetKeyUsageHttpController } from './get-key-usage/get-key-usage.http.controller';
 import { KeyEditWriter } from './key-edit.writer';
 import { ListKeysHttpController } from './list-keys/list-keys.http.controller';
 import { RevokeKeyHttpController } from './revoke-key/revoke-key.http.controller';
@@ -36,6 +37,7 @@ import { UpdateKeyHttpController } from './update-key/update-key.http.controller
     CreateKeyHttpController,
     ListKeysHttpController,
     GetKeyHttpController,
+    GetKeyUsageHttpController,
     RotateKeyHttpController,
     RevokeKeyHttpController,
     DeleteKeyHttpController,

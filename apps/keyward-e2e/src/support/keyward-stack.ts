@@ -191,6 +191,12 @@ export class KeywardStack {
     throw new Error(`the services did not become ready in ${timeoutMs} ms:\n${this.output.slice(-4_000)}`);
   }
 
+  /** Until each of `children` answers 200 on its /health (bounded). */
+  async waitUntilHealthy(children: readonly ChildProcess[], timeoutMs = 30_000): Promise<void> {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(200)) if (await this.healthy(children)) return;
+    throw new Error(`not healthy within ${timeoutMs} ms`);
+  }
+
   /** Whether each process has logged its ops port and answers 200 on /health there. */
   private async healthy(children: readonly ChildProcess[]): Promise<boolean> {
     for (const child of children) {

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
 import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
 import { answerVerify, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
 import { GlobalRateLimiter } from '@keyward/rate-limit';
+import { UsageCounter } from '../usage/usage.counter';
 import { VerifyMetrics } from './verify.metrics';
 
 /**
@@ -11,7 +12,7 @@ import { VerifyMetrics } from './verify.metrics';
  * framework envelope, and this is the hot path, so it skips the framework's per-message layers.
  */
 @Injectable()
-export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShutdown {
+export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(VerifyResponder.name);
   private subscription: Subscription | undefined;
   private readonly context: VerifyContext;
@@ -23,6 +24,7 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     index: KeyIndex,
     private readonly freshness: Freshness,
     private readonly metrics: VerifyMetrics,
+    private readonly usage: UsageCounter,
     limiter: GlobalRateLimiter,
   ) {
     this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers(), limiter };
@@ -43,7 +45,8 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  onApplicationShutdown(): void {
+  /** Before any shutdown hook, so the usage flusher's last flush holds every answer given. */
+  beforeApplicationShutdown(): void {
     this.stopped = true;
     this.subscription?.unsubscribe();
   }
@@ -52,18 +55,21 @@ export class VerifyResponder implements OnApplicationBootstrap, OnApplicationShu
     if (!msg.reply) return; // a publish without a reply subject expects nothing
     const started = performance.now();
     try {
-      const answer = answerVerify(msg.data, this.context, Date.now());
+      const now = Date.now();
+      const answer = answerVerify(msg.data, this.context, now);
       // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
       // The catch also takes what respond throws: an unhandled rejection would end the process.
-      if (answer instanceof Promise) answer.then((a) => this.respond(msg, a, started)).catch((error: unknown) => this.failed(error));
-      else this.respond(msg, answer, started);
+      if (answer instanceof Promise) answer.then((a) => this.respond(msg, a, started, now)).catch((error: unknown) => this.failed(error));
+      else this.respond(msg, answer, started, now);
     } catch (error) {
       this.failed(error);
     }
   }
 
-  private respond(msg: Msg, answer: VerifyAnswer, started: number): void {
+  /** `now`: when the request came, which decides the hour its answer counts in. */
+  private respond(msg: Msg, answer: VerifyAnswer, started: number, now: number): void {
     msg.respond(encodeVerifyAnswer(answer));
+    this.usage.record(answer, now);
     this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded);
   }
 

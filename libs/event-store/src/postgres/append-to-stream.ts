@@ -1,9 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
+import { newUuidV7 } from '@keyward/domain';
 import { ConcurrencyError } from '../concurrency.error';
 import type { AppendOptions, AppendResult, EventToAppend, ExpectedVersion, UnchangedStream } from '../event-store.port';
 import { checkOut, type CheckedOut } from './check-out';
 import type { EventTables } from './event-store.schema';
-import { newEventId } from './new-event-id';
 
 const UNIQUE_VIOLATION = '23505';
 /** `'any'` appends lose a race only to another append that committed meanwhile; retrying settles it. */
@@ -40,7 +40,7 @@ const appendParameters = (streamId: string, events: readonly EventToAppend[], { 
     guard: unchanged ? [unchanged.streamId, unchanged.version?.toString() ?? null] : [null, null],
     events: [
       streamId,
-      events.map((e) => e.eventId ?? newEventId()),
+      events.map((e) => e.eventId ?? newUuidV7()),
       events.map((e) => e.type),
       events.map((e) => JSON.stringify(e.data)),
       events.map((e) => JSON.stringify(e.metadata)),

@@ -108,6 +108,16 @@ export class KeyIndex {
     return { key: this.keyAt(this.secrets.keyOf(secret)), validUntilMs: this.secrets.validUntilOf(secret) };
   }
 
+  /** A key's slot: its row in every column, for counters kept per key without a map of their own. */
+  slotOf(keyId: string): number | undefined {
+    return this.slots.get(keyId);
+  }
+
+  /** Who a slot's counts belong to; slots are never reused. */
+  ownerAt(slot: number): { readonly keyId: string; readonly workspaceId: string } {
+    return { keyId: this.keys.ids[slot], workspaceId: this.keys.workspace[slot].workspaceId };
+  }
+
   /**
    * Throws (a `MalformedEventError` for bad data) on an event whose data is not what its type
    * says; nothing is changed then, so the caller may skip it and go on.

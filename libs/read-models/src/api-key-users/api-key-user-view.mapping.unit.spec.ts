@@ -7,7 +7,7 @@ const row = (over: Partial<KeyRow> = {}): KeyRow =>
       id: 'key_1', workspaceId: 'ws_1', name: 'orders', prefix: 'kw_live_abcd', maskedKey: 'kw_live_abcd…wxyz', environment: 'live',
       createdAt: new Date('2026-01-01T00:00:00.000Z'), expiresAt: null, lifecycle: 'active', restricted: true, roles: ['role_a'],
       permissions: { calls: 'read' }, shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'write' }],
-      ratelimit: null, ipAllowlist: [], rotatedAt: null, revokedAt: null, usageCount: '0', lastUsedAt: null,
+      ratelimit: null, ipAllowlist: [], rotatedAt: null, revokedAt: null,
     } satisfies KeyRow,
     over,
   );

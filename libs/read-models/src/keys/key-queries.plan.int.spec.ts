@@ -12,6 +12,7 @@ const WORKSPACE = 'ws_plan';
 /** One node of `EXPLAIN (FORMAT JSON)`, as far as these checks read it. */
 interface PlanNode {
   readonly 'Node Type': string;
+  readonly 'Relation Name'?: string;
   readonly 'Index Name'?: string;
   readonly 'Index Cond'?: string;
   readonly 'Scan Direction'?: string;
@@ -43,6 +44,12 @@ describe('the plan of the key list', () => {
        FROM generate_series(1, $3) g`,
       [WORKSPACE, NOW, ROWS],
     );
+    // A third of the keys have been used: each listed key's usage is one lookup by primary key.
+    await db.dataSource.query(
+      `INSERT INTO key_usage (workspace_id, key_id, usage_count, last_used_at)
+       SELECT workspace_id, id, 5, created_at + interval '1 hour' FROM keys WHERE right(id, 1) IN ('0', '3', '6')`,
+    );
+    await db.dataSource.query('ANALYZE key_usage');
     await new TableStatistics(db.dataSource, 0).refreshIfDue();
     const [row] = (await db.dataSource.query(`SELECT id, created_at FROM keys WHERE workspace_id = $1 ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT 1`, [
       WORKSPACE,
@@ -54,7 +61,7 @@ describe('the plan of the key list', () => {
   afterAll(() => db.close());
 
   const planOf = async (filter: Omit<KeyListFilter, 'limit'>): Promise<PlanNode[]> => {
-    const [sql, parameters] = keyListQuery(db.dataSource, WORKSPACE, { ...filter, limit: 100 }, NOW).getQueryAndParameters();
+    const [sql, parameters] = keyListQuery(db.dataSource, WORKSPACE, { ...filter, limit: 100 }, NOW, 90).getQueryAndParameters();
     const [{ 'QUERY PLAN': [explained] }] = (await db.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
     return nodesOf(explained.Plan);
   };
@@ -68,13 +75,15 @@ describe('the plan of the key list', () => {
     ['active keys', () => ({ status: 'active' }), undefined],
     ['test keys', () => ({ environment: 'test' }), 'keys_workspace_environment_created_idx'],
     ['a search', () => ({ search: 'key 4' }), undefined],
+    ['stale keys', () => ({ stale: true }), undefined],
   ])('%s: walks an index newest first, no scan of the table, no sort', async (_, filter, index) => {
     const nodes = await planOf(filter());
     expect(nodes[0]['Node Type']).toBe('Limit');
     expect(nodes.map((n) => n['Node Type'])).not.toEqual(expect.arrayContaining([expect.stringMatching(/Seq Scan|Sort|Bitmap/)]));
-    const scans = nodes.filter((n) => n['Node Type'] === 'Index Scan');
+    const scans = nodes.filter((n) => n['Node Type'] === 'Index Scan' && n['Relation Name'] === 'keys');
     expect(scans).toHaveLength(1);
     expect(scans[0]['Scan Direction']).toBe('Backward');
+    expect(nodes.filter((n) => n['Relation Name'] === 'key_usage').map((n) => n['Index Name'])).toEqual(['key_usage_pkey']);
     expect(scans[0]['Index Cond']).toContain('workspace_id');
     if (index) expect(scans[0]['Index Name']).toBe(index);
     // The cursor bounds the walk: an index condition, not a filter applied row by row.
@@ -86,7 +95,7 @@ describe('the plan of the key list', () => {
   it('revoked test keys: read through the index of one filter, no scan of the table', async () => {
     const nodes = await planOf({ status: 'revoked', environment: 'test' });
     expect(nodes.map((n) => n['Node Type'])).not.toContain('Seq Scan');
-    const scans = nodes.filter((n) => n['Node Type'].includes('Index Scan'));
+    const scans = nodes.filter((n) => n['Node Type'].includes('Index Scan') && n['Relation Name'] === 'keys');
     expect(scans).toHaveLength(1);
     expect(scans[0]['Index Cond']).toMatch(/workspace_id.*(lifecycle|environment)/);
   });

@@ -1,5 +1,8 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { KeyEnvironment, KeyPage, KeyStatus, KeyView } from '@keyward/contracts';
+import { DEFAULT_STALE_AFTER_DAYS, staleBefore } from '@keyward/domain';
+import { KeyUsageRow } from '../usage/key-usage-row.entity';
+import { WorkspaceQueries } from '../workspaces/workspace.queries';
 import { keyPageQuery, readKeyPage, type KeyPageRequest } from './key-page.query';
 import { KeyRow } from './key-row.entity';
 import { toKeyView } from './key-view.mapping';
@@ -9,7 +12,13 @@ export interface KeyListFilter extends KeyPageRequest {
   readonly environment?: KeyEnvironment;
   /** Matches a part of the name, or the start of the prefix or id. */
   readonly search?: string;
+  /** Only the keys the domain's `isStaleAt` marks stale (or only the others). */
+  readonly stale?: boolean;
 }
+
+/** How long without a VALID answer makes a key of the workspace stale: its setting `staleAfterDays` (its default for an unknown one). */
+export const staleAfterDaysOf = async (dataSource: DataSource, workspaceId: string): Promise<number> =>
+  (await new WorkspaceQueries(dataSource).get(workspaceId))?.settings.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
 
 /** The domain's `keyStatusAt` as SQL, so that the database filters; key-queries.status.int.spec.ts holds the two to one answer. */
 const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: Date): void => {
@@ -18,12 +27,27 @@ const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: D
   else q.andWhere(`k.lifecycle = 'active' AND (k.expires_at IS NULL OR k.expires_at > :now)`, { now });
 };
 
+/** The domain's `isStaleAt` as SQL (key-usage-marks.int.spec.ts holds the two to one answer); needs the `u` join. */
+const STALE = `k.lifecycle = 'active' AND (k.expires_at IS NULL OR k.expires_at > :now) AND COALESCE(u.last_used_at, k.created_at) <= :staleBefore`;
+
+/** Each key with its usage row, if it has one. */
+const withUsage = (q: SelectQueryBuilder<KeyRow>): SelectQueryBuilder<KeyRow> =>
+  q.leftJoinAndMapOne('k.usage', KeyUsageRow, 'u', 'u.workspace_id = k.workspace_id AND u.key_id = k.id');
+
 /**
  * The key list's query, newest first: each filter walks an index in that order (key-queries.plan.int.spec.ts
  * holds the plans to it). Throws `InvalidCursorError` for a cursor this API did not hand out.
  */
-export const keyListQuery = (dataSource: DataSource, workspaceId: string, filter: KeyListFilter, now: Date): SelectQueryBuilder<KeyRow> => {
-  const q = keyPageQuery(dataSource, workspaceId, filter);
+export const keyListQuery = (
+  dataSource: DataSource,
+  workspaceId: string,
+  filter: KeyListFilter,
+  now: Date,
+  staleAfterDays: number,
+): SelectQueryBuilder<KeyRow> => {
+  const q = withUsage(keyPageQuery(dataSource, workspaceId, filter));
+  // Walks the workspace's keys newest first like `search`: the mark depends on the clock and the usage table.
+  if (filter.stale !== undefined) q.andWhere(filter.stale ? `(${STALE})` : `NOT (${STALE})`, { now, staleBefore: staleBefore(staleAfterDays, now) });
   if (filter.status) filterByStatus(q, filter.status, now);
   if (filter.environment) q.andWhere('k.environment = :environment', { environment: filter.environment });
   if (filter.search) {
@@ -47,12 +71,16 @@ export class KeyQueries {
   }
 
   async get(workspaceId: string, id: string, now = new Date()): Promise<KeyView | undefined> {
-    const row = await this.dataSource.getRepository(KeyRow).findOneBy({ workspaceId, id });
-    return row ? toKeyView(row, now) : undefined;
+    const [row, staleAfterDays] = await Promise.all([
+      withUsage(this.dataSource.getRepository(KeyRow).createQueryBuilder('k')).where('k.workspace_id = :workspaceId AND k.id = :id', { workspaceId, id }).getOne(),
+      staleAfterDaysOf(this.dataSource, workspaceId),
+    ]);
+    return row ? toKeyView(row, now, staleAfterDays) : undefined;
   }
 
   /** Newest first, keyset-paginated so pages stay stable while keys are created. */
   async list(workspaceId: string, filter: KeyListFilter, now = new Date()): Promise<KeyPage> {
-    return readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now), filter.limit, (row) => toKeyView(row, now));
+    const staleAfterDays = await staleAfterDaysOf(this.dataSource, workspaceId);
+    return readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now, staleAfterDays), filter.limit, (row) => toKeyView(row, now, staleAfterDays));
   }
 }

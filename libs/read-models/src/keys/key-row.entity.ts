@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AccessLevel, KeyEnvironment, RateLimit, Share } from '@keyward/contracts';
+import type { KeyUsageRow } from '../usage/key-usage-row.entity';
 
 /**
  * One row per key: what an admin sees. `lifecycle` holds only what events decide (active or
@@ -66,10 +67,6 @@ export class KeyRow {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
-  /** Filled by the usage projection; counted here so listing needs no join. */
-  @Column({ name: 'usage_count', type: 'bigint', default: 0 })
-  usageCount!: string;
-
-  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
-  lastUsedAt!: Date | null;
+  /** Joined from `key_usage` when listing (`keyPageQuery`); not a column of this table. */
+  usage?: KeyUsageRow | null;
 }

@@ -2,14 +2,15 @@ import type { DataSource } from 'typeorm';
 import { keyStreamId, type KeyEvent, type KeyView } from '@keyward/contracts';
 import { keyDecider } from '@keyward/domain';
 import type { EventStore } from '@keyward/event-store';
-import { KeyRow } from './key-row.entity';
-import { keyViewOfState } from './key-view.mapping';
+import { KeyUsageRow } from '../usage/key-usage-row.entity';
+import { staleAfterDaysOf } from './key-queries';
+import { keyUsageOf, keyViewOfState } from './key-view.mapping';
 
 /**
  * One key as its own history says it is now: the domain's `evolve` over the key's stream. It
  * shows a write the moment it is committed, whether or not the projector has caught up, so the
  * writer's next read of the key sees its write (product.md section 5). Usage is not in the history
- * and comes from the key table.
+ * and comes from the usage table.
  */
 export class KeyStateQueries {
   constructor(
@@ -23,9 +24,10 @@ export class KeyStateQueries {
    * created later is unknown then); usage is not in the history and is always today's.
    */
   async get(workspaceId: string, keyId: string, now = new Date(), asOf?: Date): Promise<KeyView | undefined> {
-    const [stream, row] = await Promise.all([
+    const [stream, usage, staleAfterDays] = await Promise.all([
       this.store.readStream<KeyEvent>(keyStreamId(keyId)),
-      this.dataSource.getRepository(KeyRow).findOne({ select: { usageCount: true, lastUsedAt: true }, where: { workspaceId, id: keyId } }),
+      this.dataSource.getRepository(KeyUsageRow).findOneBy({ workspaceId, keyId }),
+      staleAfterDaysOf(this.dataSource, workspaceId),
     ]);
     const until = asOf?.getTime() ?? Infinity;
     // A prefix of the stream, never a selection: replicas' clocks differ, and a later event stamped
@@ -33,6 +35,6 @@ export class KeyStateQueries {
     const after = stream.events.findIndex((e) => Date.parse(e.metadata.occurredAt) > until);
     const state = stream.events.slice(0, after === -1 ? undefined : after).reduce(keyDecider.evolve, keyDecider.initialState());
     if (state.status === 'absent' || state.deletedAt !== null || state.workspaceId !== workspaceId) return undefined;
-    return keyViewOfState(state, { usageCount: Number(row?.usageCount ?? 0), lastUsedAt: row?.lastUsedAt?.toISOString() ?? null }, asOf ?? now);
+    return keyViewOfState(state, keyUsageOf(usage), asOf ?? now, staleAfterDays);
   }
 }

@@ -38,8 +38,6 @@ const createdRow = ({ data: d }: RecordedEvent<KeyCreated>): QueryDeepPartialEnt
   ipAllowlist: [...(d.ipAllowlist ?? [])],
   rotatedAt: null,
   revokedAt: null,
-  usageCount: '0',
-  lastUsedAt: null,
 });
 
 /**

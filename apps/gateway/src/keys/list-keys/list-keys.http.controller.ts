@@ -19,6 +19,7 @@ export class ListKeysHttpController {
   @RequirePermission('api_keys:read')
   @ApiOkResponse({ type: KeyPageDto, description: 'newest first; never a secret' })
   async list(@Query() query: ListKeysRequestDto, @CurrentPrincipal() principal: Principal): Promise<KeyPage> {
-    return readPage(() => this.keys.list(principal.workspaceId, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
+    const stale = query.stale === undefined ? undefined : query.stale === 'true';
+    return readPage(() => this.keys.list(principal.workspaceId, { ...query, stale, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
   }
 }

@@ -21,4 +21,9 @@ export class ListKeysRequestDto extends PageRequestDto {
   @MaxLength(100)
   @IsString()
   search?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: "only the stale keys (active, no VALID answer for the workspace's staleAfterDays), or only the others" })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  stale?: 'true' | 'false';
 }

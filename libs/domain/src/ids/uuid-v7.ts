@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids made in time
- * order land at the right edge of the unique `event_id` index, where random (version 4) ids
+ * order land at the right edge of the unique index (events, usage batches), where random (version 4) ids
  * would each dirty a random page of it, and each page's first change after a checkpoint writes
  * the whole page to the WAL.
  */
-export const newEventId = (now = Date.now()): string => {
+export const newUuidV7 = (now = Date.now()): string => {
   const bytes = randomBytes(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6] & 0x0f) | 0x70; // version 7
@@ -14,3 +14,6 @@ export const newEventId = (now = Date.now()): string => {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
+
+/** The Unix milliseconds a UUID v7 was made at (its first 48 bits). */
+export const uuidV7Time = (id: string): number => parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
