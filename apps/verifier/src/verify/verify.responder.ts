@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
-import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
+import { NATS_CONNECTION, PEPPER, resolvesWithin } from '@keyward/platform';
 import { answerVerify, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
 import { GlobalRateLimiter } from '@keyward/rate-limit';
 import { UsageCounter } from '../usage/usage.counter';
@@ -11,12 +11,17 @@ import { VerifyMetrics } from './verify.metrics';
  * Serves `keyward.v1.verify` on the raw NATS connection: the contract is plain JSON with no
  * framework envelope, and this is the hot path, so it skips the framework's per-message layers.
  */
+/** How long a stop waits for answers still waiting on the shared rate-limit count. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
 @Injectable()
 export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(VerifyResponder.name);
   private subscription: Subscription | undefined;
   private readonly context: VerifyContext;
   private stopped = false;
+  /** Rate-limited answers still waiting on the shared count: a stop lets them answer and count. */
+  private readonly waiting = new Set<Promise<void>>();
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
@@ -45,10 +50,15 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     });
   }
 
-  /** Before any shutdown hook, so the usage flusher's last flush holds every answer given. */
-  beforeApplicationShutdown(): void {
+  /**
+   * Before any shutdown hook, so the usage flusher's last flush holds every answer given: leaves
+   * the queue group answering what was already routed here (a drain), then waits for the answers
+   * still waiting on the shared rate-limit count.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.subscription?.unsubscribe();
+    await this.subscription?.drain().catch(() => undefined); // a closed connection has nothing left
+    if (!(await resolvesWithin(Promise.all(this.waiting), SHUTDOWN_GRACE_MS))) this.logger.warn('shutdown: rate-limited answers still waiting were abandoned');
   }
 
   private answer(msg: Msg): void {
@@ -59,8 +69,11 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
       const answer = answerVerify(msg.data, this.context, now);
       // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
       // The catch also takes what respond throws: an unhandled rejection would end the process.
-      if (answer instanceof Promise) answer.then((a) => this.respond(msg, a, started, now)).catch((error: unknown) => this.failed(error));
-      else this.respond(msg, answer, started, now);
+      if (answer instanceof Promise) {
+        const answered = answer.then((a) => this.respond(msg, a, started, now)).catch((error: unknown) => this.failed(error));
+        this.waiting.add(answered);
+        void answered.finally(() => this.waiting.delete(answered));
+      } else this.respond(msg, answer, started, now);
     } catch (error) {
       this.failed(error);
     }
