@@ -18,6 +18,13 @@ interface Waiter {
   readonly resolve: (decision: RateLimitDecision) => void;
 }
 
+/** This replica's compare-and-set kept losing to others' within the budget: the store answers, the key is contended. */
+class ContendedError extends Error {
+  constructor() {
+    super('the compare-and-set kept losing within the budget');
+  }
+}
+
 /** What this replica knows of one key's shared count, the calls waiting for it, and its lease. */
 interface KeyCount {
   known: WindowCount | undefined;
@@ -129,6 +136,10 @@ export class GlobalRateLimiter {
         key.refill = undefined;
         await this.serve(keyId, key, batch, newest);
       }
+    } catch {
+      // `serve` answers every call it took; this is for a bug of ours: still no call left waiting.
+      for (const w of key.waiting.splice(0)) w.resolve(this.degraded(w.rule, w.whenUnreachable, w.now));
+      key.refill = undefined;
     } finally {
       key.busy = false;
     }
@@ -148,7 +159,8 @@ export class GlobalRateLimiter {
    * which no other replica can take; without, the window's count as written, exact at that moment.
    */
   private async serve(keyId: string, key: KeyCount, batch: readonly Waiter[], newest: Waiter): Promise<void> {
-    const now = Math.max(newest.now, ...batch.map((w) => w.now));
+    // A loop, not a spread: a batch can be larger than a call's argument limit.
+    const now = batch.reduce((latest, w) => Math.max(latest, w.now), newest.now);
     const rule = newest.rule;
     const { limit, windowMs } = rule;
     const covered = Math.min(this.validLease(key, rule, now), batch.length);
@@ -183,7 +195,7 @@ export class GlobalRateLimiter {
           return;
         }
         // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.
-        if (this.clock() >= deadline) throw new Error('the compare-and-set kept losing within the budget');
+        if (this.clock() >= deadline) throw new ContendedError();
         const stored = await this.within(deadline, this.store.read(keyId));
         // Another replica wrote. In the same window the lease is still counted there; in another it is void.
         const sameWindow = stored.count !== undefined && key.known !== undefined && stored.count.start === key.known.start && stored.count.windowMs === key.known.windowMs;
@@ -191,9 +203,10 @@ export class GlobalRateLimiter {
         key.known = stored.count;
         key.revision = stored.revision;
       }
-    } catch {
-      // Whatever failed, no call is left waiting and the verifier never crashes: unreachable.
-      this.unreachableUntil = this.clock() + this.options.unreachableBackoffMs;
+    } catch (error) {
+      // Whatever failed, no call is left waiting and the verifier never crashes. The shared count is
+      // taken for unreachable by every key only when it did not answer: one contended key is its own.
+      if (!(error instanceof ContendedError)) this.unreachableUntil = this.clock() + this.options.unreachableBackoffMs;
       for (const w of pending) w.resolve(this.degraded(w.rule, w.whenUnreachable, w.now));
     }
   }

@@ -62,10 +62,44 @@ describe('GlobalRateLimiter', () => {
     );
     await expect(limiter.take('key_a', RULE, 'allow', NOW)).resolves.toMatchObject({ granted: true, degraded: true, remaining: 0 });
     expect(store.calls).toBeLessThanOrEqual(22);
-    // Within the back-off, the next call is answered at once, without the store.
+    // One contended key is its own: the store answers, so another key still goes to it, and is counted.
+    store.alwaysConflict = false;
     const before = store.calls;
-    expect(limiter.take('key_b', RULE, 'deny', NOW)).toMatchObject({ granted: false, degraded: true });
-    expect(store.calls).toBe(before);
+    await expect(limiter.take('key_b', RULE, 'deny', NOW)).resolves.toMatchObject({ granted: true, remaining: 4 });
+    expect(store.calls).toBeGreaterThan(before);
+  });
+
+  it('after the store did not answer, answers every key degraded at once for the back-off', async () => {
+    let calls = 0;
+    const limiter = new GlobalRateLimiter(
+      {
+        read: () => {
+          calls++;
+          return Promise.reject(new Error('down'));
+        },
+        write: () => {
+          calls++;
+          return Promise.reject(new Error('down'));
+        },
+      },
+      { budgetMs: 1_000, unreachableBackoffMs: 60_000 },
+    );
+    await expect(limiter.take('key_a', RULE, 'deny', NOW)).resolves.toMatchObject({ granted: false, degraded: true });
+    const tried = calls;
+    expect(tried).toBeGreaterThan(0);
+    expect(limiter.take('key_b', RULE, 'allow', NOW)).toMatchObject({ granted: true, degraded: true });
+    expect(calls).toBe(tried);
+  });
+
+  it('serves a batch larger than a call’s argument limit', async () => {
+    const store = new MemoryCounterStore();
+    const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+    const first = limiter.take('key_a', RULE, 'deny', NOW);
+    // All of these wait behind the first write, and are served as one batch.
+    const waiting = Array.from({ length: 200_000 }, () => limiter.take('key_a', RULE, 'deny', NOW));
+    await first;
+    const answers = await Promise.all(waiting);
+    expect(answers.filter((a) => a.granted)).toHaveLength(4);
   });
 
   it('answers degraded when the store throws, and never leaves a call waiting', async () => {
