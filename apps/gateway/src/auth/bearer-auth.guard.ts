@@ -1,6 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Response } from 'express';
 import { Reflector } from '@nestjs/core';
-import { VerifyClient } from '@keyward/client';
+import { retryAfterSeconds, VerifyClient } from '@keyward/client';
 import { ErrorCodes, type VerifyCode } from '@keyward/contracts';
 import { ApiError } from '../errors/api-error';
 import type { GatewayRequest } from '../http/gateway-request';
@@ -21,6 +22,8 @@ const ROOT_REQUIRED = (): ApiError => new ApiError(ErrorCodes.forbidden, 'only t
 /** Denials that say more than "unauthenticated"; the rest reveal nothing about the key. */
 const DENIALS: Partial<Record<VerifyCode, () => ApiError>> = {
   INSUFFICIENT_PERMISSIONS: () => new ApiError(ErrorCodes.forbidden, 'this key may not do that'),
+  FORBIDDEN: () => new ApiError(ErrorCodes.forbidden, 'this key may not be used from this address'),
+  RATE_LIMITED: () => new ApiError(ErrorCodes.rateLimited, 'this key is over its rate limit; retry after Retry-After seconds'),
   PLAN_UPGRADE_REQUIRED: () => new ApiError(ErrorCodes.planUpgradeRequired, 'the workspace plan does not include API access; upgrade it'),
   UNAVAILABLE,
 };
@@ -48,15 +51,16 @@ export class BearerAuthGuard implements CanActivate {
     const credential = presentedCredential(request.rawHeaders);
     if (credential === 'ambiguous') throw AMBIGUOUS();
     if (credential === 'none') throw UNAUTHENTICATED();
-    const principal = await this.authenticate(credential.token, this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, targets));
+    const principal = await this.authenticate(credential.token, this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, targets), request, context);
     if (this.reflector.getAllAndOverride<boolean | undefined>(ROOT_ONLY, targets) && !principal.root) throw ROOT_REQUIRED();
     request.principal = principal;
     return true;
   }
 
-  private async authenticate(token: string, permission: string | undefined): Promise<Principal> {
+  private async authenticate(token: string, permission: string | undefined, request: GatewayRequest, context: ExecutionContext): Promise<Principal> {
     if (this.rootKey.matches(token)) return ROOT_PRINCIPAL;
-    const answer = await this.verifier.verify(token, permission).catch((error: unknown) => {
+    // The caller's address, for a management key with an IP allowlist (behind a proxy: `trust proxy`).
+    const answer = await this.verifier.verify(token, permission, request.ip ? { ip: request.ip } : {}).catch((error: unknown) => {
       // The error's name is enough to tell "no verifier" from "timed out"; the caller just gets 503.
       this.logger.warn(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
       throw UNAVAILABLE();
@@ -64,6 +68,8 @@ export class BearerAuthGuard implements CanActivate {
     if (answer.code === 'VALID' && answer.workspaceId && answer.keyId) {
       return { workspaceId: answer.workspaceId, actor: answer.keyId, root: false, grants: answer.permissions ?? [] };
     }
+    const seconds = answer.code === 'RATE_LIMITED' ? retryAfterSeconds(answer.ratelimit, Date.now()) : undefined;
+    if (seconds !== undefined) context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
     throw (DENIALS[answer.code] ?? UNAUTHENTICATED)();
   }
 }

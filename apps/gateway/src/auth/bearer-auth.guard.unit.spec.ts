@@ -33,22 +33,24 @@ class Routes {
 
 /** The guard with a verifier that answers `answer` (or fails) and records what it was asked. */
 const setUp = (answer: VerifyAnswer | Error) => {
-  const asked: { key: string; require: unknown }[] = [];
+  const asked: { key: string; require: unknown; ip?: string }[] = [];
+  const headers = new Map<string, string>();
   const verifier = {
-    verify: async (key: string, require?: unknown) => {
-      asked.push({ key, require });
+    verify: async (key: string, require?: unknown, options: { ip?: string } = {}) => {
+      asked.push({ key, require, ...options });
       if (answer instanceof Error) throw answer;
       return answer;
     },
   } as unknown as VerifyClient;
   const guard = new BearerAuthGuard(new Reflector(), new RootKeyMatcher(ROOT), verifier);
-  const run = async (authorization: string | string[] | undefined, route: keyof Routes = 'write'): Promise<{ request: GatewayRequest; error?: ApiError }> => {
+  const run = async (authorization: string | string[] | undefined, route: keyof Routes = 'write', ip?: string): Promise<{ request: GatewayRequest; error?: ApiError }> => {
     const values = authorization === undefined ? [] : [authorization].flat();
-    const request = { rawHeaders: ['Host', 'localhost', ...values.flatMap((v, i) => [i % 2 ? 'authorization' : 'Authorization', v])] } as GatewayRequest;
+    const request = { ip, rawHeaders: ['Host', 'localhost', ...values.flatMap((v, i) => [i % 2 ? 'authorization' : 'Authorization', v])] } as GatewayRequest;
+    const response = { setHeader: (name: string, value: string) => headers.set(name, value) };
     const context = {
       getHandler: () => Routes.prototype[route],
       getClass: () => Routes,
-      switchToHttp: () => ({ getRequest: () => request }),
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
     } as unknown as ExecutionContext;
     try {
       expect(await guard.canActivate(context)).toBe(true);
@@ -58,7 +60,7 @@ const setUp = (answer: VerifyAnswer | Error) => {
       return { request, error };
     }
   };
-  return { run, asked };
+  return { run, asked, headers };
 };
 
 const denial = (code: VerifyCode): VerifyAnswer => ({ valid: false, code });
@@ -120,14 +122,22 @@ describe('BearerAuthGuard', () => {
     ['MALFORMED', 401, 'UNAUTHENTICATED'],
     ['EXPIRED', 401, 'UNAUTHENTICATED'],
     ['REVOKED', 401, 'UNAUTHENTICATED'],
-    ['RATE_LIMITED', 401, 'UNAUTHENTICATED'],
-    ['FORBIDDEN', 401, 'UNAUTHENTICATED'],
+    ['RATE_LIMITED', 429, 'RATE_LIMITED'],
+    ['FORBIDDEN', 403, 'FORBIDDEN'],
   ] as const)('answers a %s verdict with %i %s', async (code, statusCode, errorCode) => {
     const { run } = setUp(denial(code));
     const { error, request } = await run(`Bearer ${KEY}`);
     expect(error?.body).toMatchObject({ statusCode, code: errorCode });
     expect(JSON.stringify(error?.body)).not.toContain(KEY);
     expect(request.principal).toBeUndefined();
+  });
+
+  it('passes the caller’s address, and answers a key over its limit 429 with Retry-After', async () => {
+    const reset = new Date(Date.now() + 4_500).toISOString();
+    const { run, asked, headers } = setUp({ valid: false, code: 'RATE_LIMITED', keyId: 'key_1', ratelimit: { limit: 5, remaining: 0, reset } });
+    expect((await run(`Bearer ${KEY}`, 'write', '203.0.113.7')).error?.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    expect(asked).toEqual([{ key: KEY, require: 'api_keys:write', ip: '203.0.113.7' }]);
+    expect(Number(headers.get('Retry-After'))).toBeGreaterThanOrEqual(4);
   });
 
   it('answers 503 when no verifier answers, and logs no key', async () => {

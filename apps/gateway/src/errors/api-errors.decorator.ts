@@ -7,8 +7,19 @@ import { ErrorBodyDto } from './error-body.response.dto';
 /** What main.ts's middleware refuses before any route runs: a body that is not JSON as declared, too large, or breaks the input rules. */
 export const REQUEST_ERRORS: readonly ErrorCode[] = [ErrorCodes.validationFailed, ErrorCodes.payloadTooLarge];
 
-/** What BearerAuthGuard answers on every route that takes a key: two Authorization headers (400), no valid key, a plan without API access, no verifier. */
-export const AUTHENTICATION_ERRORS: readonly ErrorCode[] = [...REQUEST_ERRORS, ErrorCodes.unauthenticated, ErrorCodes.planUpgradeRequired, ErrorCodes.unavailable];
+/**
+ * What BearerAuthGuard answers on every route that takes a key: two Authorization headers (400), no
+ * valid key, a plan without API access, a key used from outside its IP allowlist (403) or over its
+ * rate limit (429), no verifier.
+ */
+export const AUTHENTICATION_ERRORS: readonly ErrorCode[] = [
+  ...REQUEST_ERRORS,
+  ErrorCodes.unauthenticated,
+  ErrorCodes.planUpgradeRequired,
+  ErrorCodes.forbidden,
+  ErrorCodes.rateLimited,
+  ErrorCodes.unavailable,
+];
 
 /** A key that is valid but may not call the route. */
 export const PERMISSION_ERRORS: readonly ErrorCode[] = [...AUTHENTICATION_ERRORS, ErrorCodes.forbidden];
@@ -45,7 +56,7 @@ const errorSchema = (status: number, codes: readonly ErrorCode[]): SchemaObject 
 });
 
 const retryAfter = (status: number): Pick<ResponseObject, 'headers'> =>
-  status === 503 ? { headers: { 'Retry-After': { required: true, description: 'seconds to wait before retrying', schema: { type: 'integer', example: RETRY_AFTER_SECONDS } } } } : {};
+  status === 503 || status === 429 ? { headers: { 'Retry-After': { required: true, description: 'seconds to wait before retrying', schema: { type: 'integer', example: RETRY_AFTER_SECONDS } } } } : {};
 
 const union = (a: readonly ErrorCode[], b: readonly ErrorCode[]): ErrorCode[] => [...new Set([...a, ...b])].sort();
 
