@@ -16,6 +16,8 @@ export const UsageStream = {
   batches: 'keyward.v1.usage.batches',
   /** The usage projector's durable consumer. */
   consumer: 'keyward-usage-projector',
+  /** Entries in one batch at most (each under 1 KB): far below NATS's 1 MiB default message size. */
+  maxEntriesPerBatch: 1_000,
 } as const;
 
 /** One key's answers in one hour, as a verifier counted them. */

@@ -27,6 +27,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * lost comes again too, finds its id, and changes nothing. It follows no events, so a rebuild of
  * the read models leaves usage alone, and it runs beside the event projection, not in its way.
  */
+/** A PostgreSQL data exception (SQLSTATE class 22: out of range, bad datetime, …), which no retry changes. */
+const refusedAsData = (error: unknown): boolean => {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
+};
+
 @Injectable()
 export class UsageProjector implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(UsageProjector.name);
@@ -96,6 +102,13 @@ export class UsageProjector implements OnApplicationBootstrap, OnApplicationShut
       if (this.failing) this.logger.log('usage batches are applied again');
       this.failing = false;
     } catch (error) {
+      if (refusedAsData(error)) {
+        // PostgreSQL refuses what the batch holds, not its own state: it would fail again forever.
+        message.term();
+        this.metrics.record('rejected', 0, undefined);
+        this.logger.warn(`usage stream: message ${message.seq} holds values PostgreSQL refuses; dropped`);
+        return;
+      }
       // Not committed: delivered again after a pause.
       message.nak(RETRY_MS);
       throw error;

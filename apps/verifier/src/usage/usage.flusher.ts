@@ -21,10 +21,11 @@ interface PendingBatch {
 }
 
 /**
- * Flushes the usage counts to the JetStream usage stream as one batch per flush. One batch is in
- * flight at a time: a failed publish is retried with the same id and bytes (JetStream drops the
- * copy if the first did land), and counts made meanwhile wait in the counter: arrays the size of
- * the index, plus one entry per key used in each hour that ended meanwhile.
+ * Flushes the usage counts to the JetStream usage stream, as batches of at most
+ * `UsageStream.maxEntriesPerBatch` entries (a message must stay under NATS's size limit). One
+ * batch is in flight at a time: a failed publish is retried with the same id and bytes (JetStream
+ * drops the copy if the first did land), and counts made meanwhile wait in the counter: arrays the
+ * size of the index, plus one entry per key used in each hour that ended meanwhile.
  */
 @Injectable()
 export class UsageFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,7 +33,8 @@ export class UsageFlusher implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly js: JetStreamClient;
   private readonly batches: Counter<'outcome'>;
   private timer: NodeJS.Timeout | undefined;
-  private pending: PendingBatch | undefined;
+  /** Sealed, not yet published; sent in order, and new counts are sealed only once all are out. */
+  private pending: PendingBatch[] = [];
   private inFlight: Promise<FlushOutcome> | undefined;
   private streamReady = false;
   private failing = false;
@@ -67,15 +69,16 @@ export class UsageFlusher implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async flushOnce(): Promise<FlushOutcome> {
-    this.pending ??= this.seal();
-    const batch = this.pending;
-    if (!batch) return 'empty';
+    if (this.pending.length === 0) this.pending = this.seal();
+    if (this.pending.length === 0) return 'empty';
     try {
       if (!this.streamReady) await ensureUsageStream(this.nats);
       this.streamReady = true;
-      await this.js.publish(UsageStream.batches, batch.data, { msgID: batch.batchId, timeout: PUBLISH_TIMEOUT_MS, expect: { streamName: UsageStream.name } });
-      this.pending = undefined;
-      this.batches.inc({ outcome: 'published' });
+      for (const batch of this.pending) {
+        await this.js.publish(UsageStream.batches, batch.data, { msgID: batch.batchId, timeout: PUBLISH_TIMEOUT_MS, expect: { streamName: UsageStream.name } });
+        this.pending = this.pending.slice(1);
+        this.batches.inc({ outcome: 'published' });
+      }
       if (this.failing) this.logger.log('usage batches are published again');
       this.failing = false;
       return 'sent';
@@ -88,10 +91,13 @@ export class UsageFlusher implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  private seal(): PendingBatch | undefined {
+  private seal(): PendingBatch[] {
     const entries = this.counter.drain();
-    if (entries.length === 0) return undefined;
-    const batch: UsageBatch = { batchId: newUuidV7(), entries };
-    return { batchId: batch.batchId, data: Buffer.from(JSON.stringify(batch)) };
+    const batches: PendingBatch[] = [];
+    for (let start = 0; start < entries.length; start += UsageStream.maxEntriesPerBatch) {
+      const batch: UsageBatch = { batchId: newUuidV7(), entries: entries.slice(start, start + UsageStream.maxEntriesPerBatch) };
+      batches.push({ batchId: batch.batchId, data: Buffer.from(JSON.stringify(batch)) });
+    }
+    return batches;
   }
 }

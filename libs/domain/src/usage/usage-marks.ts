@@ -18,7 +18,7 @@ export const staleBefore = (staleAfterDays: number, now: Date): Date => new Date
 
 /**
  * Only a live key can be stale: no VALID answer for `staleAfterDays`, counted from its creation if
- * it never had one. The key list's SQL filter is held to this by `key-usage-marks.int.spec.ts`.
+ * it never had one. The key list's SQL filter is held to this by `usage.int.spec.ts` (libs/read-models).
  */
 export const isStaleAt = (key: UsageMarkInput, staleAfterDays: number, now: Date): boolean =>
   key.status === 'active' && (key.lastUsedAtMs ?? key.createdAtMs) <= staleBefore(staleAfterDays, now).getTime();

@@ -27,7 +27,7 @@ const filterByStatus = (q: SelectQueryBuilder<KeyRow>, status: KeyStatus, now: D
   else q.andWhere(`k.lifecycle = 'active' AND (k.expires_at IS NULL OR k.expires_at > :now)`, { now });
 };
 
-/** The domain's `isStaleAt` as SQL (key-usage-marks.int.spec.ts holds the two to one answer); needs the `u` join. */
+/** The domain's `isStaleAt` as SQL (usage.int.spec.ts holds the two to one answer); needs the `u` join. */
 const STALE = `k.lifecycle = 'active' AND (k.expires_at IS NULL OR k.expires_at > :now) AND COALESCE(u.last_used_at, k.created_at) <= :staleBefore`;
 
 /** Each key with its usage row, if it has one. */
