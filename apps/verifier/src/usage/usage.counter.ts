@@ -45,6 +45,7 @@ export class UsageCounter {
     if (column < 0 || answer.keyId === undefined) return;
     const slot = this.owners.slotOf(answer.keyId);
     if (slot === undefined) return;
+    if (nowMs < this.hourStartMs) return this.recordLate(slot, column, nowMs);
     if (nowMs >= this.hourEndMs) this.turnHour(nowMs);
     if (slot >= this.marked.length) this.grow(slot + 1);
     if (this.marked[slot] === 0) {
@@ -53,6 +54,16 @@ export class UsageCounter {
     }
     this.counts[slot * CODES + column]++;
     if (column === VALID) this.lastValidMs[slot] = nowMs;
+  }
+
+  /**
+   * An answer of an hour that has already turned (a rate-limited one, answered after another that
+   * came later): an entry of its own hour, so it counts where it belongs. Rare, so it may allocate.
+   */
+  private recordLate(slot: number, column: number, nowMs: number): void {
+    const { keyId, workspaceId } = this.owners.ownerAt(slot);
+    const hour = new Date(nowMs - (nowMs % HOUR_MS)).toISOString();
+    this.sealed.push({ workspaceId, keyId, hour, counts: { [UsageCodes[column]]: 1 }, lastValidAt: column === VALID ? new Date(nowMs).toISOString() : null });
   }
 
   /** Everything counted since the last drain, as entries, and starts again from zero. */

@@ -44,6 +44,18 @@ describe('UsageCounter', () => {
     ]);
   });
 
+  it('counts an answer of an hour that already turned in its own hour (a rate-limited answer that waited)', () => {
+    const counter = new UsageCounter(owners);
+    counter.record(answer('VALID', 'key_1'), t0 + HOUR + 1);
+    counter.record(answer('RATE_LIMITED', 'key_1'), t0 + HOUR - 5);
+    counter.record(answer('VALID', 'key_1'), t0 + HOUR - 3);
+    expect(counter.drain()).toEqual([
+      { workspaceId: 'ws_1', keyId: 'key_1', hour: '2026-03-01T10:00:00.000Z', counts: { RATE_LIMITED: 1 }, lastValidAt: null },
+      { workspaceId: 'ws_1', keyId: 'key_1', hour: '2026-03-01T10:00:00.000Z', counts: { VALID: 1 }, lastValidAt: new Date(t0 + HOUR - 3).toISOString() },
+      { workspaceId: 'ws_1', keyId: 'key_1', hour: '2026-03-01T11:00:00.000Z', counts: { VALID: 1 }, lastValidAt: new Date(t0 + HOUR + 1).toISOString() },
+    ]);
+  });
+
   it('grows past its first slots and loses no count', () => {
     const counter = new UsageCounter(owners);
     for (let slot = 0; slot < 5_000; slot++) counter.record(answer('VALID', `key_${slot}`), t0);
