@@ -26,4 +26,5 @@ export * from './projection-runner';
 export * from './usage/key-usage-row.entity';
 export * from './usage/usage-batch.parser';
 export * from './usage/apply-usage-batch';
+export * from './usage/purge-applied-batches';
 export * from './usage/usage.queries';

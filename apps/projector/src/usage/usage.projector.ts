@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { UsageStream, type UsageBatch } from '@keyward/contracts';
 import { uuidV7Time } from '@keyward/domain';
 import { ensureUsageStream, NATS_CONNECTION, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
-import { applyUsageBatch, parseUsageBatch } from '@keyward/read-models';
+import { applyUsageBatch, parseUsageBatch, purgeAppliedBatches } from '@keyward/read-models';
 import { UsageMetrics } from './usage.metrics';
 
 const FETCH_MAX = 64;
@@ -14,6 +14,9 @@ const FETCH_EXPIRES_MS = 1_000;
 const RETRY_MS = 1_000;
 /** An unacknowledged batch comes again after this: longer than a commit takes, short enough to heal quickly. */
 const ACK_WAIT_MS = 30_000;
+/** Batch ids are kept a day longer than the usage stream keeps a batch (7 days), then forgotten, once an hour. */
+const KEEP_BATCH_IDS_MS = 8 * 86_400_000;
+const PURGE_EVERY_MS = 3_600_000;
 
 const countsOf = (batch: UsageBatch): number => batch.entries.reduce((sum, e) => sum + Object.values(e.counts).reduce((a, n) => a + (n ?? 0), 0), 0);
 
@@ -39,6 +42,7 @@ export class UsageProjector implements OnApplicationBootstrap, OnApplicationShut
   private running = false;
   private loop: Promise<void> | undefined;
   private failing = false;
+  private purgedAt = 0;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
@@ -83,6 +87,7 @@ export class UsageProjector implements OnApplicationBootstrap, OnApplicationShut
         else failure = await this.apply(message).then(() => undefined, (error: unknown) => error ?? new Error('unknown error'));
       }
       if (failure !== undefined) throw failure;
+      await this.purgeOldBatchIds();
     }
   }
 
@@ -113,6 +118,14 @@ export class UsageProjector implements OnApplicationBootstrap, OnApplicationShut
       message.nak(RETRY_MS);
       throw error;
     }
+  }
+
+  private async purgeOldBatchIds(): Promise<void> {
+    const now = Date.now();
+    if (now - this.purgedAt < PURGE_EVERY_MS) return;
+    this.purgedAt = now;
+    const forgotten = await purgeAppliedBatches(this.dataSource, now - KEEP_BATCH_IDS_MS);
+    if (forgotten > 0) this.logger.log(`usage: forgot ${forgotten} batch ids older than the usage stream keeps batches`);
   }
 
   /** Once per outage, not once a second. */

@@ -17,3 +17,9 @@ export const newUuidV7 = (now = Date.now()): string => {
 
 /** The Unix milliseconds a UUID v7 was made at (its first 48 bits). */
 export const uuidV7Time = (id: string): number => parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+
+/** The lowest UUID v7 of the millisecond `ms`: every id made at or after it sorts at or above it. */
+export const uuidV7Floor = (ms: number): string => {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+};

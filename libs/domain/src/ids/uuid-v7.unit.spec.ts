@@ -1,4 +1,4 @@
-import { newUuidV7, uuidV7Time } from './uuid-v7';
+import { newUuidV7, uuidV7Floor, uuidV7Time } from './uuid-v7';
 
 describe('newUuidV7', () => {
   it('is a version 7 UUID with the RFC 9562 variant', () => {
@@ -20,5 +20,17 @@ describe('newUuidV7', () => {
 describe('uuidV7Time', () => {
   it('reads back the milliseconds the id was made at', () => {
     expect(uuidV7Time(newUuidV7(1_764_000_000_123))).toBe(1_764_000_000_123);
+  });
+});
+
+describe('uuidV7Floor', () => {
+  it('sorts at or below every id made in its millisecond, and above every id made before it', () => {
+    const ms = Date.parse('2026-12-02T19:00:00.000Z');
+    const floor = uuidV7Floor(ms);
+    expect(uuidV7Time(floor)).toBe(ms);
+    for (let i = 0; i < 100; i++) {
+      expect(newUuidV7(ms) >= floor).toBe(true);
+      expect(newUuidV7(ms - 1) < floor).toBe(true);
+    }
   });
 });

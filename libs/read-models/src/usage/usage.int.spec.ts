@@ -3,6 +3,7 @@ import { defaultWorkspaceSettings, isStaleAt, newUuidV7 } from '@keyward/domain'
 import { KeyQueries } from '../keys/key-queries';
 import { applyEvents, keyCreated, keyId, migratedReadModels, workspaceCreated } from '../testing/read-model.fixtures';
 import { applyUsageBatch } from './apply-usage-batch';
+import { purgeAppliedBatches } from './purge-applied-batches';
 import { UsageQueries } from './usage.queries';
 
 jest.setTimeout(30_000);
@@ -86,6 +87,17 @@ describe('usage', () => {
     expect((await usage.ofKey('ws_other', keyId(1), range)).buckets.every((b) => b.valid === 0 && Object.keys(b.denied).length === 0)).toBe(true);
     expect((await usage.ofKey('default', keyId(3), range)).buckets.every((b) => b.valid === 0)).toBe(true);
     expect((await usage.ofWorkspace('default', range)).topKeys.map((k) => k.keyId)).not.toContain(keyId(3));
+  });
+
+  it('forgets the ids of batches applied before a time, and only those: a newer batch is still applied once', async () => {
+    const old = { batchId: newUuidV7(NOW.getTime() - 9 * DAY), entries: [entry(2, '2026-05-23T12:00:00.000Z', { VALID: 1 })] };
+    const recent = batch(entry(2, '2026-06-01T12:00:00.000Z', { VALID: 1 }));
+    await applyUsageBatch(db.dataSource, old);
+    await applyUsageBatch(db.dataSource, recent);
+    const ids = async (): Promise<string[]> => ((await db.dataSource.query(`SELECT batch_id FROM usage_batches WHERE batch_id IN ($1, $2)`, [old.batchId, recent.batchId])) as { batch_id: string }[]).map((r) => r.batch_id);
+    expect(await purgeAppliedBatches(db.dataSource, NOW.getTime() - 8 * DAY)).toBeGreaterThanOrEqual(1);
+    expect(await ids()).toEqual([recent.batchId]);
+    expect(await applyUsageBatch(db.dataSource, recent)).toBe('duplicate');
   });
 
   it('survives a rebuild of the read models from the history', async () => {
