@@ -1,6 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { VerifyClient } from '@keyward/client';
+import { afterIoTurn } from '@keyward/platform';
 import { ErrorCodes, type VerifyCode } from '@keyward/contracts';
 import { ApiError } from '../errors/api-error';
 import type { GatewayRequest } from '../http/gateway-request';
@@ -56,6 +57,8 @@ export class BearerAuthGuard implements CanActivate {
 
   private async authenticate(token: string, permission: string | undefined): Promise<Principal> {
     if (this.rootKey.matches(token)) return ROOT_PRINCIPAL;
+    // With the other verifies of this turn, in one socket write.
+    await afterIoTurn();
     const answer = await this.verifier.verify(token, permission).catch((error: unknown) => {
       // The error's name is enough to tell "no verifier" from "timed out"; the caller just gets 503.
       this.logger.warn(`verify failed: ${error instanceof Error ? error.name : 'unknown error'}`);
