@@ -9,6 +9,7 @@ export * from './usage-stream';
 export * from './command-message.codec';
 export * from './run-main';
 export * from './resolves-within';
+export * from './io-turn';
 export * from './dependency-down';
 export * from './observability/observability.module';
 export * from './observability/ops-server.module';

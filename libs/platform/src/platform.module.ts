@@ -21,8 +21,10 @@ const DRAIN_TIMEOUT_MS = 1_000;
     {
       provide: NATS_CONNECTION,
       inject: [KEYWARD_CONFIG],
+      // noAsyncTraces: nats.js would otherwise build two Error objects (stacks captured) per request
+      // for a trace we never log; a timeout is still a NatsError with its code (a 503 either way).
       useFactory: (config: KeywardConfig): Promise<NatsConnection> =>
-        connect({ servers: config.natsUrl, name: process.title, ...NATS_RECONNECT }),
+        connect({ servers: config.natsUrl, name: process.title, noAsyncTraces: true, ...NATS_RECONNECT }),
     },
     { provide: NatsLinkState, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection): NatsLinkState => new NatsLinkState(nats) },
   ],

@@ -2,6 +2,7 @@ import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@ne
 import type { Response } from 'express';
 import { Reflector } from '@nestjs/core';
 import { retryAfterSeconds, VerifyClient } from '@keyward/client';
+import { afterIoTurn } from '@keyward/platform';
 import { ErrorCodes, type VerifyCode } from '@keyward/contracts';
 import { ApiError } from '../errors/api-error';
 import type { GatewayRequest } from '../http/gateway-request';
@@ -59,6 +60,8 @@ export class BearerAuthGuard implements CanActivate {
 
   private async authenticate(token: string, permission: string | undefined, request: GatewayRequest, context: ExecutionContext): Promise<Principal> {
     if (this.rootKey.matches(token)) return ROOT_PRINCIPAL;
+    // With the other verifies of this turn, in one socket write.
+    await afterIoTurn();
     // The caller's address, for a management key with an IP allowlist (behind a proxy: `trust proxy`).
     const answer = await this.verifier.verify(token, permission, request.ip ? { ip: request.ip } : {}).catch((error: unknown) => {
       // The error's name is enough to tell "no verifier" from "timed out"; the caller just gets 503.

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { ErrorCodes, type CommandRejection, type CommandReplyOf, type CommandRequest, type CommandResult, type CommandSubject } from '@keyward/contracts';
-import { decodeCommandReply, encodeCommandMessage, NATS_CONNECTION, NatsLinkState } from '@keyward/platform';
+import { afterIoTurn, decodeCommandReply, encodeCommandMessage, NATS_CONNECTION, NatsLinkState } from '@keyward/platform';
 import { ConsistencyService } from '../consistency/consistency.service';
 import { ApiError, isErrorCode } from '../errors/api-error';
 import { trackedCommands } from './command-attempts';
@@ -54,6 +54,8 @@ export class CommandClient {
   }
 
   private async request<S extends CommandSubject>(subject: S, request: CommandRequest<S>): Promise<CommandReplyOf<S>> {
+    // With the other requests of this turn, in one socket write.
+    await afterIoTurn();
     // Sent now, the request would be dropped while reconnecting and hold the caller for the whole timeout.
     if (!this.link.isConnected) {
       this.logger.warn(`${subject} not sent: NATS is reconnecting`);
