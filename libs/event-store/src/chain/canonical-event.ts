@@ -12,6 +12,7 @@ export const CHAIN_GENESIS: Buffer = Buffer.alloc(32);
  * gives the same bytes, whatever order its JSON came back in. Bigints travel as decimal strings.
  */
 export const canonicalEvent = (event: RecordedEvent): string =>
+  // An object always stringifies; the library's type says `undefined` for functions and symbols.
   stringify({
     position: positionToToken(event.position),
     streamId: event.streamId,
@@ -21,7 +22,7 @@ export const canonicalEvent = (event: RecordedEvent): string =>
     data: event.data,
     metadata: event.metadata,
     recordedAt: event.recordedAt.toISOString(),
-  });
+  }) ?? '';
 
 /** `SHA-256(previous ‖ canonical event)`: each link covers every event before it. */
 export const chainHash = (previous: Buffer, event: RecordedEvent): Buffer =>
