@@ -3,7 +3,8 @@ import { CHAIN_GENESIS, chainHash, type EventStore, type Position, type Recorded
 import { type ChainLink, readChainHead, readChainLinkAt, readChainLinkBefore, readChainLinks } from './event-chain.table';
 
 /** Why the history departs from its chain at the first bad position. */
-export type ChainBreak = 'altered' | 'removed' | 'inserted' | 'reordered';
+export const ChainBreaks = ['altered', 'removed', 'inserted', 'reordered'] as const;
+export type ChainBreak = (typeof ChainBreaks)[number];
 
 export interface ChainReport {
   readonly ok: boolean;
