@@ -48,6 +48,15 @@ describe('the event chain check', () => {
     expect((await chainHashesAt(dataSource.manager, [BigInt(EVENTS), 999n])).get(BigInt(EVENTS))).toBe(head?.hash.toString('hex'));
   });
 
+  it('keeps the order of many events committed together (sequence numbers compared as numbers)', async () => {
+    // 31 to 110 in one transaction: as text, 100 would sort before 31.
+    const batch = Array.from({ length: 80 }, (_, i) => ({ ...keyCreated(100 + i), metadata }));
+    await store.appendToStream(keyStreamId('key_batch'), batch, { expectedVersion: 'no_stream' });
+    await follow();
+    expect(await check()).toMatchObject({ ok: true, checked: EVENTS + 80, head: { position: String(EVENTS + 80) } });
+    expect(await check({ from: 29n, to: 105n })).toMatchObject({ ok: true, checked: 77 });
+  });
+
   it('does not judge events the follower has not reached, and chains them when it does', async () => {
     await appendKeys(EVENTS + 1, EVENTS + 5);
     expect(await check()).toMatchObject({ ok: true, checked: EVENTS });

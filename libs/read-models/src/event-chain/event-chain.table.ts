@@ -8,15 +8,16 @@ export interface ChainLink {
 }
 
 interface ChainLinkRow {
-  readonly position: string;
-  readonly commit_position: string;
+  readonly prepare: string;
+  readonly commit: string;
   readonly hash: Buffer;
 }
 
-const LINK_COLUMNS = 'position::text AS position, commit_position::text AS commit_position, hash';
+/** Text casts under names of their own: under a column's name, `ORDER BY` would sort the text, 10 before 9. */
+const LINK_COLUMNS = 'position::text AS prepare, commit_position::text AS commit, hash';
 
 const toLink = (row: ChainLinkRow): ChainLink => ({
-  position: { commit: BigInt(row.commit_position), prepare: BigInt(row.position) },
+  position: { commit: BigInt(row.commit), prepare: BigInt(row.prepare) },
   hash: row.hash,
 });
 
