@@ -3,6 +3,7 @@ import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import type { DataSource } from 'typeorm';
 import { createReadModelDataSource } from '../read-models.data-source';
+import { READ_MODELS_PROJECTION } from '../read-models.projection';
 import { keyCreated, keyId, projectUntilLive } from '../testing/read-model.fixtures';
 import { checkEventChain, UnchainedPositionError } from './event-chain.check';
 import { appendChainLinks, EVENT_CHAIN_PROJECTION } from './event-chain.projection';
@@ -55,6 +56,16 @@ describe('the event chain check', () => {
     await follow();
     expect(await check()).toMatchObject({ ok: true, checked: EVENTS + 80, head: { position: String(EVENTS + 80) } });
     expect(await check({ from: 29n, to: 105n })).toMatchObject({ ok: true, checked: 77 });
+  });
+
+  it('outlives a rebuild of the read models: their tables and checkpoint go, the chain stays', async () => {
+    const before = await readChainHead(dataSource.manager);
+    await projectUntilLive(store, dataSource);
+    await dataSource.query(`DELETE FROM projection_checkpoints WHERE projection = $1`, [READ_MODELS_PROJECTION]);
+    await dataSource.query(`TRUNCATE keys, roles, workspaces`);
+    await projectUntilLive(store, dataSource);
+    expect(await readChainHead(dataSource.manager)).toEqual(before);
+    expect(await check()).toMatchObject({ ok: true, checked: EVENTS });
   });
 
   it('does not judge events the follower has not reached, and chains them when it does', async () => {
