@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { ChainBreaks, type ChainBreak, type ChainReport } from '@keyward/read-models';
+import { ChainBreaks, type ChainBreak, type ChainReport } from '@keyward/contracts';
 
 @ApiSchema({ name: 'ChainHead', description: 'the last link checked: keep it elsewhere, and compare it with a later check' })
 export class ChainHeadDto {

@@ -1,20 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { ChainBreak, ChainReport } from '@keyward/contracts';
 import { CHAIN_GENESIS, chainHash, type EventStore, type Position, type RecordedEvent } from '@keyward/event-store';
 import { type ChainLink, readChainHead, readChainLinkAt, readChainLinkBefore, readChainLinks } from './event-chain.table';
-
-/** Why the history departs from its chain at the first bad position. */
-export const ChainBreaks = ['altered', 'removed', 'inserted', 'reordered'] as const;
-export type ChainBreak = (typeof ChainBreaks)[number];
-
-export interface ChainReport {
-  readonly ok: boolean;
-  /** Links whose event was found in its place with the same hash, before the first bad one. */
-  readonly checked: number;
-  /** The last link of the range (the chain's head without `to`): an auditor keeps it elsewhere and compares later. */
-  readonly head: { readonly position: string; readonly hash: string } | null;
-  readonly firstBadPosition?: string;
-  readonly reason?: ChainBreak;
-}
 
 /** `from`/`to`: global sequence numbers of chained events, both included. */
 export interface ChainRange {

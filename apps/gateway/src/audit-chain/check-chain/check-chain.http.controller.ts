@@ -1,9 +1,10 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
+import type { ChainReport } from '@keyward/contracts';
 import type { EventStore } from '@keyward/event-store';
 import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
-import { checkEventChain, UnchainedPositionError, type ChainReport } from '@keyward/read-models';
+import { checkEventChain, UnchainedPositionError } from '@keyward/read-models';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { ApiError } from '../../errors/api-error';
 import { AdminController } from '../../http/admin-controller.decorator';
