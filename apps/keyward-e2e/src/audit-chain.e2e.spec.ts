@@ -1,10 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChainReport, CreateKeyResult, ErrorBody } from '@keyward/contracts';
 import { forgeEventData } from './support/event-log';
 import { KeywardStack } from './support/keyward-stack';
 
 jest.setTimeout(120_000);
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('GET /v1/audit/chain against the running services', () => {
   let stack: KeywardStack;
