@@ -31,7 +31,8 @@ const scopes = {
   'scope:client': ['scope:client', 'scope:shared'],
   // The supervisor hands services its restart count under the name their configuration reads (type:util only).
   'scope:ops': ['scope:ops', 'scope:service'],
-  'scope:tools': ['scope:verify', 'scope:platform', 'scope:service', 'scope:shared'],
+  // scope:admin for bench:chain, which drives the chain's follower and check (read-models) directly.
+  'scope:tools': ['scope:verify', 'scope:platform', 'scope:service', 'scope:shared', 'scope:admin'],
   'scope:e2e': ['scope:client', 'scope:shared', 'scope:ops', 'scope:service'],
 };
 

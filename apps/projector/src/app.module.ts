@@ -7,6 +7,7 @@ import {
   PlatformModule,
 } from '@keyward/platform';
 import { ReadModelModule } from '@keyward/platform/read-models';
+import { EventChainFollower } from './event-chain/event-chain.follower';
 import { ReadModelsProjector } from './read-models/read-models.projector';
 import { UsageMetrics } from './usage/usage.metrics';
 import { UsageProjector } from './usage/usage.projector';
@@ -18,6 +19,7 @@ const OPS_PORT = 9465;
   imports: [ObservabilityModule.forService('projector'), OpsServerModule.forService('projector', OPS_PORT), PlatformModule, EventStoreModule, ReadModelModule],
   providers: [
     followerLagProvider,
+    EventChainFollower,
     ReadModelsProjector,
     UsageMetrics,
     UsageProjector,

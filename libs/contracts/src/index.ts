@@ -5,6 +5,7 @@ export * from './idempotency';
 export * from './entitlements';
 export * from './verify.contract';
 export * from './usage.contract';
+export * from './audit-chain.contract';
 export * from './progress.contract';
 export * from './key.view';
 export * from './role.view';

@@ -4,3 +4,4 @@
 export * from './position';
 export * from './event-store.port';
 export * from './concurrency.error';
+export * from './chain/canonical-event';

@@ -28,3 +28,6 @@ export * from './usage/usage-batch.parser';
 export * from './usage/apply-usage-batch';
 export * from './usage/purge-applied-batches';
 export * from './usage/usage.queries';
+export * from './event-chain/event-chain.table';
+export * from './event-chain/event-chain.projection';
+export * from './event-chain/event-chain.check';

@@ -9,6 +9,7 @@ import { ReplayReadModels1763900000003 } from './migrations/1763900000003-replay
 import { IndexKeyListFilters1764000000000 } from './migrations/1764000000000-index-key-list-filters';
 import { AddKeyLimits1764100000000 } from './migrations/1764100000000-add-key-limits';
 import { CreateUsageTables1765000000000 } from './migrations/1765000000000-create-usage-tables';
+import { CreateEventChain1766000000000 } from './migrations/1766000000000-create-event-chain';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
@@ -24,6 +25,7 @@ export const readModelMigrations = [
   IndexKeyListFilters1764000000000,
   AddKeyLimits1764100000000,
   CreateUsageTables1765000000000,
+  CreateEventChain1766000000000,
 ];
 
 export interface ReadModelDataSourceOptions {

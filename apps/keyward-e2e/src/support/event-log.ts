@@ -32,3 +32,10 @@ export const eventTypesByStream = async (url: string): Promise<Map<string, strin
   });
   return byStream;
 };
+
+/** Forges the data of the event at global sequence number `position`, past every service: what the chain check must catch. */
+export const forgeEventData = async (url: string, position: string): Promise<void> => {
+  await eachEventsTable(url, (client, table) =>
+    client.query(`UPDATE ${table} SET data = jsonb_set(data, '{name}', '"forged"') WHERE global_position = $1`, [position]),
+  );
+};

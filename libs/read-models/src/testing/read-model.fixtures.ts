@@ -3,17 +3,21 @@ import type { KeyCreated, KeywardEvent, RoleCreated, WorkspaceCreated } from '@k
 import { defaultWorkspaceSettings } from '@keyward/domain';
 import type { EventStore, Position, RecordedEvent } from '@keyward/event-store';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
-import { ProjectionRunner } from '../projection-runner';
+import { ProjectionRunner, type ProjectEvents } from '../projection-runner';
 import { projectEvents, READ_MODELS_PROJECTION } from '../read-models.projection';
 import { createReadModelDataSource } from '../read-models.data-source';
 import { runReadModelMigrations } from '../run-migrations';
 
-/** Migrates `dataSource`, projects the whole history of `store` into it, and answers the position it caught up at. */
-export const projectUntilLive = async (store: EventStore, dataSource: DataSource): Promise<Position | undefined> => {
+/** Migrates `dataSource`, projects the whole history of `store` into it (the read models unless told), and answers the position it caught up at. */
+export const projectUntilLive = async (
+  store: EventStore,
+  dataSource: DataSource,
+  projection: { readonly name: string; readonly project: ProjectEvents } = { name: READ_MODELS_PROJECTION, project: projectEvents },
+): Promise<Position | undefined> => {
   await runReadModelMigrations(dataSource);
   let resolveLive: (p: Position | undefined) => void = () => undefined;
   const live = new Promise<Position | undefined>((r) => (resolveLive = r));
-  const runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvents, { onProgress: (p, caughtUp) => caughtUp && resolveLive(p) });
+  const runner = new ProjectionRunner(projection.name, store, dataSource, projection.project, { onProgress: (p, caughtUp) => caughtUp && resolveLive(p) });
   await runner.start();
   const position = await live;
   await runner.stop();
