@@ -3,4 +3,5 @@
 // the driver it uses.
 export * from './position';
 export * from './event-store.port';
+export * from './event-filter';
 export * from './concurrency.error';

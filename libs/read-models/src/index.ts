@@ -27,3 +27,5 @@ export * from './usage/key-usage-row.entity';
 export * from './usage/usage-batch.parser';
 export * from './usage/apply-usage-batch';
 export * from './usage/usage.queries';
+export * from './audit/audit-event-view.mapping';
+export * from './audit/audit-event.queries';

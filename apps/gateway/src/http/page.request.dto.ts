@@ -24,12 +24,12 @@ export class PageRequestDto {
   limit?: number;
 }
 
-/** Reads one page; a cursor this API did not hand out is the caller's error, not ours. */
-export const readPage = async <Page>(read: () => Promise<Page>): Promise<Page> => {
+/** Reads one page; a cursor this API did not hand out is the caller's error (in query field `field`), not ours. */
+export const readPage = async <Page>(read: () => Promise<Page>, field = 'cursor'): Promise<Page> => {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof InvalidCursorError) throw ApiError.invalid([{ field: 'cursor', message: 'cursor must be a nextCursor this API returned' }]);
+    if (error instanceof InvalidCursorError) throw ApiError.invalid([{ field, message: `${field} must be a cursor this API returned` }]);
     throw error;
   }
 };
