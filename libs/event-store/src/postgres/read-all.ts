@@ -28,17 +28,23 @@ const filterConditions = (filter: EventFilter, firstParameter: number): { readon
  * transactions older than every transaction still running (`pg_snapshot_xmin`) are handed out,
  * ordered by (transaction id, sequence): nothing can later appear before the last one read.
  * A filter only narrows what is handed out, so a filtered page never ends past such a hole either.
+ * The query stands on its own so that a test can ask PostgreSQL for its plan.
  */
-export const readAll = async (pool: Pool, tables: EventTables, after: Position | undefined, maxCount: number, filter: EventFilter = {}): Promise<RecordedEvent[]> => {
+export const readAllQuery = (tables: EventTables, after: Position | undefined, maxCount: number, filter: EventFilter = {}): { readonly text: string; readonly values: readonly unknown[] } => {
   const conditions = filterConditions(filter, 4);
-  const { rows } = await pool.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM ${tables.events}
+  return {
+    text: `SELECT ${EVENT_COLUMNS} FROM ${tables.events}
      WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
        ${conditions.sql}
      ORDER BY ${tables.events}.transaction_id, ${tables.events}.global_position
      LIMIT $3`,
-    [(after?.commit ?? 0n).toString(), (after?.prepare ?? 0n).toString(), maxCount, ...conditions.values],
-  );
+    values: [(after?.commit ?? 0n).toString(), (after?.prepare ?? 0n).toString(), maxCount, ...conditions.values],
+  };
+};
+
+export const readAll = async (pool: Pool, tables: EventTables, after: Position | undefined, maxCount: number, filter: EventFilter = {}): Promise<RecordedEvent[]> => {
+  const query = readAllQuery(tables, after, maxCount, filter);
+  const { rows } = await pool.query<EventRow>(query.text, [...query.values]);
   return rows.map(rowToRecordedEvent);
 };
