@@ -93,6 +93,15 @@ const ROUTES: readonly Route[] = [
     target: async (f) => at(`/v1/keys/${await freshKey(f)}/usage`),
   },
   { method: 'GET', path: '/v1/usage', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/usage') },
+  { method: 'GET', path: '/v1/audit/events', access: { permission: 'audit:read' }, success: 200, target: async () => at('/v1/audit/events?limit=5') },
+  {
+    method: 'GET',
+    path: '/v1/keys/{id}/history',
+    access: { permission: 'audit:read' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => at(`/v1/keys/${await freshKey(f)}/history`),
+  },
   { method: 'DELETE', path: '/v1/keys/{id}', access: { permission: 'api_keys:write' }, success: 204, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`) },
   { method: 'PATCH', path: '/v1/keys/{id}', access: { permission: 'api_keys:write' }, success: 200, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`, { name: 'renamed in the matrix' }) },
   {
