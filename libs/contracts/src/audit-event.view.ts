@@ -1,15 +1,8 @@
+import type { EventMetadata } from './events/domain-event';
 import type { PositionToken } from './position-token';
 
 /** What an auditor sees of an event's metadata (product.md section 6): never the idempotency bookkeeping. */
-export interface AuditMetadataView {
-  readonly actor: string;
-  readonly correlationId: string;
-  readonly causationId: string;
-  readonly occurredAt: string;
-  readonly sourceIp?: string;
-  readonly userAgent?: string;
-  readonly schemaVersion: number;
-}
+export type AuditMetadataView = Pick<EventMetadata, 'actor' | 'correlationId' | 'causationId' | 'occurredAt' | 'sourceIp' | 'userAgent' | 'schemaVersion'>;
 
 /** One event of the history as `GET /v1/audit/events` and `GET /v1/keys/:id/history` show it; no secret hash. */
 export interface AuditEventView {

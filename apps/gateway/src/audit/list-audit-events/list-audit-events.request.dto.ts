@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageLimit } from '../../http/page.request.dto';
 
 export const DEFAULT_AUDIT_PAGE_SIZE = 100;
 
@@ -40,12 +40,6 @@ export class ListAuditEventsRequestDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: DEFAULT_AUDIT_PAGE_SIZE })
-  @IsOptional()
-  // Query values are strings; a non-number becomes NaN and fails @IsInt.
-  @Type(() => Number)
-  @Max(1000)
-  @Min(1)
-  @IsInt()
+  @PageLimit(1000, DEFAULT_AUDIT_PAGE_SIZE)
   limit?: number;
 }
