@@ -127,6 +127,7 @@ describe('auditors read the history', () => {
     ['after=99999999999999999999.1', 'after'],
     ['from=yesterday', 'from'],
     ['to=2026-13-01T00:00:00Z', 'to'],
+    ['from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'to'],
     ['limit=0', 'limit'],
     ['limit=1001', 'limit'],
   ])('answers 400 with the field for %s', async (query, field) => {

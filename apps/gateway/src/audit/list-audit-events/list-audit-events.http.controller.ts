@@ -8,9 +8,7 @@ import { RequirePermission } from '../../auth/require-permission.decorator';
 import { AdminController } from '../../http/admin-controller.decorator';
 import { readPage } from '../../http/page.request.dto';
 import { AuditEventPageDto } from '../audit-event.response.dto';
-import { DEFAULT_AUDIT_PAGE_SIZE, ListAuditEventsRequestDto } from './list-audit-events.request.dto';
-
-const dateOf = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(iso));
+import { auditFilterOf, DEFAULT_AUDIT_PAGE_SIZE, ListAuditEventsRequestDto } from './list-audit-events.request.dto';
 
 @AdminController('audit', 'v1/audit')
 export class ListAuditEventsHttpController {
@@ -21,7 +19,7 @@ export class ListAuditEventsHttpController {
   @RequirePermission('audit:read')
   @ApiOkResponse({ type: AuditEventPageDto, description: "the workspace's events in global order; never a secret or its hash" })
   async list(@Query() query: ListAuditEventsRequestDto, @CurrentPrincipal() principal: Principal): Promise<AuditEventPage> {
-    const filter = { streamId: query.stream, type: query.type, actor: query.actor, from: dateOf(query.from), to: dateOf(query.to) };
+    const filter = auditFilterOf(query);
     return readPage(() => this.audit.events(principal.workspaceId, filter, { after: query.after, limit: query.limit ?? DEFAULT_AUDIT_PAGE_SIZE }), 'after');
   }
 }

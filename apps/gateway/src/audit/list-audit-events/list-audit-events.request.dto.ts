@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { AuditEventFilter } from '@keyward/read-models';
+import { ApiError } from '../../errors/api-error';
 import { PageLimit } from '../../http/page.request.dto';
 
 export const DEFAULT_AUDIT_PAGE_SIZE = 100;
@@ -43,3 +45,13 @@ export class ListAuditEventsRequestDto {
   @PageLimit(1000, DEFAULT_AUDIT_PAGE_SIZE)
   limit?: number;
 }
+
+const dateOf = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(iso));
+
+/** The filter the request names, or a 400 in the section 7 format for a range that ends before it starts. */
+export const auditFilterOf = (query: ListAuditEventsRequestDto): AuditEventFilter => {
+  const from = dateOf(query.from);
+  const to = dateOf(query.to);
+  if (from && to && from > to) throw ApiError.invalid([{ field: 'to', message: 'to must not be before from' }]);
+  return { streamId: query.stream, type: query.type, actor: query.actor, from, to };
+};
