@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { EventStoreModule, ObservabilityModule, PlatformModule } from '@keyward/platform';
 import { ReadModelModule } from '@keyward/platform/read-models';
 import { ApiKeyUsersModule } from './api-key-users/api-key-users.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
@@ -15,7 +16,7 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 import { AuditChainModule } from './audit-chain/audit-chain.module';
 
 @Module({
-  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, UsageModule, RolesModule, ApiKeyUsersModule, WorkspacesModule, AuditChainModule],
+  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, UsageModule, RolesModule, ApiKeyUsersModule, WorkspacesModule, AuditModule, AuditChainModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

@@ -11,6 +11,7 @@ export * from './key.view';
 export * from './role.view';
 export * from './workspace.view';
 export * from './api-key-user.view';
+export * from './audit-event.view';
 export * from './events/domain-event';
 export * from './events/key-events';
 export * from './events/role-events';

@@ -1,4 +1,5 @@
 import type { DomainEvent, EventMetadata } from '@keyward/contracts';
+import type { EventFilter } from './event-filter';
 import type { Position } from './position';
 
 /**
@@ -80,6 +81,12 @@ export interface AppendOptions {
   readonly unchanged?: UnchangedStream;
 }
 
+export interface ReadAllOptions {
+  readonly after?: Position;
+  readonly maxCount: number;
+  readonly filter?: EventFilter;
+}
+
 /** The event store port (product.md section 5). Adapters: PostgreSQL, EventStoreDB/KurrentDB. */
 export interface EventStore {
   /** Atomic: all events of one call or none. Throws `ConcurrencyError` on a wrong expected version (of either stream). */
@@ -88,8 +95,11 @@ export interface EventStore {
   /** `E`: the events this stream's aggregate appends (the store does not check them). */
   readStream<E extends DomainEvent = DomainEvent>(streamId: string): Promise<ReadStreamResult<E>>;
 
-  /** Events after `after` (exclusive; from the start when absent), in global order, never skipping one. */
-  readAll(options: { readonly after?: Position; readonly maxCount: number }): Promise<readonly RecordedEvent[]>;
+  /**
+   * Events after `after` (exclusive; from the start when absent), in global order, never skipping
+   * one: up to `maxCount` of those `filter` keeps (all when absent).
+   */
+  readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]>;
 
   /** Catch-up subscription: everything after `after`, then live events, in global order. */
   subscribeToAll(options: { readonly after?: Position; readonly batchSize?: number }, handlers: SubscriptionHandlers): Subscription;

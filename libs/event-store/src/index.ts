@@ -3,5 +3,6 @@
 // the driver it uses.
 export * from './position';
 export * from './event-store.port';
+export * from './event-filter';
 export * from './concurrency.error';
 export * from './chain/canonical-event';

@@ -31,3 +31,5 @@ export * from './usage/usage.queries';
 export * from './event-chain/event-chain.table';
 export * from './event-chain/event-chain.projection';
 export * from './event-chain/event-chain.check';
+export * from './audit/audit-event-view.mapping';
+export * from './audit/audit-event.queries';

@@ -16,6 +16,7 @@ import {
 } from '@eventstore/db-client';
 import { ConcurrencyError } from '../concurrency.error';
 import type { DomainEvent } from '@keyward/contracts';
+import { matchesEventFilter } from '../event-filter';
 import { streamOf } from '../stream-of';
 import type {
   AppendOptions,
@@ -23,6 +24,7 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedVersion,
+  ReadAllOptions,
   ReadStreamResult,
   RecordedEvent,
   Subscription,
@@ -107,7 +109,8 @@ export class EventStoreDbEventStore implements EventStore {
    * must not look like the end. A read from a position includes the event at it, hence the
    * comparison with the last one seen.
    */
-  async readAll(options: { readonly after?: Position; readonly maxCount: number }): Promise<readonly RecordedEvent[]> {
+  /** A filter is applied here, page by page: the server filters by type and stream prefix only, not metadata. */
+  async readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     if (options.maxCount <= 0) return events;
     const pageSize = options.maxCount + 1;
@@ -121,7 +124,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (!position || (cursor && comparePositions(position, cursor) <= 0)) continue;
         cursor = { commit: position.commit, prepare: position.prepare };
         const recorded = resolvedToRecordedEvent(resolved);
-        if (recorded) events.push(recorded);
+        if (recorded && (!options.filter || matchesEventFilter(recorded, options.filter))) events.push(recorded);
       }
       // Each page is read to its end: leaving the loop early would leave the server call open.
       if (events.length >= options.maxCount || read < pageSize) return events.slice(0, options.maxCount);

@@ -40,5 +40,9 @@ export const ensureEventStoreSchema = async (pool: Pool, schema = 'public'): Pro
         UNIQUE (stream_id, stream_version)
       )`);
     await client.query(`CREATE INDEX IF NOT EXISTS keyward_events_order_idx ON ${tables.events} (transaction_id, global_position)`);
+    // An auditor reads one workspace's events in global order (GET /v1/audit/events).
+    await client.query(
+      `CREATE INDEX IF NOT EXISTS keyward_events_workspace_order_idx ON ${tables.events} ((metadata->>'workspaceId'), transaction_id, global_position)`,
+    );
   });
 };

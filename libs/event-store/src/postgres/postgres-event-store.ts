@@ -5,6 +5,7 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  ReadAllOptions,
   ReadStreamResult,
   RecordedEvent,
   Subscription,
@@ -85,9 +86,9 @@ export class PostgresEventStore implements EventStore {
     return readStream<E>(this.options.pool, this.tables, streamId);
   }
 
-  async readAll(options: { readonly after?: Position; readonly maxCount: number }): Promise<readonly RecordedEvent[]> {
+  async readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
     await this.ensureSchema();
-    return readAll(this.options.pool, this.tables, options.after, options.maxCount);
+    return readAll(this.options.pool, this.tables, options.after, options.maxCount, options.filter);
   }
 
   subscribeToAll(options: { readonly after?: Position; readonly batchSize?: number }, handlers: SubscriptionHandlers): Subscription {

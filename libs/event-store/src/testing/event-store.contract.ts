@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@keyward/contracts';
 import { ConcurrencyError } from '../concurrency.error';
+import type { EventFilter } from '../event-filter';
 import type { EventStore, EventToAppend, RecordedEvent, SubscriptionHandlers } from '../event-store.port';
 import { comparePositions, type Position } from '../position';
 
@@ -224,6 +225,25 @@ export const describeEventStoreContract = (name: string, factory: () => Promise<
         expect(all.map((e) => e.data)).toEqual(expected);
         expect(ordered(all)).toBe(true);
       });
+
+      it('keeps only what a filter names: workspace, stream, type, actor, and occurredAt from (inclusive) to (exclusive)', async () => {
+        const workspaceId = `ws-${randomUUID()}`;
+        const at = (n: number, over: Partial<EventMetadata>): EventToAppend => ({ ...event(n, n % 2 ? 'Odd' : 'Even'), metadata: { ...metadata, workspaceId, ...over } });
+        const [one, two] = [stream(), stream()];
+        await store.appendToStream(one, [at(1, { occurredAt: '2026-01-01T00:00:00.000Z' }), at(2, { actor: 'key-a', occurredAt: '2026-01-02T00:00:00.000Z' })], { expectedVersion: 'no_stream' });
+        await store.appendToStream(stream(), [event(3, 'Odd')], { expectedVersion: 'no_stream' }); // workspace `ws`: never in this workspace's reads
+        await store.appendToStream(two, [at(5, { actor: 'key-a', occurredAt: '2026-01-03T00:00:00.000Z' })], { expectedVersion: 'no_stream' });
+        const read = async (filter: Omit<EventFilter, 'workspaceId'>, maxCount = 100): Promise<unknown[]> =>
+          (await store.readAll({ maxCount, filter: { workspaceId, ...filter } })).map((e) => e.data);
+        expect(await read({})).toEqual([{ n: 1 }, { n: 2 }, { n: 5 }]);
+        expect(await read({}, 2)).toEqual([{ n: 1 }, { n: 2 }]);
+        expect(await read({ streamId: two })).toEqual([{ n: 5 }]);
+        expect(await read({ type: 'Odd' })).toEqual([{ n: 1 }, { n: 5 }]);
+        expect(await read({ actor: 'key-a' })).toEqual([{ n: 2 }, { n: 5 }]);
+        expect(await read({ from: new Date('2026-01-02T00:00:00.000Z'), to: new Date('2026-01-03T00:00:00.000Z') })).toEqual([{ n: 2 }]);
+        const [first] = await store.readAll({ maxCount: 1, filter: { workspaceId } });
+        expect((await store.readAll({ after: first.position, maxCount: 100, filter: { workspaceId, actor: 'key-a' } })).map((e) => e.data)).toEqual([{ n: 2 }, { n: 5 }]);
+      });
     });
 
     describe('subscriptions', () => {
@@ -335,6 +355,20 @@ export const describeEventStoreContract = (name: string, factory: () => Promise<
         expect(sub.received.map((e) => e.type)).toEqual(['Slow', 'Fast', 'Fast', 'Fast', 'Fast', 'Fast']);
         const fromScratch = await store.readAll({ after: start, maxCount: 100 });
         expect(fromScratch.map((e) => e.eventId)).toEqual(sub.received.map((e) => e.eventId));
+      });
+
+      it('end a filtered read before a slow open transaction too, and show its event once it commits', async () => {
+        if (!subject.holdOpenAppend) return;
+        const workspaceId = `ws-${randomUUID()}`;
+        const mine = (n: number, type: string): EventToAppend => ({ ...event(n, type), metadata: { ...metadata, workspaceId } });
+        const filter = { workspaceId };
+        await holdingOpen(subject.holdOpenAppend(stream(), [event(0, 'Slow')]), async (held) => {
+          // The slow event is of another workspace: the filter must not let the read pass it anyway.
+          await store.appendToStream(stream(), [mine(1, 'Fast')], { expectedVersion: 'no_stream' });
+          expect(await store.readAll({ maxCount: 100, filter })).toEqual([]);
+          await held.commit();
+        });
+        expect((await store.readAll({ maxCount: 100, filter })).map((e) => e.type)).toEqual(['Fast']);
       });
 
       it('move on once a slow open transaction rolls back', async () => {

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import type { AuditEventPage, AuditEventView, AuditMetadataView } from '@keyward/contracts';
+
+@ApiSchema({ name: 'AuditMetadata' })
+export class AuditMetadataDto implements AuditMetadataView {
+  @ApiProperty({ description: 'the acting key id, `root`, or `system`' })
+  readonly actor!: string;
+
+  @ApiProperty()
+  readonly correlationId!: string;
+
+  @ApiProperty()
+  readonly causationId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  readonly occurredAt!: string;
+
+  @ApiPropertyOptional()
+  readonly sourceIp?: string;
+
+  @ApiPropertyOptional()
+  readonly userAgent?: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly schemaVersion!: number;
+}
+
+@ApiSchema({ name: 'AuditEvent' })
+export class AuditEventDto implements AuditEventView {
+  @ApiProperty({ example: '1234.567', description: 'the place in the global order; pass as `after` to read what follows' })
+  readonly position!: string;
+
+  @ApiProperty({ example: 'key-3f0c2a9e-8a4b-4f1e-9c2d-7b6a5e4d3c2b' })
+  readonly streamId!: string;
+
+  @ApiProperty({ example: 'KeyCreated' })
+  readonly type!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the event's data (product.md section 6), never a secret or its hash" })
+  readonly data!: unknown;
+
+  @ApiProperty({ type: AuditMetadataDto })
+  readonly metadata!: AuditMetadataDto;
+}
+
+@ApiSchema({ name: 'AuditEventPage' })
+export class AuditEventPageDto implements AuditEventPage {
+  @ApiProperty({ type: [AuditEventDto] })
+  readonly items!: AuditEventDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass on for the next page; null once the page reached what is safe to read now' })
+  readonly nextCursor!: string | null;
+}
