@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ChainReport, CreateKeyResult, ErrorBody } from '@keyward/contracts';
+import type { AuditEventPage, ChainReport, CreateKeyResult, ErrorBody } from '@keyward/contracts';
 import { forgeEventData } from './support/event-log';
 import { KeywardStack } from './support/keyward-stack';
 
@@ -36,6 +36,10 @@ describe('GET /v1/audit/chain against the running services', () => {
     const clean = await chained(3);
     expect(clean).toMatchObject({ ok: true, head: { position: expect.stringMatching(/^\d+$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     const head = clean.head?.position ?? '';
+    // Each event the auditors read carries its link: the head's is the head hash the check names.
+    const events = await stack.api<AuditEventPage>('GET', '/v1/audit/events?limit=1000');
+    expect(events.body.items.find((e) => e.position.endsWith(`.${head}`))?.hash).toBe(clean.head?.hash);
+    expect(events.body.items.every((e) => e.hash === null || /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
 
     await forgeEventData(stack.database.url, head);
     const res = await stack.api<ChainReport>('GET', `/v1/audit/chain?to=${head}`);

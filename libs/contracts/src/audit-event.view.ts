@@ -12,6 +12,8 @@ export interface AuditEventView {
   readonly type: string;
   readonly data: unknown;
   readonly metadata: AuditMetadataView;
+  /** Its link of the hash chain (section 9.6), hex; `null` until the chain's follower has reached it. */
+  readonly hash: string | null;
 }
 
 export interface AuditEventPage {

@@ -41,6 +41,14 @@ export class AuditEventDto implements AuditEventView {
 
   @ApiProperty({ type: AuditMetadataDto })
   readonly metadata!: AuditMetadataDto;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    description: 'SHA-256 of the previous link and this event (product.md section 9.6), hex; null until the chain has reached it',
+  })
+  readonly hash!: string | null;
 }
 
 @ApiSchema({ name: 'AuditEventPage' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EVENT_STORE } from '@keyward/platform';
+import type { DataSource } from 'typeorm';
+import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
 import type { EventStore } from '@keyward/event-store';
 import { AuditEventQueries } from '@keyward/read-models';
 import { GetKeyHistoryHttpController } from './get-key-history/get-key-history.http.controller';
@@ -8,6 +9,12 @@ import { ListAuditEventsHttpController } from './list-audit-events/list-audit-ev
 /** Auditors read the history itself (product.md section 9.6), through the event store's port. */
 @Module({
   controllers: [ListAuditEventsHttpController, GetKeyHistoryHttpController],
-  providers: [{ provide: AuditEventQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new AuditEventQueries(store) }],
+  providers: [
+    {
+      provide: AuditEventQueries,
+      inject: [EVENT_STORE, READ_MODEL_DATA_SOURCE],
+      useFactory: (store: EventStore, dataSource: DataSource) => new AuditEventQueries(store, dataSource),
+    },
+  ],
 })
 export class AuditModule {}

@@ -23,11 +23,12 @@ const visibleMetadata = (metadata: RecordedEvent['metadata']): AuditMetadataView
   schemaVersion: metadata.schemaVersion,
 });
 
-/** The one home of what an auditor may see of an event. */
-export const auditEventView = (event: RecordedEvent): AuditEventView => ({
+/** The one home of what an auditor may see of an event; `hash`, its link of the chain, as the chain holds it. */
+export const auditEventView = (event: RecordedEvent, hash: string | null): AuditEventView => ({
   position: positionToToken(event.position),
   streamId: event.streamId,
   type: event.type,
   data: visibleData(event.data),
   metadata: visibleMetadata(event.metadata),
+  hash,
 });

@@ -28,22 +28,23 @@ describe('auditEventView', () => {
     ['KeyCreated', created],
     ['KeyRotated', rotated],
   ])('leaves the secret hash of %s out, and keeps the rest of its data', (type, data) => {
-    const view = auditEventView(recorded(type, data));
+    const view = auditEventView(recorded(type, data), null);
     expect(view.data).not.toHaveProperty('secretHash');
     expect(view.data).toEqual(Object.fromEntries(Object.entries(data).filter(([field]) => field !== 'secretHash')));
     expect(JSON.stringify(view)).not.toContain(SECRET_HASH);
   });
 
-  it('shows position, stream, type, data and the auditor metadata, never the idempotency bookkeeping', () => {
+  it('shows position, stream, type, data, the auditor metadata and the chain link, never the idempotency bookkeeping', () => {
     const revoked: KeyRevokedData = { keyId: 'key_1', revokedAt: '2026-03-04T10:00:00.000Z' };
-    expect(auditEventView(recorded('KeyRevoked', revoked))).toEqual({
+    expect(auditEventView(recorded('KeyRevoked', revoked), 'ab12')).toEqual({
       position: '1234.567', streamId: 'key-key_1', type: 'KeyRevoked', data: revoked,
       metadata: { actor: 'key_admin', correlationId: 'corr', causationId: 'cause', occurredAt: '2026-03-01T10:00:00.000Z', sourceIp: '203.0.113.7', userAgent: 'curl/8', schemaVersion: 1 },
+      hash: 'ab12',
     });
   });
 
   it('leaves out the source IP and user agent an event was written without', () => {
-    const view = auditEventView(recorded('KeyRevoked', {}, { sourceIp: undefined, userAgent: undefined }));
+    const view = auditEventView(recorded('KeyRevoked', {}, { sourceIp: undefined, userAgent: undefined }), null);
     expect(Object.keys(view.metadata)).toEqual(['actor', 'correlationId', 'causationId', 'occurredAt', 'schemaVersion']);
   });
 });

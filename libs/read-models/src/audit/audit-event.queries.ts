@@ -1,6 +1,8 @@
+import type { DataSource } from 'typeorm';
 import { keyStreamId, type AuditEventPage } from '@keyward/contracts';
 import { positionFromToken, positionToToken, type EventFilter, type EventStore, type Position } from '@keyward/event-store';
 import { InvalidCursorError } from '../keys/key-page.cursor';
+import { chainHashesAt } from '../event-chain/event-chain.table';
 import { auditEventView } from './audit-event-view.mapping';
 
 /** Larger numbers than a store's 64-bit positions are no position it handed out (and would fail the query). */
@@ -25,14 +27,20 @@ export interface AuditPageRequest {
  * The history as auditors read it, through the event store's port (no copy of it): one
  * workspace's events in global order. Pages follow the store's own rule of what is safe to read,
  * so a page never ends past a transaction still open that could commit an earlier position.
+ * Each event carries its link of the hash chain (section 9.6), `null` until the chain's follower
+ * has reached it.
  */
 export class AuditEventQueries {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async events(workspaceId: string, filter: AuditEventFilter, page: AuditPageRequest): Promise<AuditEventPage> {
     const after = page.after === undefined ? undefined : cursorPosition(page.after);
     const events = await this.store.readAll({ after, maxCount: page.limit, filter: { ...filter, workspaceId } });
-    const items = events.map(auditEventView);
+    const hashes = await chainHashesAt(this.dataSource.manager, events.map((e) => e.position.prepare));
+    const items = events.map((e) => auditEventView(e, hashes.get(e.position.prepare) ?? null));
     // A short page reached the safe end; a full one may have more behind it.
     const last = events.at(-1);
     return { items, nextCursor: events.length === page.limit && last ? positionToToken(last.position) : null };
