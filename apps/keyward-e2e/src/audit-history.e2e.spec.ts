@@ -12,6 +12,9 @@ const MAX_READ_ROUNDS = 2_000;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** GET /v1/audit/events and GET /v1/keys/:id/history (product.md sections 7 and 9.6), services as separate processes. */
+/** Events without their chain link: the chain's follower may link an event between two reads of it. */
+const unchained = (items: readonly AuditEventView[]): AuditEventView[] => items.map((e) => ({ ...e, hash: null }));
+
 describe('auditors read the history', () => {
   let stack: KeywardStack;
   let other: CreateWorkspaceResult;
@@ -67,9 +70,9 @@ describe('auditors read the history', () => {
       expect(event.metadata.sourceIp).toEqual(expect.any(String));
       expect(event.data).not.toHaveProperty('secretHash');
     }
-    const text = JSON.stringify(whole.body);
+    const text = JSON.stringify(unchained(whole.body.items));
     for (const secret of [key.key, rotated.body.key]) expect(text).not.toContain(secret);
-    expect(text).not.toMatch(/[0-9a-f]{64}/); // no keyed hash of any kind
+    expect(text).not.toMatch(/[0-9a-f]{64}/); // no keyed hash of any kind (the chain's own links aside)
 
     const paged: AuditEventView[] = [];
     let cursor: string | null = null;
@@ -79,7 +82,7 @@ describe('auditors read the history', () => {
       cursor = res.body.nextCursor;
       if (cursor === null) break;
     }
-    expect(paged).toEqual(whole.body.items);
+    expect(unchained(paged)).toEqual(unchained(whole.body.items));
 
     const deleted = await stack.api('DELETE', `/v1/keys/${key.id}`);
     expect(deleted.status).toBe(204);
@@ -170,6 +173,6 @@ describe('auditors read the history', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.toSorted()).toEqual(written.toSorted());
     // The pages, joined, are what one read of the same range answers afterwards.
-    expect((await readToEnd('type=KeyCreated&limit=1000', start)).items).toEqual(seen);
+    expect(unchained((await readToEnd('type=KeyCreated&limit=1000', start)).items)).toEqual(unchained(seen));
   });
 });

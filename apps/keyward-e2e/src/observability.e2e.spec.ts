@@ -58,7 +58,7 @@ describe('observability', () => {
   it('serves /health on every service, naming each dependency it uses', async () => {
     expect(await health(at.gateway)).toEqual({ status: 200, body: { status: 'ok', checks: { nats: 'ok', database: 'ok', eventStore: 'ok' } } });
     expect(await health(at['key-command'])).toEqual({ status: 200, body: { status: 'ok', checks: { nats: 'ok', eventStore: 'ok' } } });
-    expect(await health(at.projector)).toEqual({ status: 200, body: { status: 'ok', checks: { nats: 'ok', eventStore: 'ok', database: 'ok', projection: 'ok' } } });
+    expect(await health(at.projector)).toEqual({ status: 200, body: { status: 'ok', checks: { nats: 'ok', eventStore: 'ok', database: 'ok', projection: 'ok', eventChain: 'ok' } } });
     expect(await health(at.verifier)).toEqual({ status: 200, body: { status: 'ok', checks: { nats: 'ok', eventStore: 'ok', index: 'ok' } } });
   });
 

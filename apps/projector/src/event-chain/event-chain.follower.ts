@@ -25,7 +25,7 @@ export class EventChainFollower implements OnApplicationBootstrap, OnApplication
       },
       onError: (error) => this.logger.warn(`event chain: ${error.message}`),
     });
-    health.register('event-chain', () => (this.caughtUp ? 'ok' : 'catching-up'));
+    health.register('eventChain', () => (this.caughtUp ? 'ok' : 'catching-up'));
   }
 
   async onApplicationBootstrap(): Promise<void> {
