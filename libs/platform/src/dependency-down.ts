@@ -24,19 +24,34 @@ const MAX_DEPTH = 5;
 
 const fieldOf = (value: object, name: string): unknown => (name in value ? (value as Record<string, unknown>)[name] : undefined);
 
-/**
- * True when `error` means that PostgreSQL or NATS is unreachable or going away, as opposed to a
- * bug or a bad request: the caller should then answer 503 `UNAVAILABLE` and try again later. It
- * looks through TypeORM's `QueryFailedError.driverError` and `Error.cause`.
- */
-export const isDependencyDown = (error: unknown): boolean => {
+/** `error` and what it wraps (TypeORM's `QueryFailedError.driverError`, `Error.cause`), outermost first. */
+function* wrapped(error: unknown): Generator<object> {
   let current: unknown = error;
   for (let depth = 0; depth < MAX_DEPTH && typeof current === 'object' && current !== null; depth++) {
-    const code = fieldOf(current, 'code');
-    if (typeof code === 'string' && (NETWORK_CODES.has(code) || POSTGRES_DOWN.test(code) || NATS_CODES.has(code))) return true;
-    const message = fieldOf(current, 'message');
-    if (typeof message === 'string' && PG_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    yield current;
     current = fieldOf(current, 'driverError') ?? fieldOf(current, 'cause');
+  }
+}
+
+/**
+ * True when `error` means that PostgreSQL or NATS is unreachable or going away, as opposed to a
+ * bug or a bad request: the caller should then answer 503 `UNAVAILABLE` and try again later.
+ */
+export const isDependencyDown = (error: unknown): boolean => {
+  for (const layer of wrapped(error)) {
+    const code = fieldOf(layer, 'code');
+    if (typeof code === 'string' && (NETWORK_CODES.has(code) || POSTGRES_DOWN.test(code) || NATS_CODES.has(code))) return true;
+    const message = fieldOf(layer, 'message');
+    if (typeof message === 'string' && PG_MESSAGES.some((pattern) => pattern.test(message))) return true;
+  }
+  return false;
+};
+
+/** True when PostgreSQL refused the values themselves (SQLSTATE class 22, data exception): no retry changes that. */
+export const isPostgresDataError = (error: unknown): boolean => {
+  for (const layer of wrapped(error)) {
+    const code = fieldOf(layer, 'code');
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
   }
   return false;
 };

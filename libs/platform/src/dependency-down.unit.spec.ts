@@ -1,6 +1,6 @@
 import { NatsError } from 'nats';
 import { QueryFailedError } from 'typeorm';
-import { isDependencyDown } from './dependency-down';
+import { isDependencyDown, isPostgresDataError } from './dependency-down';
 
 /** An error as `pg` builds it: a message and, from the server, a SQLSTATE code. */
 const pgError = (message: string, code?: string): Error => Object.assign(new Error(message), code ? { code } : {});
@@ -48,5 +48,17 @@ describe('isDependencyDown', () => {
     const loop = new Error('outer') as Error & { cause?: unknown };
     loop.cause = loop;
     expect(isDependencyDown(loop)).toBe(false);
+  });
+});
+
+describe('isPostgresDataError', () => {
+  it('finds a data exception (class 22) through TypeORM and cause wrappers, and nothing else', () => {
+    const outOfRange = Object.assign(new Error('date/time field value out of range'), { code: '22008' });
+    expect(isPostgresDataError(outOfRange)).toBe(true);
+    expect(isPostgresDataError(Object.assign(new Error('query failed'), { driverError: outOfRange }))).toBe(true);
+    expect(isPostgresDataError(new Error('wrapped', { cause: outOfRange }))).toBe(true);
+    expect(isPostgresDataError(Object.assign(new Error('terminated'), { code: '57P01' }))).toBe(false);
+    expect(isPostgresDataError(Object.assign(new Error('unique'), { code: '23505' }))).toBe(false);
+    expect(isPostgresDataError(new Error('no code'))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { AckPolicy, nanos, type JsMsg, type NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { UsageStream, type UsageBatch } from '@keyward/contracts';
 import { uuidV7Time } from '@keyward/domain';
-import { ensureUsageStream, NATS_CONNECTION, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
+import { ensureUsageStream, isPostgresDataError, NATS_CONNECTION, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
 import { applyUsageBatch, parseUsageBatch, purgeAppliedBatches } from '@keyward/read-models';
 import { UsageMetrics } from './usage.metrics';
 
@@ -30,12 +30,6 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * lost comes again too, finds its id, and changes nothing. It follows no events, so a rebuild of
  * the read models leaves usage alone, and it runs beside the event projection, not in its way.
  */
-/** A PostgreSQL data exception (SQLSTATE class 22: out of range, bad datetime, …), which no retry changes. */
-const refusedAsData = (error: unknown): boolean => {
-  const code = (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('22');
-};
-
 @Injectable()
 export class UsageProjector implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(UsageProjector.name);
@@ -107,7 +101,7 @@ export class UsageProjector implements OnApplicationBootstrap, OnApplicationShut
       if (this.failing) this.logger.log('usage batches are applied again');
       this.failing = false;
     } catch (error) {
-      if (refusedAsData(error)) {
+      if (isPostgresDataError(error)) {
         // PostgreSQL refuses what the batch holds, not its own state: it would fail again forever.
         message.term();
         this.metrics.record('rejected', 0, undefined);

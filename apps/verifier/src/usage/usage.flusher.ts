@@ -74,9 +74,10 @@ export class UsageFlusher implements OnApplicationBootstrap, OnApplicationShutdo
     try {
       if (!this.streamReady) await ensureUsageStream(this.nats);
       this.streamReady = true;
-      for (const batch of this.pending) {
+      while (this.pending.length > 0) {
+        const [batch] = this.pending;
         await this.js.publish(UsageStream.batches, batch.data, { msgID: batch.batchId, timeout: PUBLISH_TIMEOUT_MS, expect: { streamName: UsageStream.name } });
-        this.pending = this.pending.slice(1);
+        this.pending.shift();
         this.batches.inc({ outcome: 'published' });
       }
       if (this.failing) this.logger.log('usage batches are published again');
