@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { AuditEventPage, AuditEventView, AuditMetadataView } from '@keyward/contracts';
+import type { AuditEventPage, AuditMetadataView, JsonValue, NewerAuditEventView } from '@keyward/contracts';
 
 @ApiSchema({ name: 'AuditMetadata' })
 export class AuditMetadataDto implements AuditMetadataView {
@@ -25,8 +25,9 @@ export class AuditMetadataDto implements AuditMetadataView {
   readonly schemaVersion!: number;
 }
 
+/** Every event's shape, the widest of `AuditEventView`'s: the data's fields depend on its type (section 6). */
 @ApiSchema({ name: 'AuditEvent' })
-export class AuditEventDto implements AuditEventView {
+export class AuditEventDto implements NewerAuditEventView {
   @ApiProperty({ example: '1234.567', description: 'the place in the global order; pass as `after` to read what follows' })
   readonly position!: string;
 
@@ -37,7 +38,7 @@ export class AuditEventDto implements AuditEventView {
   readonly type!: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: "the event's data (product.md section 6), never a secret or its hash" })
-  readonly data!: unknown;
+  readonly data!: JsonValue;
 
   @ApiProperty({ type: AuditMetadataDto })
   readonly metadata!: AuditMetadataDto;

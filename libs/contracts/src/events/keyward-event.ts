@@ -13,3 +13,4 @@ const typeGuard = <E extends KeywardEvent>(types: readonly E['type'][]) => {
 export const isKeyEvent = typeGuard<KeyEvent>(KeyEventTypes);
 export const isRoleEvent = typeGuard<RoleEvent>(RoleEventTypes);
 export const isWorkspaceEvent = typeGuard<WorkspaceEvent>(WorkspaceEventTypes);
+export const isKeywardEvent = typeGuard<KeywardEvent>([...KeyEventTypes, ...RoleEventTypes, ...WorkspaceEventTypes]);

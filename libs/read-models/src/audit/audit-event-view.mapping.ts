@@ -1,15 +1,12 @@
-import type { AuditEventView, AuditMetadataView } from '@keyward/contracts';
+import { HIDDEN_EVENT_DATA_FIELDS, isKeywardEvent, type AuditEventView, type AuditMetadataView, type JsonValue, type KnownAuditEventView } from '@keyward/contracts';
 import { positionToToken, type RecordedEvent } from '@keyward/event-store';
 
-/**
- * Fields of event data an auditor never sees, whatever the event type: a secret's keyed hash
- * (KeyCreated, KeyRotated) would let anyone holding the pepper test guesses offline.
- */
-const HIDDEN_DATA_FIELDS: ReadonlySet<string> = new Set(['secretHash']);
+const HIDDEN: ReadonlySet<string> = new Set(HIDDEN_EVENT_DATA_FIELDS);
 
-const visibleData = (data: unknown): unknown => {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
-  return Object.fromEntries(Object.entries(data).filter(([field]) => !HIDDEN_DATA_FIELDS.has(field)));
+/** The history holds JSON: what was parsed from it is a `JsonValue` (objects lose their hidden fields). */
+const visibleData = (data: unknown): JsonValue => {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data as JsonValue;
+  return Object.fromEntries(Object.entries(data).filter(([field]) => !HIDDEN.has(field))) as JsonValue;
 };
 
 /** An allowlist, so that metadata added later stays hidden until someone decides auditors see it. */
@@ -24,11 +21,16 @@ const visibleMetadata = (metadata: RecordedEvent['metadata']): AuditMetadataView
 });
 
 /** The one home of what an auditor may see of an event; `hash`, its link of the chain, as the chain holds it. */
-export const auditEventView = (event: RecordedEvent, hash: string | null): AuditEventView => ({
-  position: positionToToken(event.position),
-  streamId: event.streamId,
-  type: event.type,
-  data: visibleData(event.data),
-  metadata: visibleMetadata(event.metadata),
-  hash,
-});
+export const auditEventView = (event: RecordedEvent, hash: string | null): AuditEventView => {
+  const view = {
+    position: positionToToken(event.position),
+    streamId: event.streamId,
+    type: event.type,
+    data: visibleData(event.data),
+    metadata: visibleMetadata(event.metadata),
+    hash,
+  };
+  // A known type's data has that type's shape (its writer is this code), less the hidden fields;
+  // TypeScript cannot carry the pairing of `type` and `data` through the spread, hence the cast.
+  return isKeywardEvent(event) ? (view as KnownAuditEventView) : view;
+};

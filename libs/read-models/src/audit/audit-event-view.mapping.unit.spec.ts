@@ -47,4 +47,10 @@ describe('auditEventView', () => {
     const view = auditEventView(recorded('KeyRevoked', {}, { sourceIp: undefined, userAgent: undefined }), null);
     expect(Object.keys(view.metadata)).toEqual(['actor', 'correlationId', 'causationId', 'occurredAt', 'schemaVersion']);
   });
+
+  it("shows an event a newer writer appended as stored, still without a secret hash", () => {
+    const view = auditEventView(recorded('KeyTeleported', { keyId: 'key_1', to: 'mars', secretHash: SECRET_HASH }), null);
+    expect(view).toMatchObject({ type: 'KeyTeleported', data: { keyId: 'key_1', to: 'mars' } });
+    expect(JSON.stringify(view)).not.toContain(SECRET_HASH);
+  });
 });
