@@ -105,6 +105,11 @@ export class BenchStack {
     private readonly options: StackOptions,
   ) {}
 
+  /** The stack's own database: its event store, read models and hash chain. */
+  get databaseUrl(): string {
+    return withDatabase(this.adminUrl, this.database);
+  }
+
   static async start(infra: BenchInfra, options: StackOptions): Promise<BenchStack> {
     const { verifiers, dataDir } = options;
     const database = `keyward_bench_writes_${Date.now()}`;

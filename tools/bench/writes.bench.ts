@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './bench-env';
 import { BenchInfra, BenchStack, cpuMs, type BenchService } from './bench-stack';
+import { sampleChainLag } from './chain-lag';
 import { HttpLoad, type HttpCall } from './http-load';
 import type { LoadResult } from './load';
 
@@ -75,7 +76,10 @@ const runOneStack = async (infra: BenchInfra, verifiers: number, build: { label:
     const ids: string[] = [];
     const keep = (answer: { body: string }): void => void ids.push((JSON.parse(answer.body) as { id: string }).id);
     await load.run(createCall, CONNECTIONS, 2, 201, keep); // warm-up
-    const { result: creates, cpu } = await cpuDuring(stack, infra, () => (load as HttpLoad).run(createCall, CONNECTIONS, SECONDS, 201, keep));
+    const {
+      result: { result: creates, cpu },
+      lag,
+    } = await sampleChainLag(stack.databaseUrl, () => cpuDuring(stack, infra, () => (load as HttpLoad).run(createCall, CONNECTIONS, SECONDS, 201, keep)));
     const one = await load.run(createCall, 1, SECONDS / 2, 201, keep);
     const revokeIds = keyQueue(ids.slice(0, Math.floor(ids.length / 2)));
     const revoke = (): HttpCall | undefined => {
@@ -96,6 +100,9 @@ const runOneStack = async (infra: BenchInfra, verifiers: number, build: { label:
     const perCreate = (m: Measured): number => (cpu.get(m) ?? 0) / creates.requests;
     const total = MEASURED.reduce((sum, m) => sum + perCreate(m), 0);
     console.log(`    CPU per create: ${total.toFixed(2)} ms = ${MEASURED.map((m) => `${m} ${perCreate(m).toFixed(2)}`).join(', ')}`);
+    console.log(
+      `    hash chain behind the history, sampled every 50 ms (${lag.samples}): p50 ${lag.p50Events} events, max ${lag.maxEvents}; oldest unlinked event p50 ${lag.p50Ms.toFixed(0)} ms, p99 ${lag.p99Ms.toFixed(0)} ms, max ${lag.maxMs.toFixed(0)} ms`,
+    );
     console.log(row('create, one at a time', one));
     console.log(row('revoke, one at a time', revokes));
     console.log(row('set roles, one at a time', roleEdits));
