@@ -102,7 +102,7 @@ const ROUTES: readonly Route[] = [
     foreign: keyNotFound,
     target: async (f) => at(`/v1/keys/${await freshKey(f)}/history`),
   },
-  { method: 'GET', path: '/v1/audit/chain', access: { permission: 'audit:read' }, success: 200, target: async () => at('/v1/audit/chain') },
+  { method: 'GET', path: '/v1/audit/chain', access: 'root', success: 200, target: async () => at('/v1/audit/chain') },
   { method: 'DELETE', path: '/v1/keys/{id}', access: { permission: 'api_keys:write' }, success: 204, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`) },
   { method: 'PATCH', path: '/v1/keys/{id}', access: { permission: 'api_keys:write' }, success: 200, foreign: keyNotFound, target: async (f) => at(`/v1/keys/${await freshKey(f)}`, { name: 'renamed in the matrix' }) },
   {

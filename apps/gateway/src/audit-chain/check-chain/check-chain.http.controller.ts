@@ -5,7 +5,7 @@ import type { ChainReport } from '@keyward/contracts';
 import type { EventStore } from '@keyward/event-store';
 import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
 import { checkEventChain, UnchainedPositionError } from '@keyward/read-models';
-import { RequirePermission } from '../../auth/require-permission.decorator';
+import { RootOnly } from '../../auth/root-only.decorator';
 import { ApiError } from '../../errors/api-error';
 import { AdminController } from '../../http/admin-controller.decorator';
 import { ChainRangeRequestDto } from '../chain-range.request.dto';
@@ -20,9 +20,12 @@ export class CheckChainHttpController {
     @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
-  /** The whole installation's history: the chain is one, across workspaces. */
+  /**
+   * The whole installation's history: the chain is one, across workspaces, so it is the
+   * operator's. Its count and head would tell one workspace how busy the others are.
+   */
   @Get()
-  @RequirePermission('audit:read')
+  @RootOnly()
   @ApiOkResponse({ type: ChainReportDto, description: 'the first position where an event was altered, removed, inserted or reordered, and the head hash' })
   async check(@Query() query: ChainRangeRequestDto): Promise<ChainReport> {
     try {
