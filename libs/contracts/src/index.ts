@@ -23,3 +23,4 @@ export * from './commands/command.contract';
 export * from './commands/key-commands.contract';
 export * from './commands/role-commands.contract';
 export * from './commands/workspace-commands.contract';
+export * from './sealed-value';
