@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { auditCommand } from './audit/audit.command';
 import { keysCommand } from './keys/keys.command';
+import { ExitCodes } from './exit-codes';
 import { runCli } from './run-cli';
 import { verifyCommand } from './verify/verify.command';
 
@@ -25,6 +26,12 @@ const program = new Command('keyward')
   .addCommand(keysCommand())
   .addCommand(auditCommand());
 // `keyward replay` (rebuild the read models) joins here: program.addCommand(replayCommand()) from './replay/replay.command'.
+
+// `keyward keys list | head` closes the pipe early: the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(ExitCodes.ok);
+});
 
 void runCli(program, process.argv).then((code) => {
   process.exitCode = code;
