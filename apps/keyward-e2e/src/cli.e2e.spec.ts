@@ -21,20 +21,18 @@ const UNAVAILABLE = 4;
 describe('the keyward CLI against a running stack', () => {
   let stack: KeywardStack;
   let env: NodeJS.ProcessEnv;
-  /** Every secret the test saw, and everything the CLI printed on stderr: scanned at the end. */
+  /** Every secret the test saw, and everything the CLI printed: scanned at the end. */
   const secrets: string[] = [];
   let stderrs = '';
+  let stdouts = '';
 
-  const keyward = async (...args: string[]): Promise<CliRun> => {
-    const run = await runKeyward(args, env);
-    stderrs += run.stderr;
-    return run;
-  };
   const keywardWith = async (extra: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun> => {
     const run = await runKeyward(args, { ...env, ...extra });
     stderrs += run.stderr;
+    stdouts += run.stdout;
     return run;
   };
+  const keyward = (...args: string[]): Promise<CliRun> => keywardWith({}, ...args);
   /** A `--json` run that must succeed, its stdout parsed. */
   const json = async <T>(...args: string[]): Promise<T> => {
     const run = await keyward('--json', ...args);
@@ -210,8 +208,9 @@ describe('the keyward CLI against a running stack', () => {
     expect(broken.stderr).toBe(`keyward: the chain is broken at position ${head}: altered\n`);
   });
 
-  it('never printed a secret on stderr', () => {
+  it('never printed a secret on stderr, nor its credential or the pepper anywhere (a new key goes to stdout, once)', () => {
     expect(stderrs.length).toBeGreaterThan(0);
     expect(leakedSecrets(stderrs, secrets)).toEqual([]);
+    expect(leakedSecrets(stdouts, [stack.rootKey, stack.pepper])).toEqual([]);
   });
 });
