@@ -29,14 +29,15 @@ export const metricsPortVariable = (service: OpsService): string => `KEYWARD_${s
 export const SUPERVISOR_RESTARTS_ENV = 'KEYWARD_SUPERVISOR_RESTARTS';
 
 /** `infra-up` writes where it started PostgreSQL and NATS, so services need no variables at all. */
-interface InfraFile {
+export interface InfraFile {
   readonly databaseUrl?: string;
   readonly natsUrl?: string;
 }
 
 export const dataDirOf = (env: NodeJS.ProcessEnv): string => path.resolve(env.KEYWARD_DATA_DIR || '.data');
 
-const readInfraFile = (dataDir: string): InfraFile => {
+/** Where `infra-up` started PostgreSQL and NATS for this data folder; empty when it did not. */
+export const readInfraFile = (dataDir: string): InfraFile => {
   const file = path.join(dataDir, 'infra.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as InfraFile) : {};
 };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KeywardConfig } from './keyward-config';
 import { readOrCreateSecretFile } from './secret-file';
@@ -12,6 +13,8 @@ export interface RootKey {
   readonly path?: string;
 }
 
+const rootKeyFile = (dataDir: string): string => path.join(dataDir, 'root-key');
+
 /**
  * The operator's credential for the gateway (product.md section 3). A generated one is
  * `kwroot_…`, deliberately not the `kw_<env>_` format, so it can never pass `keyward.v1.verify`.
@@ -21,9 +24,16 @@ export const loadRootKey = (config: Pick<KeywardConfig, 'dataDir'>, env: NodeJS.
     if (env.KEYWARD_ROOT_KEY.length < MIN_LENGTH) throw new Error(`KEYWARD_ROOT_KEY must be at least ${MIN_LENGTH} characters`);
     return { key: env.KEYWARD_ROOT_KEY, generated: false };
   }
-  const file = path.join(config.dataDir, 'root-key');
+  const file = rootKeyFile(config.dataDir);
   const { value, created } = readOrCreateSecretFile(file, () => `kwroot_${randomBytes(32).toString('base64url')}`);
   return { key: value, generated: created, path: file };
+};
+
+/** The root key the services use, if they have one, without ever creating one: for the CLI, a client of the gateway. */
+export const findRootKey = (config: Pick<KeywardConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): string | undefined => {
+  if (env.KEYWARD_ROOT_KEY) return env.KEYWARD_ROOT_KEY;
+  const file = rootKeyFile(config.dataDir);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
 };
 
 export const rootKeyBanner = (rootKey: RootKey): string => {

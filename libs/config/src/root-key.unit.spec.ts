@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadRootKey, rootKeyBanner } from './root-key';
+import { findRootKey, loadRootKey, rootKeyBanner } from './root-key';
 import { tempDir } from './testing/temp-dir';
 
 describe('loadRootKey', () => {
@@ -21,6 +21,17 @@ describe('loadRootKey', () => {
     const load = (): unknown => loadRootKey({ dataDir: tempDir() }, { KEYWARD_ROOT_KEY: 'short-root-secret' });
     expect(load).toThrow(/KEYWARD_ROOT_KEY must be at least 32 characters/);
     expect(load).not.toThrow(/short-root-secret/);
+  });
+});
+
+describe('findRootKey', () => {
+  it("reads the services' root key and never creates one", () => {
+    const dataDir = tempDir();
+    expect(findRootKey({ dataDir }, {})).toBeUndefined();
+    expect(existsSync(path.join(dataDir, 'root-key'))).toBe(false);
+    const { key } = loadRootKey({ dataDir }, {});
+    expect(findRootKey({ dataDir }, {})).toBe(key);
+    expect(findRootKey({ dataDir }, { KEYWARD_ROOT_KEY: 'r'.repeat(40) })).toBe('r'.repeat(40));
   });
 });
 

@@ -1,0 +1,64 @@
+import type { CreateKeyAnswer, KeyPage, KeyView, RevokeKeyResult, RotateKeyAnswer } from '@keyward/contracts';
+import { cell, fields, table } from '../output/table';
+
+/** Keys as `keyward keys list` shows them to people; `--json` prints the page itself. */
+export const keyTable = (page: KeyPage): string => {
+  const rows = page.items.map((k) => [
+    k.id,
+    k.name,
+    k.maskedKey,
+    k.environment,
+    k.status,
+    k.restricted ? 'restricted' : 'full',
+    cell(k.roles),
+    k.createdAt,
+    cell(k.expiresAt),
+    String(k.usageCount),
+    cell(k.lastUsedAt),
+  ]);
+  const more = page.nextCursor === null ? '' : `\nmore: --cursor ${page.nextCursor} (or --all)`;
+  return `${table(['id', 'name', 'key', 'env', 'status', 'access', 'roles', 'created', 'expires', 'uses', 'last used'], rows)}${more}`;
+};
+
+/** One key, a field a line. */
+export const keyFields = (k: KeyView): string =>
+  fields([
+    ['id', k.id],
+    ['name', k.name],
+    ['key', k.maskedKey],
+    ['environment', k.environment],
+    ['status', k.status],
+    ['access', k.restricted ? 'restricted' : 'full (unrestricted)'],
+    ['roles', cell(k.roles)],
+    ['permissions', cell(k.permissions)],
+    ['shares', cell(k.shares.map((s) => `${s.resource}/${s.resourceId}:${s.access}`))],
+    ['rate limit', cell(k.ratelimit)],
+    ['ip allowlist', cell(k.ipAllowlist)],
+    ['created', k.createdAt],
+    ['expires', cell(k.expiresAt)],
+    ['rotated', cell(k.rotatedAt)],
+    ['revoked', cell(k.revokedAt)],
+    ['uses', String(k.usageCount)],
+    ['last used', cell(k.lastUsedAt)],
+  ]);
+
+/** A new key: its fields, then the secret alone on the last line (easy to copy, shown this once). */
+export const createdKey = (k: CreateKeyAnswer): string =>
+  `${fields([
+    ['id', k.id],
+    ['name', k.name],
+    ['environment', k.environment],
+    ['access', k.unrestricted ? 'full (unrestricted)' : 'restricted'],
+    ['roles', cell(k.roles)],
+    ['permissions', cell(k.permissions)],
+    ['created', k.createdAt],
+    ['expires', cell(k.expiresAt)],
+  ])}\n${k.key ?? '(secret already shown)'}`;
+
+export const rotatedKey = (r: RotateKeyAnswer): string =>
+  `${fields([
+    ['id', r.id],
+    ['previous key valid until', r.previousKeyExpiresAt],
+  ])}\n${r.key ?? '(secret already shown)'}`;
+
+export const revokedKey = (r: RevokeKeyResult): string => `revoked ${r.id} at ${r.revokedAt}`;
