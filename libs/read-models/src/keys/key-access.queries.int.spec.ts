@@ -10,6 +10,7 @@ jest.setTimeout(30_000);
 const WS = 'ws_time';
 const KEY = keyId(1);
 const SHORT_LIVED = keyId(2);
+const BAD_LIST = keyId(3);
 const at = (hhmm: string): string => `2026-03-01T${hhmm}:00.000Z`;
 
 /** Appends one event to its stream, stamped `hhmm` as key-command's clock would stamp it. */
@@ -37,6 +38,8 @@ describe('what a key could do at a moment, folded from a real event store', () =
     await append(store, keyStreamId(KEY), '07:00', { type: 'KeyIpAllowlistChanged', data: { keyId: KEY, ipAllowlist: ['203.0.113.0/24'] } });
     await append(store, keyStreamId(KEY), '08:00', { type: 'KeyRevoked', data: { keyId: KEY, revokedAt: at('08:00') } });
     await append(store, keyStreamId(KEY), '09:00', { type: 'KeyDeleted', data: { keyId: KEY, deletedAt: at('09:00') } });
+    // Not one key-command would write: a history altered by hand.
+    await append(store, keyStreamId(BAD_LIST), '02:00', keyCreated(3, { workspaceId: WS, ipAllowlist: ['not an address'] }));
   });
 
   const ask = (hhmm: string, require?: string | string[], ip?: string, key = KEY, workspaceId = WS) =>
@@ -72,6 +75,10 @@ describe('what a key could do at a moment, folded from a real event store', () =
     expect(await ask('07:30', 'contacts:read')).toMatchObject({ ipAllowlist: ['203.0.113.0/24'], code: 'FORBIDDEN' });
     expect(await ask('07:30', 'contacts:read', '198.51.100.1')).toMatchObject({ code: 'FORBIDDEN' });
     expect(await ask('07:30', 'contacts:read', '203.0.113.7')).toMatchObject({ code: 'VALID', ip: '203.0.113.7' });
+  });
+
+  it('an allowlist entry that does not parse lets no address in, rather than fail the answer', async () => {
+    expect(await ask('02:30', undefined, '203.0.113.7', BAD_LIST)).toMatchObject({ ipAllowlist: ['not an address'], code: 'FORBIDDEN' });
   });
 
   it('answers REVOKED once revoked, whatever is required; an expired key is expired from its expiry on', async () => {

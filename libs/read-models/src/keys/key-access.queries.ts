@@ -20,6 +20,15 @@ import {
 import type { EventStore } from '@keyward/event-store';
 import { foldUntil } from '../history/fold-until';
 
+/** A list key-command validated; should a stored entry not parse, the list lets no address in (fail closed), rather than fail the answer. */
+const allowlistOf = (entries: readonly string[]): Pick<IpAllowlistMatcher, 'allows'> | null => {
+  try {
+    return IpAllowlistMatcher.of(entries) ?? null;
+  } catch {
+    return { allows: () => false };
+  }
+};
+
 /** What an auditor asks: the moment, and what a verify at that moment would have carried. */
 export interface KeyAccessQuestion {
   readonly asOf: Date;
@@ -65,7 +74,7 @@ export class KeyAccessQueries {
 
     const grants = effectiveGrants(key, roleGrants, entitlements);
     const lifetime = lifetimeOf(key);
-    const verifiable = { ...lifetime, workspace: { entitlements }, ipAllowlist: IpAllowlistMatcher.of(key.ipAllowlist) ?? null, granted: { grants } };
+    const verifiable = { ...lifetime, workspace: { entitlements }, ipAllowlist: allowlistOf(key.ipAllowlist), granted: { grants } };
     const code = decideVerify(verifiable, Infinity, question.required, question.ip, untilMs);
     return {
       keyId,
