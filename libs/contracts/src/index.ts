@@ -8,6 +8,7 @@ export * from './usage.contract';
 export * from './audit-chain.contract';
 export * from './progress.contract';
 export * from './key.view';
+export * from './key-access.view';
 export * from './role.view';
 export * from './workspace.view';
 export * from './api-key-user.view';

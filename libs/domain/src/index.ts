@@ -32,6 +32,7 @@ export * from './permissions/effective-grants';
 export * from './names';
 export * from './text/untrusted-input';
 export * from './access/access-policy';
+export * from './access/verify-decision';
 export * from './keys/key-access-rules';
 export * from './roles/role.state';
 export * from './roles/role.commands';

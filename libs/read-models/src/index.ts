@@ -2,6 +2,7 @@ export * from './keys/key-row.entity';
 export * from './keys/key-queries';
 export * from './keys/key-view.mapping';
 export * from './keys/key-state.queries';
+export * from './keys/key-access.queries';
 export { InvalidCursorError } from './keys/key-page.cursor';
 export type { KeyPageRequest, Page } from './keys/key-page.query';
 export * from './keys/key-table.projection';

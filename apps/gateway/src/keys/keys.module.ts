@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@keyward/event-store';
 import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
-import { KeyStateQueries } from '@keyward/read-models';
+import { KeyAccessQueries, KeyStateQueries } from '@keyward/read-models';
 import { CommandsModule } from '../commands/commands.module';
 import { CreateKeyHttpController } from './create-key/create-key.http.controller';
 import { DeleteKeyHttpController } from './delete-key/delete-key.http.controller';
 import { GetKeyHttpController } from './get-key/get-key.http.controller';
+import { GetKeyAccessHttpController } from './get-key-access/get-key-access.http.controller';
 import { GetKeyUsageHttpController } from './get-key-usage/get-key-usage.http.controller';
 import { KeyEditWriter } from './key-edit.writer';
 import { ListKeysHttpController } from './list-keys/list-keys.http.controller';
@@ -20,8 +21,8 @@ import { UpdateKeyHttpController } from './update-key/update-key.http.controller
 
 /**
  * Lists come from the key table (KeyQueries, from the platform); one key comes from its own
- * history (KeyStateQueries), so a writer reads its write even while the projector lags; writes go
- * to key-command.
+ * history (KeyStateQueries), so a writer reads its write even while the projector lags, and so
+ * does what it could do at a moment (KeyAccessQueries); writes go to key-command.
  */
 @Module({
   imports: [CommandsModule],
@@ -32,11 +33,13 @@ import { UpdateKeyHttpController } from './update-key/update-key.http.controller
       inject: [EVENT_STORE, READ_MODEL_DATA_SOURCE],
       useFactory: (store: EventStore, dataSource: DataSource) => new KeyStateQueries(store, dataSource),
     },
+    { provide: KeyAccessQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new KeyAccessQueries(store) },
   ],
   controllers: [
     CreateKeyHttpController,
     ListKeysHttpController,
     GetKeyHttpController,
+    GetKeyAccessHttpController,
     GetKeyUsageHttpController,
     RotateKeyHttpController,
     RevokeKeyHttpController,

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
+import { MAX_REQUIRED_PERMISSIONS } from '@keyward/contracts';
 import { ArrayMaxSize, IsArray, IsObject, IsString, Length, Matches, ValidateBy, ValidateIf, ValidateNested, buildMessage, type ValidationOptions } from 'class-validator';
 import {
   isAccessLevel,
@@ -12,8 +13,10 @@ import {
   MAX_KEY_ROLES,
   MAX_RESOURCE_INSTANCE_LENGTH,
   MAX_ROLE_ID_LENGTH,
+  parseIpAddress,
   parseIsoDateTime,
   parsePermission,
+  parseRequiredPermissions,
 } from '@keyward/domain';
 
 /**
@@ -80,6 +83,16 @@ export const IsPermission = rule(
   (value) => parsePermission(value) !== undefined,
   'must be permissions like "calls:read", "*:write" or "workflows/wf_42:read"',
 );
+
+/** A verify's `require`: one permission or a list of them, by the rule the verifier reads it with. */
+export const IsRequiredPermissions = rule(
+  'isRequiredPermissions',
+  (value) => parseRequiredPermissions(value) !== undefined,
+  `must be at most ${MAX_REQUIRED_PERMISSIONS} permissions like "calls:read" or "workflows/wf_42:read"`,
+);
+
+/** One IPv4 or IPv6 address, by the parser the verifier matches allowlists with. */
+export const IsIpAddress = rule('isIpAddress', (value) => typeof value === 'string' && parseIpAddress(value) !== undefined, 'must be an IPv4 or IPv6 address, e.g. "203.0.113.7"');
 
 /** Role ids (built-in or `role_…`); whether each exists is key-command's to say. */
 export const IsRoleIdList = (): PropertyDecorator =>

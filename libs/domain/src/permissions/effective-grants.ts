@@ -1,5 +1,5 @@
 import type { BuiltInRoleId, Entitlements, ResourcePermissions, Share } from '@keyward/contracts';
-import type { Permission } from './permission';
+import { formatPermission, type Permission } from './permission';
 
 /** Built-in roles exist in every workspace under these ids (product.md section 2). */
 export const BuiltInRoleGrants: Readonly<Record<BuiltInRoleId, readonly Permission[]>> = {
@@ -40,3 +40,15 @@ export const effectiveGrants = (access: KeyAccess, roleGrants: RoleGrants = () =
   if (entitlements?.shares !== false) for (const share of access.shares ?? []) grants.push(shareGrant(share));
   return grants;
 };
+
+/**
+ * The roles a key's answers list: those that grant something under the plan (built-ins, and
+ * custom roles that exist and the plan includes), each once; none for an unrestricted key.
+ */
+export const heldRoles = (access: KeyAccess, roleGrants: RoleGrants, entitlements: Entitlements): string[] =>
+  access.unrestricted
+    ? []
+    : access.roles.filter((r, i) => access.roles.indexOf(r) === i && (isBuiltInRole(r) || (entitlements.customRoles && roleGrants(r) !== undefined)));
+
+/** Grants as the answers list them, without repeats. */
+export const permissionNames = (grants: readonly Permission[]): string[] => [...new Set(grants.map(formatPermission))];

@@ -21,6 +21,12 @@ export const DEFAULT_WORKSPACE: ExistingWorkspace = {
   settings: defaultWorkspaceSettings(),
 };
 
+/** A workspace whose creation was not seen (yet): no API access, whoever asks. */
+export const UNKNOWN_WORKSPACE_PLAN: Plan = 'free';
+
+/** The plan a folded workspace is on; `default` is never absent. */
+export const planOf = (state: WorkspaceState): Plan => (state.status === 'absent' ? UNKNOWN_WORKSPACE_PLAN : state.plan);
+
 /** The state a workspace's history folds from: `default` starts as existing. */
 export const workspaceStartState = (workspaceId: string): WorkspaceState =>
   workspaceId === DEFAULT_WORKSPACE_ID ? DEFAULT_WORKSPACE : initialWorkspaceState;

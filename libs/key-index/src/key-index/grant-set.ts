@@ -1,4 +1,4 @@
-import { formatPermission, type Permission } from '@keyward/domain';
+import { permissionNames, type Permission } from '@keyward/domain';
 import { Interner } from './interner';
 
 /** What a key may do, precomputed for the verify answer. */
@@ -16,7 +16,7 @@ export class GrantSets {
   private readonly interner = new Interner<GrantSet>();
 
   of(roles: readonly string[], grants: readonly Permission[]): GrantSet {
-    const permissions = [...new Set(grants.map(formatPermission))];
+    const permissions = permissionNames(grants);
     // JSON keeps roles and permissions apart, whatever characters a role id holds.
     return this.interner.intern(JSON.stringify([roles, permissions]), () =>
       Object.freeze({ roles: Object.freeze([...roles]), grants: Object.freeze([...grants]), permissions: Object.freeze(permissions) }),

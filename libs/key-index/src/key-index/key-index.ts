@@ -1,5 +1,5 @@
 import type { KeyEnvironment } from '@keyward/contracts';
-import { effectiveGrants, evolveKeyAccess, isBuiltInRole, type IpAllowlistMatcher, type KeyAccess } from '@keyward/domain';
+import { effectiveGrants, evolveKeyAccess, heldRoles, isBuiltInRole, type IpAllowlistMatcher, type KeyAccess } from '@keyward/domain';
 import type { IndexSnapshot } from '../snapshot/index-snapshot';
 import { GrantSets, type GrantSet } from './grant-set';
 import { HoldersByGroup } from './holders-by-group';
@@ -356,8 +356,6 @@ export class KeyIndex {
     const { workspaceId, entitlements } = workspace;
     const roleGrants = (roleId: string) => this.roles.grantsOf(workspaceId, roleId);
     const grants = effectiveGrants(access, roleGrants, entitlements);
-    // Listed only if they grant: built-ins, and custom roles that exist and the plan includes.
-    const roles = access.unrestricted ? [] : access.roles.filter((r, i) => access.roles.indexOf(r) === i && (isBuiltInRole(r) || (entitlements.customRoles && roleGrants(r) !== undefined)));
-    return this.grantSets.of(roles, grants);
+    return this.grantSets.of(heldRoles(access, roleGrants, entitlements), grants);
   }
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_WORKSPACE_ID, type Entitlements, type Plan, type RateLimitWhenUnreachable } from '@keyward/contracts';
-import { DEFAULT_WORKSPACE, entitlementsOf } from '@keyward/domain';
+import { DEFAULT_WORKSPACE, UNKNOWN_WORKSPACE_PLAN, entitlementsOf } from '@keyward/domain';
 import type { IndexWorkspaceEvent } from './index-event.parser';
 
 /** One per workspace, shared by all its keys and changed in place, so a plan or setting change holds on the very next verify. */
@@ -10,9 +10,6 @@ export interface WorkspacePlan {
   /** What the rate limiter answers for this workspace's keys while its shared state is out of reach. */
   rateLimitWhenUnreachable: RateLimitWhenUnreachable;
 }
-
-/** Until its WorkspaceCreated is seen, a workspace other than `default` has no API access. */
-const UNKNOWN_WORKSPACE_PLAN: Plan = 'free';
 
 export class WorkspacePlans {
   private readonly byId = new Map<string, WorkspacePlan>();

@@ -1,6 +1,6 @@
-import { MAX_REQUIRED_PERMISSIONS, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
+import type { VerifyAnswer, VerifyCode } from '@keyward/contracts';
 import type { GlobalRateLimiter, RateLimitDecision } from '@keyward/rate-limit';
-import { holdsAll, isExpiredAt, keySecretDigest, parseKeySecret, parsePermission, type Permission } from '@keyward/domain';
+import { decideVerify, keySecretDigest, parseKeySecret, parseRequiredPermissions } from '@keyward/domain';
 import type { IndexedKey, KeyIndex } from '../key-index/key-index';
 import type { DescribedAnswers } from './described-answers';
 import { rateLimitedAnswer } from './rate-limited-answer';
@@ -27,18 +27,6 @@ const DENIED = {
 
 const deny = (code: VerifyCode, key: IndexedKey): VerifyAnswer => ({ valid: false, code, keyId: key.keyId });
 
-/** Most verifies require nothing: one shared list, not a new one each time. */
-const NOTHING_REQUIRED: readonly Permission[] = Object.freeze([]);
-
-/** `undefined` when `require` is present but not a permission or list of them. */
-const requiredPermissions = (require: unknown): readonly Permission[] | undefined => {
-  if (require === undefined) return NOTHING_REQUIRED;
-  const list: unknown[] = Array.isArray(require) ? require : [require];
-  if (list.length > MAX_REQUIRED_PERMISSIONS) return undefined;
-  const parsed = list.map(parsePermission);
-  return parsed.every((p): p is Permission => p !== undefined) ? parsed : undefined;
-};
-
 /**
  * Answers one `keyward.v1.verify` request (product.md section 4) from the index alone, and every
  * answer derives from the raw bytes, so a bad message can never throw out of here. Only a key with
@@ -53,7 +41,7 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   }
   if (typeof request !== 'object' || request === null) return DENIED.MALFORMED;
   const { key: secret, require, ip } = request as { key?: unknown; require?: unknown; ip?: unknown };
-  const required = requiredPermissions(require);
+  const required = parseRequiredPermissions(require);
   if (typeof secret !== 'string' || !required || !parseKeySecret(secret).ok) return DENIED.MALFORMED;
   if (!context.serving(now)) return DENIED.UNAVAILABLE;
 
@@ -62,17 +50,13 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   if (!found) return DENIED.NOT_FOUND;
 
   const key = found.key;
-  if (key.revoked) return deny('REVOKED', key);
-  if (isExpiredAt(found.validUntilMs, now) || isExpiredAt(key.expiresAtMs, now)) return deny('EXPIRED', key);
-  // After EXPIRED, before permissions: a valid key of a workspace without API access (product.md section 7).
-  if (!key.workspace.entitlements.apiAccess) return deny('PLAN_UPGRADE_REQUIRED', key);
-  // Before permissions: a caller outside the list learns nothing of what the key holds. A key
-  // without a list skips this at the cost of one null check; `ip` missing or unparsable is outside.
-  if (key.ipAllowlist !== null && !key.ipAllowlist.allows(ip)) return deny('FORBIDDEN', key);
-  if (!holdsAll(key.granted.grants, required)) return context.described.of(key, 'INSUFFICIENT_PERMISSIONS');
+  // The order of the checks is the domain's (decideVerify), shared with time travel.
+  const decision = decideVerify(key, found.validUntilMs, required, ip, now);
+  if (decision === 'INSUFFICIENT_PERMISSIONS') return context.described.of(key, decision);
+  if (decision !== 'VALID') return deny(decision, key);
   const valid = context.described.of(key, 'VALID');
   if (key.ratelimit === null) return valid;
   // Last of all: only a call that would be VALID spends from the window (README "Rate limits").
-  const decision = context.limiter.take(key.keyId, key.ratelimit, key.workspace.rateLimitWhenUnreachable, now);
-  return decision instanceof Promise ? decision.then((d: RateLimitDecision) => rateLimitedAnswer(valid, d)) : rateLimitedAnswer(valid, decision);
+  const limit = context.limiter.take(key.keyId, key.ratelimit, key.workspace.rateLimitWhenUnreachable, now);
+  return limit instanceof Promise ? limit.then((d: RateLimitDecision) => rateLimitedAnswer(valid, d)) : rateLimitedAnswer(valid, limit);
 };

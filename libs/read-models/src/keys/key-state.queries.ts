@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { keyStreamId, type KeyEvent, type KeyView } from '@keyward/contracts';
 import { keyDecider } from '@keyward/domain';
 import type { EventStore } from '@keyward/event-store';
+import { foldUntil } from '../history/fold-until';
 import { KeyUsageRow } from '../usage/key-usage-row.entity';
 import { staleAfterDaysOf } from './key-queries';
 import { keyUsageOf, keyViewOfState } from './key-view.mapping';
@@ -29,11 +30,7 @@ export class KeyStateQueries {
       this.dataSource.getRepository(KeyUsageRow).findOneBy({ workspaceId, keyId }),
       staleAfterDaysOf(this.dataSource, workspaceId),
     ]);
-    const until = asOf?.getTime() ?? Infinity;
-    // A prefix of the stream, never a selection: replicas' clocks differ, and a later event stamped
-    // earlier must not be folded without the ones before it.
-    const after = stream.events.findIndex((e) => Date.parse(e.metadata.occurredAt) > until);
-    const state = stream.events.slice(0, after === -1 ? undefined : after).reduce(keyDecider.evolve, keyDecider.initialState());
+    const state = foldUntil(stream.events, keyDecider.evolve, keyDecider.initialState(), asOf?.getTime() ?? Infinity);
     if (state.status === 'absent' || state.deletedAt !== null || state.workspaceId !== workspaceId) return undefined;
     return keyViewOfState(state, keyUsageOf(usage), asOf ?? now, staleAfterDays);
   }

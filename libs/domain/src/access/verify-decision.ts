@@ -1,0 +1,48 @@
+import { MAX_REQUIRED_PERMISSIONS, type Entitlements, type KeyAccessCode } from '@keyward/contracts';
+import { isExpiredAt } from '../keys/key-status';
+import { parsePermission, type Permission } from '../permissions/permission';
+import { holdsAll } from '../permissions/permission-evaluator';
+
+/**
+ * A key as the decision reads it. Shaped like the verifier's indexed key, so that the hot path
+ * passes its own object and allocates nothing; time travel builds one from folded state.
+ */
+export interface VerifiableKey {
+  /** Revoked or deleted. */
+  readonly revoked: boolean;
+  /** Epoch ms; `null` or `Infinity` for a key that never expires. */
+  readonly expiresAtMs: number | null;
+  readonly workspace: { readonly entitlements: Pick<Entitlements, 'apiAccess'> };
+  /** `null`: any address. */
+  readonly ipAllowlist: { allows(ip: unknown): boolean } | null;
+  /** Everything the key holds under its workspace's plan (`effectiveGrants`). */
+  readonly granted: { readonly grants: readonly Permission[] };
+}
+
+/** Most verifies require nothing: one shared list, not a new one each time. */
+const NOTHING_REQUIRED: readonly Permission[] = Object.freeze([]);
+
+/** A verify's `require` (one permission or a list of them); `undefined` when present but not that. */
+export const parseRequiredPermissions = (require: unknown): readonly Permission[] | undefined => {
+  if (require === undefined) return NOTHING_REQUIRED;
+  const list: unknown[] = Array.isArray(require) ? require : [require];
+  if (list.length > MAX_REQUIRED_PERMISSIONS) return undefined;
+  const parsed = list.map(parsePermission);
+  return parsed.every((p): p is Permission => p !== undefined) ? parsed : undefined;
+};
+
+/**
+ * The one home of the order of a verify's checks (product.md sections 4 and 7): REVOKED, EXPIRED
+ * (the key, or the secret used after its rotation grace), PLAN_UPGRADE_REQUIRED, FORBIDDEN (outside
+ * the key's IP allowlist), INSUFFICIENT_PERMISSIONS, VALID. A plan never hides a dead key, and a
+ * caller outside the list learns nothing of what the key holds. Both the verifier and time travel
+ * ask it. `ip` is untrusted: missing or unparsable is outside any list. MALFORMED, NOT_FOUND and
+ * UNAVAILABLE are decided before a key is found, RATE_LIMITED after VALID.
+ */
+export const decideVerify = (key: VerifiableKey, secretValidUntilMs: number, required: readonly Permission[], ip: unknown, nowMs: number): KeyAccessCode => {
+  if (key.revoked) return 'REVOKED';
+  if (isExpiredAt(secretValidUntilMs, nowMs) || isExpiredAt(key.expiresAtMs, nowMs)) return 'EXPIRED';
+  if (!key.workspace.entitlements.apiAccess) return 'PLAN_UPGRADE_REQUIRED';
+  if (key.ipAllowlist !== null && !key.ipAllowlist.allows(ip)) return 'FORBIDDEN';
+  return holdsAll(key.granted.grants, required) ? 'VALID' : 'INSUFFICIENT_PERMISSIONS';
+};

@@ -1,0 +1,97 @@
+import { keyStreamId, roleStreamId, workspaceStreamId, type KeyAccessView, type KeyEvent, type RoleEvent, type WorkspaceEvent } from '@keyward/contracts';
+import {
+  IpAllowlistMatcher,
+  decideVerify,
+  effectiveGrants,
+  entitlementsOf,
+  formatPermission,
+  heldRoles,
+  isBuiltInRole,
+  keyDecider,
+  keyStatusAt,
+  lifetimeOf,
+  permissionNames,
+  planOf,
+  roleDecider,
+  workspaceDecider,
+  type Permission,
+  type RoleGrants,
+} from '@keyward/domain';
+import type { EventStore } from '@keyward/event-store';
+import { foldUntil } from '../history/fold-until';
+
+/** A list key-command validated; should a stored entry not parse, the list lets no address in (fail closed), rather than fail the answer. */
+const allowlistOf = (entries: readonly string[]): Pick<IpAllowlistMatcher, 'allows'> | null => {
+  try {
+    return IpAllowlistMatcher.of(entries) ?? null;
+  } catch {
+    return { allows: () => false };
+  }
+};
+
+/** What an auditor asks: the moment, and what a verify at that moment would have carried. */
+export interface KeyAccessQuestion {
+  readonly asOf: Date;
+  readonly required: readonly Permission[];
+  /** The caller's address; `undefined`: none given (outside any allowlist, as in a verify). */
+  readonly ip?: string;
+}
+
+/**
+ * What a key could do at a moment, from the history alone: the key's stream, the streams of its
+ * custom roles and its workspace's stream, each folded by the domain's `evolve` up to that moment,
+ * then the domain's own verify decision. Rate-limit windows and usage are not in the history and
+ * are never replayed.
+ */
+export class KeyAccessQueries {
+  constructor(private readonly store: EventStore) {}
+
+  /**
+   * `undefined` for a key that did not exist then, was deleted by then, or belongs to another
+   * workspace. The key's status is its own: the answer is about the key's current secret, so a
+   * secret rotated away is not asked about (its verify after the grace answers EXPIRED).
+   */
+  async get(workspaceId: string, keyId: string, question: KeyAccessQuestion): Promise<KeyAccessView | undefined> {
+    const untilMs = question.asOf.getTime();
+    const { events } = await this.store.readStream<KeyEvent>(keyStreamId(keyId));
+    const key = foldUntil(events, keyDecider.evolve, keyDecider.initialState(), untilMs);
+    if (key.status === 'absent' || key.deletedAt !== null || key.workspaceId !== workspaceId) return undefined;
+
+    const customRoles = [...new Set(key.roles.filter((roleId) => !isBuiltInRole(roleId)))];
+    const [workspaceStream, ...roleStreams] = await Promise.all([
+      this.store.readStream<WorkspaceEvent>(workspaceStreamId(workspaceId)),
+      ...customRoles.map((roleId) => this.store.readStream<RoleEvent>(roleStreamId(roleId))),
+    ]);
+    const workspace = workspaceDecider(workspaceId);
+    const plan = planOf(foldUntil(workspaceStream.events, workspace.evolve, workspace.initialState(), untilMs));
+    const entitlements = entitlementsOf(plan);
+    // Each role as its own history made it by then: edited, deleted or not yet created.
+    const rolesThen = new Map(customRoles.map((roleId, i) => [roleId, foldUntil(roleStreams[i].events, roleDecider.evolve, roleDecider.initialState(), untilMs)]));
+    const roleGrants: RoleGrants = (roleId) => {
+      const role = rolesThen.get(roleId);
+      return role?.status === 'active' && role.workspaceId === workspaceId ? role.grants : undefined;
+    };
+
+    const grants = effectiveGrants(key, roleGrants, entitlements);
+    const lifetime = lifetimeOf(key);
+    const verifiable = { ...lifetime, workspace: { entitlements }, ipAllowlist: allowlistOf(key.ipAllowlist), granted: { grants } };
+    const code = decideVerify(verifiable, Infinity, question.required, question.ip, untilMs);
+    return {
+      keyId,
+      workspaceId,
+      asOf: question.asOf.toISOString(),
+      status: keyStatusAt(lifetime, question.asOf),
+      restricted: !key.unrestricted,
+      assignedRoles: key.roles,
+      roles: heldRoles(key, roleGrants, entitlements),
+      permissions: permissionNames(grants),
+      plan,
+      entitlements,
+      ipAllowlist: key.ipAllowlist,
+      require: question.required.map(formatPermission),
+      ip: question.ip ?? null,
+      code,
+      valid: code === 'VALID',
+    };
+  }
+}
