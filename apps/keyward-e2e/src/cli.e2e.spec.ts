@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AuditEventPage, ChainReport, CreateKeyResult, KeyPage, KeyView, RevokeKeyResult, RotateKeyResult, VerifyAnswer } from '@keyward/contracts';
+import type { AuditEventPage, ChainReport, CreateKeyResult, KeyAccessView, KeyPage, KeyView, RevokeKeyResult, RotateKeyResult, VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
 import { requireEnv } from '@keyward/testing';
 import { forgeEventData } from './support/event-log';
@@ -131,9 +131,9 @@ describe('the keyward CLI against a running stack', () => {
     const revoked = await keyward('--json', 'verify', rotated.key);
     expect([revoked.code, (JSON.parse(revoked.stdout) as VerifyAnswer).code]).toEqual([NEGATIVE, 'REVOKED']);
 
-    const then = await json<{ asOf: string; key: KeyView; access: object | null }>('keys', 'as-of', key.id, created);
-    expect(then).toMatchObject({ asOf: created, key: { id: key.id, status: 'active', revokedAt: null } });
-    expect(then).toHaveProperty('access');
+    const then = await json<{ asOf: string; key: KeyView; access: KeyAccessView }>('keys', 'as-of', key.id, created, '--require', 'calls:read');
+    expect(then).toMatchObject({ asOf: created, key: { id: key.id, status: 'active', revokedAt: null }, access: { code: 'VALID', require: ['calls:read'] } });
+    expect((await keyward('keys', 'as-of', key.id, created)).stdout).toMatch(/verify code\s+│\s+VALID/);
     const before = await keyward('keys', 'as-of', key.id, new Date(Date.parse(key.createdAt) - 60_000).toISOString());
     expect(before.code).toBe(FAILED);
     expect(before.stderr).toMatch(/KEY_NOT_FOUND/);

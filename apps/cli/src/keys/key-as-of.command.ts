@@ -1,24 +1,34 @@
 import { Command } from 'commander';
-import type { KeyView } from '@keyward/contracts';
+import type { KeyAccessView, KeyView } from '@keyward/contracts';
 import { CliContext } from '../cli-context';
 import { fields } from '../output/table';
 import { collect, instant } from '../options/option-parsers';
-import { keyAccessAsOf, type KeyAccessAnswer } from './key-access';
 import { keyFields } from './key.format';
 import { keyPath } from './key-path';
 
 export interface KeyAsOf {
   readonly asOf: string;
   readonly key: KeyView;
-  /** null where the gateway has no `/access` route. */
-  readonly access: KeyAccessAnswer | null;
+  /** What it could do then: its roles and plan as they were, and the code a verify with `require` would have got. */
+  readonly access: KeyAccessView;
 }
 
 const forPeople = (answer: KeyAsOf): string => {
-  const key = `state at ${answer.asOf}\n${keyFields(answer.key)}`;
-  if (!answer.access) return key;
-  const access = fields(Object.entries(answer.access).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]));
-  return `${key}\naccess at ${answer.asOf}\n${access}`;
+  const { access } = answer;
+  const list = (values: readonly string[]): string => values.join(', ') || '(none)';
+  return [
+    `state at ${answer.asOf}`,
+    keyFields(answer.key),
+    `access at ${answer.asOf}`,
+    fields([
+      ['verify code', access.code],
+      ['required', list(access.require)],
+      ['roles', list(access.roles)],
+      ['permissions', list(access.permissions)],
+      ['plan', access.plan],
+      ['ip allowlist', list(access.ipAllowlist)],
+    ]),
+  ].join('\n');
 };
 
 export const keyAsOfCommand = (): Command =>
@@ -30,7 +40,10 @@ export const keyAsOfCommand = (): Command =>
     .action(async (id: string, asOf: string, options: { readonly require?: readonly string[] }, command: Command) => {
       const context = CliContext.of(command);
       const gateway = context.gateway();
-      const key = await gateway.request<KeyView>('GET', keyPath(id), { query: { asOf } });
-      const access = await keyAccessAsOf(gateway, id, asOf, options.require ?? []);
+      const require = options.require?.length ? options.require : undefined;
+      const [key, access] = await Promise.all([
+        gateway.request<KeyView>('GET', keyPath(id), { query: { asOf } }),
+        gateway.request<KeyAccessView>('GET', keyPath(id, '/access'), { query: { asOf, require } }),
+      ]);
       context.output.result({ asOf, key, access }, forPeople);
     });
