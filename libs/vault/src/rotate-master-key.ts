@@ -19,7 +19,7 @@ export interface RotateMasterKeyOptions {
   /** Rows read per page; each row is re-wrapped in a transaction of its own. */
   readonly pageSize?: number;
   /** Called after each row re-wrapped (tests interrupt a rotation here). */
-  readonly onRewrapped?: (credentialId: string) => void;
+  readonly onRewrapped?: (credentialId: string) => void | Promise<void>;
 }
 
 interface PageRow {
@@ -55,7 +55,7 @@ export const rotateMasterKey = async (dataSource: DataSource, options: RotateMas
       if (row.master_key_id === target.id) unchanged += 1;
       else if (await rewrapOne(dataSource, row.credential_id, target, unwrappers)) {
         rewrapped += 1;
-        options.onRewrapped?.(row.credential_id);
+        await options.onRewrapped?.(row.credential_id);
       }
     }
     after = page[page.length - 1].credential_id;
