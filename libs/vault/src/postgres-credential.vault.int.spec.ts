@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { loadMasterKeyring, type MasterKey } from '@keyward/config';
 import type { SealedValue } from '@keyward/contracts';
@@ -9,6 +9,7 @@ import { unwrapDataKey } from './data-key.crypto';
 import { MasterKeys } from './master-keys';
 import { PostgresCredentialVault } from './postgres-credential.vault';
 import { openValue } from './sealed-value.crypto';
+import { UnknownMasterKeyError } from './vault.errors';
 import { tempDataDir } from './testing/temp-data-dir';
 import { createVaultDatabase, dumpEveryTable } from './testing/vault-database';
 
@@ -73,6 +74,16 @@ describe('PostgresCredentialVault on PostgreSQL', () => {
     await expect(vault.open(randomUUID(), sealed)).rejects.toThrow(CredentialShreddedError);
   });
 
+  it('refuses to open under a master key it does not hold, naming the key id, never a key', async () => {
+    const id = randomUUID();
+    const [held, other] = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')];
+    const sealed = await new PostgresCredentialVault(db.dataSource, new MasterKeys(() => loadMasterKeyring({ dataDir }, { KEYWARD_MASTER_KEY: held }))).seal(id, WORKSPACE, valueOf(id));
+    const stranger = new PostgresCredentialVault(db.dataSource, new MasterKeys(() => loadMasterKeyring({ dataDir }, { KEYWARD_MASTER_KEY: other })));
+    const heldId = loadMasterKeyring({ dataDir }, { KEYWARD_MASTER_KEY: held }).current.id;
+    await expect(stranger.open(id, sealed)).rejects.toThrow(new UnknownMasterKeyError(id, heldId));
+    await expect(stranger.open(id, sealed)).rejects.not.toThrow(held);
+  });
+
   it('after a delete, every table dumped with SQL, the sealed value and the master key together do not yield the value', async () => {
     const id = randomUUID();
     const value = valueOf(id);
@@ -85,6 +96,7 @@ describe('PostgresCredentialVault on PostgreSQL', () => {
     await vault.destroy(id);
     const dump = (await dumpEveryTable(db.dataSource)).join('\n');
 
+    expect(dump).toContain(id);
     expect(dump).not.toContain(value);
     for (const secret of [dataKey, before.wrapped]) {
       for (const encoding of ['hex', 'base64', 'base64url'] as const) expect(dump).not.toContain(secret.toString(encoding));

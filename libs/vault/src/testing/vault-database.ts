@@ -12,10 +12,13 @@ export const createVaultDatabase = async (): Promise<{ database: TestDatabase; d
 
 /** Every row of every table as JSON text (bytea as `\x…` hex): what a dump of the database holds, pg_dump or not. */
 export const dumpEveryTable = async (dataSource: DataSource): Promise<string[]> => {
-  const tables: { table_name: string }[] = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  const tables: { schema: string; name: string }[] = await dataSource.query(
+    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+     WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+  );
   const rows: string[] = [];
-  for (const { table_name } of tables) {
-    const found: { row: string }[] = await dataSource.query(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
+  for (const { schema, name } of tables) {
+    const found: { row: string }[] = await dataSource.query(`SELECT row_to_json(t)::text AS row FROM "${schema}"."${name}" t`);
     rows.push(...found.map((r) => r.row));
   }
   return rows;
