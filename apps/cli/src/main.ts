@@ -3,6 +3,7 @@ import { auditCommand } from './audit/audit.command';
 import { keysCommand } from './keys/keys.command';
 import { ExitCodes } from './exit-codes';
 import { runCli } from './run-cli';
+import { vaultCommand } from './vault/vault.command';
 import { verifyCommand } from './verify/verify.command';
 
 /** `keyward` (product.md section 12); each command group is a factory in its own folder. */
@@ -24,7 +25,8 @@ const program = new Command('keyward')
   )
   .addCommand(verifyCommand())
   .addCommand(keysCommand())
-  .addCommand(auditCommand());
+  .addCommand(auditCommand())
+  .addCommand(vaultCommand());
 // `keyward replay` (rebuild the read models) joins here: program.addCommand(replayCommand()) from './replay/replay.command'.
 
 // `keyward keys list | head` closes the pipe early: the reader's choice, not a failure.

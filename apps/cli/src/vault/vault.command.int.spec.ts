@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Command } from 'commander';
 import { loadMasterKeyring, masterKeyFile } from '@keyward/config';
 import { createReadModelDataSource, runReadModelMigrations } from '@keyward/read-models';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
@@ -8,6 +9,10 @@ import { MasterKeys, PostgresCredentialVault } from '@keyward/vault';
 import { vaultCommand } from './vault.command';
 
 jest.setTimeout(30_000);
+
+/** As `keyward` runs it: `--json` is the program's option. */
+const keyward = (env: NodeJS.ProcessEnv, ...args: string[]): Promise<Command> =>
+  new Command('keyward').option('--json').addCommand(vaultCommand(env)).parseAsync(args, { from: 'user' });
 
 describe('keyward vault rotate-master-key', () => {
   let database: TestDatabase;
@@ -27,15 +32,17 @@ describe('keyward vault rotate-master-key', () => {
     const oldKey = readFileSync(masterKeyFile(dataDir), 'utf8');
 
     const written: string[] = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
     const env = { DATABASE_URL: database.url, KEYWARD_DATA_DIR: dataDir };
-    await vaultCommand(env, { write: (chunk: string) => written.push(chunk) > 0 }).parseAsync(['rotate-master-key', '--json'], { from: 'user' });
+    await keyward(env, 'vault', 'rotate-master-key', '--json');
     const rotation = JSON.parse(written.join('')) as { masterKeyId: string; rewrapped: number; unchanged: number };
     expect(rotation).toEqual({ masterKeyId: loadMasterKeyring({ dataDir }, {}).current.id, rewrapped: 3, unchanged: 0 });
     expect(readFileSync(masterKeyFile(dataDir), 'utf8')).not.toBe(oldKey);
 
     written.length = 0;
-    await vaultCommand(env, { write: (chunk: string) => written.push(chunk) > 0 }).parseAsync(['rotate-master-key'], { from: 'user' });
-    expect(written.join('')).toMatch(/^master key {8}[0-9a-f]{16}\nre-wrapped {8}3\nalready under it {2}0\n$/);
+    await keyward(env, 'vault', 'rotate-master-key');
+    expect(written.join('')).toMatch(/re-wrapped\s+│\s+3\s/);
+    jest.restoreAllMocks();
 
     const fresh = new PostgresCredentialVault(dataSource, new MasterKeys(() => loadMasterKeyring({ dataDir }, {})));
     for (const [id, value] of sealed) expect(await fresh.open(id, value)).toBe(`value-${id}`);
