@@ -1,0 +1,49 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { RecordedEvent } from '@keyward/event-store';
+import type { RowChange } from './row-change';
+import { applyRowChanges, insertRows } from './row-change.sql';
+import { MemoryTable } from './replay/memory-table';
+
+/** Rows per INSERT of a bulk write: the widest table (keys, 17 columns) stays far below PostgreSQL's 65,535 parameters. */
+const BULK_ROWS = 2_000;
+
+/** A table in memory that a replay folds events into, then writes in place of the table's rows. */
+export interface FoldedTable {
+  readonly size: number;
+  fold(event: RecordedEvent): void;
+  /** Inserts the folded rows into the (emptied) table, inside the caller's transaction. */
+  write(manager: EntityManager): Promise<void>;
+}
+
+/** A read-model table the history builds, and what an event does to it: the one place both builds take it from. */
+export interface ReadModelTable {
+  readonly entity: EntityTarget<ObjectLiteral>;
+  /** Applies an event to the table, inside the caller's transaction. */
+  project(manager: EntityManager, event: RecordedEvent): Promise<void>;
+  /** An empty copy in memory, for a replay. */
+  inMemory(): FoldedTable;
+}
+
+export const readModelTable = <Row extends { id: string }>(entity: EntityTarget<Row>, changes: (event: RecordedEvent) => RowChange<Row>[]): ReadModelTable => ({
+  entity,
+  project: (manager, event) => applyRowChanges(manager, entity, changes(event)),
+  inMemory: () => {
+    const table = new MemoryTable<Row>();
+    return {
+      get size() {
+        return table.size;
+      },
+      fold: (event) => table.apply(changes(event)),
+      write: async (manager) => {
+        let chunk: Row[] = [];
+        for (const row of table.rows()) {
+          chunk.push(row);
+          if (chunk.length < BULK_ROWS) continue;
+          await insertRows(manager, entity, chunk);
+          chunk = [];
+        }
+        if (chunk.length > 0) await insertRows(manager, entity, chunk);
+      },
+    };
+  },
+});
