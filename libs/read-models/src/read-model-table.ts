@@ -1,11 +1,12 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { RecordedEvent } from '@keyward/event-store';
 import type { RowChange } from './row-change';
-import { applyRowChanges, insertRows } from './row-change.sql';
+import { applyRowChanges } from './row-change.sql';
+import { bulkInsert } from './replay/bulk-insert';
 import { MemoryTable } from './replay/memory-table';
 
-/** Rows per INSERT of a bulk write: the widest table (keys, 17 columns) stays far below PostgreSQL's 65,535 parameters. */
-const BULK_ROWS = 2_000;
+/** Rows per INSERT of a replay's write: a few megabytes of JSON each. */
+const BULK_ROWS = 5_000;
 
 /** A table in memory that a replay folds events into, then writes in place of the table's rows. */
 export interface FoldedTable {
@@ -39,10 +40,10 @@ export const readModelTable = <Row extends { id: string }>(entity: EntityTarget<
         for (const row of table.rows()) {
           chunk.push(row);
           if (chunk.length < BULK_ROWS) continue;
-          await insertRows(manager, entity, chunk);
+          await bulkInsert(manager, entity, chunk);
           chunk = [];
         }
-        if (chunk.length > 0) await insertRows(manager, entity, chunk);
+        if (chunk.length > 0) await bulkInsert(manager, entity, chunk);
       },
     };
   },

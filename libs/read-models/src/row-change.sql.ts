@@ -7,11 +7,6 @@ import type { RowChange, RowKey } from './row-change';
 const where = <Row extends { id: string }>(key: RowKey<Row>): FindOptionsWhere<Row> => key as FindOptionsWhere<Row>;
 const values = <Row extends { id: string }>(set: Partial<Row>): QueryDeepPartialEntity<Row> => set as QueryDeepPartialEntity<Row>;
 
-/** Inserts rows unless one with the same id exists (`insertOnce`). */
-export const insertRows = async <Row extends { id: string }>(manager: EntityManager, entity: EntityTarget<Row>, rows: readonly Row[]): Promise<void> => {
-  await insertOnce<Row>(manager, entity, rows.map(values<Row>));
-};
-
 /**
  * Applies changes in order inside the caller's transaction. A change that depends on the row
  * reads it first: the runner applies a batch one event after another, so it sees every earlier one.
@@ -21,7 +16,7 @@ export const applyRowChanges = async <Row extends { id: string }>(manager: Entit
   for (const change of changes) {
     switch (change.kind) {
       case 'insert':
-        await insertRows(manager, entity, [change.row]);
+        await insertOnce<Row>(manager, entity, values<Row>(change.row));
         break;
       case 'update': {
         if (typeof change.set !== 'function') {
