@@ -12,8 +12,8 @@ const BULK_ROWS = 5_000;
 export interface FoldedTable {
   readonly size: number;
   fold(event: RecordedEvent): void;
-  /** Inserts the folded rows into the (emptied) table, inside the caller's transaction. */
-  write(manager: EntityManager): Promise<void>;
+  /** Inserts the folded rows into `table`, an empty copy of the entity's. */
+  write(manager: EntityManager, table: string): Promise<void>;
 }
 
 /** A read-model table the history builds, and what an event does to it: the one place both builds take it from. */
@@ -35,15 +35,15 @@ export const readModelTable = <Row extends { id: string }>(entity: EntityTarget<
         return table.size;
       },
       fold: (event) => table.apply(changes(event)),
-      write: async (manager) => {
+      write: async (manager, name) => {
         let chunk: Row[] = [];
         for (const row of table.rows()) {
           chunk.push(row);
           if (chunk.length < BULK_ROWS) continue;
-          await bulkInsert(manager, entity, chunk);
+          await bulkInsert(manager, entity, name, chunk);
           chunk = [];
         }
-        if (chunk.length > 0) await bulkInsert(manager, entity, chunk);
+        if (chunk.length > 0) await bulkInsert(manager, entity, name, chunk);
       },
     };
   },

@@ -24,6 +24,17 @@ const dump = async (dataSource: DataSource): Promise<Record<string, string[]>> =
   return tables;
 };
 
+/** What the migrations made of the tables: columns, constraints, indexes by name. A replay's copies must take their place exactly. */
+const structure = async (dataSource: DataSource): Promise<unknown[]> =>
+  dataSource.query(
+    `SELECT 'column' AS kind, table_name::text AS name, column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS definition
+       FROM information_schema.columns WHERE table_schema = current_schema() AND table_name IN ('keys', 'roles', 'workspaces')
+     UNION ALL SELECT 'constraint', conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid::regclass::text IN ('keys', 'roles', 'workspaces')
+     UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('keys', 'roles', 'workspaces')
+     UNION ALL SELECT 'leftover', relname, '' FROM pg_class WHERE relname LIKE 'replay\\_%'
+     ORDER BY 1, 2, 3`,
+  );
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('replayReadModels', () => {
@@ -32,9 +43,10 @@ describe('replayReadModels', () => {
       await appendMixedHistory(store, 1, 120);
     });
 
-    it('rebuilds every table row for row as the live projection built it, and repairs what was changed behind its back', async () => {
+    it('rebuilds every table row for row as the live projection built it, with the same columns, constraints and indexes, and repairs what was changed behind its back', async () => {
       const { store, dataSource } = history;
       const live = await dump(dataSource);
+      const migrated = await structure(dataSource);
       const checkpoint = await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION);
       expect(live.keys.length).toBeGreaterThan(100);
       expect(live.roles.length).toBeGreaterThan(10);
@@ -47,6 +59,7 @@ describe('replayReadModels', () => {
       const result = await replayReadModels(store, dataSource, { total: 1_000_000, onProgress: (p) => progress.push(p) });
 
       expect(await dump(dataSource)).toEqual(live);
+      expect(await structure(dataSource)).toEqual(migrated);
       expect(await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION)).toEqual(checkpoint);
       expect(result.position).toEqual(checkpoint);
       expect(result.events).toBe(await store.countEvents());
