@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { comparePositions, type Position } from '@keyward/event-store';
+import type { DomainEvent } from '@keyward/contracts';
+import { comparePositions, type EventStore, type Position } from '@keyward/event-store';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import { readCheckpoint } from '../checkpoints/checkpoint.store';
@@ -139,6 +140,32 @@ describe('replayReadModels', () => {
       const head = await appendMixedHistory(store, 51, 10);
       await reached(head);
       expect(await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION)).toEqual(head);
+      expect(errors).toEqual([]);
+      expect(await dump(dataSource)).toEqual(await scratchDump());
+    });
+
+    it('applies, in the swap, what the live projection committed after the fold ended, so the tables never go back', async () => {
+      await startRunner();
+      const folded = await appendMixedHistory(store, 200, 10);
+      await reached(folded);
+      const head = await appendMixedHistory(store, 210, 10);
+      await reached(head);
+      // The fold sees the history up to `folded` only, as if the live runner's batches had committed while the copies were filled.
+      let lagging = true;
+      const laggingStore: EventStore = {
+        appendToStream: (streamId, events, options) => store.appendToStream(streamId, events, options),
+        readStream: <E extends DomainEvent>(streamId: string) => store.readStream<E>(streamId),
+        readAll: async (options) => (await store.readAll(options)).filter((e) => !lagging || comparePositions(e.position, folded) <= 0),
+        countEvents: () => store.countEvents(),
+        subscribeToAll: (options, handlers) => store.subscribeToAll(options, handlers),
+        close: async () => undefined,
+      };
+
+      const result = await replayReadModels(laggingStore, dataSource, { onProgress: (p) => p.stage === 'writing' && (lagging = false) });
+
+      expect(result.position).toEqual(head);
+      expect(await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION)).toEqual(head);
+      await reached(await appendMixedHistory(store, 220, 5));
       expect(errors).toEqual([]);
       expect(await dump(dataSource)).toEqual(await scratchDump());
     });
