@@ -7,8 +7,14 @@ import { ShadowTable } from './shadow-table';
 
 /** Events per read of the history: large pages, the next one read while this one is folded. */
 const PAGE = 5_000;
-/** PostgreSQL's deadlock_detected: the swap locks the tables one after another, and a live batch may hold one it has not reached yet while waiting for one it has. */
-const DEADLOCK = '40P01';
+/**
+ * Why a swap is tried again. deadlock_detected: the swap locks the tables one after another, and a
+ * live batch may hold one it has not reached yet while waiting for one it has. lock_not_available:
+ * `LOCK_TIMEOUT` passed behind a long query; readers queued behind the swap meanwhile, so it lets
+ * them through rather than keep them waiting.
+ */
+const RETRIED = new Set(['40P01', '55P03']);
+const LOCK_TIMEOUT = '5s';
 const SWAP_ATTEMPTS = 5;
 
 export interface ReplayProgress {
@@ -37,7 +43,7 @@ export interface ReplayResult {
   readonly eventsPerSecond: number;
 }
 
-const isDeadlock = (error: unknown): boolean => error instanceof QueryFailedError && (error.driverError as { code?: string }).code === DEADLOCK;
+const isRetried = (error: unknown): boolean => error instanceof QueryFailedError && RETRIED.has((error.driverError as { code?: string }).code ?? '');
 
 /** The read models folded in memory, and how far into the history. */
 class Fold {
@@ -77,6 +83,7 @@ async function* pagesOf(store: EventStore, after: Position | undefined, until?: 
  * compare-and-set and its runner follows from here (`CheckpointMovedError`). Answers that position.
  */
 const swap = async (manager: EntityManager, store: EventStore, shadows: readonly ShadowTable[], folded: Position | undefined): Promise<Position | undefined> => {
+  await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
   await manager.query(`LOCK TABLE ${shadows.map((s) => manager.connection.driver.escape(s.table)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
   const stored = await lockCheckpoint(manager, READ_MODELS_PROJECTION);
   for (const shadow of shadows) await shadow.swap(manager);
@@ -126,7 +133,7 @@ export const replayReadModels = async (store: EventStore, dataSource: DataSource
         break;
       } catch (error) {
         // The transaction left the copies as they were: try the swap again.
-        if (!isDeadlock(error) || attempt === SWAP_ATTEMPTS) throw error;
+        if (!isRetried(error) || attempt === SWAP_ATTEMPTS) throw error;
       }
     }
   } finally {
