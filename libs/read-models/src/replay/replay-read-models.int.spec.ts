@@ -11,7 +11,7 @@ import { runReadModelMigrations } from '../run-migrations';
 import { appendMixedHistory } from '../testing/mixed-history.fixture';
 import { projectedHistory } from '../testing/projected-history.fixture';
 import { projectUntilLive } from '../testing/read-model.fixtures';
-import { replayReadModels, type ReplayProgress } from './replay-read-models';
+import { ReplayRunningError, replayReadModels, type ReplayProgress } from './replay-read-models';
 
 jest.setTimeout(60_000);
 
@@ -67,6 +67,26 @@ describe('replayReadModels', () => {
       expect(result.rows).toEqual({ keys: live.keys.length, roles: live.roles.length, workspaces: 2 });
       expect(progress.at(-1)).toEqual(expect.objectContaining({ stage: 'writing', applied: result.events, total: 1_000_000 }));
       expect(progress.every((p) => p.eventsPerSecond >= 0)).toBe(true);
+    });
+
+    it('runs one at a time: another replay fails at once and changes nothing', async () => {
+      const { store, dataSource } = history;
+      const before = await dump(dataSource);
+      const other = dataSource.createQueryRunner();
+      await other.connect();
+      try {
+        // What a replay under way holds.
+        await other.query('SELECT pg_advisory_lock(7316002)');
+        await dataSource.query(`UPDATE keys SET name = 'changed' WHERE id = (SELECT min(id) FROM keys)`);
+        const changed = await dump(dataSource);
+        await expect(replayReadModels(store, dataSource)).rejects.toBeInstanceOf(ReplayRunningError);
+        expect(await dump(dataSource)).toEqual(changed);
+        await other.query('SELECT pg_advisory_unlock(7316002)');
+        await replayReadModels(store, dataSource);
+        expect(await dump(dataSource)).toEqual(before);
+      } finally {
+        await other.release();
+      }
     });
   });
 

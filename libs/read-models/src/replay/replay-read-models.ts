@@ -43,6 +43,17 @@ export interface ReplayResult {
   readonly eventsPerSecond: number;
 }
 
+/** Arbitrary but fixed (the migrations take 7,316,001): one replay at a time per database, as the copies have fixed names. */
+const REPLAY_LOCK = 7_316_002;
+
+/** Another replay holds the lock; this one changed nothing. */
+export class ReplayRunningError extends Error {
+  constructor() {
+    super('another replay of the read models is running on this database');
+    this.name = 'ReplayRunningError';
+  }
+}
+
 const isRetried = (error: unknown): boolean => error instanceof QueryFailedError && RETRIED.has((error.driverError as { code?: string }).code ?? '');
 
 /** The read models folded in memory, and how far into the history. */
@@ -99,14 +110,8 @@ const swap = async (manager: EntityManager, store: EventStore, shadows: readonly
   return position;
 };
 
-/**
- * Rebuilds every read-model table the projection builds (`READ_MODEL_TABLES`) from the history
- * alone, while the live projection may keep running: the history is folded in memory with the
- * projection's own row changes, written into copies of the tables, then swapped in at once (see
- * `swap`). The event chain is not rebuilt: it is the evidence the history was not altered, and
- * rebuilding it from the history would launder an alteration. Usage is not in the history and stays.
- */
-export const replayReadModels = async (store: EventStore, dataSource: DataSource, options: ReplayOptions = {}): Promise<ReplayResult> => {
+/** The replay itself, under the lock. */
+const replay = async (store: EventStore, dataSource: DataSource, options: ReplayOptions): Promise<ReplayResult> => {
   const started = performance.now();
   const fold = new Fold();
   const report = (stage: ReplayProgress['stage']): void =>
@@ -137,8 +142,8 @@ export const replayReadModels = async (store: EventStore, dataSource: DataSource
       }
     }
   } finally {
-    // A failed replay leaves no copy behind; after a swap there is none left to drop.
-    await Promise.all(shadows.map((s) => s.drop(dataSource.manager)));
+    // A failed replay leaves no copy behind (else the next one drops it); after a swap there is none left.
+    await Promise.all(shadows.map((s) => s.drop(dataSource.manager).catch(() => undefined)));
   }
   // Statistics of the new tables at once, as the live runner refreshes them after a bulk.
   await dataSource.query(`ANALYZE ${names.map((n) => dataSource.driver.escape(n)).join(', ')}`);
@@ -150,4 +155,28 @@ export const replayReadModels = async (store: EventStore, dataSource: DataSource
     seconds,
     eventsPerSecond: Math.round(fold.applied / Math.max(seconds, 0.001)),
   };
+};
+
+/**
+ * Rebuilds every read-model table the projection builds (`READ_MODEL_TABLES`) from the history
+ * alone, while the live projection may keep running: the history is folded in memory with the
+ * projection's own row changes, written into copies of the tables, then swapped in at once (see
+ * `swap`). The event chain is not rebuilt: it is the evidence the history was not altered, and
+ * rebuilding it from the history would launder an alteration. Usage is not in the history and stays.
+ * One replay at a time per database: another fails at once with `ReplayRunningError`.
+ */
+export const replayReadModels = async (store: EventStore, dataSource: DataSource, options: ReplayOptions = {}): Promise<ReplayResult> => {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    const [{ locked }]: { locked: boolean }[] = await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [REPLAY_LOCK]);
+    if (!locked) throw new ReplayRunningError();
+    try {
+      return await replay(store, dataSource, options);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [REPLAY_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    await lock.release();
+  }
 };
