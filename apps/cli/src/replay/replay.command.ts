@@ -57,14 +57,8 @@ export const replayCommand = (): Command =>
   new Command('replay')
     .description('Rebuild every read model (keys, roles, workspaces) from the event history alone, with the services running; usage and the event chain are kept')
     .option('--json', 'print the summary as JSON (no progress bar)')
+    // A failure is thrown: the program's runner reports it on stderr and decides the exit code (non-zero).
     .action(async (_options: unknown, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
-      try {
-        print(await replay(json), json);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
-        process.stderr.write(`replay failed: ${message}\n`);
-        process.exitCode = 1;
-      }
+      print(await replay(json), json);
     });
