@@ -101,6 +101,12 @@ export interface EventStore {
    */
   readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]>;
 
+  /**
+   * How many events the history holds now, for the end of a progress bar; `undefined` where the
+   * store cannot tell without reading them all (EventStoreDB's $all holds system events too).
+   */
+  countEvents(): Promise<number | undefined>;
+
   /** Catch-up subscription: everything after `after`, then live events, in global order. */
   subscribeToAll(options: { readonly after?: Position; readonly batchSize?: number }, handlers: SubscriptionHandlers): Subscription;
 

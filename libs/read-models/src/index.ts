@@ -34,3 +34,4 @@ export * from './event-chain/event-chain.projection';
 export * from './event-chain/event-chain.check';
 export * from './audit/audit-event-view.mapping';
 export * from './audit/audit-event.queries';
+export * from './replay/replay-read-models';

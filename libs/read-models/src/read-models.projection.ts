@@ -1,9 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { isKeyEvent, isRoleEvent, isWorkspaceEvent, type KeyCreated } from '@keyward/contracts';
+import { isKeyEvent, type KeyCreated } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
-import { insertCreatedKeys, projectKeyEvent } from './keys/key-table.projection';
-import { projectRoleEvent } from './roles/role-table.projection';
-import { projectWorkspaceEvent } from './workspaces/workspace-table.projection';
+import { insertCreatedKeys, keyTableChanges } from './keys/key-table.projection';
+import { KeyRow } from './keys/key-row.entity';
+import { readModelTable, type ReadModelTable } from './read-model-table';
+import { roleTableChanges } from './roles/role-table.projection';
+import { RoleRow } from './roles/role-row.entity';
+import { workspaceTableChanges } from './workspaces/workspace-table.projection';
+import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
 /**
  * The checkpoint of `projectEvents`: all read-model tables follow the history under one name, so
@@ -14,13 +18,21 @@ import { projectWorkspaceEvent } from './workspaces/workspace-table.projection';
 export const READ_MODELS_PROJECTION = 'read-models';
 
 /**
+ * Every table this projection builds from the history, which a replay rebuilds too. Not the usage
+ * tables (usage is not in the history), not the event chain (its own follower, the evidence).
+ */
+export const READ_MODEL_TABLES: readonly ReadModelTable[] = [
+  readModelTable(KeyRow, keyTableChanges),
+  readModelTable(RoleRow, roleTableChanges),
+  readModelTable(WorkspaceRow, workspaceTableChanges),
+];
+
+/**
  * Applies one event to whichever table follows it. An event type this version does not know
  * (from a newer writer) changes nothing and is passed over, like everywhere else.
  */
 const projectEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
-  if (isKeyEvent(event)) await projectKeyEvent(manager, event);
-  else if (isRoleEvent(event)) await projectRoleEvent(manager, event);
-  else if (isWorkspaceEvent(event)) await projectWorkspaceEvent(manager, event);
+  for (const table of READ_MODEL_TABLES) await table.project(manager, event);
 };
 
 const isKeyCreated = (event: RecordedEvent): event is RecordedEvent<KeyCreated> => event.type === 'KeyCreated' && isKeyEvent(event);

@@ -91,6 +91,12 @@ export class PostgresEventStore implements EventStore {
     return readAll(this.options.pool, this.tables, options.after, options.maxCount, options.filter);
   }
 
+  async countEvents(): Promise<number> {
+    await this.ensureSchema();
+    const { rows } = await this.options.pool.query<{ count: string }>(`SELECT count(*) AS count FROM ${this.tables.events}`);
+    return Number(rows[0].count);
+  }
+
   subscribeToAll(options: { readonly after?: Position; readonly batchSize?: number }, handlers: SubscriptionHandlers): Subscription {
     const subscription = new CatchUpSubscription(
       (after, maxCount) => this.readAll({ after, maxCount }),

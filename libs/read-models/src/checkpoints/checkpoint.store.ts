@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { Position } from '@keyward/event-store';
 import { CheckpointRow } from './checkpoint.entity';
 
-export const readCheckpoint = async (manager: EntityManager, projection: string): Promise<Position | undefined> => {
-  const row = await manager.getRepository(CheckpointRow).findOneBy({ projection });
-  return row ? { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } : undefined;
-};
+const positionOf = (row: CheckpointRow | null): Position | undefined => (row ? { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } : undefined);
+
+export const readCheckpoint = async (manager: EntityManager, projection: string): Promise<Position | undefined> =>
+  positionOf(await manager.getRepository(CheckpointRow).findOneBy({ projection }));
 
 /** Thrown when another projector instance moved the checkpoint: this one must re-read it. */
 export class CheckpointMovedError extends Error {
@@ -40,4 +40,20 @@ export const advanceCheckpoint = async (
   // pg returns [rows, count] for UPDATE ... RETURNING through TypeORM, rows for INSERT.
   const rows = Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
   if (rows.length !== 1) throw new CheckpointMovedError(projection);
+};
+
+/**
+ * Reads the checkpoint and holds its row until the caller's transaction ends, so that no batch of
+ * the live projection commits past it meanwhile (its compare-and-set waits, then fails if moved).
+ */
+export const lockCheckpoint = async (manager: EntityManager, projection: string): Promise<Position | undefined> =>
+  positionOf(await manager.getRepository(CheckpointRow).findOne({ where: { projection }, lock: { mode: 'pessimistic_write' } }));
+
+/** Sets the checkpoint wherever it stood, inside the caller's transaction: for a replay, which rebuilt the rows it stands for. */
+export const setCheckpoint = async (manager: EntityManager, projection: string, to: Position): Promise<void> => {
+  await manager.query(
+    `INSERT INTO projection_checkpoints (projection, commit, prepare) VALUES ($1, $2, $3)
+     ON CONFLICT (projection) DO UPDATE SET commit = EXCLUDED.commit, prepare = EXCLUDED.prepare`,
+    [projection, to.commit.toString(), to.prepare.toString()],
+  );
 };

@@ -1,25 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isKeyEvent, type KeyCreated, type KeyEvent } from '@keyward/contracts';
 import { maskKey } from '@keyward/domain';
 import type { RecordedEvent } from '@keyward/event-store';
 import { evolveRowAccess } from './key-row.access';
 import { insertOnce } from '../insert-once';
+import type { RowChange } from '../row-change';
+import { applyRowChanges } from '../row-change.sql';
 import { KeyRow } from './key-row.entity';
 
-/**
- * Changes one key's row from its current lists. The runner applies a batch in one transaction,
- * one event after another, so reading then writing the row sees every earlier event. An event
- * for a key with no row (deleted) changes nothing.
- */
-const changeKey = async (manager: EntityManager, keyId: string, change: (row: KeyRow) => Partial<KeyRow>): Promise<void> => {
-  const keys = manager.getRepository(KeyRow);
-  const row = await keys.findOneBy({ id: keyId });
-  if (row) await keys.update({ id: keyId }, change(row));
-};
+/** A key's row, without the usage that listing joins to it. */
+export type KeyRecord = Omit<KeyRow, 'usage'>;
 
 /** The row a creation makes. */
-const createdRow = ({ data: d }: RecordedEvent<KeyCreated>): QueryDeepPartialEntity<KeyRow> => ({
+const createdRow = ({ data: d }: RecordedEvent<KeyCreated>): KeyRecord => ({
   id: d.keyId,
   workspaceId: d.workspaceId,
   name: d.name,
@@ -49,57 +42,47 @@ export const insertCreatedKeys = async (manager: EntityManager, events: readonly
   await insertOnce(manager, KeyRow, events.map(createdRow));
 };
 
-const projectKey = async (manager: EntityManager, event: RecordedEvent<KeyEvent>): Promise<void> => {
-  const keys = manager.getRepository(KeyRow);
+const update = (keyId: string, set: Extract<RowChange<KeyRecord>, { kind: 'update' }>['set']): RowChange<KeyRecord> => ({ kind: 'update', where: { id: keyId }, set });
+
+/**
+ * What a key event does to the key table. Every value comes from the event, none from the clock,
+ * so replaying the same history always writes the same rows. An event for a key with no row
+ * (deleted) changes nothing.
+ */
+const keyChange = (event: RecordedEvent<KeyEvent>): RowChange<KeyRecord> => {
   switch (event.type) {
     case 'KeyCreated':
-      await insertCreatedKeys(manager, [event]);
-      return;
+      return { kind: 'insert', row: createdRow(event) };
     case 'KeyRotated':
-      await keys.update(
-        { id: event.data.keyId },
-        {
-          prefix: event.data.prefix,
-          maskedKey: maskKey(event.data.prefix, event.data.lastFour),
-          rotatedAt: new Date(event.data.rotatedAt),
-        },
-      );
-      return;
+      return update(event.data.keyId, { prefix: event.data.prefix, maskedKey: maskKey(event.data.prefix, event.data.lastFour), rotatedAt: new Date(event.data.rotatedAt) });
     case 'KeyRevoked':
-      await keys.update({ id: event.data.keyId }, { lifecycle: 'revoked', revokedAt: new Date(event.data.revokedAt) });
-      return;
+      return update(event.data.keyId, { lifecycle: 'revoked', revokedAt: new Date(event.data.revokedAt) });
     case 'KeyDeleted':
       // Gone from the table; the key's stream keeps its whole history.
-      await keys.delete({ id: event.data.keyId });
-      return;
+      return { kind: 'delete', where: { id: event.data.keyId } };
     case 'KeyRenamed':
-      await keys.update({ id: event.data.keyId }, { name: event.data.name });
-      return;
+      return update(event.data.keyId, { name: event.data.name });
     case 'KeyExpiryChanged':
-      await keys.update({ id: event.data.keyId }, { expiresAt: event.data.expiresAt === null ? null : new Date(event.data.expiresAt) });
-      return;
+      return update(event.data.keyId, { expiresAt: event.data.expiresAt === null ? null : new Date(event.data.expiresAt) });
     case 'KeyRateLimitChanged': {
       const limit = event.data.ratelimit;
-      await keys.update({ id: event.data.keyId }, { ratelimit: limit === null ? null : { limit: limit.limit, windowSeconds: limit.windowSeconds } });
-      return;
+      return update(event.data.keyId, { ratelimit: limit === null ? null : { limit: limit.limit, windowSeconds: limit.windowSeconds } });
     }
     case 'KeyIpAllowlistChanged':
-      await keys.update({ id: event.data.keyId }, { ipAllowlist: [...event.data.ipAllowlist] });
-      return;
+      return update(event.data.keyId, { ipAllowlist: [...event.data.ipAllowlist] });
     case 'RoleAssigned':
     case 'RoleUnassigned':
     case 'KeyPermissionsChanged':
     case 'ResourceShared':
     case 'ResourceUnshared':
-      await changeKey(manager, event.data.keyId, (row) => evolveRowAccess(row, event));
-      return;
+      return update(event.data.keyId, (row) => evolveRowAccess(row, event));
   }
 };
 
-/**
- * Applies one event to the key table; any other event changes nothing. Every value comes from
- * the event, none from the clock, so replaying the same history always writes the same rows.
- */
+/** What an event does to the key table: nothing unless it is a key event. */
+export const keyTableChanges = (event: RecordedEvent): RowChange<KeyRecord>[] => (isKeyEvent(event) ? [keyChange(event)] : []);
+
+/** Applies one event to the key table; any other event changes nothing. */
 export const projectKeyEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
-  if (isKeyEvent(event)) await projectKey(manager, event);
+  await applyRowChanges(manager, KeyRow, keyTableChanges(event));
 };

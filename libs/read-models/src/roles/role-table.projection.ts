@@ -1,35 +1,37 @@
 import type { EntityManager } from 'typeorm';
 import { isRoleEvent, type RoleEvent } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
-import { insertOnce } from '../insert-once';
+import type { RowChange } from '../row-change';
+import { applyRowChanges } from '../row-change.sql';
 import { RoleRow } from './role-row.entity';
 
-const projectRole = async (manager: EntityManager, event: RecordedEvent<RoleEvent>): Promise<void> => {
-  const roles = manager.getRepository(RoleRow);
+/** What a role event does to the role table. Values come from the event, never the clock. */
+const roleChange = (event: RecordedEvent<RoleEvent>): RowChange<RoleRow> => {
   switch (event.type) {
     case 'RoleCreated': {
       const d = event.data;
       const createdAt = new Date(d.createdAt);
-      await insertOnce(manager, RoleRow, { id: d.roleId, workspaceId: d.workspaceId, name: d.name, description: d.description, permissions: [...d.permissions], createdAt, updatedAt: createdAt });
-      return;
+      return { kind: 'insert', row: { id: d.roleId, workspaceId: d.workspaceId, name: d.name, description: d.description, permissions: [...d.permissions], createdAt, updatedAt: createdAt } };
     }
     case 'RolePermissionsChanged': {
       const d = event.data;
       // The workspace in the condition too: a role id never moves to another workspace.
-      await roles.update(
-        { id: d.roleId, workspaceId: d.workspaceId },
-        { name: d.name, description: d.description, permissions: [...d.permissions], updatedAt: new Date(d.changedAt) },
-      );
-      return;
+      return {
+        kind: 'update',
+        where: { id: d.roleId, workspaceId: d.workspaceId },
+        set: { name: d.name, description: d.description, permissions: [...d.permissions], updatedAt: new Date(d.changedAt) },
+      };
     }
     case 'RoleDeleted':
       // Keys that hold the role keep its id (it grants nothing); only the role's row goes.
-      await roles.delete({ id: event.data.roleId, workspaceId: event.data.workspaceId });
-      return;
+      return { kind: 'delete', where: { id: event.data.roleId, workspaceId: event.data.workspaceId } };
   }
 };
 
-/** Applies one event to the role table; any other event changes nothing. Values come from the event, never the clock. */
+/** What an event does to the role table: nothing unless it is a role event. */
+export const roleTableChanges = (event: RecordedEvent): RowChange<RoleRow>[] => (isRoleEvent(event) ? [roleChange(event)] : []);
+
+/** Applies one event to the role table; any other event changes nothing. */
 export const projectRoleEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
-  if (isRoleEvent(event)) await projectRole(manager, event);
+  await applyRowChanges(manager, RoleRow, roleTableChanges(event));
 };

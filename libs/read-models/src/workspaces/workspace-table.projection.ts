@@ -1,35 +1,32 @@
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_WORKSPACE_ID, isWorkspaceEvent, type WorkspaceEvent } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
-import { insertOnce } from '../insert-once';
+import type { RowChange } from '../row-change';
+import { applyRowChanges } from '../row-change.sql';
 import { WorkspaceRow } from './workspace-row.entity';
 
-/** `default` is changed without ever being created: its first change makes its row. */
-const ensureRow = async (manager: EntityManager, workspaceId: string): Promise<void> => {
-  if (workspaceId !== DEFAULT_WORKSPACE_ID) return;
-  await insertOnce(manager, WorkspaceRow, { id: workspaceId });
-};
+/** `default` is changed without ever being created: its first change makes its row, of nulls (its start state). */
+const ensureRow = (workspaceId: string): RowChange<WorkspaceRow>[] =>
+  workspaceId === DEFAULT_WORKSPACE_ID ? [{ kind: 'insert', row: { id: workspaceId, name: null, plan: null, settings: null, createdAt: null } }] : [];
 
-const projectWorkspace = async (manager: EntityManager, event: RecordedEvent<WorkspaceEvent>): Promise<void> => {
-  const workspaces = manager.getRepository(WorkspaceRow);
+/** What a workspace event does to the workspace table. Values come from the event, never the clock. */
+const workspaceChanges = (event: RecordedEvent<WorkspaceEvent>): RowChange<WorkspaceRow>[] => {
   switch (event.type) {
     case 'WorkspaceCreated': {
       const d = event.data;
-      await insertOnce(manager, WorkspaceRow, { id: d.workspaceId, name: d.name, plan: d.plan, settings: d.settings, createdAt: new Date(d.createdAt) });
-      return;
+      return [{ kind: 'insert', row: { id: d.workspaceId, name: d.name, plan: d.plan, settings: d.settings, createdAt: new Date(d.createdAt) } }];
     }
     case 'WorkspacePlanChanged':
-      await ensureRow(manager, event.data.workspaceId);
-      await workspaces.update({ id: event.data.workspaceId }, { plan: event.data.plan });
-      return;
+      return [...ensureRow(event.data.workspaceId), { kind: 'update', where: { id: event.data.workspaceId }, set: { plan: event.data.plan } }];
     case 'WorkspaceSettingsChanged':
-      await ensureRow(manager, event.data.workspaceId);
-      await workspaces.update({ id: event.data.workspaceId }, { settings: event.data.settings });
-      return;
+      return [...ensureRow(event.data.workspaceId), { kind: 'update', where: { id: event.data.workspaceId }, set: { settings: event.data.settings } }];
   }
 };
 
-/** Applies one event to the workspace table; any other event changes nothing. Values come from the event, never the clock. */
+/** What an event does to the workspace table: nothing unless it is a workspace event. */
+export const workspaceTableChanges = (event: RecordedEvent): RowChange<WorkspaceRow>[] => (isWorkspaceEvent(event) ? workspaceChanges(event) : []);
+
+/** Applies one event to the workspace table; any other event changes nothing. */
 export const projectWorkspaceEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
-  if (isWorkspaceEvent(event)) await projectWorkspace(manager, event);
+  await applyRowChanges(manager, WorkspaceRow, workspaceTableChanges(event));
 };

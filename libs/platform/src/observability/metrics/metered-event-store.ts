@@ -29,6 +29,7 @@ export const meteredEventStore = (store: EventStore, registry: Registry): EventS
     },
     readStream: <E extends DomainEvent>(streamId: string) => store.readStream<E>(streamId),
     readAll: (options) => store.readAll(options),
+    countEvents: () => store.countEvents(),
     subscribeToAll: (options, handlers) => store.subscribeToAll(options, handlers),
     close: () => store.close(),
   };

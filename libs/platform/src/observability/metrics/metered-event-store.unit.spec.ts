@@ -14,6 +14,7 @@ const scripted = (outcomes: (AppendResult | Error)[]): EventStore => ({
   },
   readStream: async () => ({ currentVersion: null, events: [] }),
   readAll: async () => [],
+  countEvents: async () => 0,
   subscribeToAll: () => ({ wake: () => undefined, stop: async () => undefined }),
   close: async () => undefined,
 });

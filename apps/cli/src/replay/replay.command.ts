@@ -1,0 +1,64 @@
+import { Command } from 'commander';
+import { loadConfig } from '@keyward/config';
+import { positionToToken } from '@keyward/event-store';
+import { createEventStore } from '@keyward/platform';
+import { createReadModelDataSource, replayReadModels, runReadModelMigrations, type ReplayResult } from '@keyward/read-models';
+import { replayProgressView } from './replay-progress';
+
+interface ReplaySummary {
+  readonly events: number;
+  readonly position: string | null;
+  readonly rows: Readonly<Record<string, number>>;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+}
+
+const summaryOf = (result: ReplayResult): ReplaySummary => ({
+  events: result.events,
+  position: result.position ? positionToToken(result.position) : null,
+  rows: result.rows,
+  seconds: Math.round(result.seconds * 1_000) / 1_000,
+  eventsPerSecond: result.eventsPerSecond,
+});
+
+/** Connects like the services (DATABASE_URL and EVENTSTORE_URL, else the data folder's servers) and replays. */
+const replay = async (json: boolean): Promise<ReplaySummary> => {
+  const config = loadConfig(process.env);
+  const store = await createEventStore(config);
+  const dataSource = createReadModelDataSource(config.databaseUrl, { poolSize: 2 });
+  const view = json ? undefined : replayProgressView();
+  try {
+    await dataSource.initialize();
+    await runReadModelMigrations(dataSource);
+    const total = await store.countEvents();
+    const result = await replayReadModels(store, dataSource, { total, onProgress: (p) => view?.update(p) });
+    return summaryOf(result);
+  } finally {
+    view?.stop();
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await store.close();
+  }
+};
+
+const print = (summary: ReplaySummary, json: boolean): void => {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  const rows = Object.entries(summary.rows).map(([table, n]) => `${table} ${n}`).join(', ');
+  process.stdout.write(`replayed ${summary.events} events in ${summary.seconds} s (${summary.eventsPerSecond} events/s): ${rows}; checkpoint at ${summary.position ?? 'the start'}\n`);
+};
+
+/**
+ * `keyward replay`: rebuilds every read model from the history alone while the services keep
+ * running (see `replayReadModels`). Usage counters and the event chain are kept.
+ */
+export const replayCommand = (): Command =>
+  new Command('replay')
+    .description('Rebuild every read model (keys, roles, workspaces) from the event history alone, with the services running; usage and the event chain are kept')
+    .option('--json', 'print the summary as JSON (no progress bar)')
+    // A failure is thrown: the program's runner reports it on stderr and decides the exit code (non-zero).
+    .action(async (_options: unknown, command: Command) => {
+      const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
+      print(await replay(json), json);
+    });

@@ -1,0 +1,75 @@
+import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
+import { defaultWorkspaceSettings } from '@keyward/domain';
+import type { EventStore, Position } from '@keyward/event-store';
+import { keyCreated, keyId, roleCreated, workspaceCreated } from './read-model.fixtures';
+
+const at = (day: number): string => new Date(Date.UTC(2026, 0, 1 + day)).toISOString();
+
+/** Every kind of key event, spread by residue so that combinations occur; some keys end deleted. */
+const keyHistory = (n: number, workspaceId: string): KeywardEvent[] => {
+  const key = keyId(n);
+  const events: KeywardEvent[] = [keyCreated(n, { workspaceId, roles: n % 4 ? [] : ['read-only', 'read-only'], unrestricted: n % 5 !== 0, permissions: n % 5 ? {} : { calls: 'read' } })];
+  if (n % 2 === 0) events.push({ type: 'KeyRenamed', data: { keyId: key, name: `renamed ${n}` } });
+  if (n % 3 === 0) events.push({ type: 'KeyExpiryChanged', data: { keyId: key, expiresAt: n % 2 ? null : at(400) } });
+  if (n % 4 === 1) events.push({ type: 'KeyRateLimitChanged', data: { keyId: key, ratelimit: { limit: n, windowSeconds: 60 } } });
+  if (n % 8 === 1) events.push({ type: 'KeyRateLimitChanged', data: { keyId: key, ratelimit: null } });
+  if (n % 5 === 2) events.push({ type: 'KeyIpAllowlistChanged', data: { keyId: key, ipAllowlist: ['10.0.0.0/8', `192.168.0.${n % 250}`] } });
+  if (n % 7 === 1) {
+    events.push(
+      { type: 'KeyPermissionsChanged', data: { keyId: key, permissions: { calls: 'write', contacts: 'read' }, unrestricted: false } },
+      { type: 'RoleAssigned', data: { keyId: key, roleId: `role_${n % 3}` } },
+      { type: 'RoleAssigned', data: { keyId: key, roleId: 'admin' } },
+      { type: 'RoleUnassigned', data: { keyId: key, roleId: `role_${n % 3}` } },
+    );
+  }
+  if (n % 6 === 1) {
+    events.push(
+      { type: 'ResourceShared', data: { keyId: key, resource: 'workflows', resourceId: `wf_${n}`, access: 'read' } },
+      { type: 'ResourceShared', data: { keyId: key, resource: 'files', resourceId: 'f_1', access: 'read' } },
+      { type: 'ResourceShared', data: { keyId: key, resource: 'workflows', resourceId: `wf_${n}`, access: 'write' } },
+      { type: 'ResourceUnshared', data: { keyId: key, resource: 'files', resourceId: 'f_1' } },
+    );
+  }
+  if (n % 2 === 1) {
+    events.push({ type: 'KeyRotated', data: { keyId: key, secretHash: 'cd'.repeat(32), prefix: 'kw_live_efgh', lastFour: 'stuv', rotatedAt: at(30), previousKeyExpiresAt: at(31) } });
+  }
+  if (n % 3 === 2) events.push({ type: 'KeyRevoked', data: { keyId: key, revokedAt: at(60) } });
+  if (n % 9 === 2) events.push({ type: 'KeyDeleted', data: { keyId: key, deletedAt: at(90) } });
+  return events;
+};
+
+/** Created, changed, sometimes deleted. */
+const roleHistory = (n: number, workspaceId: string): KeywardEvent[] => {
+  const roleId = `role_${n}`;
+  const events: KeywardEvent[] = [roleCreated(roleId, { workspaceId })];
+  if (n % 2 === 0) events.push({ type: 'RolePermissionsChanged', data: { roleId, workspaceId, name: `role ${n}`, description: 'changed', permissions: ['calls:write', '*:read'], changedAt: at(n) } });
+  if (n % 3 === 2) events.push({ type: 'RoleDeleted', data: { roleId, workspaceId, deletedAt: at(n + 1) } });
+  return events;
+};
+
+/** A created workspace, its plan and settings changed. */
+const workspaceHistory = (workspaceId: string): KeywardEvent[] => [
+  workspaceCreated(workspaceId, { plan: 'pro' }),
+  { type: 'WorkspacePlanChanged', data: { workspaceId, plan: 'enterprise', changedAt: at(2) } },
+  { type: 'WorkspaceSettingsChanged', data: { workspaceId, settings: { ...defaultWorkspaceSettings(), staleAfterDays: 30 }, changedAt: at(3) } },
+];
+
+const metadata = (workspaceId: string) => ({ workspaceId, actor: 'root', correlationId: 'c', causationId: 'c', occurredAt: at(0), schemaVersion: 1 });
+
+/**
+ * Appends a history of every kind of read-model event for keys `from` to `from + keys - 1`, each
+ * stream in one append: workspaces (and `default`'s plan, which makes its row), roles, then keys,
+ * spread over `default` and a workspace of their own. Answers the position of the last append.
+ */
+export const appendMixedHistory = async (store: EventStore, from: number, keys: number): Promise<Position> => {
+  const workspaceId = `ws_${from}`;
+  let last = (await store.appendToStream(workspaceStreamId(workspaceId), workspaceHistory(workspaceId).map((e) => ({ ...e, metadata: metadata(workspaceId) })), { expectedVersion: 'any' })).position;
+  const plan: KeywardEvent = { type: 'WorkspacePlanChanged', data: { workspaceId: 'default', plan: from % 2 ? 'pro' : 'enterprise', changedAt: at(1) } };
+  last = (await store.appendToStream(workspaceStreamId('default'), [{ ...plan, metadata: metadata('default') }], { expectedVersion: 'any' })).position;
+  for (let n = from; n < from + keys; n++) {
+    const inWorkspace = n % 2 ? 'default' : workspaceId;
+    if (n % 4 === 0) last = (await store.appendToStream(roleStreamId(`role_${n}`), roleHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
+    last = (await store.appendToStream(keyStreamId(keyId(n)), keyHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
+  }
+  return last;
+};
