@@ -64,6 +64,11 @@ export class CliContext {
     return this.env.DATABASE_URL || readInfraFile(this.dataDir).databaseUrl || this.missing('DATABASE_URL');
   }
 
+  /** `EVENTSTORE_URL` where the history is kept in EventStoreDB/KurrentDB; else it is in PostgreSQL. */
+  eventStoreUrl(): string | undefined {
+    return this.env.EVENTSTORE_URL || undefined;
+  }
+
   /** `KEYWARD_KEY`, else the services' root key; never printed, never in an error. */
   private credential(): string {
     const key = this.env.KEYWARD_KEY || findRootKey({ dataDir: this.dataDir }, this.env);

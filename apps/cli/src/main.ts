@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { auditCommand } from './audit/audit.command';
 import { keysCommand } from './keys/keys.command';
 import { ExitCodes } from './exit-codes';
+import { replayCommand } from './replay/replay.command';
 import { runCli } from './run-cli';
 import { vaultCommand } from './vault/vault.command';
 import { verifyCommand } from './verify/verify.command';
@@ -26,8 +27,8 @@ const program = new Command('keyward')
   .addCommand(verifyCommand())
   .addCommand(keysCommand())
   .addCommand(auditCommand())
+  .addCommand(replayCommand())
   .addCommand(vaultCommand());
-// `keyward replay` (rebuild the read models) joins here: program.addCommand(replayCommand()) from './replay/replay.command'.
 
 // `keyward keys list | head` closes the pipe early: the reader's choice, not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

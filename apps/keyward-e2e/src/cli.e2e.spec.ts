@@ -71,6 +71,9 @@ describe('the keyward CLI against a running stack', () => {
     [['audit', 'events']],
     [['audit', 'history']],
     [['audit', 'verify']],
+    [['replay']],
+    [['vault']],
+    [['vault', 'rotate-master-key']],
   ])('keyward %j --help explains itself and exits 0', async (command) => {
     const run = await keyward(...command, '--help');
     expect(run).toMatchObject({ code: OK, stderr: '' });
@@ -183,6 +186,18 @@ describe('the keyward CLI against a running stack', () => {
     const noCredential = await runKeyward(['keys', 'list'], { KEYWARD_URL: stack.baseUrl, KEYWARD_DATA_DIR: '/nonexistent-keyward-data' });
     expect(noCredential.code).toBe(FAILED);
     expect(noCredential.stderr).toMatch(/^keyward: no credential: [^\n]+\n$/);
+  });
+
+  it('replays the read models from the history while the services run: the same keys afterwards, progress on stderr', async () => {
+    await create('--name', 'cli replayed', '--role', 'read-only');
+    const before = await json<KeyPage>('keys', 'list', '--all');
+    const people = await keyward('replay');
+    expect(people.code).toBe(OK);
+    expect(people.stdout).toMatch(/^replayed \d+ events in [\d.]+ s \(\d+ events\/s\): .*keys \d+/);
+    expect(people.stderr).toMatch(/^replay: /m);
+    const summary = await json<{ events: number; rows: Record<string, number> }>('replay');
+    expect(summary.events).toBeGreaterThan(0);
+    expect(await json<KeyPage>('keys', 'list', '--all')).toEqual(before);
   });
 
   it('checks the chain: ok with the head hash, then exit 3 naming the first forged event', async () => {

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { loadConfig } from '@keyward/config';
 import { positionToToken } from '@keyward/event-store';
 import { createEventStore } from '@keyward/platform';
 import { createReadModelDataSource, replayReadModels, runReadModelMigrations, type ReplayResult } from '@keyward/read-models';
+import { CliContext } from '../cli-context';
 import { replayProgressView } from './replay-progress';
 
 interface ReplaySummary {
@@ -22,11 +22,11 @@ const summaryOf = (result: ReplayResult): ReplaySummary => ({
 });
 
 /** Connects like the services (DATABASE_URL and EVENTSTORE_URL, else the data folder's servers) and replays. */
-const replay = async (json: boolean): Promise<ReplaySummary> => {
-  const config = loadConfig(process.env);
-  const store = await createEventStore(config);
-  const dataSource = createReadModelDataSource(config.databaseUrl, { poolSize: 2 });
-  const view = json ? undefined : replayProgressView();
+const replay = async (context: CliContext): Promise<ReplaySummary> => {
+  const databaseUrl = context.databaseUrl();
+  const store = await createEventStore({ databaseUrl, eventStoreUrl: context.eventStoreUrl() });
+  const dataSource = createReadModelDataSource(databaseUrl, { poolSize: 2 });
+  const view = context.output.json ? undefined : replayProgressView();
   try {
     await dataSource.initialize();
     await runReadModelMigrations(dataSource);
@@ -40,13 +40,9 @@ const replay = async (json: boolean): Promise<ReplaySummary> => {
   }
 };
 
-const print = (summary: ReplaySummary, json: boolean): void => {
-  if (json) {
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
-    return;
-  }
+const forPeople = (summary: ReplaySummary): string => {
   const rows = Object.entries(summary.rows).map(([table, n]) => `${table} ${n}`).join(', ');
-  process.stdout.write(`replayed ${summary.events} events in ${summary.seconds} s (${summary.eventsPerSecond} events/s): ${rows}; checkpoint at ${summary.position ?? 'the start'}\n`);
+  return `replayed ${summary.events} events in ${summary.seconds} s (${summary.eventsPerSecond} events/s): ${rows}; checkpoint at ${summary.position ?? 'the start'}`;
 };
 
 /**
@@ -56,9 +52,8 @@ const print = (summary: ReplaySummary, json: boolean): void => {
 export const replayCommand = (): Command =>
   new Command('replay')
     .description('Rebuild every read model (keys, roles, workspaces) from the event history alone, with the services running; usage and the event chain are kept')
-    .option('--json', 'print the summary as JSON (no progress bar)')
     // A failure is thrown: the program's runner reports it on stderr and decides the exit code (non-zero).
-    .action(async (_options: unknown, command: Command) => {
-      const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
-      print(await replay(json), json);
+    .action(async (_options: object, command: Command) => {
+      const context = CliContext.of(command);
+      context.output.result(await replay(context), forPeople);
     });
