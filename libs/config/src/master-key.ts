@@ -1,8 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { KeywardConfig } from './keyward-config';
-import { readOrCreateSecretFile } from './secret-file';
+import { readOrCreateSecretFile, readSecretFile, renameDurably } from './secret-file';
 
 /** A master key and its identifier, which is derived from it and safe to store beside what it wraps. */
 export interface MasterKey {
@@ -44,37 +43,43 @@ export const masterKeyFile = (dataDir: string): string => path.join(dataDir, 'ma
 /** The key a rotation in progress wraps under; renamed over `master-key` when every data key is re-wrapped. */
 export const nextMasterKeyFile = (dataDir: string): string => `${masterKeyFile(dataDir)}.next`;
 
-const readIfExists = (file: string): string | undefined => {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-};
-
 const generateMasterKey = (): string => randomBytes(MASTER_KEY_BYTES).toString('base64url');
 
-/**
- * The master keyring: `KEYWARD_MASTER_KEY` ("current,previous,..."), else `<data>/master-key`,
- * generated once (mode 0600), preceded by `<data>/master-key.next` while a rotation runs. `.next`
- * is read first: a rotation that renames it meanwhile leaves the new key in `master-key`, so
- * either way the new key is found.
- */
-export const loadMasterKeyring = (config: Pick<KeywardConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): MasterKeyring => {
-  if (env[MASTER_KEY_ENV]) {
-    const keys = parseMasterKeys(env[MASTER_KEY_ENV], MASTER_KEY_ENV);
-    return { current: keys[0], keys, source: 'env' };
-  }
-  const nextFile = nextMasterKeyFile(config.dataDir);
-  const next = readIfExists(nextFile);
-  const file = masterKeyFile(config.dataDir);
-  const { value } = readOrCreateSecretFile(file, generateMasterKey);
-  const keys = [...(next === undefined ? [] : parseMasterKeys(next, nextFile)), ...parseMasterKeys(value, file)];
+const envKeyring = (text: string): MasterKeyring => {
+  const keys = parseMasterKeys(text, MASTER_KEY_ENV);
+  return { current: keys[0], keys, source: 'env' };
+};
+
+/** `.next` (read first: a rotation that renames it meanwhile leaves the new key in `master-key`, found either way), then `master-key`'s text. */
+const fileKeyring = (dataDir: string, readMasterKey: (file: string) => string): MasterKeyring => {
+  const nextFile = nextMasterKeyFile(dataDir);
+  const next = readSecretFile(nextFile);
+  const file = masterKeyFile(dataDir);
+  const keys = [...(next === undefined ? [] : parseMasterKeys(next, nextFile)), ...parseMasterKeys(readMasterKey(file), file)];
   // Once `.next` has been renamed over `master-key` both name the same key.
   const unique = keys.filter((key, index) => keys.findIndex((other) => other.id === key.id) === index);
   return { current: unique[0], keys: unique, source: 'file' };
 };
+
+/**
+ * The master keyring: `KEYWARD_MASTER_KEY` ("current,previous,..."), else `<data>/master-key`,
+ * generated once (mode 0600) when absent, preceded by `<data>/master-key.next` while a rotation runs.
+ */
+export const loadMasterKeyring = (config: Pick<KeywardConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): MasterKeyring =>
+  env[MASTER_KEY_ENV] ? envKeyring(env[MASTER_KEY_ENV]) : fileKeyring(config.dataDir, (file) => readOrCreateSecretFile(file, generateMasterKey).value);
+
+/**
+ * The keyring as `loadMasterKeyring` reads it, but never generating a key: for a rotation, where a
+ * brand-new key (the command run from the wrong folder) would wrap nothing and hide the mistake.
+ */
+export const existingMasterKeyring = (config: Pick<KeywardConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): MasterKeyring =>
+  env[MASTER_KEY_ENV]
+    ? envKeyring(env[MASTER_KEY_ENV])
+    : fileKeyring(config.dataDir, (file) => {
+        const value = readSecretFile(file);
+        if (value === undefined) throw new Error(`no master key in ${config.dataDir}: ${file} does not exist and ${MASTER_KEY_ENV} is unset (is this the services' data folder?)`);
+        return value;
+      });
 
 /** Starts (or, when `.next` exists, resumes) a rotation of the generated master key: answers the new key. */
 export const beginMasterKeyRotation = (dataDir: string): MasterKey => {
@@ -83,5 +88,17 @@ export const beginMasterKeyRotation = (dataDir: string): MasterKey => {
   return key;
 };
 
-/** Every data key is under `.next` now: it becomes the master key (rename is atomic, mode 0600 kept). */
-export const completeMasterKeyRotation = (dataDir: string): void => renameSync(nextMasterKeyFile(dataDir), masterKeyFile(dataDir));
+/**
+ * Every data key is under `target` now: `.next` becomes the master key (rename is atomic, mode
+ * 0600 kept, the folder synced). Refused unless `.next` still holds `target`: renaming any other
+ * key over `master-key` would leave the rows wrapped under a key that exists nowhere.
+ */
+export const completeMasterKeyRotation = (dataDir: string, targetId: string): void => {
+  const file = nextMasterKeyFile(dataDir);
+  const next = readSecretFile(file);
+  const nextId = next === undefined ? undefined : parseMasterKeys(next, file)[0].id;
+  if (nextId !== targetId) {
+    throw new Error(`${file} ${nextId === undefined ? 'is gone' : `holds master key ${nextId}`}, not ${targetId} that every data key was re-wrapped under: left as it is`);
+  }
+  renameDurably(file, masterKeyFile(dataDir));
+};

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import {
   beginMasterKeyRotation,
   completeMasterKeyRotation,
+  existingMasterKeyring,
   loadMasterKeyring,
   masterKeyFile,
   masterKeyId,
@@ -66,10 +67,47 @@ describe('master keys', () => {
     const during = loadMasterKeyring({ dataDir }, {});
     expect(during.keys.map((k) => k.id)).toEqual([next.id, old.id]);
     expect(during.current.id).toBe(next.id);
-    completeMasterKeyRotation(dataDir);
+    completeMasterKeyRotation(dataDir, next.id);
     expect(loadMasterKeyring({ dataDir }, {}).keys.map((k) => k.id)).toEqual([next.id]);
     expect(existsSync(nextMasterKeyFile(dataDir))).toBe(false);
     expect(statSync(masterKeyFile(dataDir)).mode & 0o777).toBe(0o600);
+  });
+
+  it('reads an existing key file without writing anything, not even a temporary file', () => {
+    const dataDir = tempDir();
+    const id = loadMasterKeyring({ dataDir }, {}).current.id;
+    const opened = jest.spyOn(fs, 'openSync');
+    try {
+      expect(loadMasterKeyring({ dataDir }, {}).current.id).toBe(id);
+      expect(opened).not.toHaveBeenCalled();
+    } finally {
+      opened.mockRestore();
+    }
+    expect(readdirSync(dataDir)).toEqual(['master-key']);
+  });
+
+  it('for a rotation, never generates a key: no master key file (and no variable) is refused, naming the folder', () => {
+    const dataDir = tempDir();
+    expect(() => existingMasterKeyring({ dataDir }, {})).toThrow(`no master key in ${dataDir}: ${masterKeyFile(dataDir)} does not exist and KEYWARD_MASTER_KEY is unset`);
+    expect(readdirSync(dataDir)).toEqual([]);
+    const generated = loadMasterKeyring({ dataDir }, {});
+    expect(existingMasterKeyring({ dataDir }, {})).toEqual(generated);
+    const key = newKey();
+    expect(existingMasterKeyring({ dataDir: tempDir() }, { KEYWARD_MASTER_KEY: key }).current.key.toString('base64url')).toBe(key);
+  });
+
+  it('completes a rotation only when .next still holds the key the data keys were re-wrapped under', () => {
+    const dataDir = tempDir();
+    const current = loadMasterKeyring({ dataDir }, {}).current;
+    const target = beginMasterKeyRotation(dataDir);
+    // Another rotation replaced `.next` meanwhile: renaming it would put a key no row is under in place.
+    writeFileSync(nextMasterKeyFile(dataDir), `${newKey()}\n`, { mode: 0o600 });
+    expect(() => completeMasterKeyRotation(dataDir, target.id)).toThrow(`not ${target.id} that every data key was re-wrapped under`);
+    expect(loadMasterKeyring({ dataDir }, {}).keys.map((k) => k.id)).toContain(current.id);
+    expect(existsSync(nextMasterKeyFile(dataDir))).toBe(true);
+    fs.rmSync(nextMasterKeyFile(dataDir));
+    expect(() => completeMasterKeyRotation(dataDir, target.id)).toThrow(`${nextMasterKeyFile(dataDir)} is gone`);
+    expect(loadMasterKeyring({ dataDir }, {}).current.id).toBe(current.id);
   });
 
   it('parses one key without an entry number in its errors', () => {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { loadMasterKeyring, masterKeyFile, nextMasterKeyFile } from '@keyward/config';
 import type { SealedValue } from '@keyward/contracts';
@@ -7,6 +7,7 @@ import type { TestDatabase } from '@keyward/testing';
 import { MasterKeys } from './master-keys';
 import { PostgresCredentialVault } from './postgres-credential.vault';
 import { rotateMasterKey } from './rotate-master-key';
+import { MasterKeyRotationRunningError } from './vault.errors';
 import { tempDataDir } from './testing/temp-data-dir';
 import { createVaultDatabase } from './testing/vault-database';
 
@@ -124,6 +125,37 @@ describe('rotateMasterKey on PostgreSQL', () => {
     expect(readFileSync(masterKeyFile(dataDir), 'utf8')).toBe(nextKey);
     expect(await masterKeyIds()).toEqual([result.masterKeyId]);
     await expectAllOpen(serviceVault(db.dataSource, dataDir), sealed);
+  });
+
+  it('runs one rotation at a time: a second one started meanwhile fails at once, and the key every row is under is the one on disk', async () => {
+    const dataDir = tempDataDir();
+    const sealed = await sealMany(serviceVault(db.dataSource, dataDir));
+    let second: Promise<unknown> | undefined;
+    const first = await rotateMasterKey(db.dataSource, {
+      dataDir,
+      env: {},
+      pageSize: 5,
+      onRewrapped: async () => {
+        // Halfway through the first, with `.next` written and rows under both keys.
+        second ??= rotateMasterKey(db.dataSource, { dataDir, env: {} });
+        await second.catch(() => undefined);
+      },
+    });
+    await expect(second).rejects.toThrow(MasterKeyRotationRunningError);
+    expect(first).toMatchObject({ rewrapped: COUNT, unchanged: 0 });
+    const ring = loadMasterKeyring({ dataDir }, {});
+    expect(ring.keys.map((key) => key.id)).toEqual([first.masterKeyId]);
+    expect(await masterKeyIds()).toEqual([first.masterKeyId]);
+    await expectAllOpen(serviceVault(db.dataSource, dataDir), sealed);
+    // The lock is released: the next rotation runs.
+    expect(await rotateMasterKey(db.dataSource, { dataDir, env: {} })).toMatchObject({ rewrapped: COUNT });
+  });
+
+  it('refuses to rotate from a folder holding no master key (and no KEYWARD_MASTER_KEY), naming the folder and generating none', async () => {
+    const dataDir = tempDataDir();
+    await sealMany(serviceVault(db.dataSource, tempDataDir()));
+    await expect(rotateMasterKey(db.dataSource, { dataDir, env: {} })).rejects.toThrow(`no master key in ${dataDir}`);
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 
   it('with KEYWARD_MASTER_KEY, re-wraps under the key the operator put first; the old one can then be dropped', async () => {

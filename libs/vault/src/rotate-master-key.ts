@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
-import { beginMasterKeyRotation, completeMasterKeyRotation, loadMasterKeyring, type MasterKey } from '@keyward/config';
+import type { DataSource, EntityManager } from 'typeorm';
+import { beginMasterKeyRotation, completeMasterKeyRotation, existingMasterKeyring, type MasterKey } from '@keyward/config';
 import { DATA_KEY_CREATION_LOCK, rewrapDataKey, selectDataKey } from './credential-data-keys.table';
 import { unwrapDataKey, wrapDataKey } from './data-key.crypto';
-import { UnknownMasterKeyError } from './vault.errors';
+import { MasterKeyRotationRunningError, UnknownMasterKeyError } from './vault.errors';
 
 export interface MasterKeyRotation {
   /** The key every data key is wrapped under now. */
@@ -27,25 +27,46 @@ interface PageRow {
   master_key_id: string;
 }
 
+/** Held, session-level, for a whole rotation: two at once would share or replace `.next` under each other. Arbitrary but fixed. */
+const MASTER_KEY_ROTATION_LOCK = 7_316_012;
+
 /**
  * Re-wraps every live data key under the master key, row by row, never touching the history.
  * The generated key file is rotated: a new key is written to `master-key.next` (or the one there
  * is reused, so an interrupted run resumes), every data key is re-wrapped under it, then it is
  * renamed over `master-key`. With `KEYWARD_MASTER_KEY`, the operator has put the new key first
- * (and restarted the services); this re-wraps everything under that first key.
+ * (and restarted the services); this re-wraps everything under that first key. One rotation at a
+ * time per database: another fails at once with `MasterKeyRotationRunningError`. No master key
+ * at all (the wrong data folder) is refused rather than generated.
  */
 export const rotateMasterKey = async (dataSource: DataSource, options: RotateMasterKeyOptions): Promise<MasterKeyRotation> => {
-  const env = options.env ?? process.env;
-  const ring = loadMasterKeyring({ dataDir: options.dataDir }, env);
+  // One connection does it all: it holds the lock, and the CLI's pool is small.
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [MASTER_KEY_ROTATION_LOCK]);
+    if (!locked) throw new MasterKeyRotationRunningError();
+    try {
+      return await rotate(runner.manager, options);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MASTER_KEY_ROTATION_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
+};
+
+const rotate = async (manager: EntityManager, options: RotateMasterKeyOptions): Promise<MasterKeyRotation> => {
+  const ring = existingMasterKeyring({ dataDir: options.dataDir }, options.env ?? process.env);
   const target = ring.source === 'file' ? beginMasterKeyRotation(options.dataDir) : ring.current;
   const unwrappers = new Map([target, ...ring.keys].map((key) => [key.id, key]));
   // Waits out the data keys being created under the previous key; later ones see `.next`.
-  await dataSource.transaction((manager) => manager.query('SELECT pg_advisory_xact_lock($1)', [DATA_KEY_CREATION_LOCK]));
+  await manager.transaction((locking) => locking.query('SELECT pg_advisory_xact_lock($1)', [DATA_KEY_CREATION_LOCK]));
   let rewrapped = 0;
   let unchanged = 0;
   let after = '';
   for (;;) {
-    const page: PageRow[] = await dataSource.query(
+    const page: PageRow[] = await manager.query(
       `SELECT credential_id, master_key_id FROM credential_data_keys
        WHERE credential_id > $1 AND wrapped_key IS NOT NULL ORDER BY credential_id LIMIT $2`,
       [after, options.pageSize ?? 500],
@@ -53,28 +74,28 @@ export const rotateMasterKey = async (dataSource: DataSource, options: RotateMas
     if (page.length === 0) break;
     for (const row of page) {
       if (row.master_key_id === target.id) unchanged += 1;
-      else if (await rewrapOne(dataSource, row.credential_id, target, unwrappers)) {
+      else if (await rewrapOne(manager, row.credential_id, target, unwrappers)) {
         rewrapped += 1;
         await options.onRewrapped?.(row.credential_id);
       }
     }
     after = page[page.length - 1].credential_id;
   }
-  if (ring.source === 'file') completeMasterKeyRotation(options.dataDir);
+  if (ring.source === 'file') completeMasterKeyRotation(options.dataDir, target.id);
   return { masterKeyId: target.id, rewrapped, unchanged };
 };
 
 /** One row, locked, as it is now (destroyed or re-wrapped meanwhile: nothing to do). */
-const rewrapOne = (dataSource: DataSource, credentialId: string, target: MasterKey, unwrappers: ReadonlyMap<string, MasterKey>): Promise<boolean> =>
-  dataSource.transaction(async (manager) => {
-    const row = await selectDataKey(manager, credentialId, true);
+const rewrapOne = (manager: EntityManager, credentialId: string, target: MasterKey, unwrappers: ReadonlyMap<string, MasterKey>): Promise<boolean> =>
+  manager.transaction(async (transaction) => {
+    const row = await selectDataKey(transaction, credentialId, true);
     if (row?.wrapped == null || row.masterKeyId === null || row.masterKeyId === target.id) return false;
     const master = unwrappers.get(row.masterKeyId);
     if (master === undefined) throw new UnknownMasterKeyError(credentialId, row.masterKeyId);
     const owner = { credentialId, workspaceId: row.workspaceId };
     const dataKey = unwrapDataKey(master, owner, row.wrapped);
     try {
-      await rewrapDataKey(manager, credentialId, wrapDataKey(target, owner, dataKey), target.id);
+      await rewrapDataKey(transaction, credentialId, wrapDataKey(target, owner, dataKey), target.id);
     } finally {
       dataKey.fill(0);
     }

@@ -22,3 +22,11 @@ export class UnknownMasterKeyError extends Error {
     this.name = 'UnknownMasterKeyError';
   }
 }
+
+/** Another `keyward vault rotate-master-key` holds the rotation lock on this database. */
+export class MasterKeyRotationRunningError extends Error {
+  constructor() {
+    super('another master key rotation is running on this database: wait for it to finish, then run this again if needed');
+    this.name = 'MasterKeyRotationRunningError';
+  }
+}
