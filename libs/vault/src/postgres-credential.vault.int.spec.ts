@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { loadMasterKeyring, type MasterKey } from '@keyward/config';
 import type { SealedValue } from '@keyward/contracts';
 import type { TestDatabase } from '@keyward/testing';
-import { CredentialShreddedError } from './credential-vault.port';
+import { CredentialNotInWorkspaceError, CredentialShreddedError } from './credential-vault.port';
 import { destroyDataKey, selectDataKey } from './credential-data-keys.table';
 import { unwrapDataKey } from './data-key.crypto';
 import { MasterKeys } from './master-keys';
@@ -38,8 +38,8 @@ describe('PostgresCredentialVault on PostgreSQL', () => {
     const id = randomUUID();
     const first = await vault.seal(id, WORKSPACE, valueOf(id));
     const rotated = await vault.seal(id, WORKSPACE, 'the rotated value');
-    expect(await vault.open(id, first)).toBe(valueOf(id));
-    expect(await vault.open(id, rotated)).toBe('the rotated value');
+    expect(await vault.open(id, WORKSPACE, first)).toBe(valueOf(id));
+    expect(await vault.open(id, WORKSPACE, rotated)).toBe('the rotated value');
     const rows: { n: string; master_key_id: string }[] = await db.dataSource.query(`SELECT count(*) OVER () AS n, master_key_id FROM credential_data_keys WHERE credential_id = $1`, [id]);
     expect(rows).toEqual([{ n: '1', master_key_id: loadMasterKeyring({ dataDir }, {}).current.id }]);
   });
@@ -47,14 +47,26 @@ describe('PostgresCredentialVault on PostgreSQL', () => {
   it('gives a credential sealed twice at once a single data key, which opens both', async () => {
     const id = randomUUID();
     const [a, b] = await Promise.all([vault.seal(id, WORKSPACE, 'a'), vault.seal(id, WORKSPACE, 'b')]);
-    expect([await vault.open(id, a), await vault.open(id, b)]).toEqual(['a', 'b']);
+    expect([await vault.open(id, WORKSPACE, a), await vault.open(id, WORKSPACE, b)]).toEqual(['a', 'b']);
   });
 
   it('does not open a value sealed for one credential as another', async () => {
     const [one, other] = [randomUUID(), randomUUID()];
     const sealed = await vault.seal(one, WORKSPACE, valueOf(one));
     await vault.seal(other, WORKSPACE, valueOf(other));
-    await expect(vault.open(other, sealed)).rejects.toThrow(`the sealed value of credential ${other} does not authenticate`);
+    await expect(vault.open(other, WORKSPACE, sealed)).rejects.toThrow(`the sealed value of credential ${other} does not authenticate`);
+  });
+
+  it('seals and opens only for the credential’s own workspace, telling another workspace nothing (not even a destroyed key)', async () => {
+    const id = randomUUID();
+    const sealed = await vault.seal(id, WORKSPACE, valueOf(id));
+    const refused = new CredentialNotInWorkspaceError(id, 'ws-other');
+    await expect(vault.open(id, 'ws-other', sealed)).rejects.toThrow(refused);
+    await expect(vault.open(id, 'ws-other', sealed)).rejects.not.toThrow(WORKSPACE);
+    await expect(vault.seal(id, 'ws-other', 'a value of its own')).rejects.toThrow(refused);
+    expect(await vault.open(id, WORKSPACE, sealed)).toBe(valueOf(id));
+    await vault.destroy(id);
+    await expect(vault.open(id, 'ws-other', sealed)).rejects.toThrow(refused);
   });
 
   it('destroys the data key in the caller’s transaction: rolled back it stays, committed it is gone for open and seal alike', async () => {
@@ -66,12 +78,12 @@ describe('PostgresCredentialVault on PostgreSQL', () => {
         throw new Error('the read-model batch failed');
       }),
     ).rejects.toThrow('the read-model batch failed');
-    expect(await vault.open(id, sealed)).toBe(valueOf(id));
+    expect(await vault.open(id, WORKSPACE, sealed)).toBe(valueOf(id));
     await db.dataSource.transaction((manager) => destroyDataKey(manager, id));
-    await expect(vault.open(id, sealed)).rejects.toThrow(new CredentialShreddedError(id));
+    await expect(vault.open(id, WORKSPACE, sealed)).rejects.toThrow(new CredentialShreddedError(id));
     await expect(vault.seal(id, WORKSPACE, 'new value')).rejects.toThrow(CredentialShreddedError);
     await vault.destroy(id);
-    await expect(vault.open(randomUUID(), sealed)).rejects.toThrow(CredentialShreddedError);
+    await expect(vault.open(randomUUID(), WORKSPACE, sealed)).rejects.toThrow(CredentialShreddedError);
   });
 
   it('refuses to open under a master key it does not hold, naming the key id, never a key', async () => {
@@ -80,8 +92,8 @@ describe('PostgresCredentialVault on PostgreSQL', () => {
     const sealed = await new PostgresCredentialVault(db.dataSource, new MasterKeys(() => loadMasterKeyring({ dataDir }, { KEYWARD_MASTER_KEY: held }))).seal(id, WORKSPACE, valueOf(id));
     const stranger = new PostgresCredentialVault(db.dataSource, new MasterKeys(() => loadMasterKeyring({ dataDir }, { KEYWARD_MASTER_KEY: other })));
     const heldId = loadMasterKeyring({ dataDir }, { KEYWARD_MASTER_KEY: held }).current.id;
-    await expect(stranger.open(id, sealed)).rejects.toThrow(new UnknownMasterKeyError(id, heldId));
-    await expect(stranger.open(id, sealed)).rejects.not.toThrow(held);
+    await expect(stranger.open(id, WORKSPACE, sealed)).rejects.toThrow(new UnknownMasterKeyError(id, heldId));
+    await expect(stranger.open(id, WORKSPACE, sealed)).rejects.not.toThrow(held);
   });
 
   it('after a delete, every table dumped with SQL, the sealed value and the master key together do not yield the value', async () => {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MasterKey } from '@keyward/config';
 import type { SealedValue } from '@keyward/contracts';
-import { CredentialShreddedError, type CredentialVault } from './credential-vault.port';
+import { CredentialNotInWorkspaceError, CredentialShreddedError, type CredentialVault } from './credential-vault.port';
 import { DATA_KEY_CREATION_LOCK, destroyDataKey, insertDataKey, selectDataKey, type DataKeyRow } from './credential-data-keys.table';
 import { generateDataKey, unwrapDataKey, wrapDataKey } from './data-key.crypto';
 import type { MasterKeys } from './master-keys';
@@ -22,14 +22,14 @@ export class PostgresCredentialVault implements CredentialVault {
 
   async seal(credentialId: string, workspaceId: string, value: string): Promise<SealedValue> {
     const row = (await selectDataKey(this.dataSource.manager, credentialId)) ?? (await this.createDataKey(credentialId, workspaceId));
-    return this.withDataKey(credentialId, row, (dataKey) => sealValue(dataKey, credentialId, value));
+    return this.withDataKey(credentialId, workspaceId, row, (dataKey) => sealValue(dataKey, credentialId, value));
   }
 
-  async open(credentialId: string, sealed: SealedValue): Promise<string> {
+  async open(credentialId: string, workspaceId: string, sealed: SealedValue): Promise<string> {
     const row = await selectDataKey(this.dataSource.manager, credentialId);
     // No row at all: the sealed value names a credential whose key never was (or whose table was lost); it cannot open either.
     if (row === undefined) throw new CredentialShreddedError(credentialId);
-    return this.withDataKey(credentialId, row, (dataKey) => openValue(dataKey, credentialId, sealed));
+    return this.withDataKey(credentialId, workspaceId, row, (dataKey) => openValue(dataKey, credentialId, sealed));
   }
 
   async destroy(credentialId: string): Promise<void> {
@@ -51,7 +51,9 @@ export class PostgresCredentialVault implements CredentialVault {
     });
   }
 
-  private withDataKey<T>(credentialId: string, row: DataKeyRow, use: (dataKey: Buffer) => T): T {
+  /** The workspace is checked first: another workspace learns nothing, not even that the key was destroyed. */
+  private withDataKey<T>(credentialId: string, workspaceId: string, row: DataKeyRow, use: (dataKey: Buffer) => T): T {
+    if (row.workspaceId !== workspaceId) throw new CredentialNotInWorkspaceError(credentialId, workspaceId);
     if (row.wrapped === null || row.masterKeyId === null) throw new CredentialShreddedError(credentialId);
     const master = this.masterKeyOf(credentialId, row.masterKeyId);
     const dataKey = unwrapDataKey(master, { credentialId, workspaceId: row.workspaceId }, row.wrapped);

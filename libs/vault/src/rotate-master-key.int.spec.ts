@@ -45,7 +45,7 @@ describe('rotateMasterKey on PostgreSQL', () => {
     (await db.dataSource.query<{ master_key_id: string }[]>(`SELECT DISTINCT master_key_id FROM credential_data_keys WHERE wrapped_key IS NOT NULL`)).map((r) => r.master_key_id);
 
   const expectAllOpen = async (vault: PostgresCredentialVault, sealed: ReadonlyMap<string, SealedValue>): Promise<void> => {
-    for (const [id, value] of sealed) expect(await vault.open(id, value)).toBe(`value-${id}`);
+    for (const [id, value] of sealed) expect(await vault.open(id, WORKSPACE, value)).toBe(`value-${id}`);
   };
 
   it('re-wraps every data key under a new generated key, row by row, while a running service keeps opening values', async () => {
@@ -62,7 +62,7 @@ describe('rotateMasterKey on PostgreSQL', () => {
       const entries = [...sealed];
       for (let i = 0; rotating || i < entries.length; i += 1) {
         const [id, value] = entries[i % entries.length];
-        expect(await gateway.open(id, value)).toBe(`value-${id}`);
+        expect(await gateway.open(id, WORKSPACE, value)).toBe(`value-${id}`);
         opens += 1;
       }
     };

@@ -45,7 +45,7 @@ describe('keyward vault rotate-master-key', () => {
     jest.restoreAllMocks();
 
     const fresh = new PostgresCredentialVault(dataSource, new MasterKeys(() => loadMasterKeyring({ dataDir }, {})));
-    for (const [id, value] of sealed) expect(await fresh.open(id, value)).toBe(`value-${id}`);
+    for (const [id, value] of sealed) expect(await fresh.open(id, 'ws', value)).toBe(`value-${id}`);
     await dataSource.destroy();
   });
 });
