@@ -19,7 +19,10 @@ export const gcmSeal = (key: Buffer, plaintext: Buffer, aad: Buffer): GcmBox => 
   return { nonce, ciphertext, tag: cipher.getAuthTag() };
 };
 
-/** The plaintext, or undefined when the box does not authenticate under this key and associated data. */
+/**
+ * The plaintext, or undefined when the box does not authenticate under this key and associated
+ * data. The buffer answered is the only copy made, so the caller's wipe (a data key's) wipes it all.
+ */
 export const gcmOpen = (key: Buffer, box: GcmBox, aad: Buffer): Buffer | undefined => {
   if (box.nonce.length !== GCM_NONCE_BYTES || box.tag.length !== GCM_TAG_BYTES) return undefined;
   const decipher = createDecipheriv(ALGORITHM, key, box.nonce, { authTagLength: GCM_TAG_BYTES });
@@ -27,7 +30,9 @@ export const gcmOpen = (key: Buffer, box: GcmBox, aad: Buffer): Buffer | undefin
   decipher.setAuthTag(box.tag);
   const plaintext = decipher.update(box.ciphertext);
   try {
-    return Buffer.concat([plaintext, decipher.final()]);
+    // GCM is a stream mode: `final` only checks the tag and answers nothing, so no concat (a second copy) is needed.
+    decipher.final();
+    return plaintext;
   } catch {
     // Node's "unable to authenticate data": GCM released plaintext it must not be used; wipe it.
     plaintext.fill(0);
