@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KeywardConfig } from './keyward-config';
-import { readOrCreateSecretFile } from './secret-file';
+import { readOrCreateSecretFile, readSecretFile } from './secret-file';
 
 const MIN_LENGTH = 32;
 
@@ -32,8 +31,7 @@ export const loadRootKey = (config: Pick<KeywardConfig, 'dataDir'>, env: NodeJS.
 /** The root key the services use, if they have one, without ever creating one: for the CLI, a client of the gateway. */
 export const findRootKey = (config: Pick<KeywardConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): string | undefined => {
   if (env.KEYWARD_ROOT_KEY) return env.KEYWARD_ROOT_KEY;
-  const file = rootKeyFile(config.dataDir);
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
+  return readSecretFile(rootKeyFile(config.dataDir)) || undefined;
 };
 
 export const rootKeyBanner = (rootKey: RootKey): string => {
