@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -47,5 +47,11 @@ describe('keyward vault rotate-master-key', () => {
     const fresh = new PostgresCredentialVault(dataSource, new MasterKeys(() => loadMasterKeyring({ dataDir }, {})));
     for (const [id, value] of sealed) expect(await fresh.open(id, 'ws', value)).toBe(`value-${id}`);
     await dataSource.destroy();
+  });
+
+  it('run from a folder holding no master key, fails naming the folder instead of generating a key and reporting success', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyward-cli-vault-'));
+    await expect(keyward({ DATABASE_URL: database.url, KEYWARD_DATA_DIR: dataDir }, 'vault', 'rotate-master-key', '--json')).rejects.toThrow(`no master key in ${dataDir}`);
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 });
