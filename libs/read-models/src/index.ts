@@ -7,6 +7,8 @@ export type { KeyPageRequest, Page } from './keys/key-page.query';
 export * from './keys/key-table.projection';
 export * from './api-key-users/api-key-user.queries';
 export * from './api-key-users/api-key-user-view.mapping';
+export * from './credentials/credential-state.queries';
+export * from './credentials/credential-view.mapping';
 export * from './roles/role-row.entity';
 export * from './roles/role.queries';
 export * from './roles/role-state.queries';
