@@ -3,3 +3,4 @@ export * from './secret-file';
 export * from './pepper';
 export * from './root-key';
 export * from './verifier-config';
+export * from './master-key';

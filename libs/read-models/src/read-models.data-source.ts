@@ -10,6 +10,7 @@ import { IndexKeyListFilters1764000000000 } from './migrations/1764000000000-ind
 import { AddKeyLimits1764100000000 } from './migrations/1764100000000-add-key-limits';
 import { CreateUsageTables1765000000000 } from './migrations/1765000000000-create-usage-tables';
 import { CreateEventChain1766000000000 } from './migrations/1766000000000-create-event-chain';
+import { CreateCredentialDataKeys1767000000000 } from './migrations/1767000000000-create-credential-data-keys';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
@@ -26,6 +27,7 @@ export const readModelMigrations = [
   AddKeyLimits1764100000000,
   CreateUsageTables1765000000000,
   CreateEventChain1766000000000,
+  CreateCredentialDataKeys1767000000000,
 ];
 
 export interface ReadModelDataSourceOptions {

@@ -1,1 +1,6 @@
 export * from './credential-vault.port';
+export * from './vault.errors';
+export * from './master-keys';
+export * from './postgres-credential.vault';
+export { destroyDataKey } from './credential-data-keys.table';
+export * from './rotate-master-key';
