@@ -1,20 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { loadMasterKeyring } from '@keyward/config';
-import type { AuditEventPage, CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView, SealedValue } from '@keyward/contracts';
-import { CredentialShreddedError, MasterKeys, PostgresCredentialVault } from '@keyward/vault';
+import type { AuditEventPage, CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView } from '@keyward/contracts';
 import { KeywardStack, type ApiResponse } from './support/keyward-stack';
 import { dumpDatabase, leakedSecrets } from './support/secrets';
 
 jest.setTimeout(120_000);
 
-/** Distinctive values: the scan looks for each whole and for its middle, which no last four can reach. */
-const issue = (): string => `sk_live_vault${randomBytes(24).toString('hex')}`;
+/** Every value sent, for the scan. */
+const values: string[] = [];
+
+/** A distinctive value: the scan looks for it whole and for its middle, which no last four reaches. */
+const issue = (): string => {
+  const value = `sk_live_vault${randomBytes(24).toString('hex')}`;
+  values.push(value);
+  return value;
+};
 
 describe('the credential vault API, services as separate processes', () => {
   let stack: KeywardStack;
-  const values: string[] = [];
   const answers: string[] = [];
 
   /** Every answer is kept for the scan. */
@@ -25,22 +28,20 @@ describe('the credential vault API, services as separate processes', () => {
   };
   const store = async (over: Record<string, unknown> = {}, token?: string): Promise<{ credential: CredentialView; value: string }> => {
     const value = issue();
-    values.push(value);
     const res = await api<CredentialView>('POST', '/v1/credentials', { service: 'stripe', name: 'billing', value, location: 'header', parameterName: 'X-API-Key', allowedHosts: ['api.stripe.com'], ...over }, token);
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     return { credential: res.body, value };
   };
-  const sealedValuesOf = async (credentialId: string): Promise<SealedValue[]> => {
+  /** The credential's row of the data key table, as the vault keeps it (outside the history). */
+  const dataKeyOf = async (credentialId: string): Promise<{ wrapped: boolean; destroyed: boolean } | undefined> => {
     const client = new Client({ connectionString: stack.database.url });
     await client.connect();
     try {
-      const tables = await client.query<{ schema: string }>(`SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'keyward_events'`);
-      const found: SealedValue[] = [];
-      for (const { schema } of tables.rows) {
-        const events = await client.query<{ data: { sealedValue?: SealedValue } }>(`SELECT data FROM "${schema}".keyward_events WHERE stream_id = $1 ORDER BY stream_version`, [`credential-${credentialId}`]);
-        for (const { data } of events.rows) if (data.sealedValue) found.push(data.sealedValue);
-      }
-      return found;
+      const { rows } = await client.query<{ wrapped: boolean; destroyed: boolean }>(
+        `SELECT wrapped_key IS NOT NULL AS wrapped, destroyed_at IS NOT NULL AS destroyed FROM credential_data_keys WHERE credential_id = $1`,
+        [credentialId],
+      );
+      return rows[0];
     } finally {
       await client.end();
     }
@@ -83,7 +84,6 @@ describe('the credential vault API, services as separate processes', () => {
     expect(patched.body).toMatchObject({ name: 'payments', location: 'query', parameterName: 'api_key', allowedHosts: ['files.stripe.com'], service: 'stripe' });
 
     const next = issue();
-    values.push(next);
     const rotated = await api<CredentialView>('PUT', `/v1/credentials/${credential.id}/value`, { value: next });
     expect(rotated.body).toMatchObject({ lastFour: next.slice(-4), rotatedAt: expect.any(String) });
     expect((await api<CredentialView>('GET', `/v1/credentials/${credential.id}`)).body).toEqual(rotated.body);
@@ -118,7 +118,6 @@ describe('the credential vault API, services as separate processes', () => {
       const res = await api<{ code: string; details: { field: string }[] }>('POST', '/v1/credentials', { ...good, ...over });
       expect({ over, status: res.status, code: res.body.code, fields: res.body.details?.map((d) => d.field) }).toEqual({ over, status: 400, code: 'VALIDATION_FAILED', fields: [field] });
     }
-    values.push(good.value);
     expect((await api('GET', '/v1/credentials/cred_x')).body).toMatchObject({ statusCode: 404, code: 'CREDENTIAL_NOT_FOUND' });
   });
 
@@ -168,21 +167,25 @@ describe('the credential vault API, services as separate processes', () => {
     expect((await api<CredentialView>('GET', `/v1/credentials/${credential.id}`)).body.name).toBe('billing');
   });
 
-  it('crypto-shreds on delete: the sealed values in the history open until the DELETE answers, and never after', async () => {
-    const { credential, value } = await store();
+  it('crypto-shreds on delete: the data key is destroyed by the time the DELETE answers (the vault then opens no sealed value of it)', async () => {
+    const { credential } = await store();
     const next = issue();
-    values.push(next);
     await api('PUT', `/v1/credentials/${credential.id}/value`, { value: next });
-    const sealed = await sealedValuesOf(credential.id);
-    expect(sealed).toHaveLength(2);
-    const dataSource = await new DataSource({ type: 'postgres', url: stack.database.url }).initialize();
+    expect(await dataKeyOf(credential.id)).toEqual({ wrapped: true, destroyed: false });
+    expect((await api('DELETE', `/v1/credentials/${credential.id}`)).status).toBe(204);
+    expect(await dataKeyOf(credential.id)).toEqual({ wrapped: false, destroyed: true });
+  });
+
+  it('leaves no data key behind for a store key-command refused', async () => {
+    const res = await api<{ code: string }>('POST', '/v1/credentials', { service: 's', name: 'n', value: issue(), location: 'bearer', allowedHosts: ['a.example'], sharedWith: { keys: ['key_000000000000000000000000'], roles: [] } });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    const client = new Client({ connectionString: stack.database.url });
+    await client.connect();
     try {
-      const vault = new PostgresCredentialVault(dataSource, new MasterKeys(() => loadMasterKeyring({ dataDir: stack.dataDir }, {})));
-      expect([await vault.open(credential.id, sealed[0]), await vault.open(credential.id, sealed[1])]).toEqual([value, next]);
-      expect((await api('DELETE', `/v1/credentials/${credential.id}`)).status).toBe(204);
-      for (const s of sealed) await expect(vault.open(credential.id, s)).rejects.toBeInstanceOf(CredentialShreddedError);
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM credential_data_keys WHERE wrapped_key IS NOT NULL AND credential_id NOT IN (SELECT id FROM credentials)`);
+      expect(rows[0]?.n).toBe('0');
     } finally {
-      await dataSource.destroy();
+      await client.end();
     }
   });
 
