@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { isKeyEvent, type KeyCreated } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
+import { credentialTableChanges } from './credentials/credential-table.projection';
+import { CredentialRow } from './credentials/credential-row.entity';
 import { insertCreatedKeys, keyTableChanges } from './keys/key-table.projection';
 import { KeyRow } from './keys/key-row.entity';
 import { readModelTable, type ReadModelTable } from './read-model-table';
@@ -25,6 +27,7 @@ export const READ_MODEL_TABLES: readonly ReadModelTable[] = [
   readModelTable(KeyRow, keyTableChanges),
   readModelTable(RoleRow, roleTableChanges),
   readModelTable(WorkspaceRow, workspaceTableChanges),
+  readModelTable(CredentialRow, credentialTableChanges),
 ];
 
 /**

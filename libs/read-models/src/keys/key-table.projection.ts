@@ -5,7 +5,6 @@ import type { RecordedEvent } from '@keyward/event-store';
 import { evolveRowAccess } from './key-row.access';
 import { insertOnce } from '../insert-once';
 import type { RowChange } from '../row-change';
-import { applyRowChanges } from '../row-change.sql';
 import { KeyRow } from './key-row.entity';
 
 /** A key's row, without the usage that listing joins to it. */
@@ -81,8 +80,3 @@ const keyChange = (event: RecordedEvent<KeyEvent>): RowChange<KeyRecord> => {
 
 /** What an event does to the key table: nothing unless it is a key event. */
 export const keyTableChanges = (event: RecordedEvent): RowChange<KeyRecord>[] => (isKeyEvent(event) ? [keyChange(event)] : []);
-
-/** Applies one event to the key table; any other event changes nothing. */
-export const projectKeyEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
-  await applyRowChanges(manager, KeyRow, keyTableChanges(event));
-};

@@ -1,8 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { isRoleEvent, type RoleEvent } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
 import type { RowChange } from '../row-change';
-import { applyRowChanges } from '../row-change.sql';
 import { RoleRow } from './role-row.entity';
 
 /** What a role event does to the role table. Values come from the event, never the clock. */
@@ -30,8 +28,3 @@ const roleChange = (event: RecordedEvent<RoleEvent>): RowChange<RoleRow> => {
 
 /** What an event does to the role table: nothing unless it is a role event. */
 export const roleTableChanges = (event: RecordedEvent): RowChange<RoleRow>[] => (isRoleEvent(event) ? [roleChange(event)] : []);
-
-/** Applies one event to the role table; any other event changes nothing. */
-export const projectRoleEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
-  await applyRowChanges(manager, RoleRow, roleTableChanges(event));
-};

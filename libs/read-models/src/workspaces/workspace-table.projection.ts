@@ -1,8 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { DEFAULT_WORKSPACE_ID, isWorkspaceEvent, type WorkspaceEvent } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
 import type { RowChange } from '../row-change';
-import { applyRowChanges } from '../row-change.sql';
 import { WorkspaceRow } from './workspace-row.entity';
 
 /** `default` is changed without ever being created: its first change makes its row, of nulls (its start state). */
@@ -25,8 +23,3 @@ const workspaceChanges = (event: RecordedEvent<WorkspaceEvent>): RowChange<Works
 
 /** What an event does to the workspace table: nothing unless it is a workspace event. */
 export const workspaceTableChanges = (event: RecordedEvent): RowChange<WorkspaceRow>[] => (isWorkspaceEvent(event) ? workspaceChanges(event) : []);
-
-/** Applies one event to the workspace table; any other event changes nothing. */
-export const projectWorkspaceEvent = async (manager: EntityManager, event: RecordedEvent): Promise<void> => {
-  await applyRowChanges(manager, WorkspaceRow, workspaceTableChanges(event));
-};
