@@ -47,6 +47,8 @@ export class CliContext {
       throw CliError.usage('KEYWARD_URL must be an http(s) URL, e.g. http://127.0.0.1:3000');
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw CliError.usage('KEYWARD_URL must be an http(s) URL, e.g. http://127.0.0.1:3000');
+    // Errors name the gateway's URL: credentials have no place in it (the key goes in KEYWARD_KEY).
+    if (parsed.username || parsed.password) throw CliError.usage('KEYWARD_URL must not hold a user or password; the key goes in KEYWARD_KEY');
     return url.replace(/\/+$/, '');
   }
 

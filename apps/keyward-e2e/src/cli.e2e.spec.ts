@@ -92,6 +92,9 @@ describe('the keyward CLI against a running stack', () => {
     expect(key).toMatchObject({ name: 'cli json', environment: 'test', permissions: { calls: 'read' }, unrestricted: false, key: expect.stringMatching(/^kw_test_/) });
 
     expect(await json<VerifyAnswer>('verify', key.key, '--require', 'calls:read')).toMatchObject({ valid: true, code: 'VALID', keyId: key.id });
+    // Piped in, the key stays out of the process list and shell history.
+    const piped = await runKeyward(['--json', 'verify', '-', '--require', 'calls:read'], env, `${key.key}\n`);
+    expect([piped.code, (JSON.parse(piped.stdout) as VerifyAnswer).code]).toEqual([OK, 'VALID']);
     const denied = await keyward('--json', 'verify', key.key, '--require', 'calls:write');
     expect(denied.code).toBe(NEGATIVE);
     expect(JSON.parse(denied.stdout)).toMatchObject({ valid: false, code: 'INSUFFICIENT_PERMISSIONS' });
@@ -137,6 +140,8 @@ describe('the keyward CLI against a running stack', () => {
     const then = await json<{ asOf: string; key: KeyView; access: KeyAccessView }>('keys', 'as-of', key.id, created, '--require', 'calls:read');
     expect(then).toMatchObject({ asOf: created, key: { id: key.id, status: 'active', revokedAt: null }, access: { code: 'VALID', require: ['calls:read'] } });
     expect((await keyward('keys', 'as-of', key.id, created)).stdout).toMatch(/verify code\s+│\s+VALID/);
+    const refused = await keyward('keys', 'as-of', key.id, created, '--require', 'calls:write');
+    expect([refused.code, refused.stderr]).toEqual([NEGATIVE, 'keyward: not valid then: INSUFFICIENT_PERMISSIONS\n']);
     const before = await keyward('keys', 'as-of', key.id, new Date(Date.parse(key.createdAt) - 60_000).toISOString());
     expect(before.code).toBe(FAILED);
     expect(before.stderr).toMatch(/KEY_NOT_FOUND/);

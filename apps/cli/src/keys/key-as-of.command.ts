@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import type { KeyAccessView, KeyView } from '@keyward/contracts';
 import { CliContext } from '../cli-context';
+import { CliError } from '../cli.error';
+import { ExitCodes } from '../exit-codes';
 import { fields } from '../output/table';
 import { collect, instant } from '../options/option-parsers';
 import { keyFields } from './key.format';
@@ -37,13 +39,16 @@ export const keyAsOfCommand = (): Command =>
     .argument('<id>', 'the key id')
     .argument('<time>', 'ISO 8601 time, e.g. 2026-01-31T12:00:00Z', instant)
     .option('--require <permission>', 'a permission to ask verify would have granted then (repeatable), e.g. calls:read', collect)
-    .action(async (id: string, asOf: string, options: { readonly require?: readonly string[] }, command: Command) => {
+    .option('--ip <address>', "the end client's address, for keys with an IP allowlist")
+    .action(async (id: string, asOf: string, options: { readonly require?: readonly string[]; readonly ip?: string }, command: Command) => {
       const context = CliContext.of(command);
       const gateway = context.gateway();
       const require = options.require?.length ? options.require : undefined;
       const [key, access] = await Promise.all([
         gateway.request<KeyView>('GET', keyPath(id), { query: { asOf } }),
-        gateway.request<KeyAccessView>('GET', keyPath(id, '/access'), { query: { asOf, require } }),
+        gateway.request<KeyAccessView>('GET', keyPath(id, '/access'), { query: { asOf, require, ip: options.ip } }),
       ]);
       context.output.result({ asOf, key, access }, forPeople);
+      // As `keyward verify`: a "no" then is an answer a script tells apart from a failure.
+      if (!access.valid) throw new CliError(`not valid then: ${access.code}`, ExitCodes.negative);
     });

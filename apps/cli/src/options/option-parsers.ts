@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { AccessLevel, ResourcePermissions } from '@keyward/contracts';
-import { ACCESS_LEVELS, isAccessLevel } from '@keyward/domain';
+import { ACCESS_LEVELS, isAccessLevel, parseIsoDateTime } from '@keyward/domain';
 
 /**
  * Commander parsers for option values: a bad value is a usage error (exit 2) before any request;
@@ -13,10 +13,13 @@ export const wholeNumber = (value: string): number => {
   return Number(value);
 };
 
-/** A moment, as the gateway wants it: ISO 8601 with a time zone, e.g. 2026-01-31T12:00:00Z. */
+/**
+ * A moment, by the gateway's own rule (ISO 8601 with a time zone, e.g. 2026-01-31T12:00:00Z): a
+ * zone-less time would be read in this machine's zone, and an auditor asked about another moment.
+ */
 export const instant = (value: string): string => {
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) throw new InvalidArgumentError('must be an ISO 8601 time, e.g. 2026-01-31T12:00:00Z');
+  const time = parseIsoDateTime(value);
+  if (time === undefined) throw new InvalidArgumentError('must be an ISO 8601 time with a zone, e.g. 2026-01-31T12:00:00Z');
   return new Date(time).toISOString();
 };
 

@@ -11,7 +11,7 @@ describe('option parsers', () => {
   it('reads moments as the gateway wants them, in UTC', () => {
     expect(instant('2026-01-31T12:00:00Z')).toBe('2026-01-31T12:00:00.000Z');
     expect(instant('2026-01-31T13:00:00+01:00')).toBe('2026-01-31T12:00:00.000Z');
-    for (const bad of ['last tuesday', '1700000000', '2026-13-45T00:00:00Z', '']) expect(() => instant(bad)).toThrow(InvalidArgumentError);
+    for (const bad of ['last tuesday', '1700000000', '2026-13-45T00:00:00Z', '2026-02-30T00:00:00Z', '2026-01-31T12:00:00', '']) expect(() => instant(bad)).toThrow(InvalidArgumentError);
   });
 
   it('collects repeated options in order', () => {

@@ -12,6 +12,14 @@ interface VerifyOptions {
   readonly timeout?: number;
 }
 
+/** The key piped in (`echo "$KEY" | keyward verify -`): its first line. */
+const keyFromStdin = async (): Promise<string> => {
+  if (process.stdin.isTTY) throw CliError.usage('give the key, or pipe it in: keyward verify - < key.txt');
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.split(/\r?\n/)[0]?.trim() ?? '';
+};
+
 /** How long connecting to NATS may take before it counts as unavailable. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -22,12 +30,13 @@ const CONNECT_TIMEOUT_MS = 5_000;
 export const verifyCommand = (): Command =>
   new Command('verify')
     .description('ask a verifier over NATS (keyward.v1.verify) what a key may do; exits 0 when VALID, 3 on any other answer, 4 when no verifier answers')
-    .argument('<key>', 'the key to check, e.g. kw_live_…')
+    .argument('[key]', 'the key to check, e.g. kw_live_…; "-" or none reads it from standard input, which keeps it out of ps and shell history')
     .option('--require <permission>', 'a permission the key must hold (repeatable), e.g. calls:read', collect)
     .option('--ip <address>', "the end client's address, for keys with an IP allowlist")
     .option('--timeout <ms>', 'how long to wait for an answer (default 2000)', wholeNumber)
-    .action(async (key: string, options: VerifyOptions, command: Command) => {
+    .action(async (given: string | undefined, options: VerifyOptions, command: Command) => {
       const context = CliContext.of(command);
+      const key = given === undefined || given === '-' ? await keyFromStdin() : given;
       const natsUrl = context.natsUrl();
       // Loaded here: the client kit brings its Nest guard along, which no other command needs.
       const { InvalidRequirementError, VerifierUnavailableError, VerifyClient } = await import('@keyward/client');

@@ -15,16 +15,18 @@ export interface CliRun {
 
 /**
  * The built `keyward` CLI as a separate process, with an environment of its own only: the test
- * runner's DATABASE_URL, NATS_URL and root key never leak in. Asynchronous, so that the stack's
+ * runner's DATABASE_URL, NATS_URL and root key never leak in; `input` is piped in. Asynchronous, so that the stack's
  * services keep being read while it runs.
  */
-export const runKeyward = (args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> =>
+export const runKeyward = (args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliRun> =>
   new Promise((resolve, reject) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : undefined;
       if (code === undefined) reject(new Error(`keyward ${args.join(' ')} did not exit: ${error?.message}\n${stderr}`));
       else resolve({ code, stdout, stderr });
     });
+    // What is piped in (a key for `verify -`); nothing otherwise, so a read sees its end at once.
+    child.stdin?.end(input);
   });
 
 /** A data folder as `npm start` leaves it: its root key, and infra.json naming NATS and PostgreSQL. */
