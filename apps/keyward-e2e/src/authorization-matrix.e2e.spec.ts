@@ -109,7 +109,7 @@ const ROUTES: readonly Route[] = [
   {
     method: 'GET',
     path: '/v1/keys/{id}/access',
-    access: { permission: 'api_keys:read' },
+    access: { permission: 'audit:read' },
     success: 200,
     foreign: keyNotFound,
     target: async (f) => at(`/v1/keys/${await freshKey(f)}/access?require=calls:read`),

@@ -16,12 +16,13 @@ export class GetKeyAccessHttpController {
   constructor(private readonly access: KeyAccessQueries) {}
 
   /**
-   * Time travel (product.md 9.6). `api_keys:read`, like `GET /v1/keys/:id?asOf=`: it shows no more
-   * than the key, its roles and its plan, which that permission already reads. A key that did not
-   * exist then, was deleted by then or is another workspace's is unknown.
+   * Time travel (product.md 9.6), an auditor's question: `audit:read`, because the answer spells
+   * out custom roles' grants as they were then (even of roles deleted since), which neither
+   * `api_keys:read` nor `roles:read` shows. A key that did not exist then, was deleted by then or is
+   * another workspace's is unknown.
    */
   @Get(':id/access')
-  @RequirePermission('api_keys:read')
+  @RequirePermission('audit:read')
   @ApiOkResponse({ type: KeyAccessViewDto, description: 'what the key could do at that moment, and the verify code `require` would have got' })
   @ApiErrors(ErrorCodes.keyNotFound)
   async get(@Param('id', KeyIdPipe) keyId: string, @Query() query: GetKeyAccessRequestDto, @CurrentPrincipal() principal: Principal): Promise<KeyAccessView> {
