@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@keyward/testing';
 import { readCheckpoint } from '../checkpoints/checkpoint.store';
 import { ProjectionRunner, type ProjectEvents } from '../projection-runner';
 import { createReadModelDataSource } from '../read-models.data-source';
-import { projectEvents, READ_MODELS_PROJECTION } from '../read-models.projection';
+import { projectEvents, READ_MODEL_TABLES, READ_MODELS_PROJECTION } from '../read-models.projection';
 import { runReadModelMigrations } from '../run-migrations';
 import { appendMixedHistory } from '../testing/mixed-history.fixture';
 import { projectedHistory } from '../testing/projected-history.fixture';
@@ -16,9 +16,10 @@ import { ReplayRunningError, replayReadModels, type ReplayProgress } from './rep
 jest.setTimeout(60_000);
 
 /** Every table the projection builds, each row as PostgreSQL prints it, in primary-key order: equal dumps are equal tables. */
+const tablesOf = (dataSource: DataSource): string[] => READ_MODEL_TABLES.map((t) => dataSource.getMetadata(t.entity).tableName);
 const dump = async (dataSource: DataSource): Promise<Record<string, string[]>> => {
   const tables: Record<string, string[]> = {};
-  for (const table of ['keys', 'roles', 'workspaces']) {
+  for (const table of tablesOf(dataSource)) {
     const rows: { row: string }[] = await dataSource.query(`SELECT t::text AS row FROM ${table} t ORDER BY id`);
     tables[table] = rows.map((r) => r.row);
   }
@@ -29,11 +30,12 @@ const dump = async (dataSource: DataSource): Promise<Record<string, string[]>> =
 const structure = async (dataSource: DataSource): Promise<unknown[]> =>
   dataSource.query(
     `SELECT 'column' AS kind, table_name::text AS name, column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS definition
-       FROM information_schema.columns WHERE table_schema = current_schema() AND table_name IN ('keys', 'roles', 'workspaces')
-     UNION ALL SELECT 'constraint', conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid::regclass::text IN ('keys', 'roles', 'workspaces')
-     UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ('keys', 'roles', 'workspaces')
+       FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY($1)
+     UNION ALL SELECT 'constraint', conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid::regclass::text = ANY($1)
+     UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1)
      UNION ALL SELECT 'leftover', relname, '' FROM pg_class WHERE relname LIKE 'replay\\_%'
      ORDER BY 1, 2, 3`,
+    [tablesOf(dataSource)],
   );
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -52,6 +54,7 @@ describe('replayReadModels', () => {
       expect(live.keys.length).toBeGreaterThan(100);
       expect(live.roles.length).toBeGreaterThan(10);
       expect(live.workspaces).toHaveLength(2);
+      expect(live.credentials.length).toBeGreaterThan(20);
       await dataSource.query(`UPDATE keys SET name = 'tampered' WHERE id = (SELECT min(id) FROM keys)`);
       await dataSource.query(`DELETE FROM roles WHERE id = (SELECT min(id) FROM roles)`);
       await dataSource.query(`INSERT INTO workspaces (id, name, plan, settings, created_at) VALUES ('ws_never', 'never', 'free', '{}', now())`);
@@ -64,7 +67,7 @@ describe('replayReadModels', () => {
       expect(await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION)).toEqual(checkpoint);
       expect(result.position).toEqual(checkpoint);
       expect(result.events).toBe(await store.countEvents());
-      expect(result.rows).toEqual({ keys: live.keys.length, roles: live.roles.length, workspaces: 2 });
+      expect(result.rows).toEqual({ keys: live.keys.length, roles: live.roles.length, workspaces: 2, credentials: live.credentials.length });
       expect(progress.at(-1)).toEqual(expect.objectContaining({ stage: 'writing', applied: result.events, total: 1_000_000 }));
       expect(progress.every((p) => p.eventsPerSecond >= 0)).toBe(true);
     });

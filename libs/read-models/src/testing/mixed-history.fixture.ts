@@ -1,4 +1,4 @@
-import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
+import { credentialStreamId, keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
 import { defaultWorkspaceSettings } from '@keyward/domain';
 import type { EventStore, Position } from '@keyward/event-store';
 import { keyCreated, keyId, roleCreated, workspaceCreated } from './read-model.fixtures';
@@ -47,6 +47,32 @@ const roleHistory = (n: number, workspaceId: string): KeywardEvent[] => {
   return events;
 };
 
+/** Stored, changed, rotated, shared and unshared, sometimes deleted; sealed values are stand-ins (no table keeps them). */
+const credentialHistory = (n: number, workspaceId: string): KeywardEvent[] => {
+  const credentialId = `cred_${n}`;
+  const sealedValue = { nonce: 'bm9uY2U', ciphertext: `c2VhbGVk${n}`, tag: 'dGFn' };
+  const events: KeywardEvent[] = [
+    {
+      type: 'CredentialStored',
+      data: {
+        credentialId, workspaceId, service: n % 2 ? 'stripe' : 'openai', name: `credential ${n}`, location: 'header', parameterName: 'X-API-Key',
+        allowedHosts: ['api.example.com'], ownerKeyId: keyId(n), sharedWith: { keys: [], roles: n % 3 ? [] : ['read-only'] }, sealedValue, lastFour: 'wxyz', storedAt: at(n),
+      },
+    },
+  ];
+  if (n % 2 === 0) events.push({ type: 'CredentialChanged', data: { credentialId, workspaceId, name: `renamed ${n}`, location: 'query', parameterName: 'api_key', allowedHosts: ['api.example.com', 'eu.example.com'], changedAt: at(n + 1) } });
+  if (n % 3 === 1) events.push({ type: 'CredentialValueRotated', data: { credentialId, workspaceId, sealedValue, lastFour: 'abcd', rotatedAt: at(n + 2) } });
+  if (n % 4 === 0) {
+    events.push(
+      { type: 'CredentialShared', data: { credentialId, workspaceId, principal: { kind: 'key', id: keyId(n + 1) } } },
+      { type: 'CredentialShared', data: { credentialId, workspaceId, principal: { kind: 'role', id: 'admin' } } },
+      { type: 'CredentialUnshared', data: { credentialId, workspaceId, principal: { kind: 'key', id: keyId(n + 1) } } },
+    );
+  }
+  if (n % 5 === 3) events.push({ type: 'CredentialDeleted', data: { credentialId, workspaceId, deletedAt: at(n + 3) } });
+  return events;
+};
+
 /** A created workspace, its plan and settings changed. */
 const workspaceHistory = (workspaceId: string): KeywardEvent[] => [
   workspaceCreated(workspaceId, { plan: 'pro' }),
@@ -58,7 +84,7 @@ const metadata = (workspaceId: string) => ({ workspaceId, actor: 'root', correla
 
 /**
  * Appends a history of every kind of read-model event for keys `from` to `from + keys - 1`, each
- * stream in one append: workspaces (and `default`'s plan, which makes its row), roles, then keys,
+ * stream in one append: workspaces (and `default`'s plan, which makes its row), roles, credentials, then keys,
  * spread over `default` and a workspace of their own. Answers the position of the last append.
  */
 export const appendMixedHistory = async (store: EventStore, from: number, keys: number): Promise<Position> => {
@@ -69,6 +95,7 @@ export const appendMixedHistory = async (store: EventStore, from: number, keys: 
   for (let n = from; n < from + keys; n++) {
     const inWorkspace = n % 2 ? 'default' : workspaceId;
     if (n % 4 === 0) last = (await store.appendToStream(roleStreamId(`role_${n}`), roleHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
+    if (n % 3 === 0) last = (await store.appendToStream(credentialStreamId(`cred_${n}`), credentialHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
     last = (await store.appendToStream(keyStreamId(keyId(n)), keyHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
   }
   return last;
