@@ -23,10 +23,11 @@ export const sampleChainLag = async <T>(databaseUrl: string, work: () => Promise
   let running = true;
   const sampling = (async () => {
     while (running) {
+      // Not `max(position)`: the chain follows commit order, and an event with a lower position that
+      // commits later is exactly one not linked yet.
       const { rows } = await client.query<{ behind: string; age_ms: string | null }>(
-        `WITH linked AS (SELECT coalesce(max(position), 0) AS upto FROM event_chain)
-         SELECT count(*)::text AS behind, (extract(epoch FROM clock_timestamp() - min(e.recorded_at)) * 1000)::text AS age_ms
-           FROM public.keyward_events e, linked WHERE e.global_position > linked.upto`,
+        `SELECT count(*)::text AS behind, (extract(epoch FROM clock_timestamp() - min(e.recorded_at)) * 1000)::text AS age_ms
+           FROM public.keyward_events e WHERE NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.position = e.global_position)`,
       );
       events.push(Number(rows[0]?.behind ?? 0));
       ms.push(rows[0]?.age_ms === null || rows[0]?.age_ms === undefined ? 0 : Number(rows[0].age_ms));
@@ -35,6 +36,9 @@ export const sampleChainLag = async <T>(databaseUrl: string, work: () => Promise
   })();
   try {
     const result = await work();
+    running = false;
+    // A failed sample is a failed benchmark, never a lag of zero.
+    await sampling;
     return { result, lag: summary(events, ms) };
   } finally {
     running = false;

@@ -15,4 +15,3 @@ export const isKeyEvent = typeGuard<KeyEvent>(KeyEventTypes);
 export const isRoleEvent = typeGuard<RoleEvent>(RoleEventTypes);
 export const isWorkspaceEvent = typeGuard<WorkspaceEvent>(WorkspaceEventTypes);
 export const isCredentialEvent = typeGuard<CredentialEvent>(CredentialEventTypes);
-export const isKeywardEvent = typeGuard<KeywardEvent>([...KeyEventTypes, ...RoleEventTypes, ...WorkspaceEventTypes, ...CredentialEventTypes]);

@@ -21,8 +21,9 @@ export class CheckChainHttpController {
   ) {}
 
   /**
-   * The whole installation's history: the chain is one, across workspaces, so it is the
-   * operator's. Its count and head would tell one workspace how busy the others are.
+   * The whole installation's history: the chain is one, across workspaces, so its check is the
+   * operator's. A workspace's auditor would otherwise be told of other workspaces' events (the
+   * first bad position and reason may be theirs) and could not act on it.
    */
   @Get()
   @RootOnly()
