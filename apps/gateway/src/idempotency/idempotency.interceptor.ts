@@ -1,4 +1,4 @@
-import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { catchError, defer, finalize, mergeMap, of, type Observable } from 'rxjs';
 import { ErrorCodes } from '@keyward/contracts';
@@ -11,6 +11,7 @@ import { CONSISTENCY_HEADER } from '../http/consistency.header';
 import type { GatewayRequest } from '../http/gateway-request';
 import { correlationIdOf } from '../http/request-id.middleware';
 import { idempotencyKeyOf } from './idempotency-key.header';
+import { FINGERPRINT_KEY } from './fingerprint-key.provider';
 import { requestFingerprint } from './request-fingerprint';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,6 +43,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly store: IdempotencyStore,
     private readonly consistency: ConsistencyService,
+    @Inject(FINGERPRINT_KEY) private readonly fingerprintKey: Buffer,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -50,7 +52,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = idempotencyKeyOf(request);
     if (key === undefined) return next.handle();
     const { actor, workspaceId: scope } = principalOf(request);
-    const fingerprint = requestFingerprint({ actor, method: request.method, url: request.originalUrl, body: request.body });
+    const fingerprint = requestFingerprint({ actor, method: request.method, url: request.originalUrl, body: request.body }, this.fingerprintKey);
     const claim = await this.claim(scope, key, fingerprint);
     const response = context.switchToHttp().getResponse<Response>();
     if (claim.outcome === 'replay') {

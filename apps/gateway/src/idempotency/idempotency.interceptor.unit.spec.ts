@@ -69,7 +69,7 @@ const write = (store: RecordingStore, reply: CommandReply<unknown>, work: (comma
     correlationId: 'req-1',
   };
   const http = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ExecutionContext;
-  const interceptor = new IdempotencyInterceptor(store as unknown as IdempotencyStore, consistency);
+  const interceptor = new IdempotencyInterceptor(store as unknown as IdempotencyStore, consistency, Buffer.alloc(32, 7));
   const answer = interceptor.intercept(http, { handle: () => defer(() => work(commands)) }).then((answered) => lastValueFrom(answered, { defaultValue: undefined }));
   return { answer, headers, waited };
 };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 
 export interface FingerprintedRequest {
@@ -12,11 +12,12 @@ export interface FingerprintedRequest {
 }
 
 /**
- * SHA-256 of the request in a canonical form: object fields sorted (safe-stable-stringify), so the
- * same JSON with its fields in another order is the same request, while any other difference in
- * caller, method, path or body is another request.
+ * HMAC-SHA256 under `key` of the request in a canonical form: object fields sorted
+ * (safe-stable-stringify), so the same JSON with its fields in another order is the same request,
+ * while any other difference in caller, method, path or body is another request. Keyed, because a
+ * body may hold a secret (a credential's value) and the fingerprint is kept.
  */
-export const requestFingerprint = (request: FingerprintedRequest): string =>
-  createHash('sha256')
+export const requestFingerprint = (request: FingerprintedRequest, key: Buffer): string =>
+  createHmac('sha256', key)
     .update(stringify([request.actor, request.method.toUpperCase(), request.url, request.body ?? null]) ?? '')
     .digest('hex');

@@ -2,15 +2,21 @@ import { requestFingerprint, type FingerprintedRequest } from './request-fingerp
 
 const base: FingerprintedRequest = { actor: 'key_1', method: 'POST', url: '/v1/keys', body: { name: 'orders', permissions: { calls: 'read', messages: 'write' } } };
 
+const KEY = Buffer.alloc(32, 7);
+
 describe('requestFingerprint', () => {
-  it('is a SHA-256 in lowercase hex, the same for the same request', () => {
-    expect(requestFingerprint(base)).toMatch(/^[0-9a-f]{64}$/);
-    expect(requestFingerprint({ ...base })).toBe(requestFingerprint(base));
+  it('is keyed: without the key, a guess of the body cannot be checked against it', () => {
+    expect(requestFingerprint(base, Buffer.alloc(32, 8))).not.toBe(requestFingerprint(base, KEY));
+  });
+
+  it('is an HMAC-SHA256 in lowercase hex, the same for the same request', () => {
+    expect(requestFingerprint(base, KEY)).toMatch(/^[0-9a-f]{64}$/);
+    expect(requestFingerprint({ ...base }, KEY)).toBe(requestFingerprint(base, KEY));
   });
 
   it('ignores the order of fields in the body, at every depth, and the case of the method', () => {
     const reordered = { actor: 'key_1', method: 'post', url: '/v1/keys', body: { permissions: { messages: 'write', calls: 'read' }, name: 'orders' } };
-    expect(requestFingerprint(reordered)).toBe(requestFingerprint(base));
+    expect(requestFingerprint(reordered, KEY)).toBe(requestFingerprint(base, KEY));
   });
 
   it.each<[string, Partial<FingerprintedRequest>]>([
@@ -23,10 +29,10 @@ describe('requestFingerprint', () => {
     ['no body', { body: undefined }],
     ['an array where there was an object', { body: [base.body] }],
   ])('differs for %s', (_what, change) => {
-    expect(requestFingerprint({ ...base, ...change })).not.toBe(requestFingerprint(base));
+    expect(requestFingerprint({ ...base, ...change }, KEY)).not.toBe(requestFingerprint(base, KEY));
   });
 
   it('keeps the parts apart: a value cannot be moved from one part into the next', () => {
-    expect(requestFingerprint({ actor: 'a', method: 'POST', url: '/v1/x', body: 'y' })).not.toBe(requestFingerprint({ actor: 'a', method: 'POST', url: '/v1/xy', body: '' }));
+    expect(requestFingerprint({ actor: 'a', method: 'POST', url: '/v1/x', body: 'y' }, KEY)).not.toBe(requestFingerprint({ actor: 'a', method: 'POST', url: '/v1/xy', body: '' }, KEY));
   });
 });
