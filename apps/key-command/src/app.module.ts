@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule, ObservabilityModule, OpsServerModule, PepperModule, PlatformModule } from '@keyward/platform';
+import { CredentialsModule } from './credentials/credentials.module';
 import { KeysModule } from './keys/keys.module';
 import { RolesModule } from './roles/roles.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -8,6 +9,6 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 const OPS_PORT = 9464;
 
 @Module({
-  imports: [ObservabilityModule.forService('key-command'), OpsServerModule.forService('key-command', OPS_PORT), PlatformModule, EventStoreModule, PepperModule, KeysModule, RolesModule, WorkspacesModule],
+  imports: [ObservabilityModule.forService('key-command'), OpsServerModule.forService('key-command', OPS_PORT), PlatformModule, EventStoreModule, PepperModule, KeysModule, RolesModule, WorkspacesModule, CredentialsModule],
 })
 export class AppModule {}

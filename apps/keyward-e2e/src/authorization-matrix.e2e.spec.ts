@@ -1,4 +1,5 @@
-import type { CreateKeyResult, CreateWorkspaceResult, RoleView } from '@keyward/contracts';
+import { randomBytes } from 'node:crypto';
+import type { CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView } from '@keyward/contracts';
 import { generateKeySecret, holdsAll, parsePermission, type Permission } from '@keyward/domain';
 import { KeywardStack } from './support/keyward-stack';
 import { leakedSecrets } from './support/secrets';
@@ -68,6 +69,9 @@ const created = async <T>(stack: KeywardStack, route: string, body: unknown): Pr
 };
 const freshKey = async (f: Fixtures): Promise<string> => (await created<CreateKeyResult>(f.stack, '/v1/keys', { name: 'target', permissions: { calls: 'read' } })).id;
 const freshRole = async (f: Fixtures): Promise<string> => (await created<RoleView>(f.stack, '/v1/roles', { name: 'target role', permissions: ['calls:read'] })).id;
+const credentialBody = () => ({ service: 'matrix', name: 'made in the matrix', value: `sk_matrix_${randomBytes(12).toString('hex')}`, location: 'header', parameterName: 'X-API-Key', allowedHosts: ['api.example.com'] });
+const freshCredential = async (f: Fixtures): Promise<string> => (await created<CredentialView>(f.stack, '/v1/credentials', credentialBody())).id;
+const credentialNotFound = { status: 404, code: 'CREDENTIAL_NOT_FOUND' };
 const keyNotFound = { status: 404, code: 'KEY_NOT_FOUND' };
 const roleNotFound = { status: 404, code: 'ROLE_NOT_FOUND' };
 const at = (path: string, body?: unknown): Target => (body === undefined ? { path } : { path, body });
@@ -184,6 +188,48 @@ const ROUTES: readonly Route[] = [
     target: async (f) => at(`/v1/roles/${await freshRole(f)}`, { description: 'edited in the matrix' }),
   },
   { method: 'DELETE', path: '/v1/roles/{id}', access: { permission: 'roles:write' }, success: 204, foreign: roleNotFound, target: async (f) => at(`/v1/roles/${await freshRole(f)}`) },
+  { method: 'GET', path: '/v1/credentials', access: { permission: 'credentials:read' }, success: 200, target: async () => at('/v1/credentials?service=matrix') },
+  { method: 'POST', path: '/v1/credentials', access: { permission: 'credentials:write' }, success: 201, target: async () => at('/v1/credentials', credentialBody()) },
+  {
+    method: 'GET',
+    path: '/v1/credentials/{id}',
+    access: { permission: 'credentials:read' },
+    success: 200,
+    foreign: credentialNotFound,
+    target: async (f) => at(`/v1/credentials/${await freshCredential(f)}`),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/credentials/{id}',
+    access: { permission: 'credentials:write' },
+    success: 200,
+    foreign: credentialNotFound,
+    target: async (f) => at(`/v1/credentials/${await freshCredential(f)}`, { name: 'renamed in the matrix' }),
+  },
+  {
+    method: 'PUT',
+    path: '/v1/credentials/{id}/value',
+    access: { permission: 'credentials:write' },
+    success: 200,
+    foreign: credentialNotFound,
+    target: async (f) => at(`/v1/credentials/${await freshCredential(f)}/value`, { value: `sk_matrix_${randomBytes(12).toString('hex')}` }),
+  },
+  {
+    method: 'PUT',
+    path: '/v1/credentials/{id}/sharing',
+    access: { permission: 'credentials:write' },
+    success: 200,
+    foreign: credentialNotFound,
+    target: async (f) => at(`/v1/credentials/${await freshCredential(f)}/sharing`, { keys: [], roles: ['read-only'] }),
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/credentials/{id}',
+    access: { permission: 'credentials:write' },
+    success: 204,
+    foreign: credentialNotFound,
+    target: async (f) => at(`/v1/credentials/${await freshCredential(f)}`),
+  },
   { method: 'GET', path: '/v1/api-key-users', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/api-key-users') },
   { method: 'GET', path: '/v1/workspace', access: 'any key', success: 200, target: async () => at('/v1/workspace') },
   {

@@ -9,6 +9,7 @@ export const ErrorCodes = {
   roleNotFound: 'ROLE_NOT_FOUND',
   workspaceNotFound: 'WORKSPACE_NOT_FOUND',
   shareNotFound: 'SHARE_NOT_FOUND',
+  credentialNotFound: 'CREDENTIAL_NOT_FOUND',
   keyRevoked: 'KEY_REVOKED',
   conflict: 'CONFLICT',
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',

@@ -19,6 +19,13 @@ export const Subjects = {
     update: 'keyward.v1.roles.update',
     delete: 'keyward.v1.roles.delete',
   },
+  credentialCommand: {
+    store: 'keyward.v1.credentials.store',
+    update: 'keyward.v1.credentials.update',
+    rotateValue: 'keyward.v1.credentials.rotate-value',
+    setSharing: 'keyward.v1.credentials.set-sharing',
+    delete: 'keyward.v1.credentials.delete',
+  },
   workspaceCommand: {
     create: 'keyward.v1.workspaces.create',
     update: 'keyward.v1.workspaces.update',

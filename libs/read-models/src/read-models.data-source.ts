@@ -1,5 +1,6 @@
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { CheckpointRow } from './checkpoints/checkpoint.entity';
+import { CredentialRow } from './credentials/credential-row.entity';
 import { KeyRow } from './keys/key-row.entity';
 import { CreateKeyTable1763860000000 } from './migrations/1763860000000-create-key-table';
 import { AddKeyShares1763900000000 } from './migrations/1763900000000-add-key-shares';
@@ -11,11 +12,12 @@ import { AddKeyLimits1764100000000 } from './migrations/1764100000000-add-key-li
 import { CreateUsageTables1765000000000 } from './migrations/1765000000000-create-usage-tables';
 import { CreateEventChain1766000000000 } from './migrations/1766000000000-create-event-chain';
 import { CreateCredentialDataKeys1767000000000 } from './migrations/1767000000000-create-credential-data-keys';
+import { CreateCredentialTable1767000000001 } from './migrations/1767000000001-create-credential-table';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
-export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CheckpointRow, KeyUsageRow];
+export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CredentialRow, CheckpointRow, KeyUsageRow];
 /** In the order they run; each in its own transaction. */
 export const readModelMigrations = [
   CreateKeyTable1763860000000,
@@ -28,6 +30,7 @@ export const readModelMigrations = [
   CreateUsageTables1765000000000,
   CreateEventChain1766000000000,
   CreateCredentialDataKeys1767000000000,
+  CreateCredentialTable1767000000001,
 ];
 
 export interface ReadModelDataSourceOptions {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { isKeyEvent, isRoleEvent, isWorkspaceEvent, type KeyCreated } from '@keyward/contracts';
+import { isCredentialEvent, isKeyEvent, isRoleEvent, isWorkspaceEvent, type KeyCreated } from '@keyward/contracts';
 import type { RecordedEvent } from '@keyward/event-store';
+import { projectCredentialEvent } from './credentials/credential-table.projection';
 import { insertCreatedKeys, projectKeyEvent } from './keys/key-table.projection';
 import { projectRoleEvent } from './roles/role-table.projection';
 import { projectWorkspaceEvent } from './workspaces/workspace-table.projection';
@@ -21,6 +22,7 @@ const projectEvent = async (manager: EntityManager, event: RecordedEvent): Promi
   if (isKeyEvent(event)) await projectKeyEvent(manager, event);
   else if (isRoleEvent(event)) await projectRoleEvent(manager, event);
   else if (isWorkspaceEvent(event)) await projectWorkspaceEvent(manager, event);
+  else if (isCredentialEvent(event)) await projectCredentialEvent(manager, event);
 };
 
 const isKeyCreated = (event: RecordedEvent): event is RecordedEvent<KeyCreated> => event.type === 'KeyCreated' && isKeyEvent(event);

@@ -12,6 +12,7 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   [ErrorCodes.roleNotFound]: 404,
   [ErrorCodes.workspaceNotFound]: 404,
   [ErrorCodes.shareNotFound]: 404,
+  [ErrorCodes.credentialNotFound]: 404,
   [ErrorCodes.keyRevoked]: 409,
   [ErrorCodes.conflict]: 409,
   [ErrorCodes.payloadTooLarge]: 413,

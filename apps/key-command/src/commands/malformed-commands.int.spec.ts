@@ -1,5 +1,5 @@
 import { Subjects, type CreateKeyResult } from '@keyward/contracts';
-import { newKeyId, newRoleId } from '@keyward/domain';
+import { newCredentialId, newKeyId, newRoleId } from '@keyward/domain';
 import { createTestDatabase } from '@keyward/testing';
 import { commandContext, operatorContext, startKeyCommand, type KeyCommandHarness } from '../testing/key-command.harness';
 
@@ -8,13 +8,15 @@ jest.setTimeout(30_000);
 const K = Subjects.keyCommand;
 const R = Subjects.roleCommand;
 const W = Subjects.workspaceCommand;
+const C = Subjects.credentialCommand;
 
-const ALL_SUBJECTS = [...Object.values(K), ...Object.values(R), ...Object.values(W)];
+const ALL_SUBJECTS = [...Object.values(K), ...Object.values(R), ...Object.values(W), ...Object.values(C)];
 
 /** A payload each command would get past its own id checks with, so that what follows is what is tested. */
 const wellFormed = (subject: string): Record<string, unknown> => ({
   keyId: newKeyId(),
   roleId: newRoleId(),
+  credentialId: newCredentialId(),
   workspaceId: 'default',
   name: 'n',
   environment: 'live',

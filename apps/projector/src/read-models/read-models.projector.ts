@@ -5,10 +5,11 @@ import type { DataSource } from 'typeorm';
 import { FollowerAnnouncer, onEventsAppended } from '@keyward/consistency';
 import type { EventStore, Position } from '@keyward/event-store';
 import { EVENT_STORE, FollowerLagMetrics, HealthChecks, NATS_CONNECTION, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
-import { ProjectionRunner, projectEvents, READ_MODELS_PROJECTION } from '@keyward/read-models';
+import { ProjectionRunner, READ_MODELS_PROJECTION } from '@keyward/read-models';
+import { projectAndShred } from './shred-deleted-credentials';
 
 /**
- * Keeps the read models (keys, roles, workspaces) in step with the history: one runner and one
+ * Keeps the read models (keys, roles, workspaces, credentials) in step with the history: one runner and one
  * checkpoint for all tables, so a write the gateway waited for is in every table at once.
  */
 @Injectable()
@@ -27,7 +28,7 @@ export class ReadModelsProjector implements OnApplicationBootstrap, OnApplicatio
     health: HealthChecks,
   ) {
     this.announcer = new FollowerAnnouncer(nats, { followerId: `projector-${randomUUID()}`, kind: 'projector' });
-    this.runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectEvents, {
+    this.runner = new ProjectionRunner(READ_MODELS_PROJECTION, store, dataSource, projectAndShred, {
       onProgress: (position, caughtUp) => {
         this.caughtUp ||= caughtUp;
         this.lag.noteApplied(position, caughtUp);

@@ -17,6 +17,15 @@ import type {
   UpdateKeyRequest,
   UpdateKeyResult,
 } from './key-commands.contract';
+import type {
+  CredentialResult,
+  DeleteCredentialRequest,
+  DeleteCredentialResult,
+  RotateCredentialValueRequest,
+  SetCredentialSharingRequest,
+  StoreCredentialRequest,
+  UpdateCredentialRequest,
+} from './credential-commands.contract';
 import type { CreateRoleRequest, DeleteRoleRequest, DeleteRoleResult, RoleResult, UpdateRoleRequest } from './role-commands.contract';
 import type { CreateWorkspaceAnswer, CreateWorkspaceRequest, UpdateWorkspaceRequest, WorkspaceResult } from './workspace-commands.contract';
 
@@ -37,6 +46,11 @@ export interface CommandContract {
   readonly [Subjects.roleCommand.create]: { readonly request: CreateRoleRequest; readonly result: RoleResult };
   readonly [Subjects.roleCommand.update]: { readonly request: UpdateRoleRequest; readonly result: RoleResult };
   readonly [Subjects.roleCommand.delete]: { readonly request: DeleteRoleRequest; readonly result: DeleteRoleResult };
+  readonly [Subjects.credentialCommand.store]: { readonly request: StoreCredentialRequest; readonly result: CredentialResult };
+  readonly [Subjects.credentialCommand.update]: { readonly request: UpdateCredentialRequest; readonly result: CredentialResult };
+  readonly [Subjects.credentialCommand.rotateValue]: { readonly request: RotateCredentialValueRequest; readonly result: CredentialResult };
+  readonly [Subjects.credentialCommand.setSharing]: { readonly request: SetCredentialSharingRequest; readonly result: CredentialResult };
+  readonly [Subjects.credentialCommand.delete]: { readonly request: DeleteCredentialRequest; readonly result: DeleteCredentialResult };
   readonly [Subjects.workspaceCommand.create]: { readonly request: CreateWorkspaceRequest; readonly result: CreateWorkspaceAnswer };
   readonly [Subjects.workspaceCommand.update]: { readonly request: UpdateWorkspaceRequest; readonly result: WorkspaceResult };
 }

@@ -1,9 +1,10 @@
+import { CredentialEventTypes, type CredentialEvent } from './credential-events';
 import { KeyEventTypes, type KeyEvent } from './key-events';
 import { RoleEventTypes, type RoleEvent } from './role-events';
 import { WorkspaceEventTypes, type WorkspaceEvent } from './workspace-events';
 
 /** Every event type this version writes; followers skip any other (from a newer writer). */
-export type KeywardEvent = KeyEvent | RoleEvent | WorkspaceEvent;
+export type KeywardEvent = KeyEvent | RoleEvent | WorkspaceEvent | CredentialEvent;
 
 const typeGuard = <E extends KeywardEvent>(types: readonly E['type'][]) => {
   const known = new Set<string>(types);
@@ -13,4 +14,5 @@ const typeGuard = <E extends KeywardEvent>(types: readonly E['type'][]) => {
 export const isKeyEvent = typeGuard<KeyEvent>(KeyEventTypes);
 export const isRoleEvent = typeGuard<RoleEvent>(RoleEventTypes);
 export const isWorkspaceEvent = typeGuard<WorkspaceEvent>(WorkspaceEventTypes);
-export const isKeywardEvent = typeGuard<KeywardEvent>([...KeyEventTypes, ...RoleEventTypes, ...WorkspaceEventTypes]);
+export const isCredentialEvent = typeGuard<CredentialEvent>(CredentialEventTypes);
+export const isKeywardEvent = typeGuard<KeywardEvent>([...KeyEventTypes, ...RoleEventTypes, ...WorkspaceEventTypes, ...CredentialEventTypes]);

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MAX_CREDENTIAL_VALUE_LENGTH } from '@keyward/domain';
+import { IsCredentialValue } from '../credential.validators';
+
+export class RotateCredentialValueRequestDto {
+  @ApiProperty({ minLength: 1, maxLength: MAX_CREDENTIAL_VALUE_LENGTH, description: 'the new value, sealed at once; never shown' })
+  @IsCredentialValue()
+  value!: string;
+}

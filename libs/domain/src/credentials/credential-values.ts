@@ -1,0 +1,63 @@
+import { CredentialLocations, type CredentialLocation } from '@keyward/contracts';
+import { validationError } from '../domain.error';
+import { CONTROL_CHARACTER } from '../names';
+import { isStorableText } from '../text/untrusted-input';
+
+export const MAX_CREDENTIAL_VALUE_LENGTH = 8_192;
+export const MAX_PARAMETER_NAME_LENGTH = 100;
+/** The header a `bearer` credential always goes in. */
+export const BEARER_PARAMETER = 'Authorization';
+
+export const isCredentialLocation = (value: unknown): value is CredentialLocation => CredentialLocations.includes(value as CredentialLocation);
+
+export const validLocation = (raw: string): CredentialLocation => {
+  if (!isCredentialLocation(raw)) throw validationError('location', `location must be one of ${CredentialLocations.join(', ')}`);
+  return raw;
+};
+
+/** RFC 9110 token: what a header field name may be. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Unreserved URL characters: a query name the broker can place without any encoding. */
+const QUERY_NAME = /^[A-Za-z0-9._~-]+$/;
+/** Headers the HTTP client owns; a value placed there would break or smuggle the request. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te', 'trailer', 'keep-alive', 'proxy-connection']);
+
+/**
+ * The parameter the value goes in: for `bearer` always `Authorization` (naming another is a 400),
+ * for `header` an HTTP header name the client does not own, for `query` an unreserved query name.
+ */
+export const validParameterName = (location: CredentialLocation, raw: string | undefined): string => {
+  if (location === 'bearer') {
+    if (raw !== undefined && raw.toLowerCase() !== BEARER_PARAMETER.toLowerCase()) throw validationError('parameterName', `a bearer credential always goes in ${BEARER_PARAMETER}`);
+    return BEARER_PARAMETER;
+  }
+  if (raw === undefined) throw validationError('parameterName', `parameterName is required for a ${location} credential`);
+  if (raw.length === 0 || raw.length > MAX_PARAMETER_NAME_LENGTH) throw validationError('parameterName', `parameterName must be 1 to ${MAX_PARAMETER_NAME_LENGTH} characters`);
+  if (location === 'header') {
+    if (!HEADER_NAME.test(raw)) throw validationError('parameterName', 'a header name is an HTTP token');
+    if (RESERVED_HEADERS.has(raw.toLowerCase())) throw validationError('parameterName', `${raw} is set by the HTTP client, not by a credential`);
+    return raw;
+  }
+  if (!QUERY_NAME.test(raw)) throw validationError('parameterName', 'a query parameter name is letters, digits, and . _ ~ -');
+  return raw;
+};
+
+/**
+ * A value worth sealing: 1 to `MAX_CREDENTIAL_VALUE_LENGTH` characters that can travel in a header
+ * or query (no control characters), checked by the gateway before it seals. Never trimmed: it is
+ * someone else's secret, used exactly as given. The message never repeats the value.
+ */
+export const assertCredentialValue = (raw: string, field = 'value'): void => {
+  const length = [...raw].length;
+  if (length === 0 || length > MAX_CREDENTIAL_VALUE_LENGTH) throw validationError(field, `${field} must be 1 to ${MAX_CREDENTIAL_VALUE_LENGTH} characters`);
+  if (CONTROL_CHARACTER.test(raw) || !isStorableText(raw)) throw validationError(field, `${field} must be text without control characters`);
+};
+
+/**
+ * What the list shows of a value (product.md 9.4): its last 4 characters, none for a value of 8
+ * characters or fewer, of which 4 would be half.
+ */
+export const lastFourOf = (value: string): string => {
+  const characters = [...value];
+  return characters.length > 8 ? characters.slice(-4).join('') : '';
+};
