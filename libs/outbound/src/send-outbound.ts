@@ -16,8 +16,22 @@ const CONNECTION_HEADERS = new Set(['host', 'connection', 'keep-alive', 'proxy-a
 /** Hop-by-hop headers of the answer, and its length (the body may be redacted after). */
 const ANSWER_HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-authenticate', 'trailer', 'upgrade']);
 
-// Kept-alive sockets are reused only for the same host and port, whose address was checked when they connected.
-const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+/** Idle kept-alive sockets close after this, so an idle process holds no connection open. */
+const IDLE_SOCKET_MS = 4_000;
+type Agents = Readonly<Record<'http:' | 'https:', http.Agent>>;
+/**
+ * Kept-alive sockets per policy: one is reused only for the same host and port under the same
+ * policy, whose checks passed when it connected (a socket opened while private addresses were
+ * allowed must not serve a policy that forbids them).
+ */
+const agentsByPolicy = new WeakMap<OutboundPolicy, Agents>();
+const agentsOf = (policy: OutboundPolicy): Agents => {
+  const known = agentsByPolicy.get(policy);
+  if (known) return known;
+  const agents = { 'http:': new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }), 'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
+  agentsByPolicy.set(policy, agents);
+  return agents;
+};
 
 const checkedHeaders = (headers: Readonly<Record<string, string>>): Record<string, string> => {
   for (const [name, value] of Object.entries(headers)) {
@@ -64,7 +78,7 @@ export const sendOutbound = (request: OutboundRequest, allowedHosts: readonly st
   return new Promise<OutboundResponse>((resolve, reject) => {
     const client = target.protocol === 'https:' ? https : http;
     const outgoing = client.request({
-      agent: agents[target.protocol],
+      agent: agentsOf(policy)[target.protocol],
       protocol: target.protocol,
       // An IP literal is connected to as is (no lookup); a name goes through the guarded lookup.
       host: target.address ?? target.hostname,
