@@ -37,9 +37,19 @@ export const placeSecret = (request: OutboundRequest, placement: SecretPlacement
 
 const REDACTED = '[REDACTED]';
 
-/** The forms a third party may echo a secret in: as is, URL-encoded (path or form) and JSON-escaped. */
+/** Characters that URL encoding, JSON and HTML escaping all leave as they are. */
+const UNESCAPED_RUN = /[A-Za-z0-9._~-]{5,}/g;
+
+/**
+ * The forms a third party may echo a secret in: as is, URL-encoded (path or form), JSON-escaped,
+ * and — for any other escaping, e.g. a URL encoded twice — each run of 5 or more characters that
+ * no escaping changes, so no such echo leaves more than a few characters of it together. Longest
+ * first, so a longer form is replaced before a shorter one inside it.
+ */
 const formsOf = (secret: string): string[] =>
-  [...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])].sort((a, b) => b.length - a.length);
+  [...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1), ...(secret.match(UNESCAPED_RUN) ?? [])])].sort(
+    (a, b) => b.length - a.length,
+  );
 
 const redact = (text: string, forms: readonly string[]): string => forms.reduce((out, form) => out.split(form).join(REDACTED), text);
 

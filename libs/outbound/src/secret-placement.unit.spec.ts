@@ -37,4 +37,12 @@ describe('redactSecret', () => {
     expect(answer.headers['set-cookie']).toEqual([expect.stringContaining('[REDACTED]'), 'a=b']);
     expect(answer.status).toBe(200);
   });
+
+  it('leaves no run of the secret that escaping would not change, whatever the escaping (here a URL encoded twice)', () => {
+    const secret = 'sk_live_4f9Qm2Xc8Lr7+Tz1Wv6Yb3Nd0/=';
+    const twice = encodeURIComponent(encodeURIComponent(`https://x.example/?k=${secret}`));
+    const answer = redactSecret({ status: 200, headers: { 'x-echo': twice }, body: twice }, secret);
+    for (const run of ['sk_live_4f9Qm2Xc8Lr7', 'Tz1Wv6Yb3Nd0']) expect(JSON.stringify(answer)).not.toContain(run);
+    expect(answer.body).toContain('x.example');
+  });
 });
