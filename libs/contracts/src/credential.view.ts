@@ -1,14 +1,9 @@
-import type { CredentialLocation, CredentialSharing } from './events/credential-events';
+import type { CredentialDefinition, CredentialSharing } from './events/credential-events';
 
 /** A credential as the gateway shows it: never the value nor its sealed form, only its last 4 characters. */
-export interface CredentialView {
+export interface CredentialView extends CredentialDefinition {
   readonly id: string;
   readonly workspaceId: string;
-  readonly service: string;
-  readonly name: string;
-  readonly location: CredentialLocation;
-  readonly parameterName: string;
-  readonly allowedHosts: readonly string[];
   readonly sharedWith: CredentialSharing;
   /** The key that stored it. */
   readonly owner: string;

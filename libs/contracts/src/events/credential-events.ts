@@ -11,10 +11,8 @@ export interface CredentialSharing {
   readonly roles: readonly string[];
 }
 
-export interface CredentialStoredData {
-  /** Unique across workspaces (`cred_…`), so a credential stream is named by its id alone. */
-  readonly credentialId: string;
-  readonly workspaceId: string;
+/** What a credential is for: the service, and where the broker may send its value and how. */
+export interface CredentialDefinition {
   readonly service: string;
   readonly name: string;
   readonly location: CredentialLocation;
@@ -22,6 +20,12 @@ export interface CredentialStoredData {
   readonly parameterName: string;
   /** Lowercase ASCII hostnames (IDNA) or IP literals the value may be sent to. */
   readonly allowedHosts: readonly string[];
+}
+
+export interface CredentialStoredData extends CredentialDefinition {
+  /** Unique across workspaces (`cred_…`), so a credential stream is named by its id alone. */
+  readonly credentialId: string;
+  readonly workspaceId: string;
   /** The key that stored it (the root key's actor when the root key did). */
   readonly ownerKeyId: string;
   readonly sharedWith: CredentialSharing;
@@ -33,13 +37,9 @@ export interface CredentialStoredData {
 }
 
 /** The credential's whole new definition after a PATCH: name, location and hosts travel together. */
-export interface CredentialChangedData {
+export interface CredentialChangedData extends Omit<CredentialDefinition, 'service'> {
   readonly credentialId: string;
   readonly workspaceId: string;
-  readonly name: string;
-  readonly location: CredentialLocation;
-  readonly parameterName: string;
-  readonly allowedHosts: readonly string[];
   readonly changedAt: string;
 }
 

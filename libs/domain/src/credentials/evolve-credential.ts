@@ -10,8 +10,7 @@ const withPrincipal = (sharing: CredentialSharing, { kind, id }: CredentialPrinc
 /** Folds one event into a credential's state; unknown events and events before it was stored change nothing. */
 export const evolveCredential = (state: CredentialState, event: CredentialEvent): CredentialState => {
   if (event.type === 'CredentialStored') {
-    const { storedAt, ...d } = event.data;
-    return { status: 'active', ...d, storedAt, rotatedAt: null, updatedAt: storedAt };
+    return { status: 'active', ...event.data, rotatedAt: null, updatedAt: event.data.storedAt };
   }
   if (state.status === 'absent') return state;
   switch (event.type) {
