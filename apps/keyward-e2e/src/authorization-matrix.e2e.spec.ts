@@ -3,6 +3,7 @@ import type { CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView }
 import { generateKeySecret, holdsAll, parsePermission, type Permission } from '@keyward/domain';
 import { KeywardStack } from './support/keyward-stack';
 import { leakedSecrets } from './support/secrets';
+import { LOCAL_OUTBOUND_ENV, ThirdParty } from './support/third-party';
 
 jest.setTimeout(120_000);
 
@@ -43,6 +44,8 @@ interface Fixtures {
   /** A custom role of workspace `default` granting calls:read, within every writer's authority. */
   readonly callsRole: string;
   readonly otherWorkspaceId: string;
+  /** The broker's third party, on loopback. */
+  readonly thirdParty: ThirdParty;
 }
 
 interface Target {
@@ -58,6 +61,8 @@ interface Route {
   readonly success: number;
   /** For a route naming something of workspace `default`: what a key of another workspace gets. */
   readonly foreign?: { readonly status: number; readonly code: string };
+  /** Who, among those the access rule lets in, the target itself lets act (the broker: a credential's owner and sharers); the others get 403. */
+  readonly users?: readonly PrincipalName[];
   /** A fresh target per cell, made by the root key, so that no cell depends on another. */
   readonly target: (f: Fixtures) => Promise<Target>;
 }
@@ -72,6 +77,9 @@ const freshRole = async (f: Fixtures): Promise<string> => (await created<RoleVie
 const credentialBody = () => ({ service: 'matrix', name: 'made in the matrix', value: `sk_matrix_${randomBytes(12).toString('hex')}`, location: 'header', parameterName: 'X-API-Key', allowedHosts: ['api.example.com'] });
 const freshCredential = async (f: Fixtures): Promise<string> => (await created<CredentialView>(f.stack, '/v1/credentials', credentialBody())).id;
 const credentialNotFound = { status: 404, code: 'CREDENTIAL_NOT_FOUND' };
+/** Stored by root (its owner), shared with the read-only role, for the third party. */
+const usableCredential = async (f: Fixtures): Promise<string> =>
+  (await created<CredentialView>(f.stack, '/v1/credentials', { ...credentialBody(), allowedHosts: [f.thirdParty.host], sharedWith: { keys: [], roles: ['read-only'] } })).id;
 const keyNotFound = { status: 404, code: 'KEY_NOT_FOUND' };
 const roleNotFound = { status: 404, code: 'ROLE_NOT_FOUND' };
 const at = (path: string, body?: unknown): Target => (body === undefined ? { path } : { path, body });
@@ -230,6 +238,15 @@ const ROUTES: readonly Route[] = [
     foreign: credentialNotFound,
     target: async (f) => at(`/v1/credentials/${await freshCredential(f)}`),
   },
+  {
+    method: 'POST',
+    path: '/v1/credentials/{id}/requests',
+    access: 'any key',
+    success: 200,
+    foreign: credentialNotFound,
+    users: ['root', 'read-only'],
+    target: async (f) => at(`/v1/credentials/${await usableCredential(f)}/requests`, { method: 'GET', url: f.thirdParty.url('/matrix') }),
+  },
   { method: 'GET', path: '/v1/api-key-users', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/api-key-users') },
   { method: 'GET', path: '/v1/workspace', access: 'any key', success: 200, target: async () => at('/v1/workspace') },
   {
@@ -266,6 +283,7 @@ const expected = (route: Route, principal: PrincipalName): { status: number; cod
   if (route.access === 'root') return principal === 'root' ? { status: route.success } : { status: 403, code: 'FORBIDDEN' };
   if (route.access !== 'any key' && !holds(principal, route.access.permission)) return { status: 403, code: 'FORBIDDEN' };
   if (principal === 'other workspace' && route.foreign) return route.foreign;
+  if (route.users && !route.users.includes(principal)) return { status: 403, code: 'FORBIDDEN' };
   return { status: route.success };
 };
 
@@ -281,11 +299,11 @@ describe('authorization matrix: every gateway route × every kind of caller', ()
   const tokens = new Map<PrincipalName, string | null>();
 
   beforeAll(async () => {
-    stack = await KeywardStack.start();
+    stack = await KeywardStack.start({ env: LOCAL_OUTBOUND_ENV });
     const key = (body: Record<string, unknown>): Promise<CreateKeyResult> => created<CreateKeyResult>(stack, '/v1/keys', body);
     const callsRole = await created<RoleView>(stack, '/v1/roles', { name: 'calls reader', permissions: ['calls:read'] });
     const other = await created<CreateWorkspaceResult>(stack, '/v1/workspaces', { name: 'another tenant', plan: 'enterprise' });
-    fixtures = { stack, callsRole: callsRole.id, otherWorkspaceId: other.id };
+    fixtures = { stack, callsRole: callsRole.id, otherWorkspaceId: other.id, thirdParty: await ThirdParty.start() };
     const revoked = await key({ name: 'revoked', unrestricted: true });
     await stack.api('POST', `/v1/keys/${revoked.id}/revoke`, {});
     const expired = await key({ name: 'expires soon', unrestricted: true, expiresAt: new Date(Date.now() + 1_500).toISOString() });
@@ -305,6 +323,7 @@ describe('authorization matrix: every gateway route × every kind of caller', ()
 
   afterAll(async () => {
     await stack?.stop();
+    await fixtures?.thirdParty.stop();
   });
 
   it('covers exactly the routes of the OpenAPI document, with the access each one declares', async () => {

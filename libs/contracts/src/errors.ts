@@ -15,6 +15,9 @@ export const ErrorCodes = {
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',
   rateLimited: 'RATE_LIMITED',
   unavailable: 'UNAVAILABLE',
+  /** The broker's third party could not be reached or gave no usable answer (too large, broken). */
+  upstreamFailed: 'UPSTREAM_FAILED',
+  upstreamTimeout: 'UPSTREAM_TIMEOUT',
   internal: 'INTERNAL',
 } as const;
 

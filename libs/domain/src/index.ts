@@ -59,3 +59,4 @@ export * from './credentials/credential.commands';
 export * from './credentials/decide-credential';
 export * from './credentials/evolve-credential';
 export * from './credentials/credential.decider';
+export * from './credentials/credential-use';

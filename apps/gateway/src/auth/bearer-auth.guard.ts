@@ -69,7 +69,7 @@ export class BearerAuthGuard implements CanActivate {
       throw UNAVAILABLE();
     });
     if (answer.code === 'VALID' && answer.workspaceId && answer.keyId) {
-      return { workspaceId: answer.workspaceId, actor: answer.keyId, root: false, grants: answer.permissions ?? [] };
+      return { workspaceId: answer.workspaceId, actor: answer.keyId, root: false, grants: answer.permissions ?? [], roles: answer.roles ?? [] };
     }
     const seconds = answer.code === 'RATE_LIMITED' ? retryAfterSeconds(answer.ratelimit, Date.now()) : undefined;
     if (seconds !== undefined) context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));

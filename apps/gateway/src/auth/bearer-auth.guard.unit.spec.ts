@@ -94,14 +94,14 @@ describe('BearerAuthGuard', () => {
 
   it('takes the root key as workspace default, without asking a verifier', async () => {
     const { run, asked } = setUp(denial('NOT_FOUND'));
-    expect((await run(`Bearer ${ROOT}`)).request.principal).toEqual({ workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'] });
+    expect((await run(`Bearer ${ROOT}`)).request.principal).toEqual({ workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'], roles: [] });
     expect((await run(`bearer ${ROOT}`)).request.principal?.root).toBe(true);
     expect(asked).toEqual([]);
   });
 
   it("asks the verifiers with the route's permission and acts as the key", async () => {
-    const { run, asked } = setUp({ valid: true, code: 'VALID', keyId: 'key_1', workspaceId: 'ws_1', permissions: ['api_keys:write', 'calls:read'] });
-    expect((await run(`Bearer ${KEY}`)).request.principal).toEqual({ workspaceId: 'ws_1', actor: 'key_1', root: false, grants: ['api_keys:write', 'calls:read'] });
+    const { run, asked } = setUp({ valid: true, code: 'VALID', keyId: 'key_1', workspaceId: 'ws_1', roles: ['billing-team'], permissions: ['api_keys:write', 'calls:read'] });
+    expect((await run(`Bearer ${KEY}`)).request.principal).toEqual({ workspaceId: 'ws_1', actor: 'key_1', root: false, grants: ['api_keys:write', 'calls:read'], roles: ['billing-team'] });
     expect(asked).toEqual([{ key: KEY, require: 'api_keys:write' }]);
   });
 

@@ -6,7 +6,9 @@ export interface Principal {
   readonly root: boolean;
   /** The caller's effective permissions, as the verifier computed them; the ceiling of what it may grant. */
   readonly grants: readonly string[];
+  /** The roles the verify answer listed (none for root): who may use a credential shared by role. */
+  readonly roles: readonly string[];
 }
 
 /** The root key acts in workspace `default` with every permission (product.md section 3). */
-export const ROOT_PRINCIPAL: Principal = { workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'] };
+export const ROOT_PRINCIPAL: Principal = { workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'], roles: [] };

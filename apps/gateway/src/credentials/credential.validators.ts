@@ -21,7 +21,7 @@ const isCredentialValue = (value: unknown): boolean => {
 /** The domain's rule for a value, checked before it is sealed; the message never repeats the value. */
 export const IsCredentialValue = rule('isCredentialValue', isCredentialValue, `must be a string of 1 to ${MAX_CREDENTIAL_VALUE_LENGTH} characters without control characters`);
 
-const IsAllowedHost = rule('isAllowedHost', (value) => typeof value === 'string' && normaliseHost(value) !== undefined, 'must be hostnames or IP addresses (IPv6 in brackets), without scheme, port, path or wildcard');
+const IsAllowedHost = rule('isAllowedHost', (value) => typeof value === 'string' && normaliseHost(value) !== undefined, 'must be hostnames or IP addresses (IPv6 in brackets), optionally with :port, without scheme, path or wildcard');
 
 /** 1 to 20 hosts by the domain's rule; normalised by key-command. */
 export const IsAllowedHosts = (): PropertyDecorator => applyDecorators(IsArray(), ArrayMinSize(1), ArrayMaxSize(MAX_ALLOWED_HOSTS), IsAllowedHost({ each: true }));

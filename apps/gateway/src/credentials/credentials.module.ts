@@ -10,6 +10,9 @@ import { CredentialWriter } from './credential.writer';
 import { DeleteCredentialHttpController } from './delete-credential/delete-credential.http.controller';
 import { GetCredentialHttpController } from './get-credential/get-credential.http.controller';
 import { ListCredentialsHttpController } from './list-credentials/list-credentials.http.controller';
+import { CredentialBroker } from './send-request/credential.broker';
+import { outboundPolicyProvider } from './send-request/outbound-policy.provider';
+import { SendRequestHttpController } from './send-request/send-request.http.controller';
 import { RotateCredentialValueHttpController } from './rotate-credential-value/rotate-credential-value.http.controller';
 import { SetCredentialSharingHttpController } from './set-credential-sharing/set-credential-sharing.http.controller';
 import { StoreCredentialHttpController } from './store-credential/store-credential.http.controller';
@@ -22,6 +25,8 @@ import { UpdateCredentialHttpController } from './update-credential/update-crede
     credentialVaultProvider,
     CredentialSealer,
     CredentialWriter,
+    outboundPolicyProvider,
+    CredentialBroker,
     { provide: CredentialStateQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CredentialStateQueries(store) },
     { provide: CredentialQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (dataSource: DataSource) => new CredentialQueries(dataSource) },
   ],
@@ -33,6 +38,7 @@ import { UpdateCredentialHttpController } from './update-credential/update-crede
     RotateCredentialValueHttpController,
     SetCredentialSharingHttpController,
     DeleteCredentialHttpController,
+    SendRequestHttpController,
   ],
 })
 export class CredentialsModule {}

@@ -18,7 +18,9 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   [ErrorCodes.payloadTooLarge]: 413,
   [ErrorCodes.rateLimited]: 429,
   [ErrorCodes.internal]: 500,
+  [ErrorCodes.upstreamFailed]: 502,
   [ErrorCodes.unavailable]: 503,
+  [ErrorCodes.upstreamTimeout]: 504,
 };
 
 /** Codes arrive from other services too; only the ones we know have a status. */

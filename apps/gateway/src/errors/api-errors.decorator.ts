@@ -40,7 +40,9 @@ const WHAT: Readonly<Record<number, string>> = {
   413: 'the request body is too large',
   429: 'too many requests',
   500: 'internal error',
+  502: 'the third party could not be reached or gave no usable answer',
   503: 'a service Keyward depends on is unavailable; retry after Retry-After seconds',
+  504: 'the third party did not answer in time',
 };
 
 /** The statuses the codes answer with, each with its codes, in status order. */

@@ -7,7 +7,7 @@ describe('commandContextOf', () => {
   it('names the principal, the correlation id, the source IP and the user agent', () => {
     const context = commandContextOf(
       request({
-        principal: { workspaceId: 'ws_1', actor: 'key_1', root: false, grants: ['api_keys:write', 'calls:read'] },
+        principal: { workspaceId: 'ws_1', actor: 'key_1', root: false, grants: ['api_keys:write', 'calls:read'], roles: [] },
         correlationId: 'req-1',
         ip: '203.0.113.9',
         headers: { 'user-agent': 'curl/8.5' },
@@ -26,7 +26,7 @@ describe('commandContextOf', () => {
 
   it('bounds the user agent and leaves out what is unknown', () => {
     const context = commandContextOf(
-      request({ principal: { workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'] }, correlationId: 'req-2', headers: { 'user-agent': 'u'.repeat(600) } }),
+      request({ principal: { workspaceId: 'default', actor: 'root', root: true, grants: ['*:write'], roles: [] }, correlationId: 'req-2', headers: { 'user-agent': 'u'.repeat(600) } }),
     );
     expect(context.userAgent).toHaveLength(500);
     expect(context).toMatchObject({ operator: true, grants: ['*:write'] });
@@ -35,7 +35,7 @@ describe('commandContextOf', () => {
 
   it("carries the request's Idempotency-Key and fingerprint, when it sent one", () => {
     const idempotency = { key: 'order-42', fingerprint: 'f'.repeat(64) };
-    const context = commandContextOf(request({ principal: { workspaceId: 'ws_1', actor: 'key_1', root: false, grants: [] }, correlationId: 'req-3', idempotency }));
+    const context = commandContextOf(request({ principal: { workspaceId: 'ws_1', actor: 'key_1', root: false, grants: [], roles: [] }, correlationId: 'req-3', idempotency }));
     expect(context.idempotency).toEqual(idempotency);
   });
 

@@ -17,5 +17,7 @@ export const EXPECTED_STATUSES: readonly (readonly [ErrorCode, number])[] = [
   [ErrorCodes.payloadTooLarge, 413],
   [ErrorCodes.rateLimited, 429],
   [ErrorCodes.internal, 500],
+  [ErrorCodes.upstreamFailed, 502],
   [ErrorCodes.unavailable, 503],
+  [ErrorCodes.upstreamTimeout, 504],
 ];

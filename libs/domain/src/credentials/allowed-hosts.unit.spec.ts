@@ -14,6 +14,10 @@ describe('normaliseHost', () => {
     ['10.0.0.1', '10.0.0.1'],
     ['[2001:DB8::1]', '[2001:db8::1]'],
     ['a-b.c', 'a-b.c'],
+    ['api.stripe.com:8443', 'api.stripe.com:8443'],
+    ['API.Stripe.com.:0443', 'api.stripe.com:443'],
+    ['[2001:db8::1]:443', '[2001:db8::1]:443'],
+    ['127.0.0.1:8080', '127.0.0.1:8080'],
   ])('%p is %p', (raw, host) => {
     expect(normaliseHost(raw)).toBe(host);
   });
@@ -21,7 +25,10 @@ describe('normaliseHost', () => {
   it.each([
     '',
     'https://api.stripe.com',
-    'api.stripe.com:443',
+    'api.stripe.com:0',
+    'api.stripe.com:65536',
+    'api.stripe.com:',
+    'api.stripe.com:443:443',
     'api.stripe.com/v1',
     'user@api.stripe.com',
     '*.stripe.com',
@@ -32,7 +39,7 @@ describe('normaliseHost', () => {
     'a..b',
     '.',
     '2001:db8::1',
-    '[2001:db8::1]:443',
+    '2001:db8::1:443',
     '[fe80::1%eth0]',
     'api.stripe.com?x',
     'api.stripe.com#x',

@@ -29,7 +29,7 @@ export class StoreCredentialRequestDto {
   @IsParameterName()
   parameterName?: string;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_ALLOWED_HOSTS, example: ['api.stripe.com'] })
+  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_ALLOWED_HOSTS, example: ['api.stripe.com'], description: 'exact hosts, optionally host:port (without a port: the scheme default only)' })
   @IsAllowedHosts()
   allowedHosts!: string[];
 

@@ -8,7 +8,7 @@ describe('StoreCredentialRequestDto', () => {
     [CREDENTIAL],
     [{ ...CREDENTIAL, location: 'bearer', parameterName: undefined }],
     [{ ...CREDENTIAL, value: ' spaces kept ' }],
-    [{ ...CREDENTIAL, allowedHosts: ['bücher.example', '[2001:db8::1]', '10.0.0.1'] }],
+    [{ ...CREDENTIAL, allowedHosts: ['bücher.example', '[2001:db8::1]', '10.0.0.1', 'api.example.com:8443'] }],
     [{ ...CREDENTIAL, sharedWith: { keys: [], roles: ['read-only'] } }],
   ])('accepts %j', async (body) => {
     expect(await validateDto(StoreCredentialRequestDto, body)).toMatchObject({ ok: true });
@@ -28,7 +28,7 @@ describe('StoreCredentialRequestDto', () => {
     [{ ...CREDENTIAL, parameterName: '' }, 'parameterName'],
     [{ ...CREDENTIAL, allowedHosts: [] }, 'allowedHosts'],
     [{ ...CREDENTIAL, allowedHosts: 'api.stripe.com' }, 'allowedHosts'],
-    [{ ...CREDENTIAL, allowedHosts: ['api.stripe.com:443'] }, 'allowedHosts'],
+    [{ ...CREDENTIAL, allowedHosts: ['api.stripe.com:65536'] }, 'allowedHosts'],
     [{ ...CREDENTIAL, allowedHosts: Array.from({ length: 21 }, (_, i) => `h${i}.example`) }, 'allowedHosts'],
     [{ ...CREDENTIAL, sharedWith: { keys: 'key_x', roles: [] } }, 'sharedWith.keys'],
     [{ ...CREDENTIAL, owner: 'key_x' }, 'owner'],
