@@ -32,7 +32,7 @@ export class CredentialBroker {
     if (!mayUseCredential(credential, { keyId: principal.actor, roles: principal.roles })) throw notYours();
     let value: string;
     try {
-      value = await this.vault.open(credentialId, credential.sealedValue);
+      value = await this.vault.open(credentialId, principal.workspaceId, credential.sealedValue);
     } catch (error) {
       // Deleted between the read and the open: the data key is destroyed, the value gone for good.
       if (error instanceof CredentialShreddedError) throw gone();
