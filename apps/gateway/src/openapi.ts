@@ -66,8 +66,8 @@ const complete = (document: OpenAPIObject): OpenAPIObject => {
   return document;
 };
 
-/** The OpenAPI UI at `/docs`, its document at `/docs-json`; built at start, so that a route that does not declare itself fails at once. */
-export const setUpOpenApi = (app: INestApplication): void => {
+/** The gateway's OpenAPI document, from its routes' metadata (no provider needs to be running: the console's build dumps it). */
+export const createOpenApiDocument = (app: INestApplication): OpenAPIObject => {
   const config = new DocumentBuilder()
     .setTitle('Keyward admin API')
     .setDescription(
@@ -76,6 +76,10 @@ export const setUpOpenApi = (app: INestApplication): void => {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'kw_<env>_… key, or the root key', description: "a key holding the operation's x-required-permission, or the root key" })
     .build();
-  const document = complete(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
-  SwaggerModule.setup('docs', app, document);
+  return complete(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
+};
+
+/** The OpenAPI UI at `/docs`, its document at `/docs-json`; built at start, so that a route that does not declare itself fails at once. */
+export const setUpOpenApi = (app: INestApplication): void => {
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app));
 };

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/api-error';
+import type { components } from '../../api/schema.generated';
+import { Dialog } from '../../ui/dialog';
+import { Field } from '../../ui/field';
+import { FormError, fieldError } from '../../ui/form-error';
+import { PermissionPicker, type Level } from '../permission-picker';
+
+type Role = components['schemas']['RoleView'];
+type ResourceType = components['schemas']['ResourceTypeDto'];
+
+/** A role's permissions as levels per resource (`write` implies `read`), and back as `<resource>:<action>` strings. */
+const levelsOf = (permissions: readonly string[]): Record<string, Level> => {
+  const levels: Record<string, Level> = {};
+  for (const permission of permissions) {
+    const [resource, action] = permission.split(':');
+    if (action === 'write' || (action === 'read' && levels[resource] !== 'write')) levels[resource] = action;
+  }
+  return levels;
+};
+const permissionsOf = (levels: Record<string, Level>): string[] =>
+  Object.entries(levels)
+    .filter(([, level]) => level !== 'none')
+    .map(([resource, level]) => `${resource}:${level}`);
+
+interface RoleFormDialogProps {
+  role: Role | null;
+  catalogue: readonly ResourceType[];
+  onSaved: () => void;
+  onClose: () => void;
+}
+
+export const RoleFormDialog = ({ role, catalogue, onSaved, onClose }: RoleFormDialogProps) => {
+  const [name, setName] = useState(role?.name ?? '');
+  const [description, setDescription] = useState(role?.description ?? '');
+  const [levels, setLevels] = useState(() => levelsOf(role?.permissions ?? []));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = { name, description, permissions: permissionsOf(levels) };
+    try {
+      await unwrap(role ? api.PATCH('/v1/roles/{id}', { params: { path: { id: role.id } }, body }) : api.POST('/v1/roles', { body }));
+      onSaved();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={role ? 'Edit role' : 'Create role'} onClose={onClose}>
+      <form onSubmit={submit}>
+        <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} required error={fieldError(error, 'name')} />
+        <Field label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError(error, 'description')} />
+        <PermissionPicker catalogue={catalogue} levels={levels} onChange={(resource, level) => setLevels((current) => ({ ...current, [resource]: level }))} error={fieldError(error, 'permissions')} />
+        <FormError error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {role ? 'Save role' : 'Create role'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+};

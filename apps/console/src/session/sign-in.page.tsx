@@ -1,0 +1,40 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useSession } from './session.context';
+import { Field } from '../ui/field';
+import { FormError } from '../ui/form-error';
+import { HOME } from '../routes';
+
+/** Paste an admin key or the root key; it goes to the gateway once and is dropped from the page's state on success. */
+export const SignInPage = () => {
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(key.trim());
+      setKey('');
+      navigate(HOME, { replace: true });
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <main id="main" className="sign-in">
+      <h1>Sign in to Keyward</h1>
+      <form onSubmit={submit} autoComplete="off">
+        <Field label="API key" type="password" value={key} onChange={(e) => setKey(e.target.value)} required spellCheck={false} autoFocus hint="An admin key or the root key. It is never stored in your browser." />
+        <FormError error={error} />
+        <button type="submit" disabled={busy || !key.trim()}>
+          Sign in
+        </button>
+      </form>
+    </main>
+  );
+};
