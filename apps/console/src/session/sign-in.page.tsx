@@ -3,6 +3,8 @@ import { useNavigate } from 'react-router';
 import { useSession } from './session.context';
 import { Field } from '../ui/field';
 import { FormError } from '../ui/form-error';
+import { UpgradeRequired } from '../ui/upgrade-required';
+import { ApiError } from '../api/api-error';
 import { HOME } from '../routes';
 
 /** Paste an admin key or the root key; it goes to the gateway once and is dropped from the page's state on success. */
@@ -30,7 +32,7 @@ export const SignInPage = () => {
       <h1>Sign in to Keyward</h1>
       <form onSubmit={submit} autoComplete="off">
         <Field label="API key" type="password" value={key} onChange={(e) => setKey(e.target.value)} required spellCheck={false} autoFocus hint="An admin key or the root key. It is never stored in your browser." />
-        <FormError error={error} />
+        {error instanceof ApiError && error.code === 'PLAN_UPGRADE_REQUIRED' ? <UpgradeRequired /> : <FormError error={error} />}
         <button type="submit" disabled={busy || !key.trim()}>
           Sign in
         </button>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { messageOf, unwrap } from '../../api/api-error';
+import { ApiError, messageOf, unwrap } from '../../api/api-error';
 import { usePrincipal } from '../../session/session.context';
 import { can } from '../../session/principal';
 import { useLoad } from '../../ui/use-load';
+import { UpgradeRequired } from '../../ui/upgrade-required';
 import { CreateKeyDialog } from './create-key.dialog';
 import { KeyTable } from './key-table';
 import { SecretDialog } from './secret.dialog';
@@ -18,16 +19,14 @@ export const ApiAccessPage = () => {
   const [secret, setSecret] = useState<{ title: string; value: string } | null>(null);
   const [version, setVersion] = useState(0);
 
-  if (workspace.error) return <p role="alert">{messageOf(workspace.error)}</p>;
-  if (!workspace.data) return <p>Loading…</p>;
-  if (!workspace.data.entitlements.apiAccess)
+  const upgrade = workspace.error instanceof ApiError && workspace.error.code === 'PLAN_UPGRADE_REQUIRED';
+  if (workspace.error && !upgrade) return <p role="alert">{messageOf(workspace.error)}</p>;
+  if (!upgrade && !workspace.data) return <p>Loading…</p>;
+  if (upgrade || !workspace.data?.entitlements.apiAccess)
     return (
       <>
         <h1>API access</h1>
-        <section className="notice" aria-labelledby="upgrade-title">
-          <h2 id="upgrade-title">Upgrade required</h2>
-          <p>The {workspace.data.plan} plan does not include API keys. Upgrade the workspace to a paid plan to create and use keys.</p>
-        </section>
+        <UpgradeRequired plan={workspace.data?.plan} />
       </>
     );
   return (
