@@ -23,8 +23,8 @@ export const PermissionPicker = ({ catalogue, levels, onChange, error }: Permiss
     <div className="permissions">
       {error && <p className="field-error">{error}</p>}
       {groups.map((group) => (
-        <section key={group} aria-label={group}>
-          <h3>{group}</h3>
+        <fieldset key={group}>
+          <legend>{group}</legend>
           {catalogue
             .filter((r) => r.group === group)
             .map(({ resource }) => (
@@ -38,7 +38,7 @@ export const PermissionPicker = ({ catalogue, levels, onChange, error }: Permiss
                 ))}
               </div>
             ))}
-        </section>
+        </fieldset>
       ))}
     </div>
   );

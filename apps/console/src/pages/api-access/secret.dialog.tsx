@@ -19,7 +19,8 @@ export const SecretDialog = ({ title, secret, onClose }: SecretDialogProps) => {
     <Dialog title={title} onClose={onClose}>
       <p className="warning">Copy this key now. It will not be shown again: Keyward keeps only a hash of it.</p>
       <div className="secret">
-        <code aria-label="New key">{secret}</code>
+        <label htmlFor="new-key">New key</label>
+        <input id="new-key" readOnly value={secret} spellCheck={false} onFocus={(e) => e.target.select()} />
         <button type="button" onClick={copy}>
           Copy
         </button>
