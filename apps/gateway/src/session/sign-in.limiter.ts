@@ -6,7 +6,7 @@ const MAX_ADDRESSES = 10_000;
 
 /**
  * Slows guessing at the sign-in: after 10 failures in 5 minutes an address gets 429 until its
- * window ends. Per gateway replica, in memory: keys are 2^226 guesses away, so this is about noise
+ * window ends. Per gateway replica, in memory: keys are far beyond guessing, so this is about noise
  * and log volume, not the keys' strength; successes do not count.
  */
 export class SignInLimiter {
