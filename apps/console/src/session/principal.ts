@@ -1,10 +1,7 @@
+import type { components } from '../api/schema.generated';
+
 /** Who is signed in, as the session answers it; the console shows only what this principal may do (the API refuses the rest anyway). */
-export interface Principal {
-  root: boolean;
-  keyId: string | null;
-  workspaceId: string;
-  permissions: string[];
-}
+export type Principal = components['schemas']['SessionPrincipalDto'];
 
 /** `<resource>:<action>` of product.md section 2: `*` any resource, `write` implies `read`; shares (`res/id:…`) grant no resource type. */
 const grants = (permission: string, resource: string, action: 'read' | 'write'): boolean => {
