@@ -76,6 +76,7 @@ describe('the console in Chromium', () => {
     await create.getByRole('radiogroup', { name: 'calls', exact: true }).getByRole('radio', { name: 'Read' }).check();
     await create.getByRole('radiogroup', { name: 'contacts', exact: true }).getByRole('radio', { name: 'Write' }).check();
     await expectAccessible(page);
+    await screenshot(page, 'create-key-1280');
     await create.getByRole('button', { name: 'Create' }).click();
 
     const created = page.getByRole('dialog', { name: 'Key created' });
@@ -96,7 +97,7 @@ describe('the console in Chromium', () => {
     expect((await stack.verify(secret, 'api_keys:read')).code).toBe('INSUFFICIENT_PERMISSIONS');
 
     const row = await searchFor(page, name);
-    await row.getByText('Restricted').waitFor();
+    await row.getByRole('cell', { name: 'Restricted', exact: true }).waitFor();
     expect(await page.content()).not.toContain(secret);
     await page.reload();
     await searchFor(page, name);
@@ -223,7 +224,7 @@ describe('the console in Chromium', () => {
     expect(readOnly.status).toBe(201);
     const { page } = await signedIn(readOnly.body.key);
     await page.getByRole('heading', { name: 'Keys' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'keys shown' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /keys? shown/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     expect((await stack.api('POST', '/v1/keys', { name: 'not allowed' }, readOnly.body.key)).status).toBe(403);

@@ -182,7 +182,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
       </div>
       {!loading && items.length === 0 && !error && <p>No key matches.</p>}
       <p className="muted" role="status">
-        {loading ? 'Loading keys…' : `${items.length} keys shown${cursor ? ', more to load' : ''}`}
+        {loading ? 'Loading keys…' : `${items.length} ${items.length === 1 ? 'key' : 'keys'} shown${cursor ? ', more to load' : ''}`}
       </p>
       {cursor && (
         <button type="button" onClick={loadMore} disabled={loading}>
