@@ -224,7 +224,7 @@ describe('the console in Chromium', () => {
     expect(readOnly.status).toBe(201);
     const { page } = await signedIn(readOnly.body.key);
     await page.getByRole('heading', { name: 'Keys' }).waitFor();
-    await page.getByRole('status').filter({ hasText: /keys? shown/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /Keys \d+–\d+ shown/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     expect((await stack.api('POST', '/v1/keys', { name: 'not allowed' }, readOnly.body.key)).status).toBe(403);

@@ -14,7 +14,7 @@ type Key = components['schemas']['KeyView'];
 type Status = Key['status'];
 type Environment = Key['environment'];
 
-/** One page of the server's cursor paging: the DOM holds what was loaded, never the 10,000 keys at once. */
+/** One page of the server's cursor paging: the DOM holds 50 rows however many keys there are. */
 const PAGE_SIZE = 50;
 
 const STATUSES = [
@@ -46,7 +46,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
   const [status, setStatus] = useState('');
   const [environment, setEnvironment] = useState('');
   const [items, setItems] = useState<Key[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<string | null>(null);
@@ -54,9 +54,14 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
   const [reloads, setReloads] = useState(0);
   const query = useDebounced(search.trim(), 250);
   const writable = can(principal, 'api_keys', 'write');
+  // The cursors of the pages walked to (Previous goes back one); other filters, or a new key, start again at the first page.
+  const filterKey = JSON.stringify([query, status, environment, version]);
+  const [paging, setPaging] = useState<{ filterKey: string; trail: (string | null)[] }>({ filterKey, trail: [null] });
+  const trail = paging.filterKey === filterKey ? paging.trail : [null];
+  const cursor = trail[trail.length - 1];
 
   const page = useCallback(
-    (after: string | null) =>
+    (after: string | null | undefined) =>
       unwrap(api.GET('/v1/keys', { params: { query: { limit: PAGE_SIZE, search: query || undefined, status: asStatus(status), environment: asEnvironment(environment), cursor: after ?? undefined } } })),
     [query, status, environment],
   );
@@ -64,11 +69,11 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
   useEffect(() => {
     let current = true;
     setLoading(true);
-    page(null).then(
+    page(cursor).then(
       (answer) => {
         if (!current) return;
         setItems(answer.items);
-        setCursor(answer.nextCursor);
+        setNextCursor(answer.nextCursor);
         setError(null);
         setLoading(false);
       },
@@ -81,19 +86,9 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
     return () => {
       current = false;
     };
-  }, [page, version, reloads]);
+  }, [page, cursor, version, reloads]);
 
-  const loadMore = async () => {
-    setLoading(true);
-    try {
-      const answer = await page(cursor);
-      setItems((loaded) => [...loaded, ...answer.items]);
-      setCursor(answer.nextCursor);
-    } catch (e) {
-      setError(e);
-    }
-    setLoading(false);
-  };
+  const first = (trail.length - 1) * PAGE_SIZE;
   const done = () => {
     setAction(null);
     setReloads((n) => n + 1);
@@ -182,13 +177,16 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
       </div>
       {!loading && items.length === 0 && !error && <p>No key matches.</p>}
       <p className="muted" role="status">
-        {loading ? 'Loading keys…' : `${items.length} ${items.length === 1 ? 'key' : 'keys'} shown${cursor ? ', more to load' : ''}`}
+        {loading ? 'Loading keys…' : items.length === 0 ? '' : `Keys ${first + 1}–${first + items.length} shown${nextCursor ? ', more on the next page' : ''}`}
       </p>
-      {cursor && (
-        <button type="button" onClick={loadMore} disabled={loading}>
-          Load more
+      <nav className="pager" aria-label="Key pages">
+        <button type="button" disabled={loading || trail.length === 1} onClick={() => setPaging({ filterKey, trail: trail.slice(0, -1) })}>
+          Previous page
         </button>
-      )}
+        <button type="button" disabled={loading || !nextCursor} onClick={() => setPaging({ filterKey, trail: [...trail, nextCursor] })}>
+          Next page
+        </button>
+      </nav>
       {action?.kind === 'rotate' && (
         <RotateKeyDialog
           keyId={action.key.id}
