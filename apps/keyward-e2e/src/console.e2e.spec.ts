@@ -204,6 +204,69 @@ describe('the console in Chromium', () => {
     expect(unexpected([...errors, ...signIn.errors])).toEqual([]);
   });
 
+  it("shows the API's refusal at the field it names", async () => {
+    const { page } = await signedIn(stack.rootKey);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const create = page.getByRole('dialog', { name: 'Create key' });
+    await create.getByRole('textbox', { name: 'Name' }).fill(`console past ${Date.now()}`);
+    await create.getByLabel('Expires (optional)').fill('2020-01-01T00:00');
+    await create.getByRole('button', { name: 'Create' }).click();
+    await create.getByRole('alert').filter({ hasText: 'Some fields need a change.' }).waitFor();
+    const expires = create.getByLabel('Expires (optional)');
+    expect(await expires.getAttribute('aria-invalid')).toBe('true');
+    await create.getByText('Must be a date-time in the future').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'field-error-1280');
+  });
+
+  it('creates, edits and deletes a role; adds, rotates and deletes a credential with the warning that its users will fail', async () => {
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Roles', exact: true }).click();
+    const roleName = `support ${Date.now()}`;
+    await page.getByRole('button', { name: 'Create role' }).click();
+    const create = page.getByRole('dialog', { name: 'Create role' });
+    await create.getByRole('textbox', { name: 'Name' }).fill(roleName);
+    await create.getByRole('radiogroup', { name: 'contacts', exact: true }).getByRole('radio', { name: 'Read' }).check();
+    await create.getByRole('button', { name: 'Create role' }).click();
+    const roleRow = page.getByRole('row').filter({ hasText: roleName });
+    await roleRow.getByText('contacts:read').waitFor();
+    await roleRow.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit role' });
+    await edit.getByRole('radiogroup', { name: 'calls', exact: true }).getByRole('radio', { name: 'Write' }).check();
+    await edit.getByRole('button', { name: 'Save role' }).click();
+    await roleRow.getByText('calls:write').waitFor();
+    await roleRow.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete role' }).getByRole('button', { name: 'Delete role' }).click();
+    await roleRow.waitFor({ state: 'detached' });
+
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    const service = `svc${Date.now()}`;
+    await page.getByRole('button', { name: 'Add credential' }).click();
+    const add = page.getByRole('dialog', { name: 'Add credential' });
+    await add.getByRole('textbox', { name: 'Service' }).fill(service);
+    await add.getByRole('textbox', { name: 'Name', exact: true }).fill('primary');
+    await add.getByLabel('Value').fill('sk_test_console_value_1234');
+    await add.getByRole('combobox', { name: 'Location' }).selectOption('header');
+    await add.getByRole('textbox', { name: 'Parameter name' }).fill('X-API-Key');
+    await add.getByRole('textbox', { name: 'Allowed hosts' }).fill('api.example.com');
+    await add.getByRole('button', { name: 'Add credential' }).click();
+    await page.getByRole('searchbox', { name: 'Filter by service' }).fill(service);
+    const credentialRow = page.getByRole('row').filter({ hasText: service });
+    await credentialRow.getByText('…1234').waitFor();
+    expect(await page.content()).not.toContain('sk_test_console_value_1234');
+    await credentialRow.getByRole('button', { name: 'Rotate value' }).click();
+    const rotate = page.getByRole('dialog', { name: 'Rotate value' });
+    await rotate.getByLabel('New value').fill('sk_test_console_value_5678');
+    await rotate.getByRole('button', { name: 'Rotate value' }).click();
+    await credentialRow.getByText('…5678').waitFor();
+    await credentialRow.getByRole('button', { name: 'Delete' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete credential' });
+    await remove.getByText('will fail').waitFor();
+    await remove.getByRole('button', { name: 'Delete credential' }).click();
+    await credentialRow.waitFor({ state: 'detached' });
+    expect(unexpected(errors)).toEqual([]);
+  });
+
   it('a workspace on the free plan sees "Upgrade required"', async () => {
     const free = await stack.api<{ adminKey: string }>('POST', '/v1/workspaces', { name: `free ${Date.now()}` });
     expect(free.status).toBe(201);

@@ -17,6 +17,12 @@ const WORDS: Partial<Record<ErrorBody['code'], string>> = {
   UNAVAILABLE: 'Keyward is briefly unavailable. Try again in a moment.',
 };
 
+/** The field's words without its API name ("expiresAt must be…" → "Must be…"): the form shows them under the field's own label. */
+const inWords = (field: string, message: string): string => {
+  const rest = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
 /** An API refusal: a sentence for the form, and the section 7 `details` by field (`permissions.calls` is shown at `permissions`' field too). */
 export class ApiError extends Error {
   readonly fields: Record<string, string>;
@@ -28,7 +34,8 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.fields = {};
-    for (const { field, message: text } of details) {
+    for (const { field, message: raw } of details) {
+      const text = inWords(field, raw);
       this.fields[field] = this.fields[field] ? `${this.fields[field]} ${text}` : text;
       const top = field.split(/[.[]/)[0];
       if (top !== field) this.fields[top] = this.fields[top] ? `${this.fields[top]} ${text}` : text;
