@@ -1,6 +1,6 @@
 import type { components } from '../api/schema.generated';
 
-export type Level = 'none' | 'read' | 'write';
+import type { Level } from './level';
 type ResourceType = components['schemas']['ResourceTypeDto'];
 
 const LEVELS: readonly { value: Level; label: string }[] = [

@@ -6,10 +6,10 @@ import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { Select } from '../../ui/select';
 import { FormError, fieldError } from '../../ui/form-error';
-import { localInputToIso } from '../../ui/format';
-import { PermissionPicker, type Level } from '../permission-picker';
+import { PermissionPicker } from '../permission-picker';
+import type { Level } from '../level';
+import { requestOf } from './create-key.request';
 
-type CreateKeyRequest = components['schemas']['CreateKeyRequestDto'];
 type Workspace = components['schemas']['WorkspaceView'];
 type Role = components['schemas']['RoleView'];
 
@@ -24,17 +24,6 @@ const ENVIRONMENTS = [
   { value: 'live', label: 'Live' },
   { value: 'test', label: 'Test' },
 ] as const;
-
-/**
- * Product.md section 2: a key is unrestricted only when asked; naming roles or turning "Restrict key"
- * on makes it hold exactly what is chosen (every resource starts at None).
- */
-const requestOf = (name: string, expires: string, environment: 'live' | 'test', roles: string[], restricted: boolean, levels: Record<string, Level>): CreateKeyRequest => ({
-  name,
-  environment,
-  expiresAt: localInputToIso(expires),
-  ...(restricted ? { permissions: levels, roles } : roles.length > 0 ? { roles } : { unrestricted: true }),
-});
 
 export const CreateKeyDialog = ({ workspace, roles, onCreated, onClose }: CreateKeyDialogProps) => {
   const catalogue = workspace.settings.resourceCatalogue;

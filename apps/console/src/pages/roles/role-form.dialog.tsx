@@ -5,24 +5,11 @@ import type { components } from '../../api/schema.generated';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { FormError, fieldError } from '../../ui/form-error';
-import { PermissionPicker, type Level } from '../permission-picker';
+import { PermissionPicker } from '../permission-picker';
+import { levelsOf, permissionsOf } from './permission-levels';
 
 type Role = components['schemas']['RoleView'];
 type ResourceType = components['schemas']['ResourceTypeDto'];
-
-/** A role's permissions as levels per resource (`write` implies `read`), and back as `<resource>:<action>` strings. */
-const levelsOf = (permissions: readonly string[]): Record<string, Level> => {
-  const levels: Record<string, Level> = {};
-  for (const permission of permissions) {
-    const [resource, action] = permission.split(':');
-    if (action === 'write' || (action === 'read' && levels[resource] !== 'write')) levels[resource] = action;
-  }
-  return levels;
-};
-const permissionsOf = (levels: Record<string, Level>): string[] =>
-  Object.entries(levels)
-    .filter(([, level]) => level !== 'none')
-    .map(([resource, level]) => `${resource}:${level}`);
 
 interface RoleFormDialogProps {
   role: Role | null;
