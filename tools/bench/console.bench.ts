@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { infra, sql, withDatabase } from './bench-database';
 import { ROOT, sleep } from './bench-env';
+import { stopChild } from './child-process';
 import { percentile } from './load';
 
 /**
@@ -133,15 +134,6 @@ const stats = (times: readonly number[]): string => {
   return `p50 ${percentile(sorted, 0.5).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms (${times.length} runs)`;
 };
 
-const stop = async (child: ChildProcess): Promise<void> => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-};
-
 const main = async (): Promise<void> => {
   const sizes = bundleSizes();
   const { databaseUrl, natsUrl } = infra();
@@ -168,7 +160,7 @@ const main = async (): Promise<void> => {
     console.log(`"Next page" to page ${NEXT_PAGES + 1} (${keys.domRows} rows in the DOM): ${stats(keys.nextPage)}`);
   } finally {
     await browser?.close();
-    await stop(gateway);
+    await stopChild(gateway);
     await sql(databaseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from './session.context';
 import { Field } from '../ui/field';
 import { FormError } from '../ui/form-error';
+import { useSubmit } from '../ui/use-submit';
 import { UpgradeRequired } from '../ui/upgrade-required';
 import { ApiError } from '../api/api-error';
 import { HOME } from '../routes';
@@ -12,21 +13,11 @@ export const SignInPage = () => {
   const { signIn } = useSession();
   const navigate = useNavigate();
   const [key, setKey] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(key.trim());
-      setKey('');
-      navigate(HOME, { replace: true });
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await signIn(key.trim());
+    setKey('');
+    navigate(HOME, { replace: true });
+  });
   return (
     <main id="main" className="sign-in">
       <h1>Sign in to Keyward</h1>

@@ -1,6 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Dialog } from './dialog';
+import { DialogActions } from './dialog-actions';
 import { FormError } from './form-error';
+import { useSubmit } from './use-submit';
 
 interface ConfirmDialogProps {
   /** The dialog's title, and the name of its confirm button. */
@@ -13,30 +15,12 @@ interface ConfirmDialogProps {
 
 /** A confirmation whose button is named as the dialog; a refusal is shown in it rather than closing it. */
 export const ConfirmDialog = ({ action, children, danger, onConfirm, onClose }: ConfirmDialogProps) => {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(onConfirm);
   return (
     <Dialog title={action} onClose={onClose}>
       {children}
       <FormError error={error} />
-      <div className="actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className={danger ? 'danger' : 'primary'} disabled={busy} onClick={confirm}>
-          {action}
-        </button>
-      </div>
+      <DialogActions action={action} danger={danger} busy={busy} onCancel={onClose} onConfirm={() => void submit()} />
     </Dialog>
   );
 };

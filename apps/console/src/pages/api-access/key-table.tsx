@@ -9,6 +9,7 @@ import { formatCount, formatTime } from '../../ui/format';
 import { useDebounced } from '../../ui/use-debounced';
 import { KeyDetails } from './key-details';
 import { RotateKeyDialog } from './rotate-key.dialog';
+import { DataTable } from '../../ui/data-table';
 
 type Key = components['schemas']['KeyView'];
 type Status = Key['status'];
@@ -106,75 +107,58 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
         <Select label="Environment" options={ENVIRONMENTS} value={environment} onChange={(e) => setEnvironment(e.target.value)} />
       </div>
       {Boolean(error) && <p role="alert">{messageOf(error)}</p>}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Keys table">
-        <table aria-busy={loading}>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Created</th>
-              <th scope="col">Usage</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Status</th>
-              <th scope="col">Access</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((key) => (
-              <Fragment key={key.id}>
-                <tr data-key-id={key.id}>
-                  <th scope="row">{key.name}</th>
-                  <td>
-                    <code>{key.maskedKey}</code>
-                    <span className="muted"> {key.environment}</span>
-                  </td>
-                  <td>{formatTime(key.createdAt)}</td>
-                  <td>{formatCount(key.usageCount)}</td>
-                  <td>{formatTime(key.lastUsedAt, 'Never')}</td>
-                  <td>
-                    {formatTime(key.expiresAt, 'Never')}
-                    {key.expiresSoon && <span className="badge warn">Expires soon</span>}
-                  </td>
-                  <td>
-                    <span className={`badge ${key.status}`}>{key.status}</span>
-                    {key.stale && <span className="badge warn">Stale</span>}
-                  </td>
-                  <td>{key.restricted ? 'Restricted' : 'Full access'}</td>
-                  <td className="row-actions">
-                    <button type="button" aria-expanded={open === key.id} onClick={() => setOpen(open === key.id ? null : key.id)}>
-                      Details
-                    </button>
-                    {writable && key.status === 'active' && (
-                      <button type="button" onClick={() => setAction({ kind: 'rotate', key })}>
-                        Rotate
-                      </button>
-                    )}
-                    {writable && key.status !== 'revoked' && (
-                      <button type="button" onClick={() => setAction({ kind: 'revoke', key })}>
-                        Revoke
-                      </button>
-                    )}
-                    {writable && (
-                      <button type="button" className="danger" onClick={() => setAction({ kind: 'delete', key })}>
-                        Delete
-                      </button>
-                    )}
-                  </td>
-                </tr>
-                {open === key.id && (
-                  <tr className="details-row">
-                    <td colSpan={9}>
-                      <KeyDetails keyId={key.id} principal={principal} />
-                    </td>
-                  </tr>
+      <DataTable label="Keys table" columns={['Name', 'Key', 'Created', 'Usage', 'Last used', 'Expires', 'Status', 'Access', 'Actions']} busy={loading}>
+        {items.map((key) => (
+          <Fragment key={key.id}>
+            <tr data-key-id={key.id}>
+              <th scope="row">{key.name}</th>
+              <td>
+                <code>{key.maskedKey}</code>
+                <span className="muted"> {key.environment}</span>
+              </td>
+              <td>{formatTime(key.createdAt)}</td>
+              <td>{formatCount(key.usageCount)}</td>
+              <td>{formatTime(key.lastUsedAt, 'Never')}</td>
+              <td>
+                {formatTime(key.expiresAt, 'Never')}
+                {key.expiresSoon && <span className="badge warn">Expires soon</span>}
+              </td>
+              <td>
+                <span className={`badge ${key.status}`}>{key.status}</span>
+                {key.stale && <span className="badge warn">Stale</span>}
+              </td>
+              <td>{key.restricted ? 'Restricted' : 'Full access'}</td>
+              <td className="row-actions">
+                <button type="button" aria-expanded={open === key.id} onClick={() => setOpen(open === key.id ? null : key.id)}>
+                  Details
+                </button>
+                {writable && key.status === 'active' && (
+                  <button type="button" onClick={() => setAction({ kind: 'rotate', key })}>
+                    Rotate
+                  </button>
                 )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                {writable && key.status !== 'revoked' && (
+                  <button type="button" onClick={() => setAction({ kind: 'revoke', key })}>
+                    Revoke
+                  </button>
+                )}
+                {writable && (
+                  <button type="button" className="danger" onClick={() => setAction({ kind: 'delete', key })}>
+                    Delete
+                  </button>
+                )}
+              </td>
+            </tr>
+            {open === key.id && (
+              <tr className="details-row">
+                <td colSpan={9}>
+                  <KeyDetails keyId={key.id} principal={principal} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </DataTable>
       {!loading && items.length === 0 && !error && <p>No key matches.</p>}
       <p className="muted" role="status">
         {loading ? 'Loading keys…' : items.length === 0 ? '' : `Keys ${first + 1}–${first + items.length} shown${nextCursor ? ', more on the next page' : ''}`}

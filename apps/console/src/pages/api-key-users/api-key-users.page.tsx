@@ -5,7 +5,11 @@ import type { components } from '../../api/schema.generated';
 import { usePrincipal } from '../../session/session.context';
 import { can } from '../../session/principal';
 import { Dialog } from '../../ui/dialog';
-import { FormError } from '../../ui/form-error';
+import { FormError, fieldError } from '../../ui/form-error';
+import { DialogActions } from '../../ui/dialog-actions';
+import { DataTable } from '../../ui/data-table';
+import { useSubmit } from '../../ui/use-submit';
+import { RoleChecklist } from '../role-checklist';
 import { useLoad } from '../../ui/use-load';
 
 type User = components['schemas']['ApiKeyUser'];
@@ -13,36 +17,18 @@ type Role = components['schemas']['RoleView'];
 
 const ChangeRolesDialog = ({ user, roles, onSaved, onClose }: { user: User; roles: readonly Role[]; onSaved: () => void; onClose: () => void }) => {
   const [chosen, setChosen] = useState<string[]>(user.roles);
-  const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    try {
-      await unwrap(api.PUT('/v1/keys/{id}/roles', { params: { path: { id: user.keyId } }, body: { roles: chosen } }));
-      onSaved();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await unwrap(api.PUT('/v1/keys/{id}/roles', { params: { path: { id: user.keyId } }, body: { roles: chosen } }));
+    onSaved();
+  });
   return (
     <Dialog title="Change roles" onClose={onClose}>
-      <fieldset>
-        <legend>Roles of {user.name}</legend>
-        {roles.map((role) => (
-          <label key={role.id} className="check">
-            <input type="checkbox" checked={chosen.includes(role.id)} onChange={() => setChosen((c) => (c.includes(role.id) ? c.filter((r) => r !== role.id) : [...c, role.id]))} />
-            {role.name}
-          </label>
-        ))}
-      </fieldset>
-      <p className="muted">The change takes effect at once, for every request the key makes.</p>
-      <FormError error={error} />
-      <div className="actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={save}>
-          Save roles
-        </button>
-      </div>
+      <form onSubmit={submit}>
+        <RoleChecklist legend={`Roles of ${user.name}`} roles={roles} chosen={chosen} onChange={setChosen} error={fieldError(error, 'roles')} />
+        <p className="muted">The change takes effect at once, for every request the key makes.</p>
+        <FormError error={error} />
+        <DialogActions action="Save roles" busy={busy} onCancel={onClose} />
+      </form>
     </Dialog>
   );
 };
@@ -70,45 +56,31 @@ export const ApiKeyUsersPage = () => {
       <h1>API key users</h1>
       <p className="muted">Each key acts as its own user. It is never part of "everyone" and takes no human seat.</p>
       {Boolean(users.error) && <p role="alert">{messageOf(users.error)}</p>}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="API key users table">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Principal</th>
-              <th scope="col">Status</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Direct permissions</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data?.items.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">{user.name}</th>
-                <td>
-                  <code>{user.id}</code>
-                </td>
-                <td>{user.status}</td>
-                <td>{user.unrestricted ? 'Full access' : user.roles.map(roleName).join(', ') || 'none'}</td>
-                <td>
-                  {Object.entries(user.permissions)
-                    .filter(([, level]) => level !== 'none')
-                    .map(([resource, level]) => `${resource}: ${level}`)
-                    .join(', ') || 'none'}
-                </td>
-                <td>
-                  {writable && user.status === 'active' && (
-                    <button type="button" onClick={() => setChanging(user)}>
-                      Change roles
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="API key users table" columns={['Name', 'Principal', 'Status', 'Roles', 'Direct permissions', 'Actions']}>
+        {users.data?.items.map((user) => (
+          <tr key={user.id}>
+            <th scope="row">{user.name}</th>
+            <td>
+              <code>{user.id}</code>
+            </td>
+            <td>{user.status}</td>
+            <td>{user.unrestricted ? 'Full access' : user.roles.map(roleName).join(', ') || 'none'}</td>
+            <td>
+              {Object.entries(user.permissions)
+                .filter(([, level]) => level !== 'none')
+                .map(([resource, level]) => `${resource}: ${level}`)
+                .join(', ') || 'none'}
+            </td>
+            <td>
+              {writable && user.status === 'active' && (
+                <button type="button" onClick={() => setChanging(user)}>
+                  Change roles
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {users.data?.next && (
         <button type="button" onClick={() => setPages((p) => [...p, users.data?.next ?? null])}>
           Load more

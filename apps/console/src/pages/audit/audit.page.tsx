@@ -6,6 +6,7 @@ import { usePrincipal } from '../../session/session.context';
 import { Field } from '../../ui/field';
 import { formatTime, localInputToIso } from '../../ui/format';
 import { useLoad } from '../../ui/use-load';
+import { DataTable } from '../../ui/data-table';
 
 type AuditEvent = components['schemas']['AuditEvent'];
 type ChainReport = components['schemas']['ChainReport'];
@@ -92,36 +93,22 @@ export const AuditPage = () => {
         <button type="submit">Apply filters</button>
       </form>
       {Boolean(events.error) && <p role="alert">{messageOf(events.error)}</p>}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit events table">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Position</th>
-              <th scope="col">Time</th>
-              <th scope="col">Event</th>
-              <th scope="col">Stream</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.data?.items.map((event) => (
-              <tr key={event.position}>
-                <td>{event.position}</td>
-                <td>{formatTime(event.metadata.occurredAt)}</td>
-                <th scope="row">{event.type}</th>
-                <td>
-                  <code>{event.streamId}</code>
-                </td>
-                <td>
-                  <code>{event.metadata.actor}</code>
-                </td>
-                <td>{event.metadata.sourceIp ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Audit events table" columns={['Position', 'Time', 'Event', 'Stream', 'Actor', 'Source']}>
+        {events.data?.items.map((event) => (
+          <tr key={event.position}>
+            <td>{event.position}</td>
+            <td>{formatTime(event.metadata.occurredAt)}</td>
+            <th scope="row">{event.type}</th>
+            <td>
+              <code>{event.streamId}</code>
+            </td>
+            <td>
+              <code>{event.metadata.actor}</code>
+            </td>
+            <td>{event.metadata.sourceIp ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
       {events.data?.next && (
         <button type="button" onClick={() => setAfter((a) => [...a, events.data?.next ?? ''])}>
           Load more

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/api-error';
 import { Dialog } from '../../ui/dialog';
+import { DialogActions } from '../../ui/dialog-actions';
+import { useSubmit } from '../../ui/use-submit';
 import { Field } from '../../ui/field';
 import { Select } from '../../ui/select';
 import { FormError, fieldError } from '../../ui/form-error';
@@ -28,20 +30,10 @@ export const CredentialFormDialog = ({ onSaved, onClose }: { onSaved: () => void
   const [location, setLocation] = useState<Location>('header');
   const [parameterName, setParameterName] = useState('');
   const [hosts, setHosts] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await unwrap(api.POST('/v1/credentials', { body: { service, name, value, location, parameterName: location === 'bearer' ? undefined : parameterName, allowedHosts: listOf(hosts) } }));
-      onSaved();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await unwrap(api.POST('/v1/credentials', { body: { service, name, value, location, parameterName: location === 'bearer' ? undefined : parameterName, allowedHosts: listOf(hosts) } }));
+    onSaved();
+  });
   return (
     <Dialog title="Add credential" onClose={onClose}>
       <form onSubmit={submit} autoComplete="off">
@@ -54,14 +46,7 @@ export const CredentialFormDialog = ({ onSaved, onClose }: { onSaved: () => void
         )}
         <Field label="Allowed hosts" value={hosts} onChange={(e) => setHosts(e.target.value)} required placeholder="api.example.com" hint="The hosts the value may be sent to, separated by commas." error={fieldError(error, 'allowedHosts')} />
         <FormError error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Add credential
-          </button>
-        </div>
+        <DialogActions action="Add credential" busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

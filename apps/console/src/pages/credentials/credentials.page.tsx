@@ -10,6 +10,7 @@ import { formatTime } from '../../ui/format';
 import { useDebounced } from '../../ui/use-debounced';
 import { useLoad } from '../../ui/use-load';
 import { CredentialFormDialog, listOf } from './credential-form.dialog';
+import { DataTable } from '../../ui/data-table';
 
 type Credential = components['schemas']['CredentialView'];
 type Action = { kind: 'share' | 'rotate' | 'delete'; credential: Credential };
@@ -70,54 +71,38 @@ export const CredentialsPage = () => {
         <Field label="Filter by service" type="search" value={service} onChange={(e) => setService(e.target.value)} />
       </div>
       {Boolean(list.error) && <p role="alert">{messageOf(list.error)}</p>}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Credentials table">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Name</th>
-              <th scope="col">Sent as</th>
-              <th scope="col">Hosts</th>
-              <th scope="col">Value</th>
-              <th scope="col">Shared with</th>
-              <th scope="col">Rotated</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.map((credential) => (
-              <tr key={credential.id}>
-                <td>{credential.service}</td>
-                <th scope="row">{credential.name}</th>
-                <td>
-                  {credential.location} <code>{credential.parameterName}</code>
-                </td>
-                <td>{credential.allowedHosts.join(', ')}</td>
-                <td>
-                  <code>…{credential.lastFour}</code>
-                </td>
-                <td>{[...credential.sharedWith.keys, ...credential.sharedWith.roles].join(', ') || 'Personal'}</td>
-                <td>{formatTime(credential.rotatedAt, 'Never')}</td>
-                <td className="row-actions">
-                  {writable && (
-                    <>
-                      <button type="button" onClick={() => setAction({ kind: 'share', credential })}>
-                        Share
-                      </button>
-                      <button type="button" onClick={() => setAction({ kind: 'rotate', credential })}>
-                        Rotate value
-                      </button>
-                      <button type="button" className="danger" onClick={() => setAction({ kind: 'delete', credential })}>
-                        Delete
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Credentials table" columns={['Service', 'Name', 'Sent as', 'Hosts', 'Value', 'Shared with', 'Rotated', 'Actions']}>
+        {list.data?.items.map((credential) => (
+          <tr key={credential.id}>
+            <td>{credential.service}</td>
+            <th scope="row">{credential.name}</th>
+            <td>
+              {credential.location} <code>{credential.parameterName}</code>
+            </td>
+            <td>{credential.allowedHosts.join(', ')}</td>
+            <td>
+              <code>…{credential.lastFour}</code>
+            </td>
+            <td>{[...credential.sharedWith.keys, ...credential.sharedWith.roles].join(', ') || 'Personal'}</td>
+            <td>{formatTime(credential.rotatedAt, 'Never')}</td>
+            <td className="row-actions">
+              {writable && (
+                <>
+                  <button type="button" onClick={() => setAction({ kind: 'share', credential })}>
+                    Share
+                  </button>
+                  <button type="button" onClick={() => setAction({ kind: 'rotate', credential })}>
+                    Rotate value
+                  </button>
+                  <button type="button" className="danger" onClick={() => setAction({ kind: 'delete', credential })}>
+                    Delete
+                  </button>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {list.data?.items.length === 0 && <p>No credential{filter ? ` for ${filter}` : ''} yet.</p>}
       {adding && (
         <CredentialFormDialog

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/api-error';
 import type { components } from '../../api/schema.generated';
 import { Dialog } from '../../ui/dialog';
+import { DialogActions } from '../../ui/dialog-actions';
+import { useSubmit } from '../../ui/use-submit';
 import { Field } from '../../ui/field';
 import { FormError, fieldError } from '../../ui/form-error';
 import { PermissionPicker } from '../permission-picker';
@@ -22,21 +24,11 @@ export const RoleFormDialog = ({ role, catalogue, onSaved, onClose }: RoleFormDi
   const [name, setName] = useState(role?.name ?? '');
   const [description, setDescription] = useState(role?.description ?? '');
   const [levels, setLevels] = useState(() => levelsOf(role?.permissions ?? []));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useSubmit(async () => {
     const body = { name, description, permissions: permissionsOf(levels) };
-    try {
-      await unwrap(role ? api.PATCH('/v1/roles/{id}', { params: { path: { id: role.id } }, body }) : api.POST('/v1/roles', { body }));
-      onSaved();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+    await unwrap(role ? api.PATCH('/v1/roles/{id}', { params: { path: { id: role.id } }, body }) : api.POST('/v1/roles', { body }));
+    onSaved();
+  });
   return (
     <Dialog title={role ? 'Edit role' : 'Create role'} onClose={onClose}>
       <form onSubmit={submit}>
@@ -44,14 +36,7 @@ export const RoleFormDialog = ({ role, catalogue, onSaved, onClose }: RoleFormDi
         <Field label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError(error, 'description')} />
         <PermissionPicker catalogue={catalogue} levels={levels} onChange={(resource, level) => setLevels((current) => ({ ...current, [resource]: level }))} error={fieldError(error, 'permissions')} />
         <FormError error={error} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {role ? 'Save role' : 'Create role'}
-          </button>
-        </div>
+        <DialogActions action={role ? 'Save role' : 'Create role'} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

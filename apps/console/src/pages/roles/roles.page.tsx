@@ -7,6 +7,7 @@ import { can } from '../../session/principal';
 import { ConfirmDialog } from '../../ui/confirm.dialog';
 import { useLoad } from '../../ui/use-load';
 import { RoleFormDialog } from './role-form.dialog';
+import { DataTable } from '../../ui/data-table';
 
 type Role = components['schemas']['RoleView'];
 
@@ -31,41 +32,29 @@ export const RolesPage = () => {
       </div>
       {workspace.data && !workspace.data.entitlements.customRoles && <p className="notice">Custom roles need the enterprise plan: upgrade required to create them.</p>}
       {Boolean(roles.error) && <p role="alert">{messageOf(roles.error)}</p>}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Roles table">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Permissions</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {roles.data?.items.map((role) => (
-              <tr key={role.id}>
-                <th scope="row">
-                  {role.name} {role.builtIn && <span className="badge">built-in</span>}
-                </th>
-                <td>{role.description}</td>
-                <td>{role.permissions.length ? role.permissions.join(', ') : 'none'}</td>
-                <td className="row-actions">
-                  {writable && !role.builtIn && (
-                    <>
-                      <button type="button" onClick={() => setEditing(role)}>
-                        Edit
-                      </button>
-                      <button type="button" className="danger" onClick={() => setDeleting(role)}>
-                        Delete
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Roles table" columns={['Name', 'Description', 'Permissions', 'Actions']}>
+        {roles.data?.items.map((role) => (
+          <tr key={role.id}>
+            <th scope="row">
+              {role.name} {role.builtIn && <span className="badge">built-in</span>}
+            </th>
+            <td>{role.description}</td>
+            <td>{role.permissions.length ? role.permissions.join(', ') : 'none'}</td>
+            <td className="row-actions">
+              {writable && !role.builtIn && (
+                <>
+                  <button type="button" onClick={() => setEditing(role)}>
+                    Edit
+                  </button>
+                  <button type="button" className="danger" onClick={() => setDeleting(role)}>
+                    Delete
+                  </button>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {editing && (
         <RoleFormDialog
           role={editing === 'new' ? null : editing}
