@@ -135,6 +135,11 @@ describe('the console in Chromium', () => {
     await row.getByText('revoked', { exact: true }).waitFor();
     expect(await row.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
     expect((await stack.verify(secret)).code).toBe('REVOKED');
+    const status = page.getByRole('combobox', { name: 'Status' });
+    await status.selectOption('active');
+    await row.waitFor({ state: 'detached' });
+    await status.selectOption('revoked');
+    await row.waitFor();
 
     await row.getByRole('button', { name: 'Delete' }).click();
     const remove = page.getByRole('dialog', { name: 'Delete key' });
@@ -265,6 +270,32 @@ describe('the console in Chromium', () => {
     await remove.getByRole('button', { name: 'Delete credential' }).click();
     await credentialRow.waitFor({ state: 'detached' });
     expect(unexpected(errors)).toEqual([]);
+  });
+
+  it("changes a key's roles from API key users, and checks the hash chain as root", async () => {
+    const name = `console user ${Date.now()}`;
+    const created = await stack.api<{ key: string }>('POST', '/v1/keys', { name, roles: ['admin'] });
+    const { page } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'API key users', exact: true }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await row.getByRole('button', { name: 'Change roles' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change roles' });
+    await dialog.getByRole('checkbox', { name: 'Admin' }).uncheck();
+    await dialog.getByRole('checkbox', { name: 'Read-only' }).check();
+    await dialog.getByRole('button', { name: 'Save roles' }).click();
+    await row.getByRole('cell', { name: 'Read-only', exact: true }).waitFor();
+    expect((await stack.verify(created.body.key, 'api_keys:write')).code).toBe('INSUFFICIENT_PERMISSIONS');
+    expect((await stack.verify(created.body.key, 'api_keys:read')).code).toBe('VALID');
+
+    await page.getByRole('link', { name: 'Audit', exact: true }).click();
+    await page.getByRole('button', { name: 'Check chain' }).click();
+    await page.getByText(/^Intact: \d+ events checked/).waitFor();
+    await page.getByRole('textbox', { name: 'Event type' }).fill('RoleAssigned');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    // The unfiltered list stays until the filtered one arrives.
+    await page.getByRole('rowheader', { name: 'KeyCreated' }).first().waitFor({ state: 'detached' });
+    await page.getByRole('rowheader', { name: 'RoleAssigned' }).first().waitFor();
+    await screenshot(page, 'audit-filtered-1280');
   });
 
   it('a workspace on the free plan sees "Upgrade required"', async () => {
