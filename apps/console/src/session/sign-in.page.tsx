@@ -23,8 +23,14 @@ export const SignInPage = () => {
       <h1>Sign in to Keyward</h1>
       <form onSubmit={submit} autoComplete="off">
         <Field label="API key" type="password" value={key} onChange={(e) => setKey(e.target.value)} required spellCheck={false} autoFocus hint="An admin key or the root key. It is never stored in your browser." />
-        {error instanceof ApiError && error.code === 'PLAN_UPGRADE_REQUIRED' ? <UpgradeRequired /> : <FormError error={error} />}
-        <button type="submit" disabled={busy || !key.trim()}>
+        {error instanceof ApiError && error.code === 'PLAN_UPGRADE_REQUIRED' ? (
+          <div role="alert">
+            <UpgradeRequired />
+          </div>
+        ) : (
+          <FormError error={error} />
+        )}
+        <button type="submit" className="primary" disabled={busy || !key.trim()}>
           Sign in
         </button>
       </form>
