@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Module boundaries by Nx tags (each project.json). `type:` is the layer: apps depend on libs,
@@ -77,7 +78,7 @@ const VERIFY_PATH = ['apps/verifier/**/*.ts', 'libs/key-index/**/*.ts'];
 const SNAPSHOT_STORE = 'apps/verifier/src/snapshot/index-snapshot.store.ts';
 
 export default [
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.nx/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.nx/**', 'coverage/**', 'apps/console/src/api/*.generated.*'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -95,4 +96,16 @@ export default [
   },
   { files: VERIFY_PATH, ignores: [SNAPSHOT_STORE], rules: { 'no-restricted-imports': ['error', { paths: [...ADAPTERS, READ_MODELS] }] } },
   { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': moduleBoundaries(true), 'no-restricted-imports': 'off' } },
+  // The console (browser code): the TypeScript rules above, and React's rules of hooks.
+  {
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@nx/enforce-module-boundaries': moduleBoundaries(false),
+    },
+  },
 ];

@@ -15,9 +15,10 @@ import { RolesModule } from './roles/roles.module';
 import { UsageModule } from './usage/usage.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 import { AuditChainModule } from './audit-chain/audit-chain.module';
+import { SessionModule } from './session/session.module';
 
 @Module({
-  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, UsageModule, RolesModule, ApiKeyUsersModule, WorkspacesModule, AuditModule, AuditChainModule, CredentialsModule],
+  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, UsageModule, RolesModule, ApiKeyUsersModule, WorkspacesModule, AuditModule, AuditChainModule, CredentialsModule, SessionModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

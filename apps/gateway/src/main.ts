@@ -6,6 +6,7 @@ import type { KeywardConfig } from '@keyward/config';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './errors/validation.pipe';
 import { answerClientError } from './http/client-error.handler';
+import { consoleDirOf, consoleStaticMiddleware } from './console/console-static.middleware';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestIdMiddleware } from './http/request-id.middleware';
 import { untrustedInputMiddleware } from './http/untrusted-input.middleware';
@@ -24,6 +25,8 @@ runMain('gateway', async (logger) => {
   // Our own JSON parser, after the request id, so that its failures get the error body and an id too.
   app.use(jsonBodyMiddleware(BODY_LIMIT));
   app.use(untrustedInputMiddleware);
+  // Before the routes: every GET the API does not own is the console's (an SPA: its pages are not files).
+  app.use(consoleStaticMiddleware(consoleDirOf(process.env)));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);

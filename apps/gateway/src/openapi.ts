@@ -5,6 +5,7 @@ import { WRITE_ERRORS, withErrors } from './errors/api-errors.decorator';
 import { CONSISTENCY_HEADER } from './http/consistency.header';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key.header';
 import { REPLAYED_HEADER } from './idempotency/idempotency.interceptor';
+import { SESSION_COOKIE, SESSION_ROUTE } from './session/session-cookie';
 
 const WRITES = ['post', 'put', 'patch', 'delete'] as const;
 const METHODS = ['get', ...WRITES] as const;
@@ -59,23 +60,28 @@ const complete = (document: OpenAPIObject): OpenAPIObject => {
       const operation = item[method];
       if (!operation) continue;
       assertDeclared(path, method, operation);
-      if (path.startsWith('/v1/') && method !== 'get') asWrite(operation);
+      if (path.startsWith('/v1/') && path !== SESSION_ROUTE && method !== 'get') asWrite(operation);
     }
   }
   closeObjects((document.components?.schemas ?? {}) as Record<string, SchemaObject>);
   return document;
 };
 
-/** The OpenAPI UI at `/docs`, its document at `/docs-json`; built at start, so that a route that does not declare itself fails at once. */
-export const setUpOpenApi = (app: INestApplication): void => {
+/** The gateway's OpenAPI document, from its routes' metadata (no provider needs to be running: the console's build dumps it). */
+export const createOpenApiDocument = (app: INestApplication): OpenAPIObject => {
   const config = new DocumentBuilder()
     .setTitle('Keyward admin API')
     .setDescription(
       'Keys, roles, shares, API key users and workspaces. Each operation names the permission its caller needs (`x-required-permission`) or that only the root key may call it (`x-root-only`). Every error answers { statusCode, code, message, details? }.',
     )
     .setVersion('1')
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'the console: set by POST /v1/session; writes also need X-CSRF-Token' })
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'kw_<env>_… key, or the root key', description: "a key holding the operation's x-required-permission, or the root key" })
     .build();
-  const document = complete(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
-  SwaggerModule.setup('docs', app, document);
+  return complete(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));
+};
+
+/** The OpenAPI UI at `/docs`, its document at `/docs-json`; built at start, so that a route that does not declare itself fails at once. */
+export const setUpOpenApi = (app: INestApplication): void => {
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app));
 };

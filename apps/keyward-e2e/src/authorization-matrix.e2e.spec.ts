@@ -87,6 +87,10 @@ const at = (path: string, body?: unknown): Target => (body === undefined ? { pat
 /** Every route of the gateway. A route missing here fails the first test, so new routes join the matrix. */
 const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/health', access: 'public', success: 200, target: async () => at('/health') },
+  // Sign-in is public: the key is in the body (here the root key's), whatever Authorization says; sign-out without a session is a no-op.
+  { method: 'POST', path: '/v1/session', access: 'public', success: 200, target: async (f) => at('/v1/session', { key: f.stack.rootKey }) },
+  { method: 'GET', path: '/v1/session', access: 'any key', success: 200, target: async () => at('/v1/session') },
+  { method: 'DELETE', path: '/v1/session', access: 'public', success: 204, target: async () => at('/v1/session') },
   { method: 'GET', path: '/v1/keys', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/keys') },
   {
     method: 'POST',

@@ -1,5 +1,5 @@
 import { connect, ErrorCode as NatsErrorCode, NatsError, type ConnectionOptions, type NatsConnection } from 'nats';
-import { Subjects, type VerifyAnswer, type VerifyRequest } from '@keyward/contracts';
+import { Subjects, type VerifyAnswer, type VerifyKeyIdRequest, type VerifyRequest } from '@keyward/contracts';
 import { parseKeySecret } from '@keyward/domain/formats';
 import { requiredPermissions, type KeyRequirement } from './key-requirement';
 import { decodeVerifyAnswer } from './verify-answer.decode';
@@ -92,10 +92,25 @@ export class VerifyClient {
   async verify(key: string, require?: KeyRequirement, options: VerifyOptions = {}): Promise<VerifyAnswer> {
     const permissions = requiredPermissions(require);
     if (!parseKeySecret(key).ok) return MALFORMED;
-    const timeout = checkedTimeout(options.timeoutMs ?? this.defaultTimeoutMs);
     const request: VerifyRequest = { key, ...(permissions.length ? { require: permissions } : {}), ...(options.ip ? { ip: options.ip } : {}) };
+    return this.ask(this.subject, request, options);
+  }
+
+  /**
+   * The answer `verify` would give the current secret of the key with this id, over
+   * `keyward.v1.verify-key-id`. For Keyward's gateways (a console session keeps the key id, never
+   * the key); a downstream service has no use for it, and its NATS account should not allow it.
+   */
+  async verifyKeyId(keyId: string, require?: KeyRequirement, options: VerifyOptions = {}): Promise<VerifyAnswer> {
+    const permissions = requiredPermissions(require);
+    const request: VerifyKeyIdRequest = { keyId, ...(permissions.length ? { require: permissions } : {}), ...(options.ip ? { ip: options.ip } : {}) };
+    return this.ask(Subjects.verifyKeyId, request, options);
+  }
+
+  private async ask(subject: string, request: VerifyRequest | VerifyKeyIdRequest, options: VerifyOptions): Promise<VerifyAnswer> {
+    const timeout = checkedTimeout(options.timeoutMs ?? this.defaultTimeoutMs);
     try {
-      const reply = await this.nats.request(this.subject, encoder.encode(JSON.stringify(request)), { timeout });
+      const reply = await this.nats.request(subject, encoder.encode(JSON.stringify(request)), { timeout });
       return decodeVerifyAnswer(reply.data);
     } catch (error) {
       throw unavailable(error, timeout);

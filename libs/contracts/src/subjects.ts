@@ -2,6 +2,11 @@
 export const Subjects = {
   /** Plain JSON request/reply, queue group `keyward-verifier` (product.md section 4). */
   verify: 'keyward.v1.verify',
+  /**
+   * Same answer as `verify`, for a key named by its id instead of its secret: for gateways only
+   * (the console's session holds a key id, never the key). Queue group `keyward-verifier`.
+   */
+  verifyKeyId: 'keyward.v1.verify-key-id',
   /** Commands to key-command: plain JSON request/reply on each subject (`CommandContract`), queue group `keyward-key-command`. */
   keyCommand: {
     create: 'keyward.v1.keys.create',

@@ -25,6 +25,16 @@ export interface VerifyRequest {
   readonly ip?: string;
 }
 
+/**
+ * `keyward.v1.verify-key-id`: the key's state now, as `verify` would answer its current secret.
+ * Never on the public bus: whoever may send it can act as any key whose id it knows.
+ */
+export interface VerifyKeyIdRequest {
+  readonly keyId: string;
+  readonly require?: string | readonly string[];
+  readonly ip?: string;
+}
+
 /** On VALID and RATE_LIMITED answers of a key with a rate limit (product.md 9.2). */
 export interface RateLimitState {
   readonly limit: number;

@@ -2,7 +2,7 @@ export { KeyIndex, type ApplyOutcome, type FoundSecret, type IndexedKey } from '
 export { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot } from './snapshot/index-snapshot';
 export { MalformedEventError } from './key-index/index-event.parser';
 export { Freshness } from './freshness/freshness';
-export { answerVerify, type VerifyContext } from './verify/answer-verify';
+export { answerVerify, answerVerifyKeyId, type VerifyContext } from './verify/answer-verify';
 export { DescribedAnswers } from './verify/described-answers';
 export { encodeVerifyAnswer } from './verify/verify-answer.encoding';
 export { decodeIndexSnapshot, encodeIndexSnapshot } from './snapshot/index-snapshot.codec';

@@ -2,13 +2,14 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type { DataSource } from 'typeorm';
 import type { KeywardConfig } from '@keyward/config';
 import { idempotencyMigrations, IdempotencyStore } from '@keyward/idempotency';
+import { sessionMigrations } from '@keyward/sessions';
 import { ApiKeyUserQueries, createReadModelDataSource, KeyQueries, RoleQueries, runReadModelMigrations, UsageQueries, WorkspaceQueries } from '@keyward/read-models';
 import { HealthChecks, reachable } from './observability/health/health-checks';
 import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
 
 /**
  * The read models in PostgreSQL and the queries over them, and in the same database the gateway's
- * record of Idempotency-Keys (@keyward/idempotency). Migrating is idempotent and locked, so
+ * record of Idempotency-Keys (@keyward/idempotency) and the console's sessions (@keyward/sessions). Migrating is idempotent and locked, so
  * whichever service starts first creates the tables. Needs `PlatformModule`.
  */
 @Global()
@@ -18,7 +19,7 @@ import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
       provide: READ_MODEL_DATA_SOURCE,
       inject: [KEYWARD_CONFIG],
       useFactory: async (config: KeywardConfig): Promise<DataSource> => {
-        const dataSource = await createReadModelDataSource(config.databaseUrl, { moreMigrations: idempotencyMigrations }).initialize();
+        const dataSource = await createReadModelDataSource(config.databaseUrl, { moreMigrations: [...idempotencyMigrations, ...sessionMigrations] }).initialize();
         await runReadModelMigrations(dataSource);
         return dataSource;
       },

@@ -3,7 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
 import { VerifyClient } from '@keyward/client';
 import { loadRootKey, rootKeyBanner, type KeywardConfig } from '@keyward/config';
-import { KEYWARD_CONFIG, NATS_CONNECTION } from '@keyward/platform';
+import { KEYWARD_CONFIG, NATS_CONNECTION, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
+import { SessionStore } from '@keyward/sessions';
+import type { DataSource } from 'typeorm';
+import { SessionAuthenticator } from '../session/session.authenticator';
+import { sessionLifetimesOf } from '../session/session-lifetimes';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { RootKeyMatcher } from './root-key.matcher';
 
@@ -20,7 +24,11 @@ import { RootKeyMatcher } from './root-key.matcher';
       },
     },
     { provide: VerifyClient, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => new VerifyClient(nats) },
+    // In the read models' database (ReadModelModule migrates its table), with lifetimes from the environment.
+    { provide: SessionStore, inject: [READ_MODEL_DATA_SOURCE], useFactory: (dataSource: DataSource) => new SessionStore(dataSource, sessionLifetimesOf(process.env)) },
+    SessionAuthenticator,
     { provide: APP_GUARD, useClass: BearerAuthGuard },
   ],
+  exports: [RootKeyMatcher, VerifyClient, SessionStore],
 })
 export class AuthModule {}

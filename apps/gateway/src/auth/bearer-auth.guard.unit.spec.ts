@@ -9,6 +9,8 @@ import { Public } from './public.decorator';
 import { RequirePermission } from './require-permission.decorator';
 import { RootOnly } from './root-only.decorator';
 import { RootKeyMatcher } from './root-key.matcher';
+import type { SessionStore } from '@keyward/sessions';
+import { SessionAuthenticator } from '../session/session.authenticator';
 
 const ROOT = `kwroot_${'r'.repeat(43)}`;
 const KEY = `kw_live_${'A'.repeat(38)}`;
@@ -42,10 +44,12 @@ const setUp = (answer: VerifyAnswer | Error) => {
       return answer;
     },
   } as unknown as VerifyClient;
-  const guard = new BearerAuthGuard(new Reflector(), new RootKeyMatcher(ROOT), verifier);
+  // No session store: these requests carry no cookie (console-session.e2e.spec.ts covers those that do).
+  const sessions = new SessionAuthenticator({} as SessionStore, verifier);
+  const guard = new BearerAuthGuard(new Reflector(), new RootKeyMatcher(ROOT), verifier, sessions);
   const run = async (authorization: string | string[] | undefined, route: keyof Routes = 'write', ip?: string): Promise<{ request: GatewayRequest; error?: ApiError }> => {
     const values = authorization === undefined ? [] : [authorization].flat();
-    const request = { ip, rawHeaders: ['Host', 'localhost', ...values.flatMap((v, i) => [i % 2 ? 'authorization' : 'Authorization', v])] } as GatewayRequest;
+    const request = { ip, headers: {}, rawHeaders: ['Host', 'localhost', ...values.flatMap((v, i) => [i % 2 ? 'authorization' : 'Authorization', v])] } as GatewayRequest;
     const response = { setHeader: (name: string, value: string) => headers.set(name, value) };
     const context = {
       getHandler: () => Routes.prototype[route],

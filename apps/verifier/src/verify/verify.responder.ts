@@ -2,22 +2,25 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
 import { NATS_CONNECTION, PEPPER, resolvesWithin } from '@keyward/platform';
-import { answerVerify, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
+import { answerVerify, answerVerifyKeyId, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
 import { GlobalRateLimiter } from '@keyward/rate-limit';
 import { UsageCounter } from '../usage/usage.counter';
 import { VerifyMetrics } from './verify.metrics';
 
 /**
- * Serves `keyward.v1.verify` on the raw NATS connection: the contract is plain JSON with no
+ * Serves `keyward.v1.verify` (and `keyward.v1.verify-key-id`) on the raw NATS connection: the contract is plain JSON with no
  * framework envelope, and this is the hot path, so it skips the framework's per-message layers.
  */
+/** Both subjects answer the same way: by secret (everyone) or by key id (gateways' sessions). */
+type Answerer = typeof answerVerify;
+
 /** How long a stop waits for answers still waiting on the shared rate-limit count. */
 const SHUTDOWN_GRACE_MS = 2_000;
 
 @Injectable()
 export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(VerifyResponder.name);
-  private subscription: Subscription | undefined;
+  private subscriptions: Subscription[] = [];
   private readonly context: VerifyContext;
   private stopped = false;
   /** Rate-limited answers still waiting on the shared count: a stop lets them answer and count. */
@@ -43,10 +46,12 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
   onApplicationBootstrap(): void {
     void this.freshness.caughtUpOnce.then(() => {
       if (this.stopped) return;
-      this.subscription = this.nats.subscribe(Subjects.verify, {
-        queue: QueueGroups.verifier,
-        callback: (error, msg) => (error ? this.logger.warn(`verify subscription: ${error.message}`) : this.answer(msg)),
-      });
+      const serve = (subject: string, answer: Answerer): Subscription =>
+        this.nats.subscribe(subject, {
+          queue: QueueGroups.verifier,
+          callback: (error, msg) => (error ? this.logger.warn(`${subject} subscription: ${error.message}`) : this.answer(msg, answer)),
+        });
+      this.subscriptions = [serve(Subjects.verify, answerVerify), serve(Subjects.verifyKeyId, answerVerifyKeyId)];
     });
   }
 
@@ -57,16 +62,16 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    await this.subscription?.drain().catch(() => undefined); // a closed connection has nothing left
+    await Promise.all(this.subscriptions.map((s) => s.drain().catch(() => undefined))); // a closed connection has nothing left
     if (!(await resolvesWithin(Promise.all(this.waiting), SHUTDOWN_GRACE_MS))) this.logger.warn('shutdown: rate-limited answers still waiting were abandoned');
   }
 
-  private answer(msg: Msg): void {
+  private answer(msg: Msg, answerOf: Answerer): void {
     if (!msg.reply) return; // a publish without a reply subject expects nothing
     const started = performance.now();
     try {
       const now = Date.now();
-      const answer = answerVerify(msg.data, this.context, now);
+      const answer = answerOf(msg.data, this.context, now);
       // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
       // The catch also takes what respond throws: an unhandled rejection would end the process.
       if (answer instanceof Promise) {

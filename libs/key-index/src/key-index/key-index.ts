@@ -108,6 +108,12 @@ export class KeyIndex {
     return { key: this.keyAt(this.secrets.keyOf(secret)), validUntilMs: this.secrets.validUntilOf(secret) };
   }
 
+  /** A key by its id (revoked and deleted ones too: they answer REVOKED). */
+  byId(keyId: string): IndexedKey | undefined {
+    const slot = this.slots.get(keyId);
+    return slot === undefined ? undefined : this.keyAt(slot);
+  }
+
   /** A key's slot: its row in every column, for counters kept per key without a map of their own. */
   slotOf(keyId: string): number | undefined {
     return this.slots.get(keyId);

@@ -1,6 +1,6 @@
 import type { VerifyAnswer, VerifyCode } from '@keyward/contracts';
 import type { GlobalRateLimiter, RateLimitDecision } from '@keyward/rate-limit';
-import { decideVerify, keySecretDigest, parseKeySecret, parseRequiredPermissions } from '@keyward/domain';
+import { decideVerify, keySecretDigest, parseKeySecret, parseRequiredPermissions, type Permission } from '@keyward/domain';
 import type { IndexedKey, KeyIndex } from '../key-index/key-index';
 import type { DescribedAnswers } from './described-answers';
 import { rateLimitedAnswer } from './rate-limited-answer';
@@ -33,13 +33,8 @@ const deny = (code: VerifyCode, key: IndexedKey): VerifyAnswer => ({ valid: fals
  * a rate limit may wait (on the shared count); every other answer is synchronous, as before.
  */
 export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: number): VerifyAnswer | Promise<VerifyAnswer> => {
-  let request: unknown;
-  try {
-    request = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
-  } catch {
-    return DENIED.MALFORMED;
-  }
-  if (typeof request !== 'object' || request === null) return DENIED.MALFORMED;
+  const request = parsed(raw);
+  if (!request) return DENIED.MALFORMED;
   const { key: secret, require, ip } = request as { key?: unknown; require?: unknown; ip?: unknown };
   const required = parseRequiredPermissions(require);
   if (typeof secret !== 'string' || !required || !parseKeySecret(secret).ok) return DENIED.MALFORMED;
@@ -49,9 +44,41 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   const found = context.index.lookup(digest);
   if (!found) return DENIED.NOT_FOUND;
 
-  const key = found.key;
+  return answerFor(found.key, found.validUntilMs, required, ip, context, now);
+};
+
+/** Key ids are short and printable; anything else is not worth a map lookup. */
+const KEY_ID = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * Answers one `keyward.v1.verify-key-id` request: as `answerVerify` would for the key's current
+ * secret (a secret in its rotation grace is a secret's matter, not the key's). Like it, never throws.
+ */
+export const answerVerifyKeyId = (raw: Uint8Array, context: VerifyContext, now: number): VerifyAnswer | Promise<VerifyAnswer> => {
+  const request = parsed(raw);
+  if (!request) return DENIED.MALFORMED;
+  const { keyId, require, ip } = request as { keyId?: unknown; require?: unknown; ip?: unknown };
+  const required = parseRequiredPermissions(require);
+  if (typeof keyId !== 'string' || !KEY_ID.test(keyId) || !required) return DENIED.MALFORMED;
+  if (!context.serving(now)) return DENIED.UNAVAILABLE;
+  const key = context.index.byId(keyId);
+  return key ? answerFor(key, Infinity, required, ip, context, now) : DENIED.NOT_FOUND;
+};
+
+/** The request object, or undefined for anything that is not JSON of an object. */
+const parsed = (raw: Uint8Array): object | undefined => {
+  try {
+    const request: unknown = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
+    return typeof request === 'object' && request !== null ? request : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The answer for a known key, whichever way it was named. */
+const answerFor = (key: IndexedKey, validUntilMs: number, required: readonly Permission[], ip: unknown, context: VerifyContext, now: number): VerifyAnswer | Promise<VerifyAnswer> => {
   // The order of the checks is the domain's (decideVerify), shared with time travel.
-  const decision = decideVerify(key, found.validUntilMs, required, ip, now);
+  const decision = decideVerify(key, validUntilMs, required, ip, now);
   if (decision === 'INSUFFICIENT_PERMISSIONS') return context.described.of(key, decision);
   if (decision !== 'VALID') return deny(decision, key);
   const valid = context.described.of(key, 'VALID');

@@ -1,0 +1,16 @@
+import type { components } from '../../api/schema.generated';
+import { localInputToIso } from '../../ui/format';
+import type { Level } from '../level';
+
+type CreateKeyRequest = components['schemas']['CreateKeyRequestDto'];
+
+/**
+ * Product.md section 2: a key is unrestricted only when asked; naming roles or turning "Restrict key"
+ * on makes it hold exactly what is chosen (every resource starts at None).
+ */
+export const requestOf = (name: string, expires: string, environment: 'live' | 'test', roles: string[], restricted: boolean, levels: Record<string, Level>): CreateKeyRequest => ({
+  name,
+  environment,
+  expiresAt: localInputToIso(expires),
+  ...(restricted ? { permissions: levels, roles } : roles.length > 0 ? { roles } : { unrestricted: true }),
+});

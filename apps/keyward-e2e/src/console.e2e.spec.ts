@@ -1,0 +1,335 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { expectAccessible } from './support/axe';
+import { screenshot, TestBrowser, type WatchedPage } from './support/browser';
+import { KeywardStack } from './support/keyward-stack';
+
+jest.setTimeout(180_000);
+
+/**
+ * The console (apps/console, built by `npm run build`) in a real Chromium against a real stack:
+ * issue 12's tests. Accessible names are the ones console-common.md fixes for both slices.
+ */
+const PAGES = [
+  { link: 'API access', heading: 'API access', name: 'api-access' },
+  { link: 'Roles', heading: 'Roles', name: 'roles' },
+  { link: 'API key users', heading: 'API key users', name: 'api-key-users' },
+  { link: 'Credentials', heading: 'Credentials', name: 'credentials' },
+  { link: 'Audit', heading: 'Audit', name: 'audit' },
+] as const;
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 812 };
+
+/** Chromium logs every answer >= 400 as an error; a 401 for "no session yet" is the console's normal start. */
+const unexpected = (errors: readonly string[]): string[] => errors.filter((e) => !e.includes('the server responded with a status of 401'));
+
+/** Everything the browser keeps for the page's origin besides the HttpOnly cookie. */
+const browserStorage = (page: Page): Promise<string> =>
+  page.evaluate<string>('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), location.href, document.cookie])');
+
+describe('the console in Chromium', () => {
+  let stack: KeywardStack;
+  let browser: TestBrowser;
+  const opened: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([KeywardStack.start(), TestBrowser.launch()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all(opened.map((c) => c.close()));
+    await Promise.all([stack?.stop(), browser?.close()]);
+  });
+
+  /** A fresh browser profile, signed in with `key`, on /settings/api-access. */
+  const signedIn = async (key: string, viewport = DESKTOP): Promise<WatchedPage> => {
+    const watched = await browser.page({ viewport });
+    opened.push(watched.context);
+    await watched.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.baseUrl });
+    const { page } = watched;
+    await page.goto(`${stack.baseUrl}/`);
+    await page.getByRole('textbox', { name: 'API key' }).fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/settings/api-access');
+    return watched;
+  };
+
+  const keyRow = (page: Page, name: string): Locator => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+
+  const searchFor = async (page: Page, name: string): Promise<Locator> => {
+    await page.getByRole('searchbox', { name: 'Search keys' }).fill(name);
+    const row = keyRow(page, name);
+    await row.waitFor();
+    return row;
+  };
+
+  it('signs in, creates a restricted key, copies its secret once, never shows it again, and the key verifies with exactly the chosen permissions', async () => {
+    const { page, errors } = await signedIn(stack.rootKey);
+    expect(await browserStorage(page)).not.toContain(stack.rootKey);
+    await page.getByRole('heading', { name: 'API access', level: 1 }).waitFor();
+
+    const name = `console restricted ${Date.now()}`;
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const create = page.getByRole('dialog', { name: 'Create key' });
+    await create.getByRole('textbox', { name: 'Name' }).fill(name);
+    await create.getByRole('switch', { name: 'Restrict key' }).check();
+    await create.getByRole('radiogroup', { name: 'calls', exact: true }).getByRole('radio', { name: 'Read' }).check();
+    await create.getByRole('radiogroup', { name: 'contacts', exact: true }).getByRole('radio', { name: 'Write' }).check();
+    await expectAccessible(page);
+    await screenshot(page, 'create-key-1280');
+    await create.getByRole('button', { name: 'Create' }).click();
+
+    const created = page.getByRole('dialog', { name: 'Key created' });
+    await created.getByText('will not be shown again').waitFor();
+    const secret = await created.getByRole('textbox', { name: 'New key' }).inputValue();
+    expect(secret).toMatch(/^kw_live_/);
+    await created.getByRole('button', { name: 'Copy' }).click();
+    await created.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
+    await screenshot(page, 'key-created-1280');
+    await created.getByRole('button', { name: 'Done' }).click();
+
+    // Exactly what was chosen: calls read, contacts write (which implies read), nothing else.
+    expect((await stack.verify(secret, 'calls:read')).code).toBe('VALID');
+    expect((await stack.verify(secret, ['contacts:write', 'contacts:read'])).code).toBe('VALID');
+    expect((await stack.verify(secret, 'calls:write')).code).toBe('INSUFFICIENT_PERMISSIONS');
+    expect((await stack.verify(secret, 'messages:read')).code).toBe('INSUFFICIENT_PERMISSIONS');
+    expect((await stack.verify(secret, 'api_keys:read')).code).toBe('INSUFFICIENT_PERMISSIONS');
+
+    const row = await searchFor(page, name);
+    await row.getByRole('cell', { name: 'Restricted', exact: true }).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await page.reload();
+    await searchFor(page, name);
+    expect(await page.content()).not.toContain(secret);
+    expect(await browserStorage(page)).not.toContain(secret);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('rotates (grace period), revokes (cannot be undone) and deletes (a modal) a key, the table following each', async () => {
+    const name = `console lifecycle ${Date.now()}`;
+    const first = await stack.api<{ key: string }>('POST', '/v1/keys', { name });
+    expect(first.status).toBe(201);
+    const { page, errors } = await signedIn(stack.rootKey);
+    let row = await searchFor(page, name);
+
+    await row.getByRole('button', { name: 'Rotate' }).click();
+    const rotate = page.getByRole('dialog', { name: 'Rotate key' });
+    await rotate.getByText('Tell the technical owner first').waitFor();
+    await rotate.getByRole('combobox', { name: 'Grace period' }).selectOption('3600');
+    await expectAccessible(page);
+    await rotate.getByRole('button', { name: 'Rotate key' }).click();
+    const rotated = page.getByRole('dialog', { name: 'Key rotated' });
+    const secret = await rotated.getByRole('textbox', { name: 'New key' }).inputValue();
+    await rotated.getByRole('button', { name: 'Done' }).click();
+    expect((await stack.verify(secret)).code).toBe('VALID');
+    // The old secret keeps working through the grace period.
+    expect((await stack.verify(first.body.key)).code).toBe('VALID');
+
+    row = keyRow(page, name);
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    const revoke = page.getByRole('dialog', { name: 'Revoke key' });
+    await revoke.getByText('cannot be undone').waitFor();
+    await screenshot(page, 'revoke-dialog-1280');
+    await revoke.getByRole('button', { name: 'Revoke key' }).click();
+    await row.getByText('revoked', { exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
+    expect((await stack.verify(secret)).code).toBe('REVOKED');
+    const status = page.getByRole('combobox', { name: 'Status' });
+    await status.selectOption('active');
+    await row.waitFor({ state: 'detached' });
+    await status.selectOption('revoked');
+    await row.waitFor();
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete key' });
+    await remove.getByRole('button', { name: 'Delete key' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByText('No key matches.').waitFor();
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('is usable by keyboard: the create dialog opens with Enter, keeps focus inside, closes on Escape and gives focus back', async () => {
+    const { page } = await signedIn(stack.rootKey);
+    const create = page.getByRole('button', { name: 'Create key' });
+    await create.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Create key' });
+    await dialog.waitFor();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate<boolean>("document.querySelector('dialog[open]').contains(document.activeElement)")).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Create key');
+  });
+
+  it('shows per key its usage per day as a chart and its history with actors', async () => {
+    const name = `console usage ${Date.now()}`;
+    const created = await stack.api<{ id: string; key: string }>('POST', '/v1/keys', { name });
+    for (let i = 0; i < 3; i++) expect((await stack.verify(created.body.key)).code).toBe('VALID');
+    // Usage is flushed by the verifier each second and projected after: wait until the API has it.
+    const counted = async (): Promise<number> =>
+      (await stack.api<{ buckets: { valid: number }[] }>('GET', `/v1/keys/${created.body.id}/usage?granularity=day`)).body.buckets.reduce((sum, b) => sum + b.valid, 0);
+    for (let attempt = 0; attempt < 60 && (await counted()) < 3; attempt++) await new Promise((r) => setTimeout(r, 250));
+    const { page } = await signedIn(stack.rootKey);
+    const row = await searchFor(page, name);
+    await row.getByRole('button', { name: 'Details' }).click();
+    const chart = page.getByRole('img', { name: /Usage per day over \d+ days: 3 valid, 0 denied/ });
+    await chart.waitFor();
+    expect(await chart.locator('canvas').count()).toBeGreaterThan(0);
+    await page.getByRole('region', { name: 'History' }).getByText('KeyCreated').waitFor();
+    await page.getByRole('region', { name: 'History' }).getByText('root').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'key-details-1280');
+  });
+
+  it('passes axe on every page and keeps screenshots of each at 1280 and 375 px', async () => {
+    const { page, errors } = await signedIn(stack.rootKey);
+    for (const { link, heading, name } of PAGES) {
+      await page.setViewportSize(DESKTOP);
+      await page.getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page);
+      await screenshot(page, `${name}-1280`);
+      await page.setViewportSize(PHONE);
+      await expectAccessible(page);
+      // Nothing wider than the phone but the tables, which scroll in their own region.
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+      await screenshot(page, `${name}-375`);
+    }
+    const signIn = await browser.page({ viewport: PHONE });
+    opened.push(signIn.context);
+    await signIn.page.goto(`${stack.baseUrl}/settings/api-access`);
+    await signIn.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expectAccessible(signIn.page);
+    await screenshot(signIn.page, 'sign-in-375');
+    await signIn.page.setViewportSize(DESKTOP);
+    await screenshot(signIn.page, 'sign-in-1280');
+    expect(unexpected([...errors, ...signIn.errors])).toEqual([]);
+  });
+
+  it("shows the API's refusal at the field it names", async () => {
+    const { page } = await signedIn(stack.rootKey);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const create = page.getByRole('dialog', { name: 'Create key' });
+    await create.getByRole('textbox', { name: 'Name' }).fill(`console past ${Date.now()}`);
+    await create.getByLabel('Expires (optional)').fill('2020-01-01T00:00');
+    await create.getByRole('button', { name: 'Create' }).click();
+    await create.getByRole('alert').filter({ hasText: 'Some fields need a change.' }).waitFor();
+    const expires = create.getByLabel('Expires (optional)');
+    expect(await expires.getAttribute('aria-invalid')).toBe('true');
+    await create.getByText('Must be a date-time in the future').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'field-error-1280');
+  });
+
+  it('creates, edits and deletes a role; adds, rotates and deletes a credential with the warning that its users will fail', async () => {
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Roles', exact: true }).click();
+    const roleName = `support ${Date.now()}`;
+    await page.getByRole('button', { name: 'Create role' }).click();
+    const create = page.getByRole('dialog', { name: 'Create role' });
+    await create.getByRole('textbox', { name: 'Name' }).fill(roleName);
+    await create.getByRole('radiogroup', { name: 'contacts', exact: true }).getByRole('radio', { name: 'Read' }).check();
+    await create.getByRole('button', { name: 'Create role' }).click();
+    const roleRow = page.getByRole('row').filter({ hasText: roleName });
+    await roleRow.getByText('contacts:read').waitFor();
+    await roleRow.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit role' });
+    await edit.getByRole('radiogroup', { name: 'calls', exact: true }).getByRole('radio', { name: 'Write' }).check();
+    await edit.getByRole('button', { name: 'Save role' }).click();
+    await roleRow.getByText('calls:write').waitFor();
+    await roleRow.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete role' }).getByRole('button', { name: 'Delete role' }).click();
+    await roleRow.waitFor({ state: 'detached' });
+
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    const service = `svc${Date.now()}`;
+    await page.getByRole('button', { name: 'Add credential' }).click();
+    const add = page.getByRole('dialog', { name: 'Add credential' });
+    await add.getByRole('textbox', { name: 'Service' }).fill(service);
+    await add.getByRole('textbox', { name: 'Name', exact: true }).fill('primary');
+    await add.getByLabel('Value').fill('sk_test_console_value_1234');
+    await add.getByRole('combobox', { name: 'Location' }).selectOption('header');
+    await add.getByRole('textbox', { name: 'Parameter name' }).fill('X-API-Key');
+    await add.getByRole('textbox', { name: 'Allowed hosts' }).fill('api.example.com');
+    await add.getByRole('button', { name: 'Add credential' }).click();
+    await page.getByRole('searchbox', { name: 'Filter by service' }).fill(service);
+    const credentialRow = page.getByRole('row').filter({ hasText: service });
+    await credentialRow.getByText('…1234').waitFor();
+    expect(await page.content()).not.toContain('sk_test_console_value_1234');
+    await credentialRow.getByRole('button', { name: 'Rotate value' }).click();
+    const rotate = page.getByRole('dialog', { name: 'Rotate value' });
+    await rotate.getByLabel('New value').fill('sk_test_console_value_5678');
+    await rotate.getByRole('button', { name: 'Rotate value' }).click();
+    await credentialRow.getByText('…5678').waitFor();
+    await credentialRow.getByRole('button', { name: 'Delete' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete credential' });
+    await remove.getByText('will fail').waitFor();
+    await remove.getByRole('button', { name: 'Delete credential' }).click();
+    await credentialRow.waitFor({ state: 'detached' });
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it("changes a key's roles from API key users, and checks the hash chain as root", async () => {
+    const name = `console user ${Date.now()}`;
+    const created = await stack.api<{ key: string }>('POST', '/v1/keys', { name, roles: ['admin'] });
+    const { page } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'API key users', exact: true }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await row.getByRole('button', { name: 'Change roles' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change roles' });
+    await dialog.getByRole('checkbox', { name: 'Admin' }).uncheck();
+    await dialog.getByRole('checkbox', { name: 'Read-only' }).check();
+    await dialog.getByRole('button', { name: 'Save roles' }).click();
+    await row.getByRole('cell', { name: 'Read-only', exact: true }).waitFor();
+    expect((await stack.verify(created.body.key, 'api_keys:write')).code).toBe('INSUFFICIENT_PERMISSIONS');
+    expect((await stack.verify(created.body.key, 'api_keys:read')).code).toBe('VALID');
+
+    await page.getByRole('link', { name: 'Audit', exact: true }).click();
+    await page.getByRole('button', { name: 'Check chain' }).click();
+    await page.getByText(/^Intact: \d+ events checked/).waitFor();
+    await page.getByRole('textbox', { name: 'Event type' }).fill('RoleAssigned');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    // The unfiltered list stays until the filtered one arrives.
+    await page.getByRole('rowheader', { name: 'KeyCreated' }).first().waitFor({ state: 'detached' });
+    await page.getByRole('rowheader', { name: 'RoleAssigned' }).first().waitFor();
+    await screenshot(page, 'audit-filtered-1280');
+  });
+
+  it('a workspace on the free plan sees "Upgrade required"', async () => {
+    const free = await stack.api<{ adminKey: string }>('POST', '/v1/workspaces', { name: `free ${Date.now()}` });
+    expect(free.status).toBe(201);
+    const watched = await browser.page();
+    opened.push(watched.context);
+    const { page } = watched;
+    await page.goto(`${stack.baseUrl}/`);
+    await page.getByRole('textbox', { name: 'API key' }).fill(free.body.adminKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Upgrade required' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'upgrade-required-1280');
+  });
+
+  it('a read-only key sees the keys but no "Create key" button, and the API refuses it a create anyway', async () => {
+    const readOnly = await stack.api<{ key: string }>('POST', '/v1/keys', { name: `console read-only ${Date.now()}`, roles: ['read-only'] });
+    expect(readOnly.status).toBe(201);
+    const { page } = await signedIn(readOnly.body.key);
+    await page.getByRole('heading', { name: 'Keys' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /Keys \d+–\d+ shown/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+    expect((await stack.api('POST', '/v1/keys', { name: 'not allowed' }, readOnly.body.key)).status).toBe(403);
+    await screenshot(page, 'read-only-1280');
+  });
+
+  it('signs out: the session ends and the pages ask for a key again', async () => {
+    const { page } = await signedIn(stack.rootKey);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.goto(`${stack.baseUrl}/settings/roles`);
+    await page.getByRole('textbox', { name: 'API key' }).waitFor();
+  });
+});
