@@ -149,6 +149,45 @@ describe('the console in Chromium', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it('edits a key: a new name, an IP allowlist verify then enforces (a bad entry refused at its field), and the list cleared again', async () => {
+    const name = `console edit ${Date.now()}`;
+    const created = await stack.api<{ key: string }>('POST', '/v1/keys', { name });
+    expect(created.status).toBe(201);
+    const { page, errors } = await signedIn(stack.rootKey);
+    let row = await searchFor(page, name);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit key' });
+    const renamed = `${name} renamed`;
+    await edit.getByRole('textbox', { name: 'Name' }).fill(renamed);
+    const allowlist = edit.getByRole('textbox', { name: 'IP allowlist' });
+    await allowlist.fill('203.0.113.7\nexample.com');
+    await edit.getByRole('button', { name: 'Save key' }).click();
+    await edit.getByRole('alert').filter({ hasText: 'Some fields need a change.' }).waitFor();
+    expect(await allowlist.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await screenshot(page, 'edit-key-error-1280');
+    await allowlist.fill('203.0.113.7\n10.0.0.0/8');
+    await screenshot(page, 'edit-key-1280');
+    await edit.getByRole('button', { name: 'Save key' }).click();
+    await edit.waitFor({ state: 'detached' });
+    row = await searchFor(page, renamed);
+
+    expect((await stack.verify(created.body.key)).code).toBe('FORBIDDEN');
+    expect((await stack.verify(created.body.key, undefined, { ip: '198.51.100.1' })).code).toBe('FORBIDDEN');
+    expect((await stack.verify(created.body.key, undefined, { ip: '203.0.113.7' })).code).toBe('VALID');
+    expect((await stack.verify(created.body.key, undefined, { ip: '10.1.2.3' })).code).toBe('VALID');
+    await row.getByRole('button', { name: 'Details' }).click();
+    await page.getByText('10.0.0.0/8').waitFor();
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await edit.getByRole('textbox', { name: 'IP allowlist' }).fill('');
+    await edit.getByRole('button', { name: 'Save key' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByText('Any address').waitFor();
+    expect((await stack.verify(created.body.key)).code).toBe('VALID');
+    expect(unexpected(errors).filter((e) => !e.includes('status of 400'))).toEqual([]);
+  });
+
   it('is usable by keyboard: the create dialog opens with Enter, keeps focus inside, closes on Escape and gives focus back', async () => {
     const { page } = await signedIn(stack.rootKey);
     const create = page.getByRole('button', { name: 'Create key' });
@@ -321,6 +360,7 @@ describe('the console in Chromium', () => {
     await page.getByRole('status').filter({ hasText: /Keys \d+–\d+ shown/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     expect((await stack.api('POST', '/v1/keys', { name: 'not allowed' }, readOnly.body.key)).status).toBe(403);
     await screenshot(page, 'read-only-1280');
   });

@@ -7,6 +7,7 @@ import { useSubmit } from '../../ui/use-submit';
 import { Field } from '../../ui/field';
 import { Select } from '../../ui/select';
 import { FormError, fieldError } from '../../ui/form-error';
+import { listOf } from '../../ui/list-of';
 
 const LOCATIONS = [
   { value: 'header', label: 'Header' },
@@ -15,12 +16,6 @@ const LOCATIONS = [
 ] as const;
 type Location = (typeof LOCATIONS)[number]['value'];
 const asLocation = (value: string): Location => LOCATIONS.find((l) => l.value === value)?.value ?? 'header';
-
-export const listOf = (text: string): string[] =>
-  text
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** Stores a third-party credential; its value is sent once, sealed by the gateway, and never shown again (only its last 4 characters). */
 export const CredentialFormDialog = ({ onSaved, onClose }: { onSaved: () => void; onClose: () => void }) => {

@@ -9,7 +9,8 @@ import { Field } from '../../ui/field';
 import { formatTime } from '../../ui/format';
 import { useDebounced } from '../../ui/use-debounced';
 import { useLoad } from '../../ui/use-load';
-import { CredentialFormDialog, listOf } from './credential-form.dialog';
+import { CredentialFormDialog } from './credential-form.dialog';
+import { listOf } from '../../ui/list-of';
 import { DataTable } from '../../ui/data-table';
 
 type Credential = components['schemas']['CredentialView'];
