@@ -311,6 +311,69 @@ describe('the console in Chromium', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it('shares a credential with a role and a key found by name, lists them, and edits its name and hosts', async () => {
+    const stamp = Date.now();
+    const role = await stack.api<{ id: string }>('POST', '/v1/roles', { name: `sharing ${stamp}`, permissions: ['calls:read'] });
+    expect(role.status).toBe(201);
+    const keyName = `console sharer ${stamp}`;
+    const key = await stack.api<{ id: string }>('POST', '/v1/keys', { name: keyName });
+    const service = `share${stamp}`;
+    const credential = await stack.api<{ id: string }>('POST', '/v1/credentials', { service, name: 'primary', value: 'sk_test_share_value_9876', location: 'header', parameterName: 'X-API-Key', allowedHosts: ['api.example.com'] });
+    expect(credential.status).toBe(201);
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Filter by service' }).fill(service);
+    const row = page.getByRole('row').filter({ hasText: service });
+    await row.getByText('Personal').waitFor();
+
+    await row.getByRole('button', { name: 'Share' }).click();
+    const share = page.getByRole('dialog', { name: 'Share credential' });
+    await share.getByRole('checkbox', { name: `sharing ${stamp}` }).check();
+    await share.getByRole('searchbox', { name: 'Find a key' }).fill(keyName);
+    await share.getByRole('button', { name: `Add ${keyName}` }).click();
+    await share.getByRole('list', { name: 'Keys shared with' }).getByText(keyName).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'share-credential-1280');
+    await share.getByRole('button', { name: 'Save sharing' }).click();
+    await share.waitFor({ state: 'detached' });
+    await row.getByText(`Roles: sharing ${stamp}`).waitFor();
+    await row.getByText(`Keys: ${keyName}`).waitFor();
+    const shared = await stack.api<{ sharedWith: { keys: string[]; roles: string[] } }>('GET', `/v1/credentials/${credential.body.id}`);
+    expect(shared.body.sharedWith).toEqual({ keys: [key.body.id], roles: [role.body.id] });
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit credential' });
+    await edit.getByRole('textbox', { name: 'Name', exact: true }).fill('primary eu');
+    await edit.getByRole('textbox', { name: 'Allowed hosts' }).fill('api.example.com, eu.example.com');
+    await expectAccessible(page);
+    await screenshot(page, 'edit-credential-1280');
+    await edit.getByRole('button', { name: 'Save credential' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await row.getByRole('rowheader', { name: 'primary eu' }).waitFor();
+    await row.getByText('api.example.com, eu.example.com').waitFor();
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('a workspace whose plan lacks credential sharing sees "Upgrade required" in the share dialog, and the refusal of the API', async () => {
+    const pro = await stack.api<{ adminKey: string }>('POST', '/v1/workspaces', { name: `pro ${Date.now()}`, plan: 'pro' });
+    expect(pro.status).toBe(201);
+    const service = `pro${Date.now()}`;
+    const stored = await stack.api('POST', '/v1/credentials', { service, name: 'primary', value: 'sk_test_pro_value_1111', location: 'bearer', allowedHosts: ['api.example.com'] }, pro.body.adminKey);
+    expect(stored.status).toBe(201);
+    const { page } = await signedIn(pro.body.adminKey);
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: service });
+    await row.getByRole('button', { name: 'Share' }).click();
+    const share = page.getByRole('dialog', { name: 'Share credential' });
+    await share.getByRole('heading', { name: 'Upgrade required' }).waitFor();
+    await share.getByRole('checkbox', { name: 'Read-only' }).check();
+    await share.getByRole('button', { name: 'Save sharing' }).click();
+    await share.getByRole('alert').filter({ hasText: 'Upgrade required' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'share-credential-upgrade-1280');
+    await row.getByText('Personal').waitFor();
+  });
+
   it("changes a key's roles from API key users, and checks the hash chain as root", async () => {
     const name = `console user ${Date.now()}`;
     const created = await stack.api<{ key: string }>('POST', '/v1/keys', { name, roles: ['admin'] });
