@@ -11,6 +11,7 @@ jest.setTimeout(180_000);
  */
 const PAGES = [
   { link: 'API access', heading: 'API access', name: 'api-access' },
+  { link: 'Usage', heading: 'Usage', name: 'usage' },
   { link: 'Roles', heading: 'Roles', name: 'roles' },
   { link: 'API key users', heading: 'API key users', name: 'api-key-users' },
   { link: 'Credentials', heading: 'Credentials', name: 'credentials' },
@@ -220,6 +221,26 @@ describe('the console in Chromium', () => {
     await page.getByRole('region', { name: 'History' }).getByText('root').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'key-details-1280');
+  });
+
+  it("shows the workspace's usage per day: a chart, the totals, the busiest keys by name and denials by reason", async () => {
+    const name = `console busy ${Date.now()}`;
+    const created = await stack.api<{ id: string; key: string }>('POST', '/v1/keys', { name, roles: ['read-only'] });
+    for (let i = 0; i < 30; i++) expect((await stack.verify(created.body.key)).code).toBe('VALID');
+    expect((await stack.verify(created.body.key, 'api_keys:write')).code).toBe('INSUFFICIENT_PERMISSIONS');
+    const counted = async (): Promise<number> =>
+      (await stack.api<{ buckets: { valid: number }[] }>('GET', `/v1/keys/${created.body.id}/usage?granularity=day`)).body.buckets.reduce((sum, b) => sum + b.valid, 0);
+    for (let attempt = 0; attempt < 60 && (await counted()) < 30; attempt++) await new Promise((r) => setTimeout(r, 250));
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Usage', exact: true }).click();
+    await page.getByRole('img', { name: /Usage per day over \d+ days: \d+ valid, \d+ denied/ }).locator('canvas').first().waitFor();
+    await page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Valid' }) }).getByRole('rowheader', { name, exact: true }).waitFor();
+    await page.getByRole('rowheader', { name: 'INSUFFICIENT_PERMISSIONS' }).waitFor();
+    await page.getByRole('combobox', { name: 'Range' }).selectOption('7');
+    await page.getByText(/over the last 7 days/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'usage-details-1280');
+    expect(unexpected(errors)).toEqual([]);
   });
 
   it('passes axe on every page and keeps screenshots of each at 1280 and 375 px', async () => {

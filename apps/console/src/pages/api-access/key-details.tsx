@@ -4,7 +4,7 @@ import { useLoad } from '../../ui/use-load';
 import { formatCount, formatTime } from '../../ui/format';
 import type { components } from '../../api/schema.generated';
 import { can, type Principal } from '../../session/principal';
-import { UsageChart } from './usage-chart';
+import { UsageChart } from '../usage-chart';
 
 const DAY = 86_400_000;
 const USAGE_DAYS = 30;
