@@ -61,6 +61,13 @@ describe('the console in Chromium', () => {
 
   const keyRow = (page: Page, name: string): Locator => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
+  /** Usage is flushed by the verifier each second and projected after: until the API counts `valid` answers of the key (bounded). */
+  const usageCounted = async (keyId: string, valid: number): Promise<void> => {
+    const counted = async (): Promise<number> =>
+      (await stack.api<{ buckets: { valid: number }[] }>('GET', `/v1/keys/${keyId}/usage?granularity=day`)).body.buckets.reduce((sum, b) => sum + b.valid, 0);
+    for (let attempt = 0; attempt < 60 && (await counted()) < valid; attempt++) await new Promise((r) => setTimeout(r, 250));
+  };
+
   const searchFor = async (page: Page, name: string): Promise<Locator> => {
     await page.getByRole('searchbox', { name: 'Search keys' }).fill(name);
     const row = keyRow(page, name);
@@ -211,10 +218,7 @@ describe('the console in Chromium', () => {
     const name = `console usage ${Date.now()}`;
     const created = await stack.api<{ id: string; key: string }>('POST', '/v1/keys', { name });
     for (let i = 0; i < 3; i++) expect((await stack.verify(created.body.key)).code).toBe('VALID');
-    // Usage is flushed by the verifier each second and projected after: wait until the API has it.
-    const counted = async (): Promise<number> =>
-      (await stack.api<{ buckets: { valid: number }[] }>('GET', `/v1/keys/${created.body.id}/usage?granularity=day`)).body.buckets.reduce((sum, b) => sum + b.valid, 0);
-    for (let attempt = 0; attempt < 60 && (await counted()) < 3; attempt++) await new Promise((r) => setTimeout(r, 250));
+    await usageCounted(created.body.id, 3);
     const { page } = await signedIn(stack.rootKey);
     const row = await searchFor(page, name);
     await row.getByRole('button', { name: 'Details' }).click();
@@ -232,9 +236,7 @@ describe('the console in Chromium', () => {
     const created = await stack.api<{ id: string; key: string }>('POST', '/v1/keys', { name, roles: ['read-only'] });
     for (let i = 0; i < 30; i++) expect((await stack.verify(created.body.key)).code).toBe('VALID');
     expect((await stack.verify(created.body.key, 'api_keys:write')).code).toBe('INSUFFICIENT_PERMISSIONS');
-    const counted = async (): Promise<number> =>
-      (await stack.api<{ buckets: { valid: number }[] }>('GET', `/v1/keys/${created.body.id}/usage?granularity=day`)).body.buckets.reduce((sum, b) => sum + b.valid, 0);
-    for (let attempt = 0; attempt < 60 && (await counted()) < 30; attempt++) await new Promise((r) => setTimeout(r, 250));
+    await usageCounted(created.body.id, 30);
     const { page, errors } = await signedIn(stack.rootKey);
     await page.getByRole('link', { name: 'Usage', exact: true }).click();
     await page.getByRole('img', { name: /Usage per day over \d+ days: \d+ valid, \d+ denied/ }).locator('canvas').first().waitFor();
