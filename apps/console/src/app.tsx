@@ -7,6 +7,7 @@ import { RolesPage } from './pages/roles/roles.page';
 import { ApiKeyUsersPage } from './pages/api-key-users/api-key-users.page';
 import { CredentialsPage } from './pages/credentials/credentials.page';
 import { AuditPage } from './pages/audit/audit.page';
+import { UsagePage } from './pages/usage/usage.page';
 
 import { HOME } from './routes';
 
@@ -24,6 +25,7 @@ const Pages = () => {
     <Routes>
       <Route element={<Shell />}>
         <Route path={HOME} element={<ApiAccessPage />} />
+        <Route path="/settings/usage" element={<UsagePage />} />
         <Route path="/settings/roles" element={<RolesPage />} />
         <Route path="/settings/api-key-users" element={<ApiKeyUsersPage />} />
         <Route path="/settings/credentials" element={<CredentialsPage />} />

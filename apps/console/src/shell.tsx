@@ -5,6 +5,7 @@ import { messageOf } from './api/api-error';
 
 const NAV = [
   { to: '/settings/api-access', label: 'API access' },
+  { to: '/settings/usage', label: 'Usage' },
   { to: '/settings/roles', label: 'Roles' },
   { to: '/settings/api-key-users', label: 'API key users' },
   { to: '/settings/credentials', label: 'Credentials' },

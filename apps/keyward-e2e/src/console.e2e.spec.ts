@@ -11,6 +11,7 @@ jest.setTimeout(180_000);
  */
 const PAGES = [
   { link: 'API access', heading: 'API access', name: 'api-access' },
+  { link: 'Usage', heading: 'Usage', name: 'usage' },
   { link: 'Roles', heading: 'Roles', name: 'roles' },
   { link: 'API key users', heading: 'API key users', name: 'api-key-users' },
   { link: 'Credentials', heading: 'Credentials', name: 'credentials' },
@@ -20,8 +21,12 @@ const PAGES = [
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
 
-/** Chromium logs every answer >= 400 as an error; a 401 for "no session yet" is the console's normal start. */
-const unexpected = (errors: readonly string[]): string[] => errors.filter((e) => !e.includes('the server responded with a status of 401'));
+/**
+ * Chromium logs every answer >= 400 as an error; a 401 for "no session yet" is the console's normal
+ * start, and a 404 for a key's name the deleted key's (busiest keys and sharing name keys by id).
+ */
+const unexpected = (errors: readonly string[]): string[] =>
+  errors.filter((e) => !e.includes('the server responded with a status of 401') && !/status of 404 .*\/v1\/keys\/key_\w+\)$/.test(e));
 
 /** Everything the browser keeps for the page's origin besides the HttpOnly cookie. */
 const browserStorage = (page: Page): Promise<string> =>
@@ -55,6 +60,13 @@ describe('the console in Chromium', () => {
   };
 
   const keyRow = (page: Page, name: string): Locator => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+
+  /** Usage is flushed by the verifier each second and projected after: until the API counts `valid` answers of the key (bounded). */
+  const usageCounted = async (keyId: string, valid: number): Promise<void> => {
+    const counted = async (): Promise<number> =>
+      (await stack.api<{ buckets: { valid: number }[] }>('GET', `/v1/keys/${keyId}/usage?granularity=day`)).body.buckets.reduce((sum, b) => sum + b.valid, 0);
+    for (let attempt = 0; attempt < 60 && (await counted()) < valid; attempt++) await new Promise((r) => setTimeout(r, 250));
+  };
 
   const searchFor = async (page: Page, name: string): Promise<Locator> => {
     await page.getByRole('searchbox', { name: 'Search keys' }).fill(name);
@@ -149,6 +161,45 @@ describe('the console in Chromium', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it('edits a key: a new name, an IP allowlist verify then enforces (a bad entry refused at its field), and the list cleared again', async () => {
+    const name = `console edit ${Date.now()}`;
+    const created = await stack.api<{ key: string }>('POST', '/v1/keys', { name });
+    expect(created.status).toBe(201);
+    const { page, errors } = await signedIn(stack.rootKey);
+    let row = await searchFor(page, name);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit key' });
+    const renamed = `${name} renamed`;
+    await edit.getByRole('textbox', { name: 'Name' }).fill(renamed);
+    const allowlist = edit.getByRole('textbox', { name: 'IP allowlist' });
+    await allowlist.fill('203.0.113.7\nexample.com');
+    await edit.getByRole('button', { name: 'Save key' }).click();
+    await edit.getByRole('alert').filter({ hasText: 'Some fields need a change.' }).waitFor();
+    expect(await allowlist.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await screenshot(page, 'edit-key-error-1280');
+    await allowlist.fill('203.0.113.7\n10.0.0.0/8');
+    await screenshot(page, 'edit-key-1280');
+    await edit.getByRole('button', { name: 'Save key' }).click();
+    await edit.waitFor({ state: 'detached' });
+    row = await searchFor(page, renamed);
+
+    expect((await stack.verify(created.body.key)).code).toBe('FORBIDDEN');
+    expect((await stack.verify(created.body.key, undefined, { ip: '198.51.100.1' })).code).toBe('FORBIDDEN');
+    expect((await stack.verify(created.body.key, undefined, { ip: '203.0.113.7' })).code).toBe('VALID');
+    expect((await stack.verify(created.body.key, undefined, { ip: '10.1.2.3' })).code).toBe('VALID');
+    await row.getByRole('button', { name: 'Details' }).click();
+    await page.getByText('10.0.0.0/8').waitFor();
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await edit.getByRole('textbox', { name: 'IP allowlist' }).fill('');
+    await edit.getByRole('button', { name: 'Save key' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByText('Any address').waitFor();
+    expect((await stack.verify(created.body.key)).code).toBe('VALID');
+    expect(unexpected(errors).filter((e) => !e.includes('status of 400'))).toEqual([]);
+  });
+
   it('is usable by keyboard: the create dialog opens with Enter, keeps focus inside, closes on Escape and gives focus back', async () => {
     const { page } = await signedIn(stack.rootKey);
     const create = page.getByRole('button', { name: 'Create key' });
@@ -167,10 +218,7 @@ describe('the console in Chromium', () => {
     const name = `console usage ${Date.now()}`;
     const created = await stack.api<{ id: string; key: string }>('POST', '/v1/keys', { name });
     for (let i = 0; i < 3; i++) expect((await stack.verify(created.body.key)).code).toBe('VALID');
-    // Usage is flushed by the verifier each second and projected after: wait until the API has it.
-    const counted = async (): Promise<number> =>
-      (await stack.api<{ buckets: { valid: number }[] }>('GET', `/v1/keys/${created.body.id}/usage?granularity=day`)).body.buckets.reduce((sum, b) => sum + b.valid, 0);
-    for (let attempt = 0; attempt < 60 && (await counted()) < 3; attempt++) await new Promise((r) => setTimeout(r, 250));
+    await usageCounted(created.body.id, 3);
     const { page } = await signedIn(stack.rootKey);
     const row = await searchFor(page, name);
     await row.getByRole('button', { name: 'Details' }).click();
@@ -181,6 +229,24 @@ describe('the console in Chromium', () => {
     await page.getByRole('region', { name: 'History' }).getByText('root').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'key-details-1280');
+  });
+
+  it("shows the workspace's usage per day: a chart, the totals, the busiest keys by name and denials by reason", async () => {
+    const name = `console busy ${Date.now()}`;
+    const created = await stack.api<{ id: string; key: string }>('POST', '/v1/keys', { name, roles: ['read-only'] });
+    for (let i = 0; i < 30; i++) expect((await stack.verify(created.body.key)).code).toBe('VALID');
+    expect((await stack.verify(created.body.key, 'api_keys:write')).code).toBe('INSUFFICIENT_PERMISSIONS');
+    await usageCounted(created.body.id, 30);
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Usage', exact: true }).click();
+    await page.getByRole('img', { name: /Usage per day over \d+ days: \d+ valid, \d+ denied/ }).locator('canvas').first().waitFor();
+    await page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Valid' }) }).getByRole('rowheader', { name, exact: true }).waitFor();
+    await page.getByRole('rowheader', { name: 'INSUFFICIENT_PERMISSIONS' }).waitFor();
+    await page.getByRole('combobox', { name: 'Range' }).selectOption('7');
+    await page.getByText(/over the last 7 days/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'usage-details-1280');
+    expect(unexpected(errors)).toEqual([]);
   });
 
   it('passes axe on every page and keeps screenshots of each at 1280 and 375 px', async () => {
@@ -272,6 +338,69 @@ describe('the console in Chromium', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it('shares a credential with a role and a key found by name, lists them, and edits its name and hosts', async () => {
+    const stamp = Date.now();
+    const role = await stack.api<{ id: string }>('POST', '/v1/roles', { name: `sharing ${stamp}`, permissions: ['calls:read'] });
+    expect(role.status).toBe(201);
+    const keyName = `console sharer ${stamp}`;
+    const key = await stack.api<{ id: string }>('POST', '/v1/keys', { name: keyName });
+    const service = `share${stamp}`;
+    const credential = await stack.api<{ id: string }>('POST', '/v1/credentials', { service, name: 'primary', value: 'sk_test_share_value_9876', location: 'header', parameterName: 'X-API-Key', allowedHosts: ['api.example.com'] });
+    expect(credential.status).toBe(201);
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Filter by service' }).fill(service);
+    const row = page.getByRole('row').filter({ hasText: service });
+    await row.getByText('Personal').waitFor();
+
+    await row.getByRole('button', { name: 'Share' }).click();
+    const share = page.getByRole('dialog', { name: 'Share credential' });
+    await share.getByRole('checkbox', { name: `sharing ${stamp}` }).check();
+    await share.getByRole('searchbox', { name: 'Find a key' }).fill(keyName);
+    await share.getByRole('button', { name: `Add ${keyName}` }).click();
+    await share.getByRole('list', { name: 'Keys shared with' }).getByText(keyName).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'share-credential-1280');
+    await share.getByRole('button', { name: 'Save sharing' }).click();
+    await share.waitFor({ state: 'detached' });
+    await row.getByText(`Roles: sharing ${stamp}`).waitFor();
+    await row.getByText(`Keys: ${keyName}`).waitFor();
+    const shared = await stack.api<{ sharedWith: { keys: string[]; roles: string[] } }>('GET', `/v1/credentials/${credential.body.id}`);
+    expect(shared.body.sharedWith).toEqual({ keys: [key.body.id], roles: [role.body.id] });
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit credential' });
+    await edit.getByRole('textbox', { name: 'Name', exact: true }).fill('primary eu');
+    await edit.getByRole('textbox', { name: 'Allowed hosts' }).fill('api.example.com, eu.example.com');
+    await expectAccessible(page);
+    await screenshot(page, 'edit-credential-1280');
+    await edit.getByRole('button', { name: 'Save credential' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await row.getByRole('rowheader', { name: 'primary eu' }).waitFor();
+    await row.getByText('api.example.com, eu.example.com').waitFor();
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('a workspace whose plan lacks credential sharing sees "Upgrade required" in the share dialog, and the refusal of the API', async () => {
+    const pro = await stack.api<{ adminKey: string }>('POST', '/v1/workspaces', { name: `pro ${Date.now()}`, plan: 'pro' });
+    expect(pro.status).toBe(201);
+    const service = `pro${Date.now()}`;
+    const stored = await stack.api('POST', '/v1/credentials', { service, name: 'primary', value: 'sk_test_pro_value_1111', location: 'bearer', allowedHosts: ['api.example.com'] }, pro.body.adminKey);
+    expect(stored.status).toBe(201);
+    const { page } = await signedIn(pro.body.adminKey);
+    await page.getByRole('link', { name: 'Credentials', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: service });
+    await row.getByRole('button', { name: 'Share' }).click();
+    const share = page.getByRole('dialog', { name: 'Share credential' });
+    await share.getByRole('heading', { name: 'Upgrade required' }).waitFor();
+    await share.getByRole('checkbox', { name: 'Read-only' }).check();
+    await share.getByRole('button', { name: 'Save sharing' }).click();
+    await share.getByRole('alert').filter({ hasText: 'Upgrade required' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'share-credential-upgrade-1280');
+    await row.getByText('Personal').waitFor();
+  });
+
   it("changes a key's roles from API key users, and checks the hash chain as root", async () => {
     const name = `console user ${Date.now()}`;
     const created = await stack.api<{ key: string }>('POST', '/v1/keys', { name, roles: ['admin'] });
@@ -321,6 +450,7 @@ describe('the console in Chromium', () => {
     await page.getByRole('status').filter({ hasText: /Keys \d+–\d+ shown/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     expect((await stack.api('POST', '/v1/keys', { name: 'not allowed' }, readOnly.body.key)).status).toBe(403);
     await screenshot(page, 'read-only-1280');
   });

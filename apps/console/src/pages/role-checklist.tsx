@@ -4,7 +4,7 @@ type Role = components['schemas']['RoleView'];
 
 interface RoleChecklistProps {
   legend: string;
-  roles: readonly Role[];
+  roles: readonly Pick<Role, 'id' | 'name'>[];
   chosen: readonly string[];
   onChange: (chosen: string[]) => void;
   error?: string;

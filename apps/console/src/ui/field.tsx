@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { FieldFrame } from './field-frame';
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -6,16 +7,9 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: ReactNode;
 }
 
-/** A labelled input with its hint and the API's words about it (aria-invalid, aria-describedby). */
-export const Field = ({ label, error, hint, ...input }: FieldProps) => {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
-      {hint && <small id={`${id}-hint`}>{hint}</small>}
-      {error && <small id={`${id}-error`} className="field-error">{error}</small>}
-    </div>
-  );
-};
+/** A labelled input with its hint and the API's words about it. */
+export const Field = ({ label, error, hint, ...input }: FieldProps) => (
+  <FieldFrame label={label} error={error} hint={hint}>
+    {(control) => <input {...control} {...input} />}
+  </FieldFrame>
+);

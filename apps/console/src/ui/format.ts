@@ -6,3 +6,11 @@ export const formatCount = (n: number): string => NUMBER.format(n);
 
 /** `<input type="datetime-local">` gives local time without a zone; the API wants an ISO instant. */
 export const localInputToIso = (value: string): string | undefined => (value ? new Date(value).toISOString() : undefined);
+
+/** The other way: an ISO instant as the `datetime-local` value of the browser's zone (to the minute), or empty. */
+export const isoToLocalInput = (iso: string | null): string => {
+  if (!iso) return '';
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+};

@@ -1,4 +1,5 @@
-import { useId, type SelectHTMLAttributes } from 'react';
+import type { SelectHTMLAttributes } from 'react';
+import { FieldFrame } from './field-frame';
 
 interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
@@ -6,19 +7,16 @@ interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
   error?: string;
 }
 
-export const Select = ({ label, options, error, ...select }: SelectProps) => {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...select}>
+export const Select = ({ label, options, error, ...select }: SelectProps) => (
+  <FieldFrame label={label} error={error}>
+    {(control) => (
+      <select {...control} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
-      {error && <small id={`${id}-error`} className="field-error">{error}</small>}
-    </div>
-  );
-};
+    )}
+  </FieldFrame>
+);

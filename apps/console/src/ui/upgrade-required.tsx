@@ -1,7 +1,22 @@
-/** What a workspace whose plan lacks API access sees instead of its keys (product.md 7: the free plan). */
-export const UpgradeRequired = ({ plan }: { plan?: string }) => (
-  <section className="notice" aria-labelledby="upgrade-title">
-    <h2 id="upgrade-title">Upgrade required</h2>
-    <p>The {plan ?? 'current'} plan of this workspace does not include API keys. Upgrade it to a paid plan to create and use keys.</p>
-  </section>
-);
+import { useId } from 'react';
+
+interface UpgradeRequiredProps {
+  plan?: string;
+  /** What the plan lacks, as the sentence says it. */
+  feature?: string;
+  /** What an upgrade gives. */
+  upgrade?: string;
+}
+
+/** What a workspace sees where its plan lacks a feature (product.md 7: the free plan has no API access, only enterprise shares credentials). */
+export const UpgradeRequired = ({ plan, feature = 'API keys', upgrade = 'a paid plan to create and use keys' }: UpgradeRequiredProps) => {
+  const titleId = useId();
+  return (
+    <section className="notice" aria-labelledby={titleId}>
+      <h2 id={titleId}>Upgrade required</h2>
+      <p>
+        The {plan ?? 'current'} plan of this workspace does not include {feature}. Upgrade it to {upgrade}.
+      </p>
+    </section>
+  );
+};

@@ -43,7 +43,8 @@ export class TestBrowser {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error') errors.push(message.text());
+      // A failed load says which resource only in its location.
+      if (message.type() === 'error') errors.push(message.location().url ? `${message.text()} (${message.location().url})` : message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
     return { page, errors, context };

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
-import { VerifyClient } from '@keyward/client';
+import { VerifyClient, type VerifyOptions } from '@keyward/client';
 import { metricsPortVariable, OPS_SERVICES } from '@keyward/config';
 import type { VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
@@ -171,8 +171,8 @@ export class KeywardStack {
     return this.conformance;
   }
 
-  verify(key: string, require?: string | string[]): Promise<VerifyAnswer> {
-    return new VerifyClient(this.nats).verify(key, require);
+  verify(key: string, require?: string | string[], options?: VerifyOptions): Promise<VerifyAnswer> {
+    return new VerifyClient(this.nats).verify(key, require, options);
   }
 
   /**

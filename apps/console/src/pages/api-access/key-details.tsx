@@ -1,9 +1,10 @@
 import { api } from '../../api/client';
 import { ApiError, messageOf, unwrap } from '../../api/api-error';
 import { useLoad } from '../../ui/use-load';
-import { formatTime } from '../../ui/format';
+import { formatCount, formatTime } from '../../ui/format';
+import type { components } from '../../api/schema.generated';
 import { can, type Principal } from '../../session/principal';
-import { UsageChart } from './usage-chart';
+import { UsageChart } from '../usage-chart';
 
 const DAY = 86_400_000;
 const USAGE_DAYS = 30;
@@ -35,16 +36,29 @@ const KeyHistory = ({ keyId }: { keyId: string }) => {
   );
 };
 
-/** Per key: its usage per day (a chart) and its history with actors (needs audit:read; the API refuses without). */
-export const KeyDetails = ({ keyId, principal }: { keyId: string; principal: Principal }) => (
+type Key = components['schemas']['KeyView'];
+
+/** What the edit dialog sets, as it stands: verify enforces both. */
+const KeyLimits = ({ apiKey }: { apiKey: Key }) => (
+  <dl className="limits">
+    <dt>Rate limit</dt>
+    <dd>{apiKey.ratelimit ? `${formatCount(apiKey.ratelimit.limit)} valid verifications per ${formatCount(apiKey.ratelimit.windowSeconds)} s` : 'None'}</dd>
+    <dt>IP allowlist</dt>
+    <dd>{apiKey.ipAllowlist.length > 0 ? apiKey.ipAllowlist.map((entry) => <code key={entry}>{entry} </code>) : 'Any address'}</dd>
+  </dl>
+);
+
+/** Per key: its limits, its usage per day (a chart) and its history with actors (needs audit:read; the API refuses without). */
+export const KeyDetails = ({ apiKey, principal }: { apiKey: Key; principal: Principal }) => (
   <div className="key-details">
+    <KeyLimits apiKey={apiKey} />
     <section aria-label="Usage per day">
       <h3>Usage per day</h3>
-      <KeyUsage keyId={keyId} />
+      <KeyUsage keyId={apiKey.id} />
     </section>
     <section aria-label="History">
       <h3>History</h3>
-      {can(principal, 'audit', 'read') ? <KeyHistory keyId={keyId} /> : <p>Your key has no audit:read permission, so the history is not shown.</p>}
+      {can(principal, 'audit', 'read') ? <KeyHistory keyId={apiKey.id} /> : <p>Your key has no audit:read permission, so the history is not shown.</p>}
     </section>
   </div>
 );

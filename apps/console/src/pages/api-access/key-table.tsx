@@ -9,6 +9,7 @@ import { formatCount, formatTime } from '../../ui/format';
 import { useDebounced } from '../../ui/use-debounced';
 import { KeyDetails } from './key-details';
 import { RotateKeyDialog } from './rotate-key.dialog';
+import { EditKeyDialog } from './edit-key.dialog';
 import { DataTable } from '../../ui/data-table';
 
 type Key = components['schemas']['KeyView'];
@@ -33,7 +34,7 @@ const ENVIRONMENTS = [
 const asStatus = (value: string): Status | undefined => STATUSES.find((s) => s.value === value && value !== '')?.value as Status | undefined;
 const asEnvironment = (value: string): Environment | undefined => (value === 'live' || value === 'test' ? value : undefined);
 
-type Action = { kind: 'rotate' | 'revoke' | 'delete'; key: Key };
+type Action = { kind: 'edit' | 'rotate' | 'revoke' | 'delete'; key: Key };
 
 interface KeyTableProps {
   principal: Principal;
@@ -132,6 +133,11 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
                 <button type="button" aria-expanded={open === key.id} onClick={() => setOpen(open === key.id ? null : key.id)}>
                   Details
                 </button>
+                {writable && key.status !== 'revoked' && (
+                  <button type="button" onClick={() => setAction({ kind: 'edit', key })}>
+                    Edit
+                  </button>
+                )}
                 {writable && key.status === 'active' && (
                   <button type="button" onClick={() => setAction({ kind: 'rotate', key })}>
                     Rotate
@@ -152,7 +158,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
             {open === key.id && (
               <tr className="details-row">
                 <td colSpan={9}>
-                  <KeyDetails keyId={key.id} principal={principal} />
+                  <KeyDetails apiKey={key} principal={principal} />
                 </td>
               </tr>
             )}
@@ -171,6 +177,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
           Next page
         </button>
       </nav>
+      {action?.kind === 'edit' && <EditKeyDialog apiKey={action.key} onClose={() => setAction(null)} onSaved={done} />}
       {action?.kind === 'rotate' && (
         <RotateKeyDialog
           keyId={action.key.id}

@@ -9,26 +9,13 @@ import { Field } from '../../ui/field';
 import { formatTime } from '../../ui/format';
 import { useDebounced } from '../../ui/use-debounced';
 import { useLoad } from '../../ui/use-load';
-import { CredentialFormDialog, listOf } from './credential-form.dialog';
+import { CredentialFormDialog } from './credential-form.dialog';
+import { ShareCredentialDialog } from './share-credential.dialog';
+import { nameOf, useKeyNames } from '../use-key-names';
 import { DataTable } from '../../ui/data-table';
 
 type Credential = components['schemas']['CredentialView'];
-type Action = { kind: 'share' | 'rotate' | 'delete'; credential: Credential };
-
-const ShareDialog = ({ credential, done, close }: { credential: Credential; done: () => void; close: () => void }) => {
-  const [keys, setKeys] = useState(credential.sharedWith.keys.join(', '));
-  const [roles, setRoles] = useState(credential.sharedWith.roles.join(', '));
-  return (
-    <ConfirmDialog action="Share credential" onClose={close} onConfirm={async () => {
-      await unwrap(api.PUT('/v1/credentials/{id}/sharing', { params: { path: { id: credential.id } }, body: { keys: listOf(keys), roles: listOf(roles) } }));
-      done();
-    }}>
-      <p>Who may use {credential.name} besides its owner. Leave both empty to keep it personal.</p>
-      <Field label="Key ids" value={keys} onChange={(e) => setKeys(e.target.value)} hint="Separated by commas." />
-      <Field label="Role ids" value={roles} onChange={(e) => setRoles(e.target.value)} hint="Separated by commas." />
-    </ConfirmDialog>
-  );
-};
+type Action = { kind: 'edit' | 'share' | 'rotate' | 'delete'; credential: Credential };
 
 const RotateValueDialog = ({ credential, done, close }: { credential: Credential; done: () => void; close: () => void }) => {
   const [value, setValue] = useState('');
@@ -43,6 +30,17 @@ const RotateValueDialog = ({ credential, done, close }: { credential: Credential
   );
 };
 
+/** Roles and keys by name; nobody: the owner alone. */
+const SharedWith = ({ roles, keys }: { roles: readonly string[]; keys: readonly string[] }) =>
+  roles.length + keys.length === 0 ? (
+    <>Personal</>
+  ) : (
+    <>
+      {roles.length > 0 && <div>Roles: {roles.join(', ')}</div>}
+      {keys.length > 0 && <div>Keys: {keys.join(', ')}</div>}
+    </>
+  );
+
 /** Third-party credentials of the vault (product.md 9.4), by service; values are never shown, only their last 4 characters. */
 export const CredentialsPage = () => {
   const principal = usePrincipal();
@@ -52,6 +50,11 @@ export const CredentialsPage = () => {
   const [adding, setAdding] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const writable = can(principal, 'credentials', 'write');
+  const mayReadKeys = can(principal, 'api_keys', 'read');
+  const workspace = useLoad(() => unwrap(api.GET('/v1/workspace')), 'workspace');
+  const roles = useLoad(() => (can(principal, 'roles', 'read') ? unwrap(api.GET('/v1/roles')).then((r) => r.items) : Promise.resolve([])), 'roles');
+  const keyNames = useKeyNames(list.data?.items.flatMap((c) => c.sharedWith.keys) ?? [], mayReadKeys);
+  const roleName = (id: string) => roles.data?.find((r) => r.id === id)?.name ?? id;
   const done = () => {
     setAction(null);
     list.reload();
@@ -83,11 +86,16 @@ export const CredentialsPage = () => {
             <td>
               <code>…{credential.lastFour}</code>
             </td>
-            <td>{[...credential.sharedWith.keys, ...credential.sharedWith.roles].join(', ') || 'Personal'}</td>
+            <td>
+              <SharedWith roles={credential.sharedWith.roles.map(roleName)} keys={credential.sharedWith.keys.map((id) => nameOf(keyNames, id))} />
+            </td>
             <td>{formatTime(credential.rotatedAt, 'Never')}</td>
             <td className="row-actions">
               {writable && (
                 <>
+                  <button type="button" onClick={() => setAction({ kind: 'edit', credential })}>
+                    Edit
+                  </button>
                   <button type="button" onClick={() => setAction({ kind: 'share', credential })}>
                     Share
                   </button>
@@ -113,7 +121,18 @@ export const CredentialsPage = () => {
           }}
         />
       )}
-      {action?.kind === 'share' && <ShareDialog credential={action.credential} done={done} close={close} />}
+      {action?.kind === 'edit' && <CredentialFormDialog credential={action.credential} onSaved={done} onClose={close} />}
+      {action?.kind === 'share' && (
+        <ShareCredentialDialog
+          credential={action.credential}
+          workspace={workspace.data}
+          roles={roles.data ?? []}
+          keyNames={keyNames}
+          mayFindKeys={mayReadKeys}
+          onSaved={done}
+          onClose={close}
+        />
+      )}
       {action?.kind === 'rotate' && <RotateValueDialog credential={action.credential} done={done} close={close} />}
       {action?.kind === 'delete' && (
         <ConfirmDialog action="Delete credential" danger onClose={close} onConfirm={async () => {

@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { components } from '../../api/schema.generated';
+import type { components } from '../api/schema.generated';
+import { deniedOf, totalsOf } from './usage-totals';
 
 type UsageBucket = components['schemas']['UsageBucket'];
-
-const deniedOf = (bucket: UsageBucket): number => Object.values(bucket.denied).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 
 /** Valid and denied verifications per day, drawn by uPlot on a canvas; the totals are its accessible name. */
 export const UsageChart = ({ buckets }: { buckets: readonly UsageBucket[] }) => {
@@ -32,7 +31,6 @@ export const UsageChart = ({ buckets }: { buckets: readonly UsageBucket[] }) => 
       chart.destroy();
     };
   }, [buckets]);
-  const valid = buckets.reduce((sum, b) => sum + b.valid, 0);
-  const denied = buckets.reduce((sum, b) => sum + deniedOf(b), 0);
+  const { valid, denied } = totalsOf(buckets);
   return <div ref={ref} role="img" className="chart" aria-label={`Usage per day over ${buckets.length} days: ${valid} valid, ${denied} denied`} />;
 };
