@@ -19,8 +19,26 @@ export const validLocation = (raw: string): CredentialLocation => {
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Unreserved URL characters: a query name the broker can place without any encoding. */
 const QUERY_NAME = /^[A-Za-z0-9._~-]+$/;
-/** Headers the HTTP client owns; a value placed there would break or smuggle the request. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te', 'trailer', 'keep-alive', 'proxy-connection']);
+/**
+ * Headers (lowercase) the HTTP client sets, or that could change where or how a request goes: no
+ * credential is placed in one, and the broker's callers may not set them either (libs/outbound).
+ * `accept-encoding` is the client's so an answer is never compressed: a compressed answer could
+ * not be searched for the value to redact.
+ */
+export const CLIENT_OWNED_HEADERS: ReadonlySet<string> = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-length',
+  'expect',
+  'accept-encoding',
+]);
 
 /**
  * The parameter the value goes in: for `bearer` always `Authorization` (naming another is a 400),
@@ -35,7 +53,7 @@ export const validParameterName = (location: CredentialLocation, raw: string | u
   if (raw.length === 0 || raw.length > MAX_PARAMETER_NAME_LENGTH) throw validationError('parameterName', `parameterName must be 1 to ${MAX_PARAMETER_NAME_LENGTH} characters`);
   if (location === 'header') {
     if (!HEADER_NAME.test(raw)) throw validationError('parameterName', 'a header name is an HTTP token');
-    if (RESERVED_HEADERS.has(raw.toLowerCase())) throw validationError('parameterName', `${raw} is set by the HTTP client, not by a credential`);
+    if (CLIENT_OWNED_HEADERS.has(raw.toLowerCase())) throw validationError('parameterName', `${raw} is set by the HTTP client, not by a credential`);
     return raw;
   }
   if (!QUERY_NAME.test(raw)) throw validationError('parameterName', 'a query parameter name is letters, digits, and . _ ~ -');
