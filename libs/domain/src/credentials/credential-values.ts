@@ -71,11 +71,20 @@ export const assertCredentialValue = (raw: string, field = 'value'): void => {
   if (CONTROL_CHARACTER.test(raw) || !isStorableText(raw)) throw validationError(field, `${field} must be text without control characters`);
 };
 
+/** How many characters of a value the list shows, counted in code points like every length of a value. */
+export const LAST_FOUR_LENGTH = 4;
+
 /**
- * What the list shows of a value (product.md 9.4): its last 4 characters, none for a value of 8
- * characters or fewer, of which 4 would be half.
+ * What the list shows of a value (product.md 9.4): its last 4 characters (code points, so an emoji
+ * is one), none for a value of 8 characters or fewer, of which 4 would be half.
  */
 export const lastFourOf = (value: string): string => {
   const characters = [...value];
-  return characters.length > 8 ? characters.slice(-4).join('') : '';
+  return characters.length > 2 * LAST_FOUR_LENGTH ? characters.slice(-LAST_FOUR_LENGTH).join('') : '';
+};
+
+/** A `lastFour` a command may carry: what `lastFourOf` answers for some value that `assertCredentialValue` takes (none, or 4 code points). */
+export const isLastFour = (raw: string): boolean => {
+  const length = [...raw].length;
+  return (length === 0 || length === LAST_FOUR_LENGTH) && !CONTROL_CHARACTER.test(raw) && isStorableText(raw);
 };

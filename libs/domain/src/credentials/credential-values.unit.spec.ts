@@ -1,7 +1,7 @@
 import { ErrorCodes } from '@keyward/contracts';
 import { DomainError } from '../domain.error';
 import { isCredentialId, newCredentialId } from './credential-id';
-import { assertCredentialValue, lastFourOf, validLocation, validParameterName } from './credential-values';
+import { assertCredentialValue, isLastFour, lastFourOf, validLocation, validParameterName } from './credential-values';
 
 const fieldOf = (run: () => unknown): string | undefined => {
   try {
@@ -96,5 +96,15 @@ describe('lastFourOf', () => {
     expect(lastFourOf('123456789')).toBe('6789');
     expect(lastFourOf('12345678')).toBe('');
     expect(lastFourOf('ééééééééé😀')).toBe('ééé😀');
+  });
+});
+
+describe('isLastFour', () => {
+  it('takes what lastFourOf answers, counted in code points', () => {
+    for (const value of ['sk_live_51Habcd', '12345678', 'ééééééééé😀', `${'x'.repeat(9)}😀😀😀😀`]) expect(isLastFour(lastFourOf(value))).toBe(true);
+  });
+
+  it.each(['abc', 'abcde', '😀😀😀😀😀', 'ab\ncd', 'ab\u0000c'])('refuses %p', (raw) => {
+    expect(isLastFour(raw)).toBe(false);
   });
 });
