@@ -121,6 +121,19 @@ describe('the credential vault API, services as separate processes', () => {
     expect((await api('GET', '/v1/credentials/cred_x')).body).toMatchObject({ statusCode: 404, code: 'CREDENTIAL_NOT_FOUND' });
   });
 
+  it('keeps a value no HTTP header can carry (above U+00FF) out of headers: refused when stored, rotated or moved there', async () => {
+    const wide = `${issue()}_ключ`;
+    values.push(wide);
+    const fieldsOf = (res: ApiResponse<{ code?: string; details?: { field: string }[] }>) => ({ status: res.status, code: res.body.code, fields: res.body.details?.map((d) => d.field) });
+    const refused = { status: 400, code: 'VALIDATION_FAILED' };
+    expect(fieldsOf(await api('POST', '/v1/credentials', { service: 's', name: 'n', value: wide, location: 'bearer', allowedHosts: ['a.example'] }))).toEqual({ ...refused, fields: ['value'] });
+    const { credential: header } = await store();
+    expect(fieldsOf(await api('PUT', `/v1/credentials/${header.id}/value`, { value: wide }))).toEqual({ ...refused, fields: ['value'] });
+    const { credential: query } = await store({ location: 'query', parameterName: 'key', value: wide });
+    expect(fieldsOf(await api('PATCH', `/v1/credentials/${query.id}`, { location: 'header', parameterName: 'X-Key' }))).toEqual({ ...refused, fields: ['location'] });
+    expect((await api<CredentialView>('GET', `/v1/credentials/${query.id}`)).body.location).toBe('query');
+  });
+
   it('shares with keys and roles of the workspace (enterprise), and back to personal', async () => {
     const { credential } = await store();
     const key = (await api<CreateKeyResult>('POST', '/v1/keys', { name: 'credential user', permissions: { credentials: 'read' } })).body;

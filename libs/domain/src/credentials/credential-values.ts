@@ -71,6 +71,18 @@ export const assertCredentialValue = (raw: string, field = 'value'): void => {
   if (CONTROL_CHARACTER.test(raw) || !isStorableText(raw)) throw validationError(field, `${field} must be text without control characters`);
 };
 
+/** What an HTTP header value may hold besides the control characters `assertCredentialValue` refuses: Latin-1 (RFC 9110's obs-text), as node's client allows. */
+const HEADER_TEXT = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Whether the value can travel where its credential puts it: a query takes any text (URL-encoded),
+ * a header or bearer token only Latin-1, so a value with a character above U+00FF is refused when
+ * stored, rotated or moved there (400 naming `value`) rather than failing at every use.
+ */
+export const valueFitsLocation = (location: CredentialLocation, value: string): boolean => location === 'query' || HEADER_TEXT.test(value);
+
+export const VALUE_NOT_HEADER_TEXT = 'value has characters above U+00FF, which an HTTP header cannot carry: only a query credential can hold it';
+
 /** How many characters of a value the list shows, counted in code points like every length of a value. */
 export const LAST_FOUR_LENGTH = 4;
 

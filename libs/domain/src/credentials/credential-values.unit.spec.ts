@@ -1,7 +1,7 @@
 import { ErrorCodes } from '@keyward/contracts';
 import { DomainError } from '../domain.error';
 import { isCredentialId, newCredentialId } from './credential-id';
-import { assertCredentialValue, isLastFour, lastFourOf, validLocation, validParameterName } from './credential-values';
+import { assertCredentialValue, isLastFour, lastFourOf, valueFitsLocation, validLocation, validParameterName } from './credential-values';
 
 const fieldOf = (run: () => unknown): string | undefined => {
   try {
@@ -106,5 +106,14 @@ describe('isLastFour', () => {
 
   it.each(['abc', 'abcde', '😀😀😀😀😀', 'ab\ncd', 'ab\u0000c'])('refuses %p', (raw) => {
     expect(isLastFour(raw)).toBe(false);
+  });
+});
+
+describe('valueFitsLocation', () => {
+  it('takes Latin-1 text in a header or bearer token, any text in a query', () => {
+    const locations = ['header', 'bearer', 'query'] as const;
+    expect(locations.map((l) => valueFitsLocation(l, 'sk_live a/b+ÿé'))).toEqual([true, true, true]);
+    expect(locations.map((l) => valueFitsLocation(l, 'ключ😀'))).toEqual([false, false, true]);
+    expect(valueFitsLocation('header', 'sk_\u0100')).toBe(false);
   });
 });
