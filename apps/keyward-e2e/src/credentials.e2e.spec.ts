@@ -150,6 +150,24 @@ describe('the credential vault API, services as separate processes', () => {
     expect(owned.credential.owner).toMatch(/^key_/);
   });
 
+  it("keeps where the value goes and who uses it the owner's: another key with credentials:write may rename, rotate and delete, not reshare nor re-host (403)", async () => {
+    const { credential } = await store();
+    const writer = (await api<CreateKeyResult>('POST', '/v1/keys', { name: 'another vault writer', permissions: { credentials: 'write' } })).body;
+    for (const [method, route, body] of [
+      ['PUT', '/sharing', { keys: [writer.id], roles: [] }],
+      ['PATCH', '', { allowedHosts: ['evil.example'] }],
+      ['PATCH', '', { location: 'query', parameterName: 'api_key' }],
+      ['PATCH', '', { parameterName: 'X-Other-Key' }],
+    ] as const) {
+      const res = await api<{ code: string }>(method, `/v1/credentials/${credential.id}${route}`, body, writer.key);
+      expect({ method, route, status: res.status, code: res.body.code }).toEqual({ method, route, status: 403, code: 'FORBIDDEN' });
+    }
+    expect((await api<CredentialView>('GET', `/v1/credentials/${credential.id}`)).body).toMatchObject({ allowedHosts: ['api.stripe.com'], sharedWith: { keys: [], roles: [] }, location: 'header' });
+    expect((await api<CredentialView>('PATCH', `/v1/credentials/${credential.id}`, { name: 'renamed by a writer', allowedHosts: ['api.stripe.com'] }, writer.key)).body.name).toBe('renamed by a writer');
+    expect((await api('PUT', `/v1/credentials/${credential.id}/value`, { value: issue() }, writer.key)).status).toBe(200);
+    expect((await api('DELETE', `/v1/credentials/${credential.id}`, undefined, writer.key)).status).toBe(204);
+  });
+
   it('needs the enterprise plan to share (402 on pro), not to store a personal credential', async () => {
     const pro = (await api<CreateWorkspaceResult>('POST', '/v1/workspaces', { name: 'pro tenant', plan: 'pro' })).body;
     const { credential } = await store({}, pro.adminKey);

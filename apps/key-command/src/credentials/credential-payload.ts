@@ -1,5 +1,5 @@
-import { ErrorCodes, type CommandReply, type CredentialEvent, type CredentialResult, type CredentialSharing, type SealedValue, type Subjects } from '@keyward/contracts';
-import { DomainError, isCredentialId, isLastFour, LAST_FOUR_LENGTH, MAX_ALLOWED_HOSTS, MAX_SHARED_PRINCIPALS, textInput, validationError, type CredentialState } from '@keyward/domain';
+import { ErrorCodes, type CommandContext, type CommandReply, type CredentialEvent, type CredentialResult, type CredentialSharing, type SealedValue, type Subjects } from '@keyward/contracts';
+import { DomainError, isCredentialId, type CredentialActor, isLastFour, LAST_FOUR_LENGTH, MAX_ALLOWED_HOSTS, MAX_SHARED_PRINCIPALS, textInput, validationError, type CredentialState } from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import type { Handled } from '../commands/command.handler';
 import { asCommandContext, asObject, asStringArray, optional } from '../commands/command-payload';
@@ -85,3 +85,6 @@ export const credentialReply = ({ state, position }: Handled<CredentialState, Cr
   if (state.status !== 'active') throw new Error('a credential write left the credential inactive');
   return { ok: true, position, result: { id: state.credentialId, workspaceId: state.workspaceId } };
 };
+
+/** The key that sends a command, as the credential's rules of control see it. */
+export const credentialActor = (context: CommandContext): CredentialActor => ({ keyId: context.actor, root: context.operator });
