@@ -235,4 +235,13 @@ describe('the credential vault API, services as separate processes', () => {
     expect(leakedSecrets(stack.logs, values)).toEqual([]);
     expect(leakedSecrets(answers.join('\n'), values)).toEqual([]);
   });
+
+  // Last: it stops the projector for good.
+  it('destroys the data key before DELETE answers even with the projector stopped: the wait for it is bounded, so the gateway destroys the key itself', async () => {
+    const { credential } = await store();
+    for (const projector of stack.running('projector')) await stack.stopService(projector);
+    const res = await api('DELETE', `/v1/credentials/${credential.id}`);
+    expect({ status: res.status, consistency: res.headers.get('keyward-consistency') }).toEqual({ status: 204, consistency: 'pending' });
+    expect(await dataKeyOf(credential.id)).toEqual({ wrapped: false, destroyed: true });
+  });
 });
