@@ -6,6 +6,7 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { AdminController } from '../../http/admin-controller.decorator';
+import { NotIdempotent } from '../../idempotency/not-idempotent.decorator';
 import { CredentialIdPipe } from '../credential-id.pipe';
 import { CredentialBroker } from './credential.broker';
 import { SendRequestRequestDto } from './send-request.request.dto';
@@ -23,6 +24,7 @@ export class SendRequestHttpController {
   @Post(':id/requests')
   @HttpCode(200)
   @AnyKey()
+  @NotIdempotent()
   @ApiOkResponse({ type: SendRequestResponseDto, description: "the third party's answer (its status is in the body)" })
   @ApiErrors(ErrorCodes.credentialNotFound, ErrorCodes.forbidden, ErrorCodes.planUpgradeRequired, ErrorCodes.payloadTooLarge, ErrorCodes.upstreamFailed, ErrorCodes.upstreamTimeout)
   async send(@Param('id', CredentialIdPipe) credentialId: string, @Body() body: SendRequestRequestDto, @CurrentPrincipal() principal: Principal): Promise<SendRequestResponseDto> {
