@@ -1,6 +1,7 @@
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createReadModelDataSource, replayReadModels, runReadModelMigrations } from '@keyward/read-models';
 import type { EntityManager } from 'typeorm';
+import { destroyDataKeys } from '@keyward/vault';
 import { createBenchDatabase, infra } from './bench-database';
 import { runBench } from './cleanup';
 import { median } from './median';
@@ -66,7 +67,7 @@ runBench(async (cleanup) => {
   for (let r = 1; r <= REPETITIONS; r++) {
     const started = performance.now();
     let folded = 0;
-    const result = await replayReadModels(store, dataSource, { onProgress: (p) => p.stage === 'writing' && (folded ||= performance.now() - started) });
+    const result = await replayReadModels(store, dataSource, destroyDataKeys, { onProgress: (p) => p.stage === 'writing' && (folded ||= performance.now() - started) });
     if (result.events !== KEYS * EVENTS_PER_KEY) throw new Error(`replayed ${result.events} events of ${KEYS * EVENTS_PER_KEY}`);
     rates.push(result.eventsPerSecond);
     console.log(`  replay ${r}: ${result.eventsPerSecond} events/s (${result.seconds.toFixed(2)} s, of which reading and folding ${(folded / 1_000).toFixed(2)} s; rows ${JSON.stringify(result.rows)})`);

@@ -29,10 +29,12 @@ const WRITE_ANSWER_HEADERS = {
  * errors, and the headers of their answers.
  */
 const asWrite = (operation: OperationObject): void => {
-  operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+  // A route whose answers are never kept (`@NotIdempotent()`) refuses the header: not offered.
+  const idempotent = !('x-not-idempotent' in operation && operation['x-not-idempotent'] === true);
+  if (idempotent) operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
   const responses = withErrors(operation.responses as Record<string, ResponseObject>, WRITE_ERRORS);
   for (const [status, response] of Object.entries(responses)) {
-    if (status.startsWith('2')) responses[status] = { ...response, headers: { ...response.headers, ...WRITE_ANSWER_HEADERS } };
+    if (status.startsWith('2')) responses[status] = { ...response, headers: { ...response.headers, ...(idempotent ? WRITE_ANSWER_HEADERS : {}) } };
   }
   operation.responses = responses;
 };

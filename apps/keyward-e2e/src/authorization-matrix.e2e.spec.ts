@@ -61,7 +61,7 @@ interface Route {
   readonly success: number;
   /** For a route naming something of workspace `default`: what a key of another workspace gets. */
   readonly foreign?: { readonly status: number; readonly code: string };
-  /** Who, among those the access rule lets in, the target itself lets act (the broker: a credential's owner and sharers); the others get 403. */
+  /** Who, among those the access rule lets in, the target itself lets act (the broker: a credential's owner and sharers; sharing: its owner); the others get 403. */
   readonly users?: readonly PrincipalName[];
   /** A fresh target per cell, made by the root key, so that no cell depends on another. */
   readonly target: (f: Fixtures) => Promise<Target>;
@@ -232,6 +232,8 @@ const ROUTES: readonly Route[] = [
     access: { permission: 'credentials:write' },
     success: 200,
     foreign: credentialNotFound,
+    // Sharing is the owner's (root stored it): another key with credentials:write gets 403.
+    users: ['root'],
     target: async (f) => at(`/v1/credentials/${await freshCredential(f)}/sharing`, { keys: [], roles: ['read-only'] }),
   },
   {

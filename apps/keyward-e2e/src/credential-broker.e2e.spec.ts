@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateKeyResult, CredentialView, RoleView } from '@keyward/contracts';
+import type { CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView } from '@keyward/contracts';
 import { runKeyward } from './support/keyward-cli';
 import { KeywardStack } from './support/keyward-stack';
 import { dumpDatabase, leakedSecrets } from './support/secrets';
@@ -122,6 +122,42 @@ describe('the credential broker: POST /v1/credentials/:id/requests against a loc
     expect((await send(credential.id, {}, teammate.key)).status).toBe(403);
     expect((await send(credential.id, {}, owner.key)).status).toBe(200);
     expect(party.received.length).toBe(before + 1);
+  });
+
+  it('does not count an unrestricted key (it holds no roles) as holding admin: a share to the admin role covers keys with that role only', async () => {
+    const admin = await key({ roles: ['admin'] });
+    const unrestricted = await key({ unrestricted: true });
+    const credential = await store({ location: 'header', parameterName: 'X-API-Key', sharedWith: { keys: [], roles: ['admin'] } });
+    expect((await send(credential.id, {}, admin.key)).status).toBe(200);
+    expect(await send(credential.id, {}, unrestricted.key)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+
+  it('lets only the owner use a shared credential once the plan loses credential sharing (402 for its sharers, nothing sent), and the sharers again after an upgrade', async () => {
+    const tenant = (await api<CreateWorkspaceResult>('POST', '/v1/workspaces', { name: 'downgraded tenant', plan: 'enterprise' })).body;
+    const friend = (await api<CreateKeyResult>('POST', '/v1/keys', { name: 'friend', permissions: { calls: 'read' } }, tenant.adminKey)).body;
+    const credential = await store({ location: 'header', parameterName: 'X-API-Key', sharedWith: { keys: [friend.id], roles: [] } }, tenant.adminKey);
+    expect((await send(credential.id, {}, friend.key)).status).toBe(200);
+
+    expect((await api('PATCH', `/v1/workspaces/${tenant.id}`, { plan: 'pro' })).status).toBe(200);
+    const before = party.received.length;
+    expect(await send(credential.id, {}, friend.key)).toMatchObject({ status: 402, body: { code: 'PLAN_UPGRADE_REQUIRED' } });
+    expect(party.received.length).toBe(before);
+    expect((await send(credential.id, {}, tenant.adminKey)).status).toBe(200);
+
+    expect((await api('PATCH', `/v1/workspaces/${tenant.id}`, { plan: 'enterprise' })).status).toBe(200);
+    expect((await send(credential.id, {}, friend.key)).status).toBe(200);
+  });
+
+  it('keeps no broker answer: an Idempotency-Key is refused (400), nothing sent and no idempotency record made', async () => {
+    const credential = await store({ location: 'header', parameterName: 'X-API-Key' });
+    const before = party.received.length;
+    const body = { method: 'POST', url: party.url('/v1/charges'), body: 'amount=5' };
+    const keyed = await stack.api<{ code: string; details: { field: string }[] }>('POST', `/v1/credentials/${credential.id}/requests`, body, stack.rootKey, { 'Idempotency-Key': 'charge-1' });
+    answers.push(JSON.stringify(keyed.body));
+    expect({ status: keyed.status, code: keyed.body.code, fields: keyed.body.details.map((d) => d.field) }).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: ['Idempotency-Key'] });
+    expect(party.received.length).toBe(before);
+    expect((await send(credential.id, body)).status).toBe(200);
+    expect(await dumpDatabase(stack.database.url)).not.toContain('charge-1');
   });
 
   it('refuses every host outside the allowlist and every trick to reach one, sending nothing', async () => {

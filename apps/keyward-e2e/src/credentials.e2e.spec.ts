@@ -121,6 +121,19 @@ describe('the credential vault API, services as separate processes', () => {
     expect((await api('GET', '/v1/credentials/cred_x')).body).toMatchObject({ statusCode: 404, code: 'CREDENTIAL_NOT_FOUND' });
   });
 
+  it('keeps a value no HTTP header can carry (above U+00FF) out of headers: refused when stored, rotated or moved there', async () => {
+    const wide = `${issue()}_ключ`;
+    values.push(wide);
+    const fieldsOf = (res: ApiResponse<{ code?: string; details?: { field: string }[] }>) => ({ status: res.status, code: res.body.code, fields: res.body.details?.map((d) => d.field) });
+    const refused = { status: 400, code: 'VALIDATION_FAILED' };
+    expect(fieldsOf(await api('POST', '/v1/credentials', { service: 's', name: 'n', value: wide, location: 'bearer', allowedHosts: ['a.example'] }))).toEqual({ ...refused, fields: ['value'] });
+    const { credential: header } = await store();
+    expect(fieldsOf(await api('PUT', `/v1/credentials/${header.id}/value`, { value: wide }))).toEqual({ ...refused, fields: ['value'] });
+    const { credential: query } = await store({ location: 'query', parameterName: 'key', value: wide });
+    expect(fieldsOf(await api('PATCH', `/v1/credentials/${query.id}`, { location: 'header', parameterName: 'X-Key' }))).toEqual({ ...refused, fields: ['location'] });
+    expect((await api<CredentialView>('GET', `/v1/credentials/${query.id}`)).body.location).toBe('query');
+  });
+
   it('shares with keys and roles of the workspace (enterprise), and back to personal', async () => {
     const { credential } = await store();
     const key = (await api<CreateKeyResult>('POST', '/v1/keys', { name: 'credential user', permissions: { credentials: 'read' } })).body;
@@ -135,6 +148,24 @@ describe('the credential vault API, services as separate processes', () => {
     expect((await api('PATCH', `/v1/credentials/${credential.id}`, { name: 'mine' }, key.key)).status).toBe(403);
     const owned = await store({ name: 'stored by a key' }, (await api<CreateKeyResult>('POST', '/v1/keys', { name: 'vault writer', permissions: { credentials: 'write' } })).body.key);
     expect(owned.credential.owner).toMatch(/^key_/);
+  });
+
+  it("keeps where the value goes and who uses it the owner's: another key with credentials:write may rename, rotate and delete, not reshare nor re-host (403)", async () => {
+    const { credential } = await store();
+    const writer = (await api<CreateKeyResult>('POST', '/v1/keys', { name: 'another vault writer', permissions: { credentials: 'write' } })).body;
+    for (const [method, route, body] of [
+      ['PUT', '/sharing', { keys: [writer.id], roles: [] }],
+      ['PATCH', '', { allowedHosts: ['evil.example'] }],
+      ['PATCH', '', { location: 'query', parameterName: 'api_key' }],
+      ['PATCH', '', { parameterName: 'X-Other-Key' }],
+    ] as const) {
+      const res = await api<{ code: string }>(method, `/v1/credentials/${credential.id}${route}`, body, writer.key);
+      expect({ method, route, status: res.status, code: res.body.code }).toEqual({ method, route, status: 403, code: 'FORBIDDEN' });
+    }
+    expect((await api<CredentialView>('GET', `/v1/credentials/${credential.id}`)).body).toMatchObject({ allowedHosts: ['api.stripe.com'], sharedWith: { keys: [], roles: [] }, location: 'header' });
+    expect((await api<CredentialView>('PATCH', `/v1/credentials/${credential.id}`, { name: 'renamed by a writer', allowedHosts: ['api.stripe.com'] }, writer.key)).body.name).toBe('renamed by a writer');
+    expect((await api('PUT', `/v1/credentials/${credential.id}/value`, { value: issue() }, writer.key)).status).toBe(200);
+    expect((await api('DELETE', `/v1/credentials/${credential.id}`, undefined, writer.key)).status).toBe(204);
   });
 
   it('needs the enterprise plan to share (402 on pro), not to store a personal credential', async () => {
@@ -203,5 +234,14 @@ describe('the credential vault API, services as separate processes', () => {
     expect(stack.logs.length).toBeGreaterThan(0);
     expect(leakedSecrets(stack.logs, values)).toEqual([]);
     expect(leakedSecrets(answers.join('\n'), values)).toEqual([]);
+  });
+
+  // Last: it stops the projector for good.
+  it('destroys the data key before DELETE answers even with the projector stopped: the wait for it is bounded, so the gateway destroys the key itself', async () => {
+    const { credential } = await store();
+    for (const projector of stack.running('projector')) await stack.stopService(projector);
+    const res = await api('DELETE', `/v1/credentials/${credential.id}`);
+    expect({ status: res.status, consistency: res.headers.get('keyward-consistency') }).toEqual({ status: 204, consistency: 'pending' });
+    expect(await dataKeyOf(credential.id)).toEqual({ wrapped: false, destroyed: true });
   });
 });

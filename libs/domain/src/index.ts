@@ -60,3 +60,4 @@ export * from './credentials/decide-credential';
 export * from './credentials/evolve-credential';
 export * from './credentials/credential.decider';
 export * from './credentials/credential-use';
+export * from './credentials/credential-control';

@@ -5,3 +5,4 @@ export * from './address-ranges';
 export * from './outbound-target';
 export * from './send-outbound';
 export * from './secret-placement';
+export * from './secret-redaction';

@@ -1,18 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import { CLIENT_OWNED_HEADERS } from '@keyward/domain';
 import { guardedLookup } from './guarded-lookup';
 import { OutboundFailedError, OutboundRefusedError } from './outbound.errors';
 import type { OutboundPolicy } from './outbound.policy';
 import type { OutboundRequest, OutboundResponse } from './outbound.request';
 import { outboundTarget } from './outbound-target';
 
-/**
- * Set by the connection itself, or able to change where or how the request goes: never the
- * caller's. `accept-encoding` is always identity: a compressed answer could not be searched for
- * a secret to redact.
- */
-const CONNECTION_HEADERS = new Set(['host', 'connection', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length', 'expect', 'accept-encoding']);
 /** Hop-by-hop headers of the answer, and its length (the body may be redacted after). */
 const ANSWER_HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-authenticate', 'trailer', 'upgrade']);
 
@@ -41,7 +36,7 @@ const checkedHeaders = (headers: Readonly<Record<string, string>>): Record<strin
     } catch {
       throw new OutboundRefusedError('invalid', `header ${JSON.stringify(name)} is not a valid HTTP header`, 'headers');
     }
-    if (CONNECTION_HEADERS.has(name.toLowerCase())) throw new OutboundRefusedError('invalid', `header ${name} is set by the connection, not by the caller`, 'headers');
+    if (CLIENT_OWNED_HEADERS.has(name.toLowerCase())) throw new OutboundRefusedError('invalid', `header ${name} is set by the connection, not by the caller`, 'headers');
   }
   return { ...headers };
 };

@@ -49,13 +49,18 @@ export const rewrapDataKey = async (manager: EntityManager, credentialId: string
 
 /**
  * Crypto-shredding: forgets the credential's wrapped data key for good, in the caller's
- * transaction (the projector's, with the read-model batch that deletes the credential). The row
- * stays as a tombstone, so the credential can never be given a new key and its old sealed values
- * answer "shredded". Idempotent.
+ * transaction (the projector's, with the read-model batch that deletes the credential; a replay's,
+ * with the swap that moves the checkpoint over the deletes it folded). The row stays as a
+ * tombstone, so the credential can never be given a new key and its old sealed values answer
+ * "shredded". Idempotent.
  */
-export const destroyDataKey = async (manager: EntityManager, credentialId: string): Promise<void> => {
+export const destroyDataKey = (manager: EntityManager, credentialId: string): Promise<void> => destroyDataKeys(manager, [credentialId]);
+
+/** `destroyDataKey` for many credentials in one statement. */
+export const destroyDataKeys = async (manager: EntityManager, credentialIds: readonly string[]): Promise<void> => {
+  if (credentialIds.length === 0) return;
   await manager.query(
-    `UPDATE credential_data_keys SET wrapped_key = NULL, master_key_id = NULL, destroyed_at = now() WHERE credential_id = $1 AND destroyed_at IS NULL`,
-    [credentialId],
+    `UPDATE credential_data_keys SET wrapped_key = NULL, master_key_id = NULL, destroyed_at = now() WHERE credential_id = ANY($1) AND destroyed_at IS NULL`,
+    [credentialIds],
   );
 };

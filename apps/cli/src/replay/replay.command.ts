@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { positionToToken } from '@keyward/event-store';
 import { createEventStore } from '@keyward/platform';
 import { createReadModelDataSource, replayReadModels, runReadModelMigrations, type ReplayResult } from '@keyward/read-models';
+import { destroyDataKeys } from '@keyward/vault';
 import { CliContext } from '../cli-context';
 import { replayProgressView } from './replay-progress';
 
@@ -31,7 +32,7 @@ const replay = async (context: CliContext): Promise<ReplaySummary> => {
     await dataSource.initialize();
     await runReadModelMigrations(dataSource);
     const total = await store.countEvents();
-    const result = await replayReadModels(store, dataSource, { total, onProgress: (p) => view?.update(p) });
+    const result = await replayReadModels(store, dataSource, destroyDataKeys, { total, onProgress: (p) => view?.update(p) });
     return summaryOf(result);
   } finally {
     view?.stop();
@@ -47,7 +48,8 @@ const forPeople = (summary: ReplaySummary): string => {
 
 /**
  * `keyward replay`: rebuilds every read model from the history alone while the services keep
- * running (see `replayReadModels`). Usage counters and the event chain are kept.
+ * running (see `replayReadModels`), destroying the data keys of the credentials the history
+ * deleted. Usage counters and the event chain are kept.
  */
 export const replayCommand = (): Command =>
   new Command('replay')

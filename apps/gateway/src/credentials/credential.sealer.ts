@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SealedValue } from '@keyward/contracts';
-import { lastFourOf } from '@keyward/domain';
+import type { CredentialLocation, SealedValue } from '@keyward/contracts';
+import { lastFourOf, valueFitsLocation, type ExistingCredential } from '@keyward/domain';
 import { CredentialShreddedError, type CredentialVault } from '@keyward/vault';
 import { ApiError } from '../errors/api-error';
 import { credentialNotFound } from './credential-id.pipe';
@@ -24,6 +24,21 @@ export class CredentialSealer {
       return { sealedValue: await this.vault.seal(credentialId, workspaceId, value), lastFour: lastFourOf(value) };
     } catch (error) {
       // Deleted meanwhile: its data key is destroyed for good, so there is nothing to rotate.
+      if (error instanceof CredentialShreddedError) throw credentialNotFound();
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the credential's value can go in `location`. Only a move from `query` to a header
+   * needs the value opened (values stored or rotated into a header were checked then); it is
+   * checked and dropped.
+   */
+  async fitsLocation(credential: ExistingCredential, location: CredentialLocation): Promise<boolean> {
+    if (location === 'query' || credential.location !== 'query') return true;
+    try {
+      return valueFitsLocation(location, await this.vault.open(credential.credentialId, credential.workspaceId, credential.sealedValue));
+    } catch (error) {
       if (error instanceof CredentialShreddedError) throw credentialNotFound();
       throw error;
     }

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsString, Length, ValidateBy, ValidateNested, buildMessage, type ValidationOptions } from 'class-validator';
-import { assertCredentialValue, MAX_ALLOWED_HOSTS, MAX_CREDENTIAL_VALUE_LENGTH, MAX_PARAMETER_NAME_LENGTH, MAX_SHARED_PRINCIPALS, normaliseHost } from '@keyward/domain';
+import { assertCredentialValue, isCredentialLocation, MAX_ALLOWED_HOSTS, MAX_CREDENTIAL_VALUE_LENGTH, MAX_PARAMETER_NAME_LENGTH, MAX_SHARED_PRINCIPALS, normaliseHost, VALUE_NOT_HEADER_TEXT, valueFitsLocation } from '@keyward/domain';
 
 const rule =
   (name: string, test: (value: unknown) => boolean, message: string) =>
@@ -20,6 +20,19 @@ const isCredentialValue = (value: unknown): boolean => {
 
 /** The domain's rule for a value, checked before it is sealed; the message never repeats the value. */
 export const IsCredentialValue = rule('isCredentialValue', isCredentialValue, `must be a string of 1 to ${MAX_CREDENTIAL_VALUE_LENGTH} characters without control characters`);
+
+/** On `value`, beside a `location`: the domain's rule of what that location can carry (an unknown location is `location`'s own failure). */
+export const FitsItsLocation = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'fitsItsLocation',
+    validator: {
+      validate: (value: unknown, args) => {
+        const location: unknown = (args?.object as { location?: unknown } | undefined)?.location;
+        return typeof value !== 'string' || !isCredentialLocation(location) || valueFitsLocation(location, value);
+      },
+      defaultMessage: () => VALUE_NOT_HEADER_TEXT,
+    },
+  });
 
 const IsAllowedHost = rule('isAllowedHost', (value) => typeof value === 'string' && normaliseHost(value) !== undefined, 'must be hostnames or IP addresses (IPv6 in brackets), optionally with :port, without scheme, path or wildcard');
 

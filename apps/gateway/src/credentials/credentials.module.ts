@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import type { EventStore } from '@keyward/event-store';
 import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
-import { CredentialQueries, CredentialStateQueries } from '@keyward/read-models';
+import { CredentialQueries, CredentialStateQueries, WorkspaceStateQueries } from '@keyward/read-models';
 import { CommandsModule } from '../commands/commands.module';
 import { credentialVaultProvider } from './credential-vault.provider';
 import { CredentialSealer } from './credential.sealer';
@@ -28,6 +28,7 @@ import { UpdateCredentialHttpController } from './update-credential/update-crede
     outboundPolicyProvider,
     CredentialBroker,
     { provide: CredentialStateQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CredentialStateQueries(store) },
+    { provide: WorkspaceStateQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new WorkspaceStateQueries(store) },
     { provide: CredentialQueries, inject: [READ_MODEL_DATA_SOURCE], useFactory: (dataSource: DataSource) => new CredentialQueries(dataSource) },
   ],
   controllers: [

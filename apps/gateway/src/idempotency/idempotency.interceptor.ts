@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
+import { Reflector } from '@nestjs/core';
 import { catchError, defer, finalize, mergeMap, of, type Observable } from 'rxjs';
 import { ErrorCodes } from '@keyward/contracts';
 import { IDEMPOTENCY_LEASE_MS, IdempotencyStore, type IdempotencyClaim } from '@keyward/idempotency';
@@ -10,8 +11,9 @@ import { ApiError } from '../errors/api-error';
 import { CONSISTENCY_HEADER } from '../http/consistency.header';
 import type { GatewayRequest } from '../http/gateway-request';
 import { correlationIdOf } from '../http/request-id.middleware';
-import { idempotencyKeyOf } from './idempotency-key.header';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key.header';
 import { FINGERPRINT_KEY } from './fingerprint-key.provider';
+import { NOT_IDEMPOTENT } from './not-idempotent.decorator';
 import { requestFingerprint } from './request-fingerprint';
 import { SESSION_ROUTE } from '../session/session-cookie';
 
@@ -30,7 +32,8 @@ const warnOnly = (logger: Logger, what: string) => (error: unknown) =>
   logger.warn(`${what}: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
 
 /**
- * `Idempotency-Key` on every write under /v1 (product.md section 7), for every controller at once.
+ * `Idempotency-Key` on every write under /v1 (product.md section 7), for every controller at once,
+ * but the routes marked `@NotIdempotent()` (the broker), which refuse it.
  * Within 24 hours a repeat of the same request (caller, method, path, body) answers the original
  * status and body (secrets withheld) without reaching key-command, and the same key on another
  * request is a CONFLICT. A concurrent repeat waits for the first answer. The key and fingerprint
@@ -45,12 +48,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly store: IdempotencyStore,
     private readonly consistency: ConsistencyService,
     @Inject(FINGERPRINT_KEY) private readonly fingerprintKey: Buffer,
+    private readonly reflector: Reflector,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<GatewayRequest>();
     if (!WRITES.has(request.method) || !request.path.startsWith('/v1/') || request.path === SESSION_ROUTE) return next.handle();
     const key = idempotencyKeyOf(request);
+    if (this.reflector.get<boolean | undefined>(NOT_IDEMPOTENT, context.getHandler())) {
+      if (key !== undefined) throw ApiError.invalid([{ field: IDEMPOTENCY_KEY_HEADER, message: 'this route keeps no answers, so a repeat would be sent again: send it without an Idempotency-Key' }]);
+      return next.handle();
+    }
     if (key === undefined) return next.handle();
     const { actor, workspaceId: scope } = principalOf(request);
     const fingerprint = requestFingerprint({ actor, method: request.method, url: request.originalUrl, body: request.body }, this.fingerprintKey);

@@ -1,4 +1,5 @@
 import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { defer, lastValueFrom } from 'rxjs';
 import { ErrorCodes, Subjects, type CommandReply, type SetKeyRolesRequest } from '@keyward/contracts';
 import type { IdempotencyClaim, IdempotencyStore } from '@keyward/idempotency';
@@ -9,15 +10,18 @@ import { ApiError } from '../errors/api-error';
 import { keyNotFound } from '../keys/key-id.pipe';
 import { answering, fakeKeyCommand } from '../testing/key-command.fake';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { NotIdempotent } from './not-idempotent.decorator';
 
 /** The record, in memory: what the interceptor asked of it. */
 class RecordingStore {
+  readonly claims: number[] = [];
   readonly released: boolean[] = [];
   readonly completed: { status: number; body: unknown; position?: string }[] = [];
 
   constructor(private readonly claimed: IdempotencyClaim) {}
 
   async claim(): Promise<IdempotencyClaim> {
+    this.claims.push(1);
     return this.claimed;
   }
 
@@ -37,7 +41,19 @@ class RecordingStore {
 const context = { workspaceId: 'default', actor: 'root', correlationId: 'req-1', grants: ['*:write'], operator: true };
 
 /** One write with an Idempotency-Key through the interceptor; `work` is the route, sending its commands through a real CommandClient. */
-const write = (store: RecordingStore, reply: CommandReply<unknown>, work: (commands: CommandClient) => Promise<unknown>, consistent = true) => {
+/** Route handlers, as Nest hands the interceptor the one it runs: an ordinary write, and one that keeps no answers. */
+class Routes {
+  write(): string {
+    return 'written';
+  }
+
+  @NotIdempotent()
+  brokered(): string {
+    return 'sent';
+  }
+}
+
+const write = (store: RecordingStore, reply: CommandReply<unknown>, work: (commands: CommandClient) => Promise<unknown>, consistent = true, handler = Routes.prototype.write, rawHeaders = ['Idempotency-Key', 'k-1']) => {
   const waited: string[] = [];
   const consistency = {
     waitFor: async (position: string) => {
@@ -64,12 +80,12 @@ const write = (store: RecordingStore, reply: CommandReply<unknown>, work: (comma
     path: '/v1/keys/key_1/roles',
     originalUrl: '/v1/keys/key_1/roles',
     body: { roles: ['admin'] },
-    rawHeaders: ['Idempotency-Key', 'k-1'],
+    rawHeaders,
     principal: ROOT_PRINCIPAL,
     correlationId: 'req-1',
   };
-  const http = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ExecutionContext;
-  const interceptor = new IdempotencyInterceptor(store as unknown as IdempotencyStore, consistency, Buffer.alloc(32, 7));
+  const http = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }), getHandler: () => handler } as unknown as ExecutionContext;
+  const interceptor = new IdempotencyInterceptor(store as unknown as IdempotencyStore, consistency, Buffer.alloc(32, 7), new Reflector());
   const answer = interceptor.intercept(http, { handle: () => defer(() => work(commands)) }).then((answered) => lastValueFrom(answered, { defaultValue: undefined }));
   return { answer, headers, waited };
 };
@@ -79,6 +95,19 @@ const claimed: IdempotencyClaim = { outcome: 'claimed', token: 'token-1' };
 const accepted: CommandReply<unknown> = { ok: true, result: { id: 'key_1' }, position: 'pos-7' };
 
 describe('IdempotencyInterceptor', () => {
+  it('refuses an Idempotency-Key on a route that keeps no answers (the broker), naming the header, and keeps nothing of a request without one', async () => {
+    const refused = new RecordingStore(claimed);
+    const sent: string[] = [];
+    const { answer } = write(refused, accepted, async () => sent.push('sent'), true, Routes.prototype.brokered);
+    await expect(answer).rejects.toMatchObject({ response: { statusCode: 400, details: [{ field: 'Idempotency-Key' }] } });
+    expect({ claims: refused.claims, sent }).toEqual({ claims: [], sent: [] });
+
+    const plain = new RecordingStore(claimed);
+    const passed = write(plain, accepted, async () => ({ status: 200, body: 'a third party answer' }), true, Routes.prototype.brokered, []);
+    expect(await passed.answer).toEqual({ status: 200, body: 'a third party answer' });
+    expect({ claims: plain.claims, completed: plain.completed }).toEqual({ claims: [], completed: [] });
+  });
+
   it('keeps the key bound when the command was committed and the route then failed with a 4xx (the key was deleted in between)', async () => {
     const store = new RecordingStore(claimed);
     const { answer } = write(store, accepted, async (commands) => {

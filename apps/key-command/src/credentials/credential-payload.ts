@@ -1,8 +1,8 @@
-import { ErrorCodes, type CommandReply, type CredentialEvent, type CredentialResult, type CredentialSharing, type SealedValue, type Subjects } from '@keyward/contracts';
-import { DomainError, isCredentialId, MAX_ALLOWED_HOSTS, MAX_SHARED_PRINCIPALS, textInput, validationError, type CredentialState } from '@keyward/domain';
+import { ErrorCodes, type CommandContext, type CommandReply, type CredentialEvent, type CredentialResult, type CredentialSharing, type SealedValue, type Subjects } from '@keyward/contracts';
+import { DomainError, isCredentialId, type CredentialActor, isLastFour, LAST_FOUR_LENGTH, MAX_ALLOWED_HOSTS, MAX_SHARED_PRINCIPALS, textInput, validationError, type CredentialState } from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import type { Handled } from '../commands/command.handler';
-import { asCommandContext, asObject, asString, asStringArray, optional } from '../commands/command-payload';
+import { asCommandContext, asObject, asStringArray, optional } from '../commands/command-payload';
 
 type S = typeof Subjects.credentialCommand;
 
@@ -24,7 +24,11 @@ const asSealedValue = (value: unknown): SealedValue => {
   return { nonce: part('nonce'), ciphertext: part('ciphertext'), tag: part('tag') };
 };
 
-const asLastFour = (value: unknown): string => asString(value, 'lastFour', 4);
+/** The domain's rule (code points, as the gateway's `lastFourOf` counts), not UTF-16 units: a value ending in emoji has a lastFour of 8 units. */
+export const asLastFour = (value: unknown): string => {
+  if (typeof value === 'string' && isLastFour(value)) return value;
+  throw validationError('lastFour', `lastFour must be none or the last ${LAST_FOUR_LENGTH} characters of a value`);
+};
 
 const asHosts = (value: unknown): string[] => asStringArray(value, 'allowedHosts', MAX_ALLOWED_HOSTS);
 
@@ -81,3 +85,6 @@ export const credentialReply = ({ state, position }: Handled<CredentialState, Cr
   if (state.status !== 'active') throw new Error('a credential write left the credential inactive');
   return { ok: true, position, result: { id: state.credentialId, workspaceId: state.workspaceId } };
 };
+
+/** The key that sends a command, as the credential's rules of control see it. */
+export const credentialActor = (context: CommandContext): CredentialActor => ({ keyId: context.actor, root: context.operator });

@@ -4,9 +4,11 @@ import { destroyDataKey } from '@keyward/vault';
 
 /**
  * The read-model batch, then crypto-shredding of every credential it deleted, in the batch's own
- * transaction: a DELETE waits for the projector, so once it answers, no sealed value of that
- * credential anywhere in the history opens again. A replay finds the key destroyed already
- * (destroying is idempotent), and a rebuild into a fresh database has no keys to destroy.
+ * transaction. The backstop, not the guarantee: the gateway's DELETE destroys the data key itself
+ * before answering (its wait for the projector is bounded), and `keyward replay`, which moves the
+ * checkpoint over events this never sees, destroys the keys of every credential the history
+ * deleted in its swap. Destroying is idempotent, so whichever comes second changes nothing; a
+ * rebuild into a fresh database has no keys to destroy.
  */
 export const projectAndShred: ProjectEvents = async (manager, events) => {
   await projectEvents(manager, events);

@@ -65,7 +65,11 @@ export interface CredentialPrincipal {
   readonly id: string;
 }
 
-/** The projector destroys the data key in the same transaction: the sealed values in the history can never be opened again. */
+/**
+ * Its data key is destroyed by the gateway before the DELETE answers, by the projector as it
+ * applies the event (a backstop) and by `keyward replay` for every delete in the history: the
+ * sealed values in the history can never be opened again.
+ */
 export interface CredentialDeletedData {
   readonly credentialId: string;
   readonly workspaceId: string;

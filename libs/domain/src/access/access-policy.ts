@@ -33,7 +33,7 @@ export interface AccessPolicy {
   readonly roleGrants: RoleGrants;
 }
 
-export const requireEntitlement = (policy: WorkspacePolicy, entitlement: keyof Entitlements, what: string): void => {
+export const requireEntitlement = (policy: Pick<WorkspacePolicy, 'plan' | 'entitlements'>, entitlement: keyof Entitlements, what: string): void => {
   if (!policy.entitlements[entitlement]) {
     throw new DomainError(ErrorCodes.planUpgradeRequired, `${what} needs the ${planFor(entitlement)} plan; this workspace is on ${policy.plan}`);
   }

@@ -19,8 +19,26 @@ export const validLocation = (raw: string): CredentialLocation => {
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Unreserved URL characters: a query name the broker can place without any encoding. */
 const QUERY_NAME = /^[A-Za-z0-9._~-]+$/;
-/** Headers the HTTP client owns; a value placed there would break or smuggle the request. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te', 'trailer', 'keep-alive', 'proxy-connection']);
+/**
+ * Headers (lowercase) the HTTP client sets, or that could change where or how a request goes: no
+ * credential is placed in one, and the broker's callers may not set them either (libs/outbound).
+ * `accept-encoding` is the client's so an answer is never compressed: a compressed answer could
+ * not be searched for the value to redact.
+ */
+export const CLIENT_OWNED_HEADERS: ReadonlySet<string> = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-length',
+  'expect',
+  'accept-encoding',
+]);
 
 /**
  * The parameter the value goes in: for `bearer` always `Authorization` (naming another is a 400),
@@ -35,7 +53,7 @@ export const validParameterName = (location: CredentialLocation, raw: string | u
   if (raw.length === 0 || raw.length > MAX_PARAMETER_NAME_LENGTH) throw validationError('parameterName', `parameterName must be 1 to ${MAX_PARAMETER_NAME_LENGTH} characters`);
   if (location === 'header') {
     if (!HEADER_NAME.test(raw)) throw validationError('parameterName', 'a header name is an HTTP token');
-    if (RESERVED_HEADERS.has(raw.toLowerCase())) throw validationError('parameterName', `${raw} is set by the HTTP client, not by a credential`);
+    if (CLIENT_OWNED_HEADERS.has(raw.toLowerCase())) throw validationError('parameterName', `${raw} is set by the HTTP client, not by a credential`);
     return raw;
   }
   if (!QUERY_NAME.test(raw)) throw validationError('parameterName', 'a query parameter name is letters, digits, and . _ ~ -');
@@ -53,11 +71,32 @@ export const assertCredentialValue = (raw: string, field = 'value'): void => {
   if (CONTROL_CHARACTER.test(raw) || !isStorableText(raw)) throw validationError(field, `${field} must be text without control characters`);
 };
 
+/** What an HTTP header value may hold besides the control characters `assertCredentialValue` refuses: Latin-1 (RFC 9110's obs-text), as node's client allows. */
+const HEADER_TEXT = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 /**
- * What the list shows of a value (product.md 9.4): its last 4 characters, none for a value of 8
- * characters or fewer, of which 4 would be half.
+ * Whether the value can travel where its credential puts it: a query takes any text (URL-encoded),
+ * a header or bearer token only Latin-1, so a value with a character above U+00FF is refused when
+ * stored, rotated or moved there (400 naming `value`) rather than failing at every use.
+ */
+export const valueFitsLocation = (location: CredentialLocation, value: string): boolean => location === 'query' || HEADER_TEXT.test(value);
+
+export const VALUE_NOT_HEADER_TEXT = 'value has characters above U+00FF, which an HTTP header cannot carry: only a query credential can hold it';
+
+/** How many characters of a value the list shows, counted in code points like every length of a value. */
+export const LAST_FOUR_LENGTH = 4;
+
+/**
+ * What the list shows of a value (product.md 9.4): its last 4 characters (code points, so an emoji
+ * is one), none for a value of 8 characters or fewer, of which 4 would be half.
  */
 export const lastFourOf = (value: string): string => {
   const characters = [...value];
-  return characters.length > 8 ? characters.slice(-4).join('') : '';
+  return characters.length > 2 * LAST_FOUR_LENGTH ? characters.slice(-LAST_FOUR_LENGTH).join('') : '';
+};
+
+/** A `lastFour` a command may carry: what `lastFourOf` answers for some value that `assertCredentialValue` takes (none, or 4 code points). */
+export const isLastFour = (raw: string): boolean => {
+  const length = [...raw].length;
+  return (length === 0 || length === LAST_FOUR_LENGTH) && !CONTROL_CHARACTER.test(raw) && isStorableText(raw);
 };

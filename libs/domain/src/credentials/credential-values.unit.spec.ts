@@ -1,7 +1,7 @@
 import { ErrorCodes } from '@keyward/contracts';
 import { DomainError } from '../domain.error';
 import { isCredentialId, newCredentialId } from './credential-id';
-import { assertCredentialValue, lastFourOf, validLocation, validParameterName } from './credential-values';
+import { assertCredentialValue, isLastFour, lastFourOf, valueFitsLocation, validLocation, validParameterName } from './credential-values';
 
 const fieldOf = (run: () => unknown): string | undefined => {
   try {
@@ -58,6 +58,10 @@ describe('validParameterName', () => {
     ['header', 'X-Key:'],
     ['header', 'Host'],
     ['header', 'content-length'],
+    // The broker's callers may not set these either (one list, CLIENT_OWNED_HEADERS): a credential there could never be sent.
+    ['header', 'Expect'],
+    ['header', 'Accept-Encoding'],
+    ['header', 'Proxy-Authorization'],
     ['header', 'x'.repeat(101)],
     ['query', undefined],
     ['query', 'api key'],
@@ -92,5 +96,24 @@ describe('lastFourOf', () => {
     expect(lastFourOf('123456789')).toBe('6789');
     expect(lastFourOf('12345678')).toBe('');
     expect(lastFourOf('ééééééééé😀')).toBe('ééé😀');
+  });
+});
+
+describe('isLastFour', () => {
+  it('takes what lastFourOf answers, counted in code points', () => {
+    for (const value of ['sk_live_51Habcd', '12345678', 'ééééééééé😀', `${'x'.repeat(9)}😀😀😀😀`]) expect(isLastFour(lastFourOf(value))).toBe(true);
+  });
+
+  it.each(['abc', 'abcde', '😀😀😀😀😀', 'ab\ncd', 'ab\u0000c'])('refuses %p', (raw) => {
+    expect(isLastFour(raw)).toBe(false);
+  });
+});
+
+describe('valueFitsLocation', () => {
+  it('takes Latin-1 text in a header or bearer token, any text in a query', () => {
+    const locations = ['header', 'bearer', 'query'] as const;
+    expect(locations.map((l) => valueFitsLocation(l, 'sk_live a/b+ÿé'))).toEqual([true, true, true]);
+    expect(locations.map((l) => valueFitsLocation(l, 'ключ😀'))).toEqual([false, false, true]);
+    expect(valueFitsLocation('header', 'sk_\u0100')).toBe(false);
   });
 });

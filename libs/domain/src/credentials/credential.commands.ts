@@ -1,5 +1,6 @@
 import type { CredentialSharing, SealedValue } from '@keyward/contracts';
 import type { WorkspacePolicy } from '../access/access-policy';
+import type { CredentialActor } from './credential-control';
 import type { KnownPrincipals } from './credential-sharing';
 
 /** The value arrives sealed (the gateway sealed it under this id): the domain never sees it. */
@@ -25,6 +26,8 @@ export interface UpdateCredential {
   readonly type: 'UpdateCredential';
   readonly credentialId: string;
   readonly workspaceId: string;
+  /** A change of location, parameter name or hosts is the owner's (`mayControlCredential`). */
+  readonly actor: CredentialActor;
   readonly name?: string;
   readonly location?: string;
   readonly parameterName?: string;
@@ -43,6 +46,8 @@ export interface SetCredentialSharing {
   readonly type: 'SetCredentialSharing';
   readonly credentialId: string;
   readonly workspaceId: string;
+  /** Sharing is the owner's (`mayControlCredential`). */
+  readonly actor: CredentialActor;
   readonly sharedWith: CredentialSharing;
   readonly workspace: WorkspacePolicy;
   readonly known: KnownPrincipals;

@@ -35,11 +35,16 @@ const store = (over: Partial<Omit<StoreCredential, 'type'>> = {}): StoreCredenti
   known: KNOWN,
   ...over,
 });
-const update = (over: Partial<Omit<UpdateCredential, 'type'>> = {}): UpdateCredential => ({ type: 'UpdateCredential', ...ids, ...over });
+const AS_OWNER = { keyId: OWNER, root: false };
+/** Another key holding credentials:write. */
+const AS_OTHER = { keyId: KEY_B, root: false };
+const AS_ROOT = { keyId: 'root', root: true };
+const update = (over: Partial<Omit<UpdateCredential, 'type'>> = {}): UpdateCredential => ({ type: 'UpdateCredential', ...ids, actor: AS_OWNER, ...over });
 const rotate = (over: Partial<Omit<RotateCredentialValue, 'type'>> = {}): RotateCredentialValue => ({ type: 'RotateCredentialValue', ...ids, sealedValue: RESEALED, lastFour: 'wxyz', ...over });
 const share = (keys: string[], roles: string[] = [], over: Partial<Omit<SetCredentialSharing, 'type'>> = {}): SetCredentialSharing => ({
   type: 'SetCredentialSharing',
   ...ids,
+  actor: AS_OWNER,
   sharedWith: { keys, roles },
   workspace,
   known: KNOWN,
@@ -147,6 +152,42 @@ describe('UpdateCredential', () => {
     given([]).when(update({ name: 'x' })).then(notFound);
     given([stored()]).when(update({ name: 'x', workspaceId: OTHER_WORKSPACE_ID })).then(notFound);
     given([stored(), deleted]).when(update({ name: 'x' })).then(notFound);
+  });
+});
+
+describe("the owner's control of where the value goes and who uses it", () => {
+  const forbidden = { code: ErrorCodes.forbidden, message: expect.stringContaining("only the credential's owner") };
+  const changed = (over: Record<string, unknown>): CredentialEvent => ({
+    type: 'CredentialChanged',
+    data: { ...ids, name: 'billing', location: 'header', parameterName: 'X-API-Key', allowedHosts: ['api.stripe.com'], changedAt: NOW.toISOString(), ...over } as never,
+  });
+
+  it.each<[string, Partial<UpdateCredential>]>([
+    ['its hosts', { allowedHosts: ['evil.example'] }],
+    ['its hosts, with a name', { name: 'mine', allowedHosts: ['api.stripe.com', 'evil.example'] }],
+    ['its location', { location: 'query', parameterName: 'X-API-Key' }],
+    ['its parameter name', { parameterName: 'X-Other' }],
+  ])('refuses another key with credentials:write a change of %s (403)', (_, over) => {
+    given([stored()]).when(update({ ...over, actor: AS_OTHER })).then(forbidden);
+  });
+
+  it('refuses another key any change of sharing, even to itself or back to personal (403)', () => {
+    given([stored()]).when(share([KEY_B], [], { actor: AS_OTHER })).then(forbidden);
+    given([stored({ sharedWith: { keys: [KEY_C], roles: [] } })]).when(share([], [], { actor: AS_OTHER })).then(forbidden);
+  });
+
+  it('lets another key rename, rotate and delete, and send what changes nothing', () => {
+    given([stored()]).when(update({ name: 'payments', allowedHosts: ['API.Stripe.com'], location: 'header', actor: AS_OTHER })).then([changed({ name: 'payments' })]);
+    given([stored({ sharedWith: { keys: [KEY_B], roles: [] } })]).when(share([KEY_B], [], { actor: AS_OTHER })).then([]);
+    given([stored()]).when(rotate()).then([{ type: 'CredentialValueRotated', data: { ...ids, sealedValue: RESEALED, lastFour: 'wxyz', rotatedAt: NOW.toISOString() } }]);
+    given([stored()]).when(remove()).then([deleted]);
+  });
+
+  it('lets the owner and the root key change it all', () => {
+    for (const actor of [AS_OWNER, AS_ROOT]) {
+      given([stored()]).when(update({ allowedHosts: ['files.stripe.com'], actor })).then([changed({ allowedHosts: ['files.stripe.com'] })]);
+      given([stored()]).when(share([KEY_B], [], { actor })).then([shared('key', KEY_B)]);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { requireEntitlement, type WorkspacePolicy } from '../access/access-polic
 import { DomainError } from '../domain.error';
 import { validName } from '../names';
 import { validAllowedHosts } from './allowed-hosts';
+import { assertMayControlCredential } from './credential-control';
 import type { CredentialCommand, DeleteCredential, RotateCredentialValue, SetCredentialSharing, StoreCredential, UpdateCredential } from './credential.commands';
 import { isPersonal, principalsAdded, validSharing, type KnownPrincipals } from './credential-sharing';
 import { validLocation, validParameterName } from './credential-values';
@@ -60,7 +61,9 @@ const updateCredential = (command: UpdateCredential, state: CredentialState, now
   // The stored name carries over only while the location stays; a new location names its own.
   const parameterName = validParameterName(location, command.parameterName ?? (location === credential.location ? credential.parameterName : undefined));
   const allowedHosts = command.allowedHosts === undefined ? credential.allowedHosts : validAllowedHosts(command.allowedHosts);
-  if (name === credential.name && location === credential.location && parameterName === credential.parameterName && sameList(allowedHosts, credential.allowedHosts)) return [];
+  const redirected = location !== credential.location || parameterName !== credential.parameterName || !sameList(allowedHosts, credential.allowedHosts);
+  if (redirected) assertMayControlCredential(credential, command.actor, 'location, parameter name or allowed hosts');
+  if (!redirected && name === credential.name) return [];
   return [{ type: 'CredentialChanged', data: { credentialId: credential.credentialId, workspaceId: credential.workspaceId, name, location, parameterName, allowedHosts, changedAt: now.toISOString() } }];
 };
 
@@ -75,10 +78,12 @@ const setSharing = (command: SetCredentialSharing, state: CredentialState): Cred
   const credential = existingCredential(state, command);
   const next = sharingOf(command.sharedWith, command.workspace, command.known);
   const ids = { credentialId: credential.credentialId, workspaceId: credential.workspaceId };
-  return [
+  const events = [
     ...principalsAdded(credential.sharedWith, next).map((principal): CredentialEvent => ({ type: 'CredentialShared', data: { ...ids, principal } })),
     ...principalsAdded(next, credential.sharedWith).map((principal): CredentialEvent => ({ type: 'CredentialUnshared', data: { ...ids, principal } })),
   ];
+  if (events.length > 0) assertMayControlCredential(credential, command.actor, 'sharing');
+  return events;
 };
 
 const deleteCredential = (command: DeleteCredential, state: CredentialState, now: Date): CredentialEvent[] => {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { DomainEvent } from '@keyward/contracts';
+import { isCredentialEvent, type DomainEvent } from '@keyward/contracts';
 import { comparePositions, type EventStore, type Position } from '@keyward/event-store';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
@@ -11,7 +11,7 @@ import { runReadModelMigrations } from '../run-migrations';
 import { appendMixedHistory } from '../testing/mixed-history.fixture';
 import { projectedHistory } from '../testing/projected-history.fixture';
 import { projectUntilLive } from '../testing/read-model.fixtures';
-import { ReplayRunningError, replayReadModels, type ReplayProgress } from './replay-read-models';
+import { ReplayRunningError, replayReadModels, type ReplayProgress, type ShredCredentials } from './replay-read-models';
 
 jest.setTimeout(60_000);
 
@@ -38,6 +38,9 @@ const structure = async (dataSource: DataSource): Promise<unknown[]> =>
     [tablesOf(dataSource)],
   );
 
+/** For the tests not about shredding: these histories' credentials have no data keys. */
+const keepKeys: ShredCredentials = async () => undefined;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('replayReadModels', () => {
@@ -60,7 +63,7 @@ describe('replayReadModels', () => {
       await dataSource.query(`INSERT INTO workspaces (id, name, plan, settings, created_at) VALUES ('ws_never', 'never', 'free', '{}', now())`);
       const progress: ReplayProgress[] = [];
 
-      const result = await replayReadModels(store, dataSource, { total: 1_000_000, onProgress: (p) => progress.push(p) });
+      const result = await replayReadModels(store, dataSource, keepKeys, { total: 1_000_000, onProgress: (p) => progress.push(p) });
 
       expect(await dump(dataSource)).toEqual(live);
       expect(await structure(dataSource)).toEqual(migrated);
@@ -82,10 +85,10 @@ describe('replayReadModels', () => {
         await other.query('SELECT pg_advisory_lock(7316002)');
         await dataSource.query(`UPDATE keys SET name = 'changed' WHERE id = (SELECT min(id) FROM keys)`);
         const changed = await dump(dataSource);
-        await expect(replayReadModels(store, dataSource)).rejects.toBeInstanceOf(ReplayRunningError);
+        await expect(replayReadModels(store, dataSource, keepKeys)).rejects.toBeInstanceOf(ReplayRunningError);
         expect(await dump(dataSource)).toEqual(changed);
         await other.query('SELECT pg_advisory_unlock(7316002)');
-        await replayReadModels(store, dataSource);
+        await replayReadModels(store, dataSource, keepKeys);
         expect(await dump(dataSource)).toEqual(before);
       } finally {
         await other.release();
@@ -155,7 +158,7 @@ describe('replayReadModels', () => {
       const held = await appendMixedHistory(store, 41, 10);
       await sleep(200);
 
-      const result = await replayReadModels(store, dataSource);
+      const result = await replayReadModels(store, dataSource, keepKeys);
 
       expect(result.position).toEqual(held);
       expect(applied).toEqual(before);
@@ -184,7 +187,7 @@ describe('replayReadModels', () => {
         close: async () => undefined,
       };
 
-      const result = await replayReadModels(laggingStore, dataSource, { onProgress: (p) => p.stage === 'writing' && (lagging = false) });
+      const result = await replayReadModels(laggingStore, dataSource, keepKeys, { onProgress: (p) => p.stage === 'writing' && (lagging = false) });
 
       expect(result.position).toEqual(head);
       expect(await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION)).toEqual(head);
@@ -202,8 +205,8 @@ describe('replayReadModels', () => {
       })();
       await sleep(300);
 
-      const first = await replayReadModels(store, dataSource);
-      const second = await replayReadModels(store, dataSource);
+      const first = await replayReadModels(store, dataSource, keepKeys);
+      const second = await replayReadModels(store, dataSource, keepKeys);
       await sleep(300);
       appending = false;
       await appender;
@@ -213,6 +216,28 @@ describe('replayReadModels', () => {
       // A deadlock between a live batch and the swap is retried by whichever lost it; nothing else may fail.
       expect(errors.filter((e) => !/deadlock/.test(e.message))).toEqual([]);
       expect(await dump(dataSource)).toEqual(await scratchDump());
+    });
+
+    it('hands every credential the history deleted to the shredding, in the swap that moves the checkpoint over their deletes (the projector stopped)', async () => {
+      const from = await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION);
+      const head = await appendMixedHistory(store, 10_000, 30);
+      const deleted = new Set<string>();
+      for (const event of await store.readAll({ after: undefined, maxCount: 100_000 })) {
+        if (isCredentialEvent(event) && event.type === 'CredentialDeleted') deleted.add(event.data.credentialId);
+      }
+      const jumped = (await store.readAll({ after: from, maxCount: 10_000 })).filter((e) => e.type === 'CredentialDeleted');
+      expect(jumped.length).toBeGreaterThan(0);
+      const shredded: { ids: readonly string[]; checkpoint: Position | undefined }[] = [];
+
+      await replayReadModels(store, dataSource, async (manager, ids) => {
+        shredded.push({ ids, checkpoint: await readCheckpoint(manager, READ_MODELS_PROJECTION) });
+      });
+
+      expect(shredded).toHaveLength(1);
+      expect(new Set(shredded[0].ids)).toEqual(deleted);
+      // Before the move, in its transaction: it commits with the checkpoint at the head or not at all.
+      expect(shredded[0].checkpoint).toEqual(from);
+      expect(await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION)).toEqual(head);
     });
   });
 });

@@ -2,8 +2,10 @@ import { Body, Param, Put, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCodes, Subjects, type CommandContext, type CredentialView } from '@keyward/contracts';
+import { VALUE_NOT_HEADER_TEXT, valueFitsLocation } from '@keyward/domain';
 import { CredentialStateQueries } from '@keyward/read-models';
 import { RequirePermission } from '../../auth/require-permission.decorator';
+import { ApiError } from '../../errors/api-error';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import { AdminController } from '../../http/admin-controller.decorator';
 import { CommandCtx } from '../../http/command-context.decorator';
@@ -33,7 +35,9 @@ export class RotateCredentialValueHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CredentialView> {
     // Another workspace's credential gets no seal under its data key, not even one key-command would refuse.
-    if (!(await this.credentials.get(context.workspaceId, credentialId))) throw credentialNotFound();
+    const credential = await this.credentials.get(context.workspaceId, credentialId);
+    if (!credential) throw credentialNotFound();
+    if (!valueFitsLocation(credential.location, body.value)) throw ApiError.invalid([{ field: 'value', message: VALUE_NOT_HEADER_TEXT }]);
     const sealed = await this.sealer.seal(credentialId, context.workspaceId, body.value);
     return this.writer.write(Subjects.credentialCommand.rotateValue, { context, credentialId, ...sealed }, response);
   }

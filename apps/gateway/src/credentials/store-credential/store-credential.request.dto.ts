@@ -4,7 +4,7 @@ import { CredentialLocations, type CredentialLocation } from '@keyward/contracts
 import { MAX_ALLOWED_HOSTS, MAX_CREDENTIAL_VALUE_LENGTH, MAX_NAME_LENGTH } from '@keyward/domain';
 import { IsDisplayName } from '../../validation/field.validators';
 import { CredentialSharingRequestDto } from '../credential-sharing.request.dto';
-import { IsAllowedHosts, IsCredentialValue, IsParameterName, IsSharing } from '../credential.validators';
+import { FitsItsLocation, IsAllowedHosts, IsCredentialValue, IsParameterName, IsSharing } from '../credential.validators';
 
 /** Rules run bottom-up; only the first failure per field is reported. */
 export class StoreCredentialRequestDto {
@@ -16,7 +16,8 @@ export class StoreCredentialRequestDto {
   @IsDisplayName(MAX_NAME_LENGTH)
   name!: string;
 
-  @ApiProperty({ example: 'sk_live_…', minLength: 1, maxLength: MAX_CREDENTIAL_VALUE_LENGTH, description: 'sealed at once; never shown, logged or stored as given' })
+  @ApiProperty({ example: 'sk_live_…', minLength: 1, maxLength: MAX_CREDENTIAL_VALUE_LENGTH, description: 'sealed at once; never shown, logged or stored as given. For header and bearer, Latin-1 only (no character above U+00FF)' })
+  @FitsItsLocation()
   @IsCredentialValue()
   value!: string;
 

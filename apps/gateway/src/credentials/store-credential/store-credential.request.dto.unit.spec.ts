@@ -10,6 +10,8 @@ describe('StoreCredentialRequestDto', () => {
     [{ ...CREDENTIAL, value: ' spaces kept ' }],
     [{ ...CREDENTIAL, allowedHosts: ['bücher.example', '[2001:db8::1]', '10.0.0.1', 'api.example.com:8443'] }],
     [{ ...CREDENTIAL, sharedWith: { keys: [], roles: ['read-only'] } }],
+    [{ ...CREDENTIAL, value: 'clé_Latin-1_ÿ' }],
+    [{ ...CREDENTIAL, location: 'query', parameterName: 'key', value: 'ключ_😀' }],
   ])('accepts %j', async (body) => {
     expect(await validateDto(StoreCredentialRequestDto, body)).toMatchObject({ ok: true });
   });
@@ -23,6 +25,9 @@ describe('StoreCredentialRequestDto', () => {
     [{ ...CREDENTIAL, value: 'a\tb' }, 'value'],
     [{ ...CREDENTIAL, value: 'x'.repeat(8193) }, 'value'],
     [{ ...CREDENTIAL, value: 42 }, 'value'],
+    // Above U+00FF: no HTTP header can carry it, so node would refuse it at every use.
+    [{ ...CREDENTIAL, value: 'ключ_api' }, 'value'],
+    [{ ...CREDENTIAL, location: 'bearer', parameterName: undefined, value: 'sk_😀' }, 'value'],
     [{ ...CREDENTIAL, service: ' ' }, 'service'],
     [{ ...CREDENTIAL, location: 'body' }, 'location'],
     [{ ...CREDENTIAL, parameterName: '' }, 'parameterName'],

@@ -12,7 +12,7 @@ export class UpdateCredentialRequestDto {
   @IsDisplayName(MAX_NAME_LENGTH)
   name?: string;
 
-  @ApiPropertyOptional({ enum: CredentialLocations })
+  @ApiPropertyOptional({ enum: CredentialLocations, description: 'a value with characters above U+00FF can only stay in a query (400 naming location)' })
   @IsOptional()
   @IsIn(CredentialLocations)
   location?: CredentialLocation;
