@@ -96,9 +96,12 @@ export const CredentialsPage = () => {
                   <button type="button" onClick={() => setAction({ kind: 'edit', credential })}>
                     Edit
                   </button>
-                  <button type="button" onClick={() => setAction({ kind: 'share', credential })}>
-                    Share
-                  </button>
+                  {/* Sharing is the owner's (or root's) alone: the API refuses anyone else (403). */}
+                  {(principal.root || principal.keyId === credential.owner) && (
+                    <button type="button" onClick={() => setAction({ kind: 'share', credential })}>
+                      Share
+                    </button>
+                  )}
                   <button type="button" onClick={() => setAction({ kind: 'rotate', credential })}>
                     Rotate value
                   </button>
