@@ -8,6 +8,7 @@ import { sameIpAllowlist, validIpAllowlist } from './ip-allowlist';
 import { sameRateLimit, validRateLimit } from './rate-limit';
 import { assertSecretOf, validAccess, validEnvironment, validExpiry, validGracePeriod, validKeyName, validPermissions, validRoles } from './key-rules';
 import { keyStatusAt, lifetimeOf } from './key-status';
+import { isLeakReportId, validLeakLocation } from './leak-report';
 import { isShareOf } from './key-values';
 import type { ExistingKey, KeyState } from './key.state';
 
@@ -101,6 +102,8 @@ const revokeKey = (command: RevokeKey, state: KeyState, now: Date): KeyEvent => 
  * can never bring the leaked secret back.
  */
 const reportKeyLeak = (command: ReportKeyLeak, state: KeyState, now: Date): KeyEvent[] => {
+  if (!isLeakReportId(command.reportId)) throw validationError('reportId', 'reportId must be a SHA-256 in lowercase hex');
+  const location = validLeakLocation(command.url, command.source);
   if (state.status !== 'absent' && state.deletedAt !== null) return [];
   const key = existingKey(state, command);
   if (key.status === 'revoked' || key.leakReports.includes(command.reportId)) return [];
@@ -108,7 +111,7 @@ const reportKeyLeak = (command: ReportKeyLeak, state: KeyState, now: Date): KeyE
   const { keyId, workspaceId } = key;
   const reported: KeyEvent = {
     type: 'KeyLeakReported',
-    data: { keyId, workspaceId, reportId: command.reportId, ...(command.url === undefined ? {} : { url: command.url }), ...(command.source === undefined ? {} : { source: command.source }), reportedAt: at },
+    data: { keyId, workspaceId, reportId: command.reportId, ...location, reportedAt: at },
   };
   if (!command.revokeLeakedKeys) return [reported];
   return [reported, { type: 'KeyRevoked', data: { keyId, revokedAt: at, reason: 'leak-reported' } }];

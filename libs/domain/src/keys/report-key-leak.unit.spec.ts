@@ -73,3 +73,11 @@ describe('RevokeKey with a reason', () => {
     given([keyCreated()]).when(revokeKey()).then([{ type: 'KeyRevoked', data: { keyId: KEY_ID, revokedAt: NOW.toISOString() } }]);
   });
 });
+
+describe('ReportKeyLeak input', () => {
+  it('refuses a report id that is no SHA-256, and a url or source too long', () => {
+    given([keyCreated()]).when(report({ reportId: 'not-a-hash' })).then({ code: ErrorCodes.validationFailed, field: 'reportId' });
+    given([keyCreated()]).when(report({ url: `https://x/${'a'.repeat(2_048)}` })).then({ code: ErrorCodes.validationFailed, field: 'url' });
+    given([keyCreated()]).when(report({ source: 's'.repeat(101) })).then({ code: ErrorCodes.validationFailed, field: 'source' });
+  });
+});
