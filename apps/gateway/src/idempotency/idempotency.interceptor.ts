@@ -13,7 +13,6 @@ import { correlationIdOf } from '../http/request-id.middleware';
 import { idempotencyKeyOf } from './idempotency-key.header';
 import { FINGERPRINT_KEY } from './fingerprint-key.provider';
 import { requestFingerprint } from './request-fingerprint';
-import { SESSION_ROUTE } from '../session/session-cookie';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** A repeat that arrives while the first request still runs waits for its answer: longer than a write takes (command and consistency bounds). */
@@ -49,7 +48,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<GatewayRequest>();
-    if (!WRITES.has(request.method) || !request.path.startsWith('/v1/') || request.path === SESSION_ROUTE) return next.handle();
+    // Keyed per caller: an unauthenticated route (sign-in, leak reports, revoke-by-secret) has none, and its repeats are safe by design.
+    if (!WRITES.has(request.method) || !request.path.startsWith('/v1/') || request.principal === undefined) return next.handle();
     const key = idempotencyKeyOf(request);
     if (key === undefined) return next.handle();
     const { actor, workspaceId: scope } = principalOf(request);
