@@ -9,7 +9,7 @@ import { RevokeLeakedThrottle } from './revoke-leaked/revoke-leaked.throttle';
 /** Leaked keys (product.md 9.5): signed leak reports, and revoke-by-secret. Both unauthenticated by design. */
 @Module({
   imports: [CommandsModule],
-  providers: [KeyFinder, leakReportKeysProvider, { provide: RevokeLeakedThrottle, useFactory: () => new RevokeLeakedThrottle() }],
+  providers: [KeyFinder, leakReportKeysProvider, { provide: RevokeLeakedThrottle, useFactory: () => RevokeLeakedThrottle.fromEnv(process.env) }],
   controllers: [ReportLeaksHttpController, RevokeLeakedHttpController],
 })
 export class LeaksModule {}
