@@ -8,7 +8,7 @@ import { Public } from '../../auth/public.decorator';
 import { CommandClient } from '../../commands/command.client';
 import { ApiError } from '../../errors/api-error';
 import { ApiErrors } from '../../errors/api-errors.decorator';
-import { answerWritten } from '../../http/consistency.header';
+import { answerWritten, CONSISTENCY_ANSWER_HEADER } from '../../http/consistency.header';
 import type { GatewayRequest } from '../../http/gateway-request';
 import { KeyFinder, type FoundKey } from '../key-finder';
 import { parseLeakReport, type LeakReportEntry } from '../leak-report.parse';
@@ -43,7 +43,7 @@ export class ReportLeaksHttpController {
   @ApiHeader({ name: 'Github-Public-Key-Identifier', required: true, description: 'which configured public key signed the report' })
   @ApiHeader({ name: 'Github-Public-Key-Signature', required: true, description: 'base64 of the DER ECDSA P-256 / SHA-256 signature of the raw body' })
   @ApiBody({ type: [LeakReportEntryDto] })
-  @ApiOkResponse({ type: [LeakVerdictDto], description: 'one verdict per token, in order' })
+  @ApiOkResponse({ type: [LeakVerdictDto], description: 'one verdict per token, in order', headers: CONSISTENCY_ANSWER_HEADER })
   @ApiErrors(ErrorCodes.unauthenticated, ErrorCodes.unavailable)
   async report(@Req() request: GatewayRequest, @Res({ passthrough: true }) response: Response): Promise<LeakVerdictDto[]> {
     const raw = request.rawBody ?? EMPTY;
