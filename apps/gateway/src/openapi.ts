@@ -2,10 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject, type ResponseObject, type SchemaObject } from '@nestjs/swagger';
 import { ErrorBodyDto } from './errors/error-body.response.dto';
 import { WRITE_ERRORS, withErrors } from './errors/api-errors.decorator';
-import { CONSISTENCY_HEADER } from './http/consistency.header';
+import { CONSISTENCY_ANSWER_HEADER } from './http/consistency.header';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key.header';
 import { REPLAYED_HEADER } from './idempotency/idempotency.interceptor';
-import { SESSION_COOKIE, SESSION_ROUTE } from './session/session-cookie';
+import { SESSION_COOKIE } from './session/session-cookie';
 
 const WRITES = ['post', 'put', 'patch', 'delete'] as const;
 const METHODS = ['get', ...WRITES] as const;
@@ -20,11 +20,11 @@ const IDEMPOTENCY_KEY_PARAMETER = {
 
 const WRITE_ANSWER_HEADERS = {
   [REPLAYED_HEADER]: { description: 'the answer kept from the first request with this Idempotency-Key; nothing was written', schema: { type: 'string', enum: ['true'] } },
-  [CONSISTENCY_HEADER]: { description: 'the write happened, but a verifier or the projector had not applied it within the bound', schema: { type: 'string', enum: ['pending'] } },
+  ...CONSISTENCY_ANSWER_HEADER,
 };
 
 /**
- * Every write under /v1 passes the idempotency interceptor and key-command, for every controller
+ * Every authenticated write under /v1 passes the idempotency interceptor and key-command, for every controller
  * at once, so the document says what they add once here: the `Idempotency-Key` header, their
  * errors, and the headers of their answers.
  */
@@ -62,7 +62,9 @@ const complete = (document: OpenAPIObject): OpenAPIObject => {
       const operation = item[method];
       if (!operation) continue;
       assertDeclared(path, method, operation);
-      if (path.startsWith('/v1/') && path !== SESSION_ROUTE && method !== 'get') asWrite(operation);
+      // Idempotency is per caller: an unauthenticated route (sign-in, sign-out, the leak routes) has none.
+      const authenticated = (operation.security?.length ?? 0) > 0;
+      if (path.startsWith('/v1/') && authenticated && method !== 'get') asWrite(operation);
     }
   }
   closeObjects((document.components?.schemas ?? {}) as Record<string, SchemaObject>);

@@ -91,6 +91,10 @@ const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/session', access: 'public', success: 200, target: async (f) => at('/v1/session', { key: f.stack.rootKey }) },
   { method: 'GET', path: '/v1/session', access: 'any key', success: 200, target: async () => at('/v1/session') },
   { method: 'DELETE', path: '/v1/session', access: 'public', success: 204, target: async () => at('/v1/session') },
+  // Unauthenticated by design (product.md 9.5): a leak report's credential is its signature, never a key, so an unsigned one gets 401 whoever sends it;
+  // revoke-by-secret's credential is the key in its body, and it answers 202 to anything.
+  { method: 'POST', path: '/v1/leaks', access: 'public', success: 401, target: async () => at('/v1/leaks', [{ token: generateKeySecret('live'), type: 'keyward_api_key' }]) },
+  { method: 'POST', path: '/v1/keys/revoke-leaked', access: 'public', success: 202, target: async () => at('/v1/keys/revoke-leaked', { key: generateKeySecret('live') }) },
   { method: 'GET', path: '/v1/keys', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/keys') },
   {
     method: 'POST',
@@ -305,7 +309,8 @@ describe('authorization matrix: every gateway route × every kind of caller', ()
   const tokens = new Map<PrincipalName, string | null>();
 
   beforeAll(async () => {
-    stack = await KeywardStack.start({ env: LOCAL_OUTBOUND_ENV });
+    // Every principal calls revoke-by-secret from the same address: its per-address limit must not answer for it.
+    stack = await KeywardStack.start({ env: { ...LOCAL_OUTBOUND_ENV, KEYWARD_REVOKE_LEAKED_PER_MINUTE: '1000' } });
     const key = (body: Record<string, unknown>): Promise<CreateKeyResult> => created<CreateKeyResult>(stack, '/v1/keys', body);
     const callsRole = await created<RoleView>(stack, '/v1/roles', { name: 'calls reader', permissions: ['calls:read'] });
     const other = await created<CreateWorkspaceResult>(stack, '/v1/workspaces', { name: 'another tenant', plan: 'enterprise' });

@@ -56,10 +56,10 @@ describe('the OpenAPI document', () => {
     await stack?.stop();
   });
 
-  it('declares a success answer for every operation, with a named schema unless it is 204', () => {
+  it('declares a success answer for every operation, with a named schema (or a list of one: a leak report answers GitHub\'s shape) unless it is 204', () => {
     const missing = operationsOf(doc).filter(([, op]) => {
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
-      return success.length === 0 || success.some(([status, response]) => status !== '204' && !schemaOf(response)?.$ref);
+      return success.length === 0 || success.some(([status, response]) => status !== '204' && !(schemaOf(response)?.$ref ?? schemaOf(response)?.items?.$ref));
     });
     expect(missing.map(([name]) => name)).toEqual([]);
     expect(Object.keys(doc.components.schemas)).toEqual(
@@ -91,9 +91,11 @@ describe('the OpenAPI document', () => {
       const expected = ['400', '413'];
       // The console's sign-in and sign-out are outside the write path (an answer holding a CSRF token is never kept); sign-out authenticates no one.
       const session = name === 'POST /v1/session' || name === 'DELETE /v1/session';
-      if (name !== 'GET /health' && name !== 'DELETE /v1/session') expected.push('401', '402', '503');
+      // Unauthenticated by design, and outside the write path like the session: no key is checked, so no 401 for one nor 402 for its plan (a leak report's bad signature is its own 401).
+      const keyless = name === 'POST /v1/leaks' || name === 'POST /v1/keys/revoke-leaked';
+      if (name !== 'GET /health' && name !== 'DELETE /v1/session') expected.push(...(keyless ? ['503'] : ['401', '402', '503']));
       if (op['x-required-permission'] || op['x-root-only']) expected.push('403');
-      const write = !name.startsWith('GET ') && name.includes(' /v1/') && !session;
+      const write = !name.startsWith('GET ') && name.includes(' /v1/') && !session && !keyless;
       if (write) expected.push('409');
       for (const status of expected) if (!statuses.includes(status)) gaps.push(`${name} does not declare ${status}`);
       if (op.responses['503'] && name !== 'GET /health' && !op.responses['503'].headers?.['Retry-After']) gaps.push(`${name} 503 without Retry-After`);

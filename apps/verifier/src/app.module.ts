@@ -18,6 +18,7 @@ import { UsageCounter } from './usage/usage.counter';
 import { UsageFlusher } from './usage/usage.flusher';
 import { rateLimiterProvider } from './verify/rate-limiter.provider';
 import { VerifyMetrics } from './verify/verify.metrics';
+import { FindKeyResponder } from './verify/find-key.responder';
 import { VerifyResponder } from './verify/verify.responder';
 
 /** /metrics and /health here unless `KEYWARD_VERIFIER_METRICS_PORT` says otherwise; a second verifier on the machine takes a free port. */
@@ -43,6 +44,7 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
     { provide: UsageCounter, inject: [KeyIndex], useFactory: (index: KeyIndex) => new UsageCounter(index) },
     UsageFlusher,
     VerifyResponder,
+    FindKeyResponder,
   ],
 })
 export class AppModule {

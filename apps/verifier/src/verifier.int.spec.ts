@@ -118,7 +118,7 @@ describe('verifier against the real event store and NATS', () => {
     const suffix = randomBytes(10).toString('hex');
     return { workspaceId: `ws_${suffix}`, roleId: `role_${suffix}`, otherRoleId: `role_${suffix.split('').reverse().join('')}` };
   };
-  const settings = { keyPermissionsImmutable: false, resourceCatalogue: [], staleAfterDays: 90, rateLimitWhenUnreachable: 'allow' as const };
+  const settings = { keyPermissionsImmutable: false, resourceCatalogue: [], staleAfterDays: 90, rateLimitWhenUnreachable: 'allow' as const, revokeLeakedKeys: true };
   const createWorkspace = (workspaceId: string, plan: Plan) =>
     append(workspaceStreamId(workspaceId), [{ type: 'WorkspaceCreated', data: { workspaceId, name: 'int', plan, settings, createdAt: '' } }]);
   const changePlan = (workspaceId: string, plan: Plan) => append(workspaceStreamId(workspaceId), [{ type: 'WorkspacePlanChanged', data: { workspaceId, plan, changedAt: '' } }]);

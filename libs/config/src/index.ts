@@ -4,3 +4,4 @@ export * from './pepper';
 export * from './root-key';
 export * from './verifier-config';
 export * from './master-key';
+export * from './leak-report-keys';

@@ -7,6 +7,11 @@ export const Subjects = {
    * (the console's session holds a key id, never the key). Queue group `keyward-verifier`.
    */
   verifyKeyId: 'keyward.v1.verify-key-id',
+  /**
+   * Which key a secret belongs to (`FindKeyRequest`/`FindKeyAnswer`), for gateways only: leak
+   * reports and revoke-by-secret. Counts no usage and spends no rate limit. Queue group `keyward-verifier`.
+   */
+  findKey: 'keyward.v1.find-key',
   /** Commands to key-command: plain JSON request/reply on each subject (`CommandContract`), queue group `keyward-key-command`. */
   keyCommand: {
     create: 'keyward.v1.keys.create',
@@ -18,6 +23,7 @@ export const Subjects = {
     setPermissions: 'keyward.v1.keys.set-permissions',
     share: 'keyward.v1.keys.share',
     unshare: 'keyward.v1.keys.unshare',
+    reportLeak: 'keyward.v1.keys.report-leak',
   },
   roleCommand: {
     create: 'keyward.v1.roles.create',

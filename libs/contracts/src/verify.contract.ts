@@ -35,6 +35,16 @@ export interface VerifyKeyIdRequest {
   readonly ip?: string;
 }
 
+/** `keyward.v1.find-key`: which key a secret belongs to, whatever the key's state. */
+export interface FindKeyRequest {
+  readonly key: string;
+}
+
+/** `FOUND` for any secret the index holds (revoked and rotated-away ones included); never the key's details. */
+export type FindKeyAnswer =
+  | { readonly code: 'FOUND'; readonly keyId: string; readonly workspaceId: string }
+  | { readonly code: Extract<VerifyCode, 'MALFORMED' | 'NOT_FOUND' | 'UNAVAILABLE'> };
+
 /** On VALID and RATE_LIMITED answers of a key with a rate limit (product.md 9.2). */
 export interface RateLimitState {
   readonly limit: number;

@@ -20,6 +20,7 @@ export * from './keys/rate-limit';
 export * from './keys/ip-allowlist';
 export * from './keys/ip-allowlist.matcher';
 export * from './keys/key-status';
+export * from './keys/leak-report';
 export * from './usage/usage-marks';
 export * from './usage/usage-range';
 export * from './keys/evolve-key-access';

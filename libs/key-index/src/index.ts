@@ -3,6 +3,7 @@ export { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot } from './snapshot/index-snap
 export { MalformedEventError } from './key-index/index-event.parser';
 export { Freshness } from './freshness/freshness';
 export { answerVerify, answerVerifyKeyId, type VerifyContext } from './verify/answer-verify';
+export { answerFindKey } from './verify/answer-find-key';
 export { DescribedAnswers } from './verify/described-answers';
 export { encodeVerifyAnswer } from './verify/verify-answer.encoding';
 export { decodeIndexSnapshot, encodeIndexSnapshot } from './snapshot/index-snapshot.codec';

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { CommandContext } from '@keyward/contracts';
 import { principalOf } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
 import type { GatewayRequest } from './gateway-request';
 import { correlationIdOf } from './request-id.middleware';
 
@@ -8,9 +9,8 @@ import { correlationIdOf } from './request-id.middleware';
 const MAX_USER_AGENT = 500;
 const MAX_SOURCE_IP = 100;
 
-/** Who sends the command, for which workspace, under which correlation id, from where. */
-export const commandContextOf = (request: GatewayRequest): CommandContext => {
-  const principal = principalOf(request);
+/** Who sends the command (the caller, unless the gateway acts on its own), for which workspace, under which correlation id, from where. */
+export const commandContextOf = (request: GatewayRequest, principal: Principal = principalOf(request)): CommandContext => {
   const userAgent = request.headers['user-agent'];
   return {
     workspaceId: principal.workspaceId,

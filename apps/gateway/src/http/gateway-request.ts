@@ -5,6 +5,8 @@ import type { Principal } from '../auth/principal';
 
 /** What the gateway learns about a request before a controller sees it. */
 export interface GatewayRequest extends Request {
+  /** The body's bytes as received, kept by the JSON body parser: what a leak report's signature covers. */
+  rawBody?: Buffer;
   /** Set by the request-id middleware on every request. */
   correlationId?: string;
   /** Set by the bearer guard on every authenticated route. */

@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json } from 'express';
 import { ErrorCodes } from '@keyward/contracts';
 import { ApiError } from '../errors/api-error';
+import type { GatewayRequest } from './gateway-request';
 
 /** body-parser marks most of its errors with a `type`; every one of them is the request's fault. */
 export const bodyParserError = (error: unknown): ApiError | undefined => {
@@ -24,7 +25,8 @@ export const bodyParserError = (error: unknown): ApiError | undefined => {
  * wrap a parse error into a plain 400 and lose what went wrong.
  */
 export const jsonBodyMiddleware = (limit: string): RequestHandler => {
-  const parse = json({ limit });
+  // The bytes are kept as received: a signature (leak reports) covers them, not their parse.
+  const parse = json({ limit, verify: (request, _response, raw) => ((request as GatewayRequest).rawBody = raw) });
   return (request: Request, response: Response, next: NextFunction): void => {
     parse(request, response, (error?: unknown) => next(error === undefined ? undefined : (bodyParserError(error) ?? error)));
   };

@@ -15,7 +15,6 @@ import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key.head
 import { FINGERPRINT_KEY } from './fingerprint-key.provider';
 import { NOT_IDEMPOTENT } from './not-idempotent.decorator';
 import { requestFingerprint } from './request-fingerprint';
-import { SESSION_ROUTE } from '../session/session-cookie';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** A repeat that arrives while the first request still runs waits for its answer: longer than a write takes (command and consistency bounds). */
@@ -53,7 +52,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<GatewayRequest>();
-    if (!WRITES.has(request.method) || !request.path.startsWith('/v1/') || request.path === SESSION_ROUTE) return next.handle();
+    // Keyed per caller: an unauthenticated route (sign-in, leak reports, revoke-by-secret) has none, and its repeats are safe by design.
+    if (!WRITES.has(request.method) || !request.path.startsWith('/v1/') || request.principal === undefined) return next.handle();
     const key = idempotencyKeyOf(request);
     if (this.reflector.get<boolean | undefined>(NOT_IDEMPOTENT, context.getHandler())) {
       if (key !== undefined) throw ApiError.invalid([{ field: IDEMPOTENCY_KEY_HEADER, message: 'this route keeps no answers, so a repeat would be sent again: send it without an Idempotency-Key' }]);

@@ -51,7 +51,7 @@ export class SessionHttpController {
       throw new ApiError(ErrorCodes.rateLimited, 'too many failed sign-ins from this address; retry after Retry-After seconds');
     }
     const principal = await this.principalOf(body.key, request, response).catch((error: unknown) => {
-      if (error instanceof ApiError && error.body.statusCode === 401) this.limiter.failed(address, Date.now());
+      if (error instanceof ApiError && error.body.statusCode === 401) this.limiter.record(address, Date.now());
       throw error;
     });
     const session = await this.store.create({ keyId: principal.root ? null : principal.actor, workspaceId: principal.workspaceId });

@@ -16,4 +16,7 @@ export class WorkspaceSettingsViewDto implements WorkspaceSettings {
 
   @ApiProperty({ enum: RateLimitWhenUnreachableChoices, description: 'what a rate-limited key answers while the shared rate-limit state is out of reach' })
   readonly rateLimitWhenUnreachable!: RateLimitWhenUnreachable;
+
+  @ApiProperty({ description: 'when true, a key named by a signed leak report (POST /v1/leaks) is revoked at once' })
+  readonly revokeLeakedKeys!: boolean;
 }

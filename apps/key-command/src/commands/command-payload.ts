@@ -32,6 +32,7 @@ export const asCommandContext = (value: unknown): CommandContext => {
     workspaceId: asString(o.workspaceId, 'context.workspaceId', 100),
     actor: asString(o.actor, 'context.actor', 100),
     correlationId: asString(o.correlationId, 'context.correlationId', 200),
+    causationId: optional(o.causationId, (v) => asString(v, 'context.causationId', 200)),
     sourceIp: optional(o.sourceIp, (v) => asString(v, 'context.sourceIp', 100)),
     userAgent: optional(o.userAgent, (v) => asString(v, 'context.userAgent', 500)),
     grants: asStringArray(o.grants, 'context.grants', 500),

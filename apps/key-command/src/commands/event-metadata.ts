@@ -8,8 +8,9 @@ export const eventMetadata = (context: CommandContext, now: Date): EventMetadata
   workspaceId: context.workspaceId,
   actor: context.actor,
   correlationId: context.correlationId,
-  // Commands arrive from outside, so the request that caused the event is the correlation root.
-  causationId: context.correlationId,
+  // Commands arrive from outside, so the request that caused the event is the correlation root,
+  // unless the command says what caused it (a leak report).
+  causationId: context.causationId ?? context.correlationId,
   occurredAt: now.toISOString(),
   ...(context.sourceIp ? { sourceIp: context.sourceIp } : {}),
   ...(context.userAgent ? { userAgent: context.userAgent } : {}),

@@ -1,5 +1,5 @@
-import { ErrorCodes, type Subjects, type AccessLevel, type KeyEnvironment, type ResourcePermissions, type Share } from '@keyward/contracts';
-import { ACCESS_LEVELS, DomainError, isKeyId, validGracePeriod, validIpAllowlist, validRateLimit, validationError } from '@keyward/domain';
+import { ErrorCodes, RevocationReasons, type Subjects, type AccessLevel, type KeyEnvironment, type ResourcePermissions, type RevocationReason, type Share } from '@keyward/contracts';
+import { ACCESS_LEVELS, DomainError, MAX_LEAK_SOURCE_LENGTH, MAX_LEAK_URL_LENGTH, isKeyId, validGracePeriod, validIpAllowlist, validRateLimit, validationError } from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional, type Untrusted } from '../commands/command-payload';
 
@@ -90,7 +90,27 @@ export const parseRotateKey: CommandParser<S['rotate']> = (payload) => {
   return { context, keyId, gracePeriodSeconds: validGracePeriod(typeof p.gracePeriodSeconds === 'number' ? p.gracePeriodSeconds : Number.NaN) };
 };
 
-export const parseRevokeKey: CommandParser<S['revoke']> = keyEnd;
+const asRevocationReason = (value: unknown): RevocationReason => {
+  if (RevocationReasons.includes(value as RevocationReason)) return value as RevocationReason;
+  throw validationError('reason', `reason is one of ${RevocationReasons.join(', ')}`);
+};
+
+export const parseRevokeKey: CommandParser<S['revoke']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  return { context, keyId, reason: optional(p.reason, asRevocationReason) };
+};
+
+/** Shapes only; the domain checks the report id and the lengths. */
+export const parseReportKeyLeak: CommandParser<S['reportLeak']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  return {
+    context,
+    keyId,
+    reportId: asString(p.reportId, 'reportId', 64),
+    url: optional(p.url, (v) => asString(v, 'url', MAX_LEAK_URL_LENGTH)),
+    source: optional(p.source, (v) => asString(v, 'source', MAX_LEAK_SOURCE_LENGTH)),
+  };
+};
 export const parseDeleteKey: CommandParser<S['delete']> = keyEnd;
 
 export const parseSetKeyRoles: CommandParser<S['setRoles']> = (payload) => {

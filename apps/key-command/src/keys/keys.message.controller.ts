@@ -4,6 +4,7 @@ import {
   type CommandReplyOf,
   type CreateKeyRequest,
   type DeleteKeyRequest,
+  type ReportKeyLeakRequest,
   type RevokeKeyRequest,
   type RotateKeyRequest,
   type SetKeyPermissionsRequest,
@@ -19,6 +20,7 @@ import { EditKeyAccessHandler } from './edit-key-access/edit-key-access.handler'
 import {
   parseCreateKey,
   parseDeleteKey,
+  parseReportKeyLeak,
   parseRevokeKey,
   parseRotateKey,
   parseSetKeyPermissions,
@@ -27,6 +29,7 @@ import {
   parseUnshareResource,
   parseUpdateKey,
 } from './key-payload';
+import { ReportKeyLeakHandler } from './report-key-leak/report-key-leak.handler';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
 import { UpdateKeyHandler } from './update-key/update-key.handler';
@@ -43,6 +46,7 @@ export class KeysMessageController {
     private readonly deleteKey: DeleteKeyHandler,
     private readonly access: EditKeyAccessHandler,
     private readonly updateKey: UpdateKeyHandler,
+    private readonly reportLeak: ReportKeyLeakHandler,
   ) {}
 
   @CommandEndpoint(S.create, parseCreateKey)
@@ -88,5 +92,10 @@ export class KeysMessageController {
   @CommandEndpoint(S.unshare, parseUnshareResource)
   unshare(request: UnshareResourceRequest): Promise<CommandReplyOf<typeof S.unshare>> {
     return this.access.unshare(request);
+  }
+
+  @CommandEndpoint(S.reportLeak, parseReportKeyLeak)
+  reportKeyLeak(request: ReportKeyLeakRequest): Promise<CommandReplyOf<typeof S.reportLeak>> {
+    return this.reportLeak.execute(request);
   }
 }

@@ -4,6 +4,7 @@ import { CreateKeyHandler } from './create-key/create-key.handler';
 import { DeleteKeyHandler } from './delete-key/delete-key.handler';
 import { EditKeyAccessHandler } from './edit-key-access/edit-key-access.handler';
 import { KeysMessageController } from './keys.message.controller';
+import { ReportKeyLeakHandler } from './report-key-leak/report-key-leak.handler';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
 import { UpdateKeyHandler } from './update-key/update-key.handler';
@@ -11,7 +12,7 @@ import { UpdateKeyHandler } from './update-key/update-key.handler';
 @Module({
   imports: [CommandsModule],
   controllers: [KeysMessageController],
-  providers: [CreateKeyHandler, RotateKeyHandler, RevokeKeyHandler, DeleteKeyHandler, EditKeyAccessHandler, UpdateKeyHandler],
+  providers: [CreateKeyHandler, RotateKeyHandler, RevokeKeyHandler, DeleteKeyHandler, EditKeyAccessHandler, UpdateKeyHandler, ReportKeyLeakHandler],
   exports: [CreateKeyHandler],
 })
 export class KeysModule {}

@@ -5,6 +5,8 @@ export interface CommandContext {
   readonly workspaceId: string;
   readonly actor: string;
   readonly correlationId: string;
+  /** What caused the command when it is not the request itself (a leak report's id); default: `correlationId`. */
+  readonly causationId?: string;
   readonly sourceIp?: string;
   readonly userAgent?: string;
   /**

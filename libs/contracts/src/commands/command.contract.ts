@@ -6,6 +6,8 @@ import type {
   DeleteKeyRequest,
   DeleteKeyResult,
   KeyAccessResult,
+  ReportKeyLeakRequest,
+  ReportKeyLeakResult,
   RevokeKeyRequest,
   RevokeKeyResult,
   RotateKeyAnswer,
@@ -43,6 +45,7 @@ export interface CommandContract {
   readonly [Subjects.keyCommand.setPermissions]: { readonly request: SetKeyPermissionsRequest; readonly result: KeyAccessResult };
   readonly [Subjects.keyCommand.share]: { readonly request: ShareResourceRequest; readonly result: KeyAccessResult };
   readonly [Subjects.keyCommand.unshare]: { readonly request: UnshareResourceRequest; readonly result: KeyAccessResult };
+  readonly [Subjects.keyCommand.reportLeak]: { readonly request: ReportKeyLeakRequest; readonly result: ReportKeyLeakResult };
   readonly [Subjects.roleCommand.create]: { readonly request: CreateRoleRequest; readonly result: RoleResult };
   readonly [Subjects.roleCommand.update]: { readonly request: UpdateRoleRequest; readonly result: RoleResult };
   readonly [Subjects.roleCommand.delete]: { readonly request: DeleteRoleRequest; readonly result: DeleteRoleResult };

@@ -1,4 +1,4 @@
-import type { RateLimit, ResourcePermissions, Share } from '../events/key-events';
+import type { RateLimit, ResourcePermissions, RevocationReason, Share } from '../events/key-events';
 import type { KeyEnvironment } from '../verify.contract';
 import type { SecretWithheld } from '../idempotency';
 import type { CommandContext } from './command-context';
@@ -52,6 +52,28 @@ export type RotateKeyAnswer = RotateKeyResult | SecretWithheld<RotateKeyResult, 
 export interface RevokeKeyRequest {
   readonly context: CommandContext;
   readonly keyId: string;
+  /** Only for the gateway's own revocations (revoke-by-secret), never from a REST body. */
+  readonly reason?: RevocationReason;
+}
+
+/**
+ * A signed leak report named this key's secret (`POST /v1/leaks`); sent with actor `system` and the
+ * report as causation. Unless the workspace's `revokeLeakedKeys` is false, the key is revoked too.
+ */
+export interface ReportKeyLeakRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+  /** Hex SHA-256 of the raw report body. */
+  readonly reportId: string;
+  readonly url?: string;
+  readonly source?: string;
+}
+
+/** What the report changed: nothing for a revoked or deleted key, or for a report seen before. */
+export interface ReportKeyLeakResult {
+  readonly id: string;
+  readonly reported: boolean;
+  readonly revoked: boolean;
 }
 
 export interface RevokeKeyResult {

@@ -44,9 +44,30 @@ export interface KeyRotatedData extends StoredSecret {
   readonly previousKeyExpiresAt: string;
 }
 
+/** Why a key was revoked when no admin asked: a signed leak report, or the secret's holder (product.md 9.5). */
+export type RevocationReason = 'leak-reported' | 'leaked-by-holder';
+export const RevocationReasons: readonly RevocationReason[] = ['leak-reported', 'leaked-by-holder'];
+
 export interface KeyRevokedData {
   readonly keyId: string;
   readonly revokedAt: string;
+  /** Absent when an admin revoked the key. */
+  readonly reason?: RevocationReason;
+}
+
+/**
+ * A secret scanner reported the key's secret as found in public (product.md 9.5). Never the token,
+ * nor its hash: `reportId` is the hex SHA-256 of the raw report body, so a replayed report is known.
+ */
+export interface KeyLeakReportedData {
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly reportId: string;
+  /** Where the scanner found it, as the report says. */
+  readonly url?: string;
+  /** What the scanner looked at (e.g. `content`, `commit`), as the report says. */
+  readonly source?: string;
+  readonly reportedAt: string;
 }
 
 /** Revoked for good and gone from the key table; the history keeps it. */
@@ -123,6 +144,7 @@ export type KeyRenamed = DomainEvent<'KeyRenamed', KeyRenamedData>;
 export type KeyExpiryChanged = DomainEvent<'KeyExpiryChanged', KeyExpiryChangedData>;
 export type KeyRateLimitChanged = DomainEvent<'KeyRateLimitChanged', KeyRateLimitChangedData>;
 export type KeyIpAllowlistChanged = DomainEvent<'KeyIpAllowlistChanged', KeyIpAllowlistChangedData>;
+export type KeyLeakReported = DomainEvent<'KeyLeakReported', KeyLeakReportedData>;
 
 export type KeyEvent =
   | KeyCreated
@@ -137,7 +159,8 @@ export type KeyEvent =
   | KeyRenamed
   | KeyExpiryChanged
   | KeyRateLimitChanged
-  | KeyIpAllowlistChanged;
+  | KeyIpAllowlistChanged
+  | KeyLeakReported;
 export const KeyEventTypes: readonly KeyEvent['type'][] = [
   'KeyCreated',
   'KeyRotated',
@@ -152,6 +175,7 @@ export const KeyEventTypes: readonly KeyEvent['type'][] = [
   'KeyExpiryChanged',
   'KeyRateLimitChanged',
   'KeyIpAllowlistChanged',
+  'KeyLeakReported',
 ];
 
 /** Streams are named `key-<id>`, `role-<id>`, `workspace-<id>`, `credential-<id>`. */

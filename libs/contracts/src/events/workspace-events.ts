@@ -19,6 +19,8 @@ export interface WorkspaceSettings {
   readonly staleAfterDays: number;
   /** What a rate-limited key answers when the shared rate-limit state cannot be reached (product.md section 9.2). */
   readonly rateLimitWhenUnreachable: RateLimitWhenUnreachable;
+  /** When true (the default), a key reported leaked (`POST /v1/leaks`) is revoked at once (product.md 9.5). */
+  readonly revokeLeakedKeys: boolean;
 }
 
 export type RateLimitWhenUnreachable = 'allow' | 'deny';

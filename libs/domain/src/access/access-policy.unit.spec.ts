@@ -144,7 +144,7 @@ describe('assertInCatalogue', () => {
 
 describe('workspacePolicyOf', () => {
   it.each<Plan>(['free', 'pro', 'enterprise'])('takes plan, the plan’s entitlements and settings from a %s workspace', (plan) => {
-    const settings = { keyPermissionsImmutable: true, resourceCatalogue: [{ resource: 'calls', group: 'Communication' }], staleAfterDays: 30, rateLimitWhenUnreachable: 'deny' as const };
+    const settings = { keyPermissionsImmutable: true, resourceCatalogue: [{ resource: 'calls', group: 'Communication' }], staleAfterDays: 30, rateLimitWhenUnreachable: 'deny' as const, revokeLeakedKeys: false };
     const workspace: ExistingWorkspace = { status: 'active', workspaceId: 'ws_aaaaaaaaaaaaaaaaaaaa', name: 'Acme', plan, settings };
     expect(workspacePolicyOf(workspace)).toEqual({ plan, entitlements: entitlementsOf(plan), settings });
   });

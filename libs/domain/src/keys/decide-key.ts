@@ -3,11 +3,12 @@ import { assertKeyWithinAuthority, requireEntitlement } from '../access/access-p
 import { DomainError, validationError } from '../domain.error';
 import type { KeyAccess } from '../permissions/effective-grants';
 import { assertPermissionsUsable, assertRolesUsable, validShare } from './key-access-rules';
-import type { CreateKey, DeleteKey, KeyCommand, RevokeKey, RotateKey, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource, UpdateKey } from './key.commands';
+import type { CreateKey, DeleteKey, KeyCommand, ReportKeyLeak, RevokeKey, RotateKey, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource, UpdateKey } from './key.commands';
 import { sameIpAllowlist, validIpAllowlist } from './ip-allowlist';
 import { sameRateLimit, validRateLimit } from './rate-limit';
 import { assertSecretOf, validAccess, validEnvironment, validExpiry, validGracePeriod, validKeyName, validPermissions, validRoles } from './key-rules';
 import { keyStatusAt, lifetimeOf } from './key-status';
+import { isLeakReportId, validLeakLocation } from './leak-report';
 import { isShareOf } from './key-values';
 import type { ExistingKey, KeyState } from './key.state';
 
@@ -92,7 +93,28 @@ const rotateKey = (command: RotateKey, state: KeyState, now: Date): KeyEvent => 
 const revokeKey = (command: RevokeKey, state: KeyState, now: Date): KeyEvent => {
   const key = existingKey(state, command);
   if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is already revoked');
-  return { type: 'KeyRevoked', data: { keyId: key.keyId, revokedAt: now.toISOString() } };
+  return { type: 'KeyRevoked', data: { keyId: key.keyId, revokedAt: now.toISOString(), ...(command.reason ? { reason: command.reason } : {}) } };
+};
+
+/**
+ * Once per key and report. A revoked or deleted key is past harm: nothing new, and no error either,
+ * since the token was a real one all the same. An expired key is revoked too, so that a new expiry
+ * can never bring the leaked secret back.
+ */
+const reportKeyLeak = (command: ReportKeyLeak, state: KeyState, now: Date): KeyEvent[] => {
+  if (!isLeakReportId(command.reportId)) throw validationError('reportId', 'reportId must be a SHA-256 in lowercase hex');
+  const location = validLeakLocation(command.url, command.source);
+  if (state.status !== 'absent' && state.deletedAt !== null) return [];
+  const key = existingKey(state, command);
+  if (key.status === 'revoked' || key.leakReports.includes(command.reportId)) return [];
+  const at = now.toISOString();
+  const { keyId, workspaceId } = key;
+  const reported: KeyEvent = {
+    type: 'KeyLeakReported',
+    data: { keyId, workspaceId, reportId: command.reportId, ...location, reportedAt: at },
+  };
+  if (!command.revokeLeakedKeys) return [reported];
+  return [reported, { type: 'KeyRevoked', data: { keyId, revokedAt: at, reason: 'leak-reported' } }];
 };
 
 /** Stored expiries may be written with another offset or precision than a normalised one. */
@@ -201,5 +223,7 @@ export const decideKey = (command: KeyCommand, state: KeyState, now: Date): KeyE
       return shareResource(command, state);
     case 'UnshareResource':
       return unshareResource(command, state);
+    case 'ReportKeyLeak':
+      return reportKeyLeak(command, state, now);
   }
 };

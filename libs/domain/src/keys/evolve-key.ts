@@ -33,6 +33,7 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
         rotatedAt: null,
         revokedAt: null,
         deletedAt: null,
+        leakReports: [],
       };
     }
     case 'KeyRotated':
@@ -57,6 +58,8 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
       return state.status === 'absent' ? state : { ...state, ratelimit: event.data.ratelimit };
     case 'KeyIpAllowlistChanged':
       return state.status === 'absent' ? state : { ...state, ipAllowlist: event.data.ipAllowlist };
+    case 'KeyLeakReported':
+      return state.status === 'absent' ? state : { ...state, leakReports: [...state.leakReports, event.data.reportId] };
     case 'RoleAssigned':
     case 'RoleUnassigned':
     case 'KeyPermissionsChanged':

@@ -26,6 +26,7 @@ describe('evolveKey', () => {
       rotatedAt: null,
       revokedAt: null,
       deletedAt: null,
+      leakReports: [],
     });
   });
 
@@ -54,7 +55,7 @@ describe('evolveKey', () => {
 
   it('is total: unknown event types leave the state unchanged', () => {
     const created = replay([keyCreated()]);
-    const unknown = { type: 'KeyLeakReported', data: { keyId: KEY_ID } } as unknown as KeyEvent;
+    const unknown = { type: 'KeyExploded', data: { keyId: KEY_ID } } as unknown as KeyEvent;
     expect(evolveKey(created, unknown)).toBe(created);
     expect(evolveKey(initialKeyState, unknown)).toBe(initialKeyState);
   });

@@ -1,4 +1,4 @@
-import type { KeyEnvironment, RateLimit, ResourcePermissions, StoredSecret } from '@keyward/contracts';
+import type { KeyEnvironment, RateLimit, ResourcePermissions, RevocationReason, StoredSecret } from '@keyward/contracts';
 import type { AccessPolicy } from '../access/access-policy';
 
 /**
@@ -38,6 +38,22 @@ export interface RevokeKey {
   readonly type: 'RevokeKey';
   readonly keyId: string;
   readonly workspaceId: string;
+  /** Absent when an admin revokes; set when the system does (revoke-by-secret). */
+  readonly reason?: RevocationReason;
+}
+
+/**
+ * A signed leak report named the key's secret. `revokeLeakedKeys` is the workspace's setting, resolved
+ * by the caller; `reportId` identifies the report, so that a replay changes nothing.
+ */
+export interface ReportKeyLeak {
+  readonly type: 'ReportKeyLeak';
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly reportId: string;
+  readonly url?: string;
+  readonly source?: string;
+  readonly revokeLeakedKeys: boolean;
 }
 
 /**
@@ -99,4 +115,4 @@ export interface UnshareResource {
   readonly policy: AccessPolicy;
 }
 
-export type KeyCommand = CreateKey | RotateKey | RevokeKey | UpdateKey | DeleteKey | SetKeyRoles | SetKeyPermissions | ShareResource | UnshareResource;
+export type KeyCommand = CreateKey | RotateKey | RevokeKey | UpdateKey | DeleteKey | SetKeyRoles | SetKeyPermissions | ShareResource | UnshareResource | ReportKeyLeak;

@@ -28,6 +28,8 @@ export interface ExistingKey {
   readonly revokedAt: string | null;
   /** A deleted key is revoked and gone from the table; only its history remains. */
   readonly deletedAt: string | null;
+  /** Ids of the leak reports that named the key: a replayed report changes nothing. */
+  readonly leakReports: readonly string[];
 }
 
 export type KeyState = { readonly status: 'absent' } | ExistingKey;

@@ -33,6 +33,7 @@ const sameSettings = (a: WorkspaceSettings, b: WorkspaceSettings): boolean =>
   a.keyPermissionsImmutable === b.keyPermissionsImmutable &&
   a.staleAfterDays === b.staleAfterDays &&
   a.rateLimitWhenUnreachable === b.rateLimitWhenUnreachable &&
+  a.revokeLeakedKeys === b.revokeLeakedKeys &&
   a.resourceCatalogue.length === b.resourceCatalogue.length &&
   a.resourceCatalogue.every((r, i) => r.resource === b.resourceCatalogue[i].resource && r.group === b.resourceCatalogue[i].group);
 

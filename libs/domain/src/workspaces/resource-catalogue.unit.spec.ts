@@ -39,8 +39,8 @@ describe('DEFAULT_RESOURCE_CATALOGUE (product.md section 8)', () => {
 });
 
 describe('defaultWorkspaceSettings', () => {
-  it('key permissions editable, the default catalogue, stale after 90 days, allow when the rate limiter is unreachable', () => {
-    expect(defaultWorkspaceSettings()).toEqual({ keyPermissionsImmutable: false, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE, staleAfterDays: 90, rateLimitWhenUnreachable: 'allow' });
+  it('key permissions editable, the default catalogue, stale after 90 days, allow when the rate limiter is unreachable, leaked keys revoked', () => {
+    expect(defaultWorkspaceSettings()).toEqual({ keyPermissionsImmutable: false, resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE, staleAfterDays: 90, rateLimitWhenUnreachable: 'allow', revokeLeakedKeys: true });
   });
 
   it('fills settings stored before a setting existed with its default, and keeps those stored', () => {
@@ -49,6 +49,7 @@ describe('defaultWorkspaceSettings', () => {
       resourceCatalogue: [],
       staleAfterDays: 90,
       rateLimitWhenUnreachable: 'allow',
+      revokeLeakedKeys: true,
     });
     expect(withSettingDefaults({ ...defaultWorkspaceSettings(), staleAfterDays: 7, rateLimitWhenUnreachable: 'deny' })).toMatchObject({ staleAfterDays: 7, rateLimitWhenUnreachable: 'deny' });
   });

@@ -24,12 +24,16 @@ export const assertOperator = (operator: boolean, what: string): void => {
 
 /** Untrusted input as a settings change (where a command is parsed): each field left out keeps its value. */
 export const validSettingsChange = (raw: Readonly<Record<string, unknown>>): Partial<WorkspaceSettings> => {
-  const { keyPermissionsImmutable, resourceCatalogue, staleAfterDays, rateLimitWhenUnreachable } = raw;
+  const { keyPermissionsImmutable, resourceCatalogue, staleAfterDays, rateLimitWhenUnreachable, revokeLeakedKeys } = raw;
   if (keyPermissionsImmutable !== undefined && typeof keyPermissionsImmutable !== 'boolean') {
     throw validationError('settings.keyPermissionsImmutable', 'keyPermissionsImmutable must be true or false');
   }
+  if (revokeLeakedKeys !== undefined && typeof revokeLeakedKeys !== 'boolean') {
+    throw validationError('settings.revokeLeakedKeys', 'revokeLeakedKeys must be true or false');
+  }
   return {
     ...(keyPermissionsImmutable === undefined ? {} : { keyPermissionsImmutable }),
+    ...(revokeLeakedKeys === undefined ? {} : { revokeLeakedKeys }),
     ...(resourceCatalogue === undefined ? {} : { resourceCatalogue: validCatalogue(resourceCatalogue) }),
     ...(staleAfterDays === undefined ? {} : { staleAfterDays: validStaleAfterDays(staleAfterDays) }),
     ...(rateLimitWhenUnreachable === undefined ? {} : { rateLimitWhenUnreachable: validRateLimitWhenUnreachable(rateLimitWhenUnreachable) }),

@@ -8,6 +8,7 @@ export const defaultWorkspaceSettings = (): WorkspaceSettings => ({
   resourceCatalogue: DEFAULT_RESOURCE_CATALOGUE,
   staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
   rateLimitWhenUnreachable: 'allow',
+  revokeLeakedKeys: true,
 });
 
 /** Settings as stored by an event or a row written before some setting existed: each missing one takes its default. */

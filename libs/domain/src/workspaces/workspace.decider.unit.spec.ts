@@ -185,6 +185,7 @@ describe('ChangeWorkspaceSettings', () => {
     ['staleAfterDays as a string', { staleAfterDays: '90' }, 'settings.staleAfterDays'],
     ['rateLimitWhenUnreachable of "block"', { rateLimitWhenUnreachable: 'block' }, 'settings.rateLimitWhenUnreachable'],
     ['rateLimitWhenUnreachable of null', { rateLimitWhenUnreachable: null }, 'settings.rateLimitWhenUnreachable'],
+    ['revokeLeakedKeys as a string', { revokeLeakedKeys: 'false' }, 'settings.revokeLeakedKeys'],
   ])('refuses %s (400)', (_, settings, field) => {
     given([created()]).when(changeSettings(settings as Partial<WorkspaceSettings>)).then(invalid(field));
   });
@@ -195,6 +196,13 @@ describe('ChangeWorkspaceSettings', () => {
       .then([settingsChanged({ ...defaultWorkspaceSettings(), staleAfterDays: 3650, rateLimitWhenUnreachable: 'deny' })]);
     given([created()]).when(changeSettings({ staleAfterDays: 1 })).then([settingsChanged({ ...defaultWorkspaceSettings(), staleAfterDays: 1 })]);
     given([created()]).when(changeSettings({ staleAfterDays: 90, rateLimitWhenUnreachable: 'allow' })).then([]);
+  });
+
+  it('turns revokeLeakedKeys off (default on) and on again', () => {
+    expect(defaultWorkspaceSettings().revokeLeakedKeys).toBe(true);
+    given([created()]).when(changeSettings({ revokeLeakedKeys: false })).then([settingsChanged({ ...defaultWorkspaceSettings(), revokeLeakedKeys: false })]);
+    given([created(), settingsChanged({ ...defaultWorkspaceSettings(), revokeLeakedKeys: false })]).when(changeSettings({ revokeLeakedKeys: true })).then([settingsChanged(defaultWorkspaceSettings())]);
+    given([created()]).when(changeSettings({ revokeLeakedKeys: true })).then([]);
   });
 
   it('names the management resources a catalogue dropped', () => {

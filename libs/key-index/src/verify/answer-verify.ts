@@ -66,7 +66,7 @@ export const answerVerifyKeyId = (raw: Uint8Array, context: VerifyContext, now: 
 };
 
 /** The request object, or undefined for anything that is not JSON of an object. */
-const parsed = (raw: Uint8Array): object | undefined => {
+export const parsed = (raw: Uint8Array): object | undefined => {
   try {
     const request: unknown = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
     return typeof request === 'object' && request !== null ? request : undefined;

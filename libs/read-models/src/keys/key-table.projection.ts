@@ -48,7 +48,7 @@ const update = (keyId: string, set: Extract<RowChange<KeyRecord>, { kind: 'updat
  * so replaying the same history always writes the same rows. An event for a key with no row
  * (deleted) changes nothing.
  */
-const keyChange = (event: RecordedEvent<KeyEvent>): RowChange<KeyRecord> => {
+const keyChange = (event: RecordedEvent<KeyEvent>): RowChange<KeyRecord> | undefined => {
   switch (event.type) {
     case 'KeyCreated':
       return { kind: 'insert', row: createdRow(event) };
@@ -75,8 +75,14 @@ const keyChange = (event: RecordedEvent<KeyEvent>): RowChange<KeyRecord> => {
     case 'ResourceShared':
     case 'ResourceUnshared':
       return update(event.data.keyId, (row) => evolveRowAccess(row, event));
+    case 'KeyLeakReported':
+      // The revocation that may follow is its own event; the report itself is history only.
+      return undefined;
   }
 };
 
 /** What an event does to the key table: nothing unless it is a key event. */
-export const keyTableChanges = (event: RecordedEvent): RowChange<KeyRecord>[] => (isKeyEvent(event) ? [keyChange(event)] : []);
+export const keyTableChanges = (event: RecordedEvent): RowChange<KeyRecord>[] => {
+  const change = isKeyEvent(event) ? keyChange(event) : undefined;
+  return change ? [change] : [];
+};

@@ -7,7 +7,7 @@ describe('workspace records', () => {
   });
 
   it('shows a created workspace as stored', () => {
-    const settings = { keyPermissionsImmutable: true, resourceCatalogue: [{ resource: 'calls', group: 'Communication' }], staleAfterDays: 30, rateLimitWhenUnreachable: 'deny' as const };
+    const settings = { keyPermissionsImmutable: true, resourceCatalogue: [{ resource: 'calls', group: 'Communication' }], staleAfterDays: 30, rateLimitWhenUnreachable: 'deny' as const, revokeLeakedKeys: false };
     expect(toWorkspaceRecord({ id: 'ws_1', name: 'Acme', plan: 'pro', settings, createdAt: new Date('2026-01-01T00:00:00.000Z') })).toEqual({
       id: 'ws_1', name: 'Acme', plan: 'pro', settings, createdAt: '2026-01-01T00:00:00.000Z',
     });

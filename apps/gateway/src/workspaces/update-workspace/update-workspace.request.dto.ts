@@ -41,6 +41,11 @@ export class WorkspaceSettingsDto implements Partial<WorkspaceSettings> {
   @IsOptional()
   @IsIn(RateLimitWhenUnreachableChoices)
   rateLimitWhenUnreachable?: RateLimitWhenUnreachable;
+
+  @ApiPropertyOptional({ description: 'when true (the default), a key named by a signed leak report (POST /v1/leaks) is revoked at once' })
+  @IsOptional()
+  @IsBoolean()
+  revokeLeakedKeys?: boolean;
 }
 
 /** Left out, a field keeps its value. The plan is the operator's (root key) to change. */

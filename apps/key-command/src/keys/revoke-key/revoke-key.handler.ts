@@ -8,8 +8,8 @@ import { handleFinalKeyCommand } from '../final-key-command';
 export class RevokeKeyHandler {
   constructor(private readonly commands: CommandHandler) {}
 
-  async execute({ context, keyId }: RevokeKeyRequest): Promise<CommandReply<RevokeKeyResult>> {
-    const { position, events } = await handleFinalKeyCommand(this.commands, context, keyId, 'RevokeKey');
+  async execute({ context, keyId, reason }: RevokeKeyRequest): Promise<CommandReply<RevokeKeyResult>> {
+    const { position, events } = await handleFinalKeyCommand(this.commands, context, keyId, 'RevokeKey', reason);
     const revoked = decidedEvent(events, 'KeyRevoked');
     return { ok: true, position, result: { id: keyId, status: 'revoked', revokedAt: revoked.data.revokedAt } };
   }

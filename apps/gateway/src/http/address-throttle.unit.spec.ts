@@ -1,13 +1,14 @@
-import { SignInLimiter } from './sign-in.limiter';
+import { SignInLimiter } from '../session/sign-in.limiter';
+import { AddressThrottle } from './address-throttle';
 
-describe('SignInLimiter', () => {
+describe('AddressThrottle (as the sign-in uses it)', () => {
   const NOW = 1_000_000;
 
   it('lets an address fail 10 times in the window, then asks it to wait until the window ends', () => {
     const limiter = new SignInLimiter();
     for (let i = 0; i < 10; i++) {
       expect(limiter.retryAfterSeconds('203.0.113.7', NOW)).toBeUndefined();
-      limiter.failed('203.0.113.7', NOW);
+      limiter.record('203.0.113.7', NOW);
     }
     expect(limiter.retryAfterSeconds('203.0.113.7', NOW + 1_000)).toBe(299);
     expect(limiter.retryAfterSeconds('198.51.100.1', NOW)).toBeUndefined();
@@ -15,17 +16,17 @@ describe('SignInLimiter', () => {
   });
 
   it('starts a new window after the old one ended', () => {
-    const limiter = new SignInLimiter(2, 1_000);
-    limiter.failed('a', NOW);
-    limiter.failed('a', NOW + 1_500);
+    const limiter = new AddressThrottle(2, 1_000);
+    limiter.record('a', NOW);
+    limiter.record('a', NOW + 1_500);
     expect(limiter.retryAfterSeconds('a', NOW + 1_600)).toBeUndefined();
-    limiter.failed('a', NOW + 1_700);
+    limiter.record('a', NOW + 1_700);
     expect(limiter.retryAfterSeconds('a', NOW + 1_800)).toBe(1);
   });
 
   it('remembers a bounded number of addresses', () => {
-    const limiter = new SignInLimiter(1, 60_000);
-    for (let i = 0; i <= 10_000; i++) limiter.failed(`10.0.${i >> 8}.${i & 255}`, NOW);
+    const limiter = new AddressThrottle(1, 60_000);
+    for (let i = 0; i <= 10_000; i++) limiter.record(`10.0.${i >> 8}.${i & 255}`, NOW);
     expect(limiter.retryAfterSeconds('10.0.0.0', NOW)).toBeUndefined();
     expect(limiter.retryAfterSeconds('10.0.39.16', NOW)).toBe(60);
   });
