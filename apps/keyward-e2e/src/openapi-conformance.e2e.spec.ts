@@ -30,6 +30,8 @@ interface Operation {
   readonly parameters?: readonly { readonly name: string; readonly in: string }[];
   readonly security?: readonly unknown[];
   readonly 'x-required-permission'?: string;
+  /** A write whose answers are never kept (the broker): it refuses Idempotency-Key and writes no event. */
+  readonly 'x-not-idempotent'?: boolean;
   readonly 'x-root-only'?: boolean;
 }
 
@@ -99,9 +101,11 @@ describe('the OpenAPI document', () => {
       if (write) expected.push('409');
       for (const status of expected) if (!statuses.includes(status)) gaps.push(`${name} does not declare ${status}`);
       if (op.responses['503'] && name !== 'GET /health' && !op.responses['503'].headers?.['Retry-After']) gaps.push(`${name} 503 without Retry-After`);
-      if (write && !op.parameters?.some((p) => p.name === 'Idempotency-Key' && p.in === 'header')) gaps.push(`${name} without Idempotency-Key`);
+      const kept = write && op['x-not-idempotent'] !== true;
+      if (kept && !op.parameters?.some((p) => p.name === 'Idempotency-Key' && p.in === 'header')) gaps.push(`${name} without Idempotency-Key`);
+      if (!kept && op.parameters?.some((p) => p.name === 'Idempotency-Key')) gaps.push(`${name} offers an Idempotency-Key it refuses`);
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
-      for (const [status, response] of write ? success : []) {
+      for (const [status, response] of kept ? success : []) {
         for (const header of ['Idempotent-Replayed', 'Keyward-Consistency']) if (!response.headers?.[header]) gaps.push(`${name} ${status} without ${header}`);
       }
     }
