@@ -156,3 +156,19 @@ export const KeyEventTypes: readonly KeyEvent['type'][] = [
 
 /** Streams are named `key-<id>`, `role-<id>`, `workspace-<id>`, `credential-<id>`. */
 export const keyStreamId = (keyId: string): string => `key-${keyId}`;
+
+/**
+ * A leak report named this key (product.md 9.5): where it was found, never the token or its hash.
+ * `reportId` is the hex SHA-256 of the raw report body, so a replayed report is recognised.
+ * Slice i13-leaks writes it (and adds it to `KeyEvent`); the webhook sender maps it to `key.leaked`.
+ */
+export interface KeyLeakReportedData {
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly reportId: string;
+  readonly url?: string;
+  readonly source?: string;
+  readonly reportedAt: string;
+}
+
+export type KeyLeakReported = DomainEvent<'KeyLeakReported', KeyLeakReportedData>;
