@@ -14,7 +14,7 @@ export const asCredentialId = (value: unknown): string => {
 
 /** Base64url parts of at most what a sealed value of the largest accepted value takes. */
 const SEALED_PART = /^[A-Za-z0-9_-]{1,65536}$/;
-const asSealedValue = (value: unknown): SealedValue => {
+export const asSealedValue = (value: unknown): SealedValue => {
   const o = asObject(value, 'sealedValue');
   const part = (field: 'nonce' | 'ciphertext' | 'tag'): string => {
     const text = o[field];
