@@ -6,6 +6,7 @@ import { ApiKeyUsersModule } from './api-key-users/api-key-users.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CredentialsModule } from './credentials/credentials.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
 import { GatewayLoggingModule } from './http/gateway-logging.module';
@@ -18,7 +19,7 @@ import { AuditChainModule } from './audit-chain/audit-chain.module';
 import { SessionModule } from './session/session.module';
 
 @Module({
-  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, UsageModule, RolesModule, ApiKeyUsersModule, WorkspacesModule, AuditModule, AuditChainModule, CredentialsModule, SessionModule],
+  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, UsageModule, RolesModule, ApiKeyUsersModule, WorkspacesModule, AuditModule, AuditChainModule, CredentialsModule, WebhooksModule, SessionModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

@@ -1,0 +1,20 @@
+import { Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ErrorCodes, Subjects, type CommandContext } from '@keyward/contracts';
+import { CommandClient } from '../commands/command.client';
+import { AdminController } from '../http/admin-controller.decorator';
+import { CommandCtx } from '../http/command-context.decorator';
+import { answerWritten } from '../http/consistency.header';
+import { DeleteByIdRoute } from '../http/delete-by-id-route.decorator';
+import { WebhookIdPipe } from './webhook-id.pipe';
+
+@AdminController('webhooks', 'v1/webhooks')
+export class DeleteWebhookHttpController {
+  constructor(private readonly commands: CommandClient) {}
+
+  /** Waits for the projector, which destroys the secret's data key with the row; deliveries still queued are dropped. */
+  @DeleteByIdRoute('webhooks:write', ErrorCodes.webhookNotFound)
+  async delete(@Param('id', WebhookIdPipe) webhookId: string, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+    answerWritten(response, await this.commands.send(Subjects.webhookCommand.delete, { context, webhookId }));
+  }
+}
