@@ -26,7 +26,7 @@ export const parseCreateWebhook: CommandParser<S['create']> = (payload) => {
     url: asUrl(p.url),
     events: asEvents(p.events),
     description: optional(p.description, asDescription),
-    sealedSecret: asSealedValue(p.sealedSecret),
+    sealedSecret: asSealedValue(p.sealedSecret, 'sealedSecret'),
   };
 };
 
@@ -44,7 +44,7 @@ export const parseUpdateWebhook: CommandParser<S['update']> = (payload) => {
 
 export const parseRotateWebhookSecret: CommandParser<S['rotateSecret']> = (payload) => {
   const p = asObject(payload, 'command');
-  return { context: asCommandContext(p.context), webhookId: asWebhookId(p.webhookId), sealedSecret: asSealedValue(p.sealedSecret) };
+  return { context: asCommandContext(p.context), webhookId: asWebhookId(p.webhookId), sealedSecret: asSealedValue(p.sealedSecret, 'sealedSecret') };
 };
 
 export const parseDeleteWebhook: CommandParser<S['delete']> = (payload) => {
