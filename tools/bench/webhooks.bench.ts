@@ -9,15 +9,19 @@ import { HttpLoad } from './http-load';
 import { percentile } from './load';
 
 /**
- * `npm run bench:webhooks`: how fast the webhook sender delivers to a local receiver, and how long
- * from a history event to its delivery. Keys are created first; then they are revoked with
- * `IN_FLIGHT` writers, each revocation a `key.revoked` for every endpoint. The receiver (in this
- * process, on loopback, answering 200) takes each delivery's arrival time; the lag is that
- * minus the event's own time (`timestamp`, the revocation's decision time).
- *   BENCH_KEYS       keys revoked (default 300)
+ * `npm run bench:webhooks`: how long from a history event to its delivery, and how fast the
+ * sender delivers to a local receiver. Keys are created first; then, twice, half of them are
+ * revoked with `IN_FLIGHT` writers, each revocation a `key.revoked` for every endpoint. The
+ * receiver (in this process, on loopback) takes each delivery's arrival time.
+ * - live: the receiver answers 200; the lag is arrival minus the event's own time (`timestamp`,
+ *   the revocation's decision time). Deliveries/s here is bounded by the writes.
+ * - backlog: the receiver answers 500 while the keys are revoked, so the deliveries queue up
+ *   behind each endpoint's head; then it answers 200 and the queue drains: deliveries/s from then
+ *   to the last is the sender's own rate (retry pauses are cut to ≤ 50 ms for the bench).
+ *   BENCH_KEYS       keys revoked in all (default 400)
  *   BENCH_ENDPOINTS  endpoints subscribed (default 4)
  */
-const KEYS = Number(process.env.BENCH_KEYS ?? 300);
+const KEYS = Number(process.env.BENCH_KEYS ?? 400);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
 const IN_FLIGHT = 8;
 const DATA_DIR = path.resolve(ROOT, process.env.KEYWARD_DATA_DIR ?? '.data/bench-webhooks');
@@ -28,11 +32,13 @@ interface Arrival {
   readonly id: string;
 }
 
-const startReceiver = async (arrivals: Arrival[]): Promise<{ server: http.Server; port: number }> => {
+/** Keeps the arrivals it answered 200; answers 500 (keeping nothing) while `failing.on`. */
+const startReceiver = async (arrivals: Arrival[], failing: { on: boolean }): Promise<{ server: http.Server; port: number }> => {
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      if (failing.on) return response.writeHead(500).end();
       const at = Date.now();
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { timestamp: string };
       arrivals.push({ at, lagMs: at - Date.parse(body.timestamp), id: String(request.headers['webhook-id']) });
@@ -63,8 +69,11 @@ const main = async (): Promise<void> => {
   // The stack's services take this process's environment: the sender may reach plain HTTP on loopback, as only a test setup would allow.
   process.env.KEYWARD_OUTBOUND_ALLOW_HTTP = 'true';
   process.env.KEYWARD_OUTBOUND_ALLOW_PRIVATE = 'true';
+  process.env.KEYWARD_WEBHOOK_RETRY_BASE_MS = '10';
+  process.env.KEYWARD_WEBHOOK_RETRY_MAX_MS = '50';
   const arrivals: Arrival[] = [];
-  const receiver = await startReceiver(arrivals);
+  const failing = { on: false };
+  const receiver = await startReceiver(arrivals, failing);
   const infra = await BenchInfra.up(DATA_DIR);
   let stack: BenchStack | undefined;
   let root: HttpLoad | undefined;
@@ -77,21 +86,38 @@ const main = async (): Promise<void> => {
     await inParallel(Array.from({ length: KEYS }, (_, i) => i), IN_FLIGHT, async () => {
       keys.push((await created<CreateKeyResult>(client, '/v1/keys', { name: 'webhook bench', permissions: { calls: 'read' } })).id);
     });
-    const expected = KEYS * ENDPOINTS;
+    const revokeAll = (ids: readonly string[]): Promise<void> =>
+      inParallel(ids, IN_FLIGHT, async (id) => {
+        const answer = await client.send({ method: 'POST', path: `/v1/keys/${id}/revoke` });
+        if (answer.status !== 200) throw new Error(`revoke answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+      });
+    const allArrived = async (expected: number): Promise<void> => {
+      for (const deadline = Date.now() + 120_000; new Set(arrivals.map((a) => a.id)).size < expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+      const arrived = new Set(arrivals.map((a) => a.id)).size;
+      if (arrived < expected) throw new Error(`only ${arrived} of ${expected} deliveries arrived within 120 s`);
+    };
+    const half = Math.floor(KEYS / 2);
+
     const started = Date.now();
-    await inParallel(keys, IN_FLIGHT, async (id) => {
-      const answer = await client.send({ method: 'POST', path: `/v1/keys/${id}/revoke` });
-      if (answer.status !== 200) throw new Error(`revoke answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-    });
+    await revokeAll(keys.slice(0, half));
     const written = Date.now();
-    for (const deadline = Date.now() + 120_000; new Set(arrivals.map((a) => a.id)).size < expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
-    const ids = new Set(arrivals.map((a) => a.id));
-    if (ids.size < expected) throw new Error(`only ${ids.size} of ${expected} deliveries arrived within 120 s`);
-    const last = Math.max(...arrivals.map((a) => a.at));
-    const lags = Float64Array.from(arrivals.map((a) => a.lagMs)).sort();
-    console.log(`\nrevocations: ${KEYS} in ${((written - started) / 1000).toFixed(2)} s (${(KEYS / ((written - started) / 1000)).toFixed(0)}/s)`);
-    console.log(`deliveries:  ${expected} (${arrivals.length - expected} repeats) in ${((last - started) / 1000).toFixed(2)} s from the first revocation: ${(expected / ((last - started) / 1000)).toFixed(0)} deliveries/s`);
-    console.log(`event → delivery lag: p50 ${percentile(lags, 0.5).toFixed(0)} ms, p99 ${percentile(lags, 0.99).toFixed(0)} ms, max ${lags[lags.length - 1].toFixed(0)} ms`);
+    await allArrived(half * ENDPOINTS);
+    const live = arrivals.splice(0);
+    const lags = Float64Array.from(live.map((a) => a.lagMs)).sort();
+    const lastLive = Math.max(...live.map((a) => a.at));
+    console.log(`\nlive: ${half} revocations in ${((written - started) / 1000).toFixed(2)} s (${(half / ((written - started) / 1000)).toFixed(0)}/s), ${half * ENDPOINTS} deliveries (${live.length - half * ENDPOINTS} repeats), the last ${lastLive - written} ms after the last write: ${((half * ENDPOINTS) / ((lastLive - started) / 1000)).toFixed(0)} deliveries/s`);
+    console.log(`  event → delivery lag: p50 ${percentile(lags, 0.5).toFixed(0)} ms, p99 ${percentile(lags, 0.99).toFixed(0)} ms, max ${lags[lags.length - 1].toFixed(0)} ms`);
+
+    failing.on = true;
+    await revokeAll(keys.slice(half));
+    // Let the follower enqueue everything written before the receiver recovers.
+    await new Promise((r) => setTimeout(r, 1_000));
+    failing.on = false;
+    const recovered = Date.now();
+    const backlog = (keys.length - half) * ENDPOINTS;
+    await allArrived(backlog);
+    const lastBacklog = Math.max(...arrivals.map((a) => a.at));
+    console.log(`backlog: ${backlog} deliveries queued behind ${ENDPOINTS} failing endpoints, drained in ${((lastBacklog - recovered) / 1000).toFixed(2)} s once they answer: ${(backlog / ((lastBacklog - recovered) / 1000)).toFixed(0)} deliveries/s (${arrivals.length - backlog} repeats)`);
   } finally {
     root?.close();
     await stack?.stop();

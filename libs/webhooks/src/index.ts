@@ -5,6 +5,7 @@ export * from './delivery-id';
 export * from './webhook-endpoints.projection';
 export * from './enqueue-deliveries';
 export * from './delivery.store';
+export * from './delivery-leadership';
 export * from './disable-webhook';
 export * from './webhook.deliverer';
 export * from './delivery.queries';

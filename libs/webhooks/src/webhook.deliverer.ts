@@ -4,6 +4,7 @@ import { OutboundFailedError, OutboundRefusedError, sendOutbound, type OutboundP
 import type { WebhookStateQueries } from '@keyward/read-models';
 import type { CredentialVault } from '@keyward/vault';
 import { disableWebhook } from './disable-webhook';
+import type { DeliveryLeadership } from './delivery-leadership';
 import type { AttemptOutcome, AttemptRecord, DeliveryStore, DueDelivery } from './delivery.store';
 import { retryDelayMs, retryPeriodOver, type RetrySchedule } from './retry-schedule';
 
@@ -36,7 +37,8 @@ const errorText = (error: unknown): string => {
  * URL and signing secret from its history as it is now (a rotated secret signs at once; a deleted
  * or disabled endpoint gets nothing more), signs per Standard Webhooks with the delivery's stable
  * id, and goes through the outbound guard. A failed try is retried with exponential backoff and
- * full jitter until the retry period is over; then the endpoint is disabled and reported.
+ * full jitter until the retry period is over; then the endpoint is disabled and reported. Only
+ * the replica holding the delivery lock sends (`DeliveryLeadership`).
  */
 export class WebhookDeliverer {
   private readonly busy = new Set<string>();
@@ -48,6 +50,7 @@ export class WebhookDeliverer {
 
   constructor(
     private readonly deliveries: DeliveryStore,
+    private readonly leadership: DeliveryLeadership,
     private readonly webhooks: WebhookStateQueries,
     private readonly vault: CredentialVault,
     private readonly store: EventStore,
@@ -85,11 +88,12 @@ export class WebhookDeliverer {
     clearTimeout(this.timer);
     await this.ticking;
     await Promise.allSettled([...this.inFlight]);
+    await this.leadership.release();
   }
 
   private async tick(): Promise<void> {
     const room = this.options.concurrency - this.busy.size;
-    if (room <= 0) return;
+    if (room <= 0 || !(await this.leadership.held())) return;
     let due: DueDelivery[];
     try {
       due = await this.deliveries.dueHeads([...this.busy], room);

@@ -6,7 +6,7 @@ import { outboundPolicyFromEnv } from '@keyward/outbound';
 import { EVENT_STORE, KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
 import { WebhookStateQueries } from '@keyward/read-models';
 import { MasterKeys, PostgresCredentialVault } from '@keyward/vault';
-import { DeliveryStore, retryScheduleFromEnv, WebhookDeliverer } from '@keyward/webhooks';
+import { DeliveryLeadership, DeliveryStore, retryScheduleFromEnv, WebhookDeliverer } from '@keyward/webhooks';
 import { DeliveryMetrics } from './delivery.metrics';
 
 const CONCURRENCY = 16;
@@ -25,7 +25,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_MODEL_DATA_SOURCE) dataSource: DataSource, @Inject(KEYWARD_CONFIG) config: KeywardConfig, metrics: DeliveryMetrics) {
     const vault = new PostgresCredentialVault(dataSource, new MasterKeys(() => loadMasterKeyring(config)));
     const options = { schedule: retryScheduleFromEnv(), policy: outboundPolicyFromEnv(), concurrency: CONCURRENCY, pollMs: POLL_MS };
-    this.deliverer = new WebhookDeliverer(new DeliveryStore(dataSource), new WebhookStateQueries(store), vault, store, options, {
+    this.deliverer = new WebhookDeliverer(new DeliveryStore(dataSource), new DeliveryLeadership(dataSource, POLL_MS), new WebhookStateQueries(store), vault, store, options, {
       onAttempt: (outcome, delivery, attempt) => {
         metrics.attempted(outcome, delivery.eventAt, new Date(attempt.attemptedAt.getTime() + attempt.durationMs));
         if (outcome !== 'delivered') this.logger.warn(`delivery ${delivery.id} to webhook ${delivery.webhookId}: ${attempt.error ?? 'failed'} (${outcome})`);
