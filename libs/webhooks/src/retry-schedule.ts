@@ -1,3 +1,5 @@
+import { millisecondsFromEnv } from '@keyward/config';
+
 /** How long a delivery is retried and how the pauses between tries grow. */
 export interface RetrySchedule {
   /** From the first try: past this, the delivery is given up and its endpoint disabled (24 h). */
@@ -23,17 +25,13 @@ export const retryDelayMs = (attempt: number, schedule: RetrySchedule, random: (
 /** Whether a delivery first tried at `firstAttemptAt` that just failed again is to be given up. */
 export const retryPeriodOver = (firstAttemptAt: Date, now: Date, schedule: RetrySchedule): boolean => now.getTime() - firstAttemptAt.getTime() >= schedule.retryForMs;
 
-const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
-  const text = env[name];
-  if (!text) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
-};
+const HOUR_MS = 60 * 60 * 1000;
+/** Beyond a week an endpoint is as good as disabled already. */
+const MAX_RETRY_FOR_MS = 7 * 24 * HOUR_MS;
 
 /** `KEYWARD_WEBHOOK_RETRY_FOR_MS`, `…_RETRY_BASE_MS`, `…_RETRY_MAX_MS` over the defaults (tests shorten them). */
 export const retryScheduleFromEnv = (env: NodeJS.ProcessEnv = process.env): RetrySchedule => ({
-  retryForMs: positive(env, 'KEYWARD_WEBHOOK_RETRY_FOR_MS', DEFAULT_RETRY_SCHEDULE.retryForMs),
-  baseDelayMs: positive(env, 'KEYWARD_WEBHOOK_RETRY_BASE_MS', DEFAULT_RETRY_SCHEDULE.baseDelayMs),
-  maxDelayMs: positive(env, 'KEYWARD_WEBHOOK_RETRY_MAX_MS', DEFAULT_RETRY_SCHEDULE.maxDelayMs),
+  retryForMs: millisecondsFromEnv(env, 'KEYWARD_WEBHOOK_RETRY_FOR_MS', DEFAULT_RETRY_SCHEDULE.retryForMs, MAX_RETRY_FOR_MS),
+  baseDelayMs: millisecondsFromEnv(env, 'KEYWARD_WEBHOOK_RETRY_BASE_MS', DEFAULT_RETRY_SCHEDULE.baseDelayMs, HOUR_MS),
+  maxDelayMs: millisecondsFromEnv(env, 'KEYWARD_WEBHOOK_RETRY_MAX_MS', DEFAULT_RETRY_SCHEDULE.maxDelayMs, 24 * HOUR_MS),
 });

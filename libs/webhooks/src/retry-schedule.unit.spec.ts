@@ -21,7 +21,7 @@ describe('retry schedule', () => {
     expect(retryScheduleFromEnv({})).toEqual(DEFAULT_RETRY_SCHEDULE);
     expect(DEFAULT_RETRY_SCHEDULE.retryForMs).toBe(86_400_000);
     expect(retryScheduleFromEnv({ KEYWARD_WEBHOOK_RETRY_FOR_MS: '5000', KEYWARD_WEBHOOK_RETRY_BASE_MS: '10' })).toEqual({ ...DEFAULT_RETRY_SCHEDULE, retryForMs: 5_000, baseDelayMs: 10 });
-    expect(() => retryScheduleFromEnv({ KEYWARD_WEBHOOK_RETRY_MAX_MS: '-1' })).toThrow('KEYWARD_WEBHOOK_RETRY_MAX_MS must be a positive whole number');
+    expect(() => retryScheduleFromEnv({ KEYWARD_WEBHOOK_RETRY_MAX_MS: '-1' })).toThrow('KEYWARD_WEBHOOK_RETRY_MAX_MS must be a whole number of milliseconds from 1 to 86400000 (default 3600000)');
   });
 });
 
