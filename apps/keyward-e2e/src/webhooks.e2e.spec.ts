@@ -117,6 +117,16 @@ describe('webhooks, services as separate processes', () => {
     expect((await api('GET', `/v1/webhooks/${webhook.id}/deliveries?cursor=nonsense`)).status).toBe(400);
   });
 
+  it('answers a repeated create (Idempotency-Key) with the same endpoint and no secret', async () => {
+    const body = { url: receiver.url('/repeat'), events: ['key.leaked'] };
+    const first = await stack.api<WebhookWithSecretView>('POST', '/v1/webhooks', body, stack.rootKey, { 'idempotency-key': 'webhook-repeat-1' });
+    secrets.push(first.body.secret);
+    const again = await stack.api<WebhookWithSecretView & { secretAlreadyShown?: true }>('POST', '/v1/webhooks', body, stack.rootKey, { 'idempotency-key': 'webhook-repeat-1' });
+    answers.push(JSON.stringify(again.body));
+    expect({ status: again.status, id: again.body.id, secret: again.body.secret, shown: again.body.secretAlreadyShown }).toEqual({ status: 201, id: first.body.id, secret: null, shown: true });
+    expect((await api<{ items: WebhookView[] }>('GET', '/v1/webhooks')).body.items.filter((w) => w.url === receiver.url('/repeat'))).toHaveLength(1);
+  });
+
   it('delivers every event in order, with no gaps, to a receiver that failed for a while, retrying only the oldest', async () => {
     receiver.fail('/flaky', true);
     const webhook = await createWebhook('/flaky', ['key.revoked']);

@@ -2,7 +2,8 @@ import { Webhook } from 'standardwebhooks';
 import type { EventStore } from '@keyward/event-store';
 import { OutboundFailedError, OutboundRefusedError, sendOutbound, type OutboundPolicy } from '@keyward/outbound';
 import type { WebhookStateQueries } from '@keyward/read-models';
-import type { CredentialVault } from '@keyward/vault';
+import type { ExistingWebhook } from '@keyward/domain';
+import { CredentialShreddedError, type CredentialVault } from '@keyward/vault';
 import { disableWebhook } from './disable-webhook';
 import type { DeliveryLeadership } from './delivery-leadership';
 import type { AttemptOutcome, AttemptRecord, DeliveryStore, DueDelivery } from './delivery.store';
@@ -103,24 +104,44 @@ export class WebhookDeliverer {
     }
     for (const delivery of due) {
       this.busy.add(delivery.webhookId);
-      const attempt = this.attempt(delivery)
-        .catch((error: Error) => this.observer.onError(error))
-        .finally(() => {
-          this.busy.delete(delivery.webhookId);
-          this.inFlight.delete(attempt);
+      const running = this.attempt(delivery).then(
+        () => {
+          this.settled(delivery, running);
           this.wake();
-        });
-      this.inFlight.add(attempt);
+        },
+        // The try could not be made or recorded (the database or the vault failing): the head stays
+        // as it was, and is looked at again at the next poll rather than at once, in a loop.
+        (error: Error) => {
+          this.settled(delivery, running);
+          this.observer.onError(error);
+        },
+      );
+      this.inFlight.add(running);
+    }
+  }
+
+  private settled(delivery: DueDelivery, running: Promise<void>): void {
+    this.busy.delete(delivery.webhookId);
+    this.inFlight.delete(running);
+  }
+
+  /** The signing secret, or `undefined` once the endpoint is deleted (its data key destroyed meanwhile). */
+  private async secretOf(webhook: ExistingWebhook): Promise<string | undefined> {
+    try {
+      return await this.vault.open(webhook.webhookId, webhook.workspaceId, webhook.sealedSecret);
+    } catch (error) {
+      if (error instanceof CredentialShreddedError) return undefined;
+      throw error;
     }
   }
 
   private async attempt(delivery: DueDelivery): Promise<void> {
     const webhook = await this.webhooks.get(delivery.workspaceId, delivery.webhookId);
-    if (!webhook || !webhook.enabled) {
+    const secret = webhook?.enabled ? await this.secretOf(webhook) : undefined;
+    if (!webhook || secret === undefined) {
       await this.deliveries.abandonPending(delivery.webhookId);
       return;
     }
-    const secret = await this.vault.open(webhook.webhookId, webhook.workspaceId, webhook.sealedSecret);
     const attemptedAt = new Date();
     const signature = new Webhook(secret).sign(delivery.id, attemptedAt, delivery.payload);
     const headers = {
