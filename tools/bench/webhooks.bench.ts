@@ -13,6 +13,7 @@ import { percentile } from './load';
  * sender delivers to a local receiver. Keys are created first; then, twice, half of them are
  * revoked with `IN_FLIGHT` writers, each revocation a `key.revoked` for every endpoint. The
  * receiver (in this process, on loopback) takes each delivery's arrival time.
+ * - quiet: `QUIET` revocations one at a time, 100 ms apart: the lag with nothing queued.
  * - live: the receiver answers 200; the lag is arrival minus the event's own time (`timestamp`,
  *   the revocation's decision time). Deliveries/s here is bounded by the writes.
  * - backlog: the receiver answers 500 while the keys are revoked, so the deliveries queue up
@@ -24,6 +25,7 @@ import { percentile } from './load';
 const KEYS = Number(process.env.BENCH_KEYS ?? 400);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
 const IN_FLIGHT = 8;
+const QUIET = 30;
 const DATA_DIR = path.resolve(ROOT, process.env.KEYWARD_DATA_DIR ?? '.data/bench-webhooks');
 
 interface Arrival {
@@ -65,7 +67,7 @@ const inParallel = async <T>(items: readonly T[], inFlight: number, work: (item:
 
 const main = async (): Promise<void> => {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-  console.log(`webhooks: ${KEYS} keys revoked by ${IN_FLIGHT} writers, ${ENDPOINTS} endpoints each told of every revocation; the receiver runs in this process on loopback`);
+  console.log(`webhooks: ${KEYS} keys revoked (${QUIET} alone, the rest by ${IN_FLIGHT} writers), ${ENDPOINTS} endpoints each told of every revocation; the receiver runs in this process on loopback`);
   // The stack's services take this process's environment: the sender may reach plain HTTP on loopback, as only a test setup would allow.
   process.env.KEYWARD_OUTBOUND_ALLOW_HTTP = 'true';
   process.env.KEYWARD_OUTBOUND_ALLOW_PRIVATE = 'true';
@@ -96,17 +98,27 @@ const main = async (): Promise<void> => {
       const arrived = new Set(arrivals.map((a) => a.id)).size;
       if (arrived < expected) throw new Error(`only ${arrived} of ${expected} deliveries arrived within 120 s`);
     };
-    const half = Math.floor(KEYS / 2);
+    const lagLine = (arrived: readonly Arrival[]): string => {
+      const lags = Float64Array.from(arrived.map((a) => a.lagMs)).sort();
+      return `event → delivery lag: p50 ${percentile(lags, 0.5).toFixed(0)} ms, p99 ${percentile(lags, 0.99).toFixed(0)} ms, max ${lags[lags.length - 1].toFixed(0)} ms`;
+    };
+    const quiet = keys.splice(0, QUIET);
+    for (const id of quiet) {
+      await revokeAll([id]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await allArrived(QUIET * ENDPOINTS);
+    console.log(`\nquiet: ${QUIET} revocations one at a time, 100 ms apart: ${lagLine(arrivals.splice(0))}`);
+    const half = Math.floor(keys.length / 2);
 
     const started = Date.now();
     await revokeAll(keys.slice(0, half));
     const written = Date.now();
     await allArrived(half * ENDPOINTS);
     const live = arrivals.splice(0);
-    const lags = Float64Array.from(live.map((a) => a.lagMs)).sort();
     const lastLive = Math.max(...live.map((a) => a.at));
-    console.log(`\nlive: ${half} revocations in ${((written - started) / 1000).toFixed(2)} s (${(half / ((written - started) / 1000)).toFixed(0)}/s), ${half * ENDPOINTS} deliveries (${live.length - half * ENDPOINTS} repeats), the last ${lastLive - written} ms after the last write: ${((half * ENDPOINTS) / ((lastLive - started) / 1000)).toFixed(0)} deliveries/s`);
-    console.log(`  event → delivery lag: p50 ${percentile(lags, 0.5).toFixed(0)} ms, p99 ${percentile(lags, 0.99).toFixed(0)} ms, max ${lags[lags.length - 1].toFixed(0)} ms`);
+    console.log(`live: ${half} revocations in ${((written - started) / 1000).toFixed(2)} s (${(half / ((written - started) / 1000)).toFixed(0)}/s), ${half * ENDPOINTS} deliveries (${live.length - half * ENDPOINTS} repeats), the last ${lastLive - written} ms after the last write: ${((half * ENDPOINTS) / ((lastLive - started) / 1000)).toFixed(0)} deliveries/s`);
+    console.log(`  ${lagLine(live)}`);
 
     failing.on = true;
     await revokeAll(keys.slice(half));
