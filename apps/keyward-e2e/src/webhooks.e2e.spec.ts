@@ -205,6 +205,24 @@ describe('webhooks, services as separate processes', () => {
     expect(receiver.at('/deleted')).toEqual([]);
   });
 
+  it('sends nothing to an address the operator has not allowed (the outbound guard), and says why in the attempts', async () => {
+    const [relaxed] = stack.running('webhook-sender');
+    await stack.stopService(relaxed);
+    const strict = stack.spawn('webhook-sender', { KEYWARD_OUTBOUND_ALLOW_PRIVATE: 'false' });
+    try {
+      await stack.waitUntilHealthy([strict]);
+      const webhook = await createWebhook('/guarded', ['key.revoked']);
+      await revokeAKey();
+      const tried = await until('a refused try', async () => (await deliveriesOf(webhook.id)).items[0]?.attempts[0]);
+      expect(tried).toMatchObject({ status: null, error: `127.0.0.1:${receiver.port} is not a public address` });
+      expect(receiver.at('/guarded')).toEqual([]);
+      expect((await api('DELETE', `/v1/webhooks/${webhook.id}`)).status).toBe(204);
+    } finally {
+      await stack.stopService(strict);
+      await stack.waitUntilHealthy([stack.spawn('webhook-sender')]);
+    }
+  });
+
   it('never shows a signing secret in logs, tables, events or other answers', async () => {
     const events = await api<AuditEventPage>('GET', '/v1/audit/events?limit=1000');
     const database = await dumpDatabase(stack.database.url);
