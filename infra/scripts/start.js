@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm start` (after `npm run build`): PostgreSQL, NATS, the pepper and root key, then a
- * detached supervisor that runs the four services and restarts any that dies. Prints the gateway
+ * detached supervisor that runs the services and restarts any that dies. Prints the gateway
  * URL, and the root key banner the first time.
  */
 const { existsSync, readFileSync } = require('node:fs');

@@ -8,7 +8,7 @@ import { Subjects, type FollowerProgress } from '@keyward/contracts';
 import { sql, withDatabase } from './bench-database';
 import { ROOT } from './bench-env';
 
-export type BenchService = 'gateway' | 'key-command' | 'projector' | 'verifier';
+export type BenchService = 'gateway' | 'key-command' | 'projector' | 'verifier' | 'webhook-sender';
 
 interface InfraLib {
   infraUp(dataDir: string): Promise<{ databaseUrl: string; natsUrl: string; started: InfraStarted }>;
@@ -89,6 +89,8 @@ export interface StackOptions {
   readonly root: string;
   /** Each service writes a V8 CPU profile there when it exits. */
   readonly cpuProfileDir?: string;
+  /** Runs the webhook sender too (bench:webhooks). */
+  readonly webhookSender?: boolean;
 }
 
 /** The four built services as processes, on a database of their own, with a root key. */
@@ -125,6 +127,7 @@ export class BenchStack {
       KEYWARD_KEY_COMMAND_METRICS_PORT: '0',
       KEYWARD_PROJECTOR_METRICS_PORT: '0',
       KEYWARD_VERIFIER_METRICS_PORT: '0',
+      KEYWARD_WEBHOOK_SENDER_METRICS_PORT: '0',
       LOG_LEVEL: 'warn',
     };
     const stack = new BenchStack(new URL(`http://127.0.0.1:${port}`), await connect({ servers: infra.natsUrl, name: 'keyward-bench-writes' }), infra.databaseUrl, database, env, options);
@@ -134,6 +137,7 @@ export class BenchStack {
       stack.spawn('key-command');
       stack.spawn('projector');
       for (let i = 0; i < verifiers; i++) stack.spawn('verifier');
+      if (options.webhookSender) stack.spawn('webhook-sender');
       stack.spawn('gateway');
       await stack.waitUntilReady(followers, verifiers);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView } from '@keyward/contracts';
+import type { CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView, WebhookView } from '@keyward/contracts';
 import { generateKeySecret, holdsAll, parsePermission, type Permission } from '@keyward/domain';
 import { KeywardStack } from './support/keyward-stack';
 import { leakedSecrets } from './support/secrets';
@@ -80,6 +80,9 @@ const credentialNotFound = { status: 404, code: 'CREDENTIAL_NOT_FOUND' };
 /** Stored by root (its owner), shared with the read-only role, for the third party. */
 const usableCredential = async (f: Fixtures): Promise<string> =>
   (await created<CredentialView>(f.stack, '/v1/credentials', { ...credentialBody(), allowedHosts: [f.thirdParty.host], sharedWith: { keys: [], roles: ['read-only'] } })).id;
+const webhookBody = () => ({ url: 'https://hooks.example.com/matrix', events: ['key.revoked'] });
+const freshWebhook = async (f: Fixtures): Promise<string> => (await created<WebhookView>(f.stack, '/v1/webhooks', webhookBody())).id;
+const webhookNotFound = { status: 404, code: 'WEBHOOK_NOT_FOUND' };
 const keyNotFound = { status: 404, code: 'KEY_NOT_FOUND' };
 const roleNotFound = { status: 404, code: 'ROLE_NOT_FOUND' };
 const at = (path: string, body?: unknown): Target => (body === undefined ? { path } : { path, body });
@@ -256,6 +259,27 @@ const ROUTES: readonly Route[] = [
     foreign: credentialNotFound,
     users: ['root', 'read-only'],
     target: async (f) => at(`/v1/credentials/${await usableCredential(f)}/requests`, { method: 'GET', url: f.thirdParty.url('/matrix') }),
+  },
+  { method: 'GET', path: '/v1/webhooks', access: { permission: 'webhooks:read' }, success: 200, target: async () => at('/v1/webhooks') },
+  { method: 'POST', path: '/v1/webhooks', access: { permission: 'webhooks:write' }, success: 201, target: async () => at('/v1/webhooks', webhookBody()) },
+  { method: 'GET', path: '/v1/webhooks/{id}', access: { permission: 'webhooks:read' }, success: 200, foreign: webhookNotFound, target: async (f) => at(`/v1/webhooks/${await freshWebhook(f)}`) },
+  {
+    method: 'PATCH',
+    path: '/v1/webhooks/{id}',
+    access: { permission: 'webhooks:write' },
+    success: 200,
+    foreign: webhookNotFound,
+    target: async (f) => at(`/v1/webhooks/${await freshWebhook(f)}`, { description: 'edited in the matrix' }),
+  },
+  { method: 'POST', path: '/v1/webhooks/{id}/secret', access: { permission: 'webhooks:write' }, success: 200, foreign: webhookNotFound, target: async (f) => at(`/v1/webhooks/${await freshWebhook(f)}/secret`, {}) },
+  { method: 'DELETE', path: '/v1/webhooks/{id}', access: { permission: 'webhooks:write' }, success: 204, foreign: webhookNotFound, target: async (f) => at(`/v1/webhooks/${await freshWebhook(f)}`) },
+  {
+    method: 'GET',
+    path: '/v1/webhooks/{id}/deliveries',
+    access: { permission: 'webhooks:read' },
+    success: 200,
+    foreign: webhookNotFound,
+    target: async (f) => at(`/v1/webhooks/${await freshWebhook(f)}/deliveries`),
   },
   { method: 'GET', path: '/v1/api-key-users', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/api-key-users') },
   { method: 'GET', path: '/v1/workspace', access: 'any key', success: 200, target: async () => at('/v1/workspace') },

@@ -53,7 +53,7 @@ describe('PostgreSQL and NATS faults under load (a server of the test\'s own for
   beforeAll(async () => {
     [postgres, nats] = await Promise.all([OwnPostgres.start(), OwnNats.start()]);
     stack = await KeywardStack.start({ databaseUrl: postgres.url, natsUrl: nats.url });
-    services = (['gateway', 'key-command', 'projector', 'verifier'] as const).flatMap((s) => stack.running(s));
+    services = (['gateway', 'key-command', 'projector', 'verifier', 'webhook-sender'] as const).flatMap((s) => stack.running(s));
   }, 100_000);
 
   afterAll(async () => {

@@ -22,6 +22,7 @@ const EXPECTED: ReadonlyArray<readonly [Service, readonly string[]]> = [
   ['key-command', ['pg']],
   ['projector', ['pg', 'typeorm']],
   ['verifier', ['pg']],
+  ['webhook-sender', ['pg', 'typeorm']],
   ['example-calls-service', []],
 ];
 

@@ -127,7 +127,7 @@ describe('supervision (npm start): kill -9 of each service under write load', ()
   });
 
   it('serves each service\'s metrics on the port set for it, none restarted, and says so in the restarts gauge', async () => {
-    expect(await restartGauges(stack, opsPorts)).toEqual({ 'key-command': 0, projector: 0, verifier: 0, gateway: 0 });
+    expect(await restartGauges(stack, opsPorts)).toEqual({ 'key-command': 0, projector: 0, verifier: 0, 'webhook-sender': 0, gateway: 0 });
     const units = stack.supervisorStatus()?.units ?? {};
     expect(KEYWARD_SERVICES.map((s) => [s, units[s]?.state, units[s]?.restarts])).toEqual(KEYWARD_SERVICES.map((s) => [s, 'running', 0]));
   });
@@ -201,7 +201,7 @@ describe('supervision (npm start): kill -9 of each service under write load', ()
   });
 
   it('each service restarted once reports it in its metrics, on the same port as before', async () => {
-    expect(await restartGauges(stack, opsPorts)).toEqual({ 'key-command': 1, projector: 1, verifier: 1, gateway: 1 });
+    expect(await restartGauges(stack, opsPorts)).toEqual({ 'key-command': 1, projector: 1, verifier: 1, 'webhook-sender': 1, gateway: 1 });
   });
 
   it('stopping as npm stop does ends the supervisor and every service, and restarts none', async () => {

@@ -15,7 +15,7 @@ export interface KeywardConfig {
 }
 
 /** The services with a /metrics and /health listener of their own; the gateway serves both on its HTTP port. */
-export const OPS_SERVICES = ['key-command', 'projector', 'verifier'] as const;
+export const OPS_SERVICES = ['key-command', 'projector', 'verifier', 'webhook-sender'] as const;
 export type OpsService = (typeof OPS_SERVICES)[number];
 
 /**

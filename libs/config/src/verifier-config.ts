@@ -1,3 +1,5 @@
+import { millisecondsFromEnv as milliseconds } from './env-milliseconds';
+
 /** What only a verifier reads from the environment (product.md sections 5 and 9.2). */
 export interface VerifierConfig {
   /** `KEYWARD_VERIFIER_STALE_MS`: how long a verifier may go without reaching the head of the history before it stops answering. */
@@ -12,19 +14,6 @@ const MAX_STALE_AFTER_MS = 86_400_000;
 export const DEFAULT_RATE_LIMIT_TIMEOUT_MS = 250;
 /** A verify that waits longer than this has been answered by the caller's own timeout anyway. */
 const MAX_RATE_LIMIT_TIMEOUT_MS = 10_000;
-
-/**
- * A whole number of milliseconds from 1 to `max`, refused with the variable's name otherwise: a
- * value that is no number (NaN) or 0 would leave the verifier up but never serving.
- */
-const milliseconds = (env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number => {
-  const raw = env[name];
-  // `||`-style: set to "" means unset, as in loadConfig.
-  if (raw === undefined || raw === '') return fallback;
-  const ms = /^\d{1,8}$/.test(raw) ? Number(raw) : NaN;
-  if (!(ms >= 1 && ms <= max)) throw new Error(`${name} must be a whole number of milliseconds from 1 to ${max} (default ${fallback})`);
-  return ms;
-};
 
 /** Read once, at start, before anything connects. */
 export const loadVerifierConfig = (env: NodeJS.ProcessEnv = process.env): VerifierConfig => ({

@@ -9,9 +9,10 @@ export type AuditMetadataView = Pick<EventMetadata, 'actor' | 'correlationId' | 
  * Fields of event data an auditor never sees, whatever the event type: a secret's keyed hash
  * (KeyCreated, KeyRotated) would let anyone holding the pepper test guesses offline; a
  * credential's sealed value (CredentialStored, CredentialValueRotated) is of use to nobody
- * outside the broker, and would outlive its data key in every copy an auditor made.
+ * outside the broker, and would outlive its data key in every copy an auditor made; so is a
+ * webhook's sealed signing secret (WebhookCreated, WebhookSecretRotated), for the sender alone.
  */
-export const HIDDEN_EVENT_DATA_FIELDS = ['secretHash', 'sealedValue'] as const;
+export const HIDDEN_EVENT_DATA_FIELDS = ['secretHash', 'sealedValue', 'sealedSecret'] as const;
 type HiddenField = (typeof HIDDEN_EVENT_DATA_FIELDS)[number];
 
 /** JSON as the history stores it: the data of an event type this version does not know. */

@@ -10,6 +10,7 @@ export const ErrorCodes = {
   workspaceNotFound: 'WORKSPACE_NOT_FOUND',
   shareNotFound: 'SHARE_NOT_FOUND',
   credentialNotFound: 'CREDENTIAL_NOT_FOUND',
+  webhookNotFound: 'WEBHOOK_NOT_FOUND',
   keyRevoked: 'KEY_REVOKED',
   conflict: 'CONFLICT',
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',

@@ -37,6 +37,12 @@ export const Subjects = {
     setSharing: 'keyward.v1.credentials.set-sharing',
     delete: 'keyward.v1.credentials.delete',
   },
+  webhookCommand: {
+    create: 'keyward.v1.webhooks.create',
+    update: 'keyward.v1.webhooks.update',
+    rotateSecret: 'keyward.v1.webhooks.rotate-secret',
+    delete: 'keyward.v1.webhooks.delete',
+  },
   workspaceCommand: {
     create: 'keyward.v1.workspaces.create',
     update: 'keyward.v1.workspaces.update',

@@ -13,11 +13,13 @@ import { CreateUsageTables1765000000000 } from './migrations/1765000000000-creat
 import { CreateEventChain1766000000000 } from './migrations/1766000000000-create-event-chain';
 import { CreateCredentialDataKeys1767000000000 } from './migrations/1767000000000-create-credential-data-keys';
 import { CreateCredentialTable1767000000001 } from './migrations/1767000000001-create-credential-table';
+import { CreateWebhookTables1768300000000 } from './migrations/1768300000000-create-webhook-tables';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
+import { WebhookRow } from './webhooks/webhook-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
-export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CredentialRow, CheckpointRow, KeyUsageRow];
+export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CredentialRow, WebhookRow, CheckpointRow, KeyUsageRow];
 /** In the order they run; each in its own transaction. */
 export const readModelMigrations = [
   CreateKeyTable1763860000000,
@@ -31,6 +33,7 @@ export const readModelMigrations = [
   CreateEventChain1766000000000,
   CreateCredentialDataKeys1767000000000,
   CreateCredentialTable1767000000001,
+  CreateWebhookTables1768300000000,
 ];
 
 export interface ReadModelDataSourceOptions {

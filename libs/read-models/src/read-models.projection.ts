@@ -8,6 +8,8 @@ import { KeyRow } from './keys/key-row.entity';
 import { readModelTable, type ReadModelTable } from './read-model-table';
 import { roleTableChanges } from './roles/role-table.projection';
 import { RoleRow } from './roles/role-row.entity';
+import { webhookTableChanges } from './webhooks/webhook-table.projection';
+import { WebhookRow } from './webhooks/webhook-row.entity';
 import { workspaceTableChanges } from './workspaces/workspace-table.projection';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
@@ -28,6 +30,7 @@ export const READ_MODEL_TABLES: readonly ReadModelTable[] = [
   readModelTable(RoleRow, roleTableChanges),
   readModelTable(WorkspaceRow, workspaceTableChanges),
   readModelTable(CredentialRow, credentialTableChanges),
+  readModelTable(WebhookRow, webhookTableChanges),
 ];
 
 /**

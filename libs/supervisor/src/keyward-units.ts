@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { SupervisedUnit } from './supervisor';
 
 /** Start order: the command side and the followers first, so the gateway finds them live; it stops first. */
-export const KEYWARD_SERVICES = ['key-command', 'projector', 'verifier', 'gateway'] as const;
+export const KEYWARD_SERVICES = ['key-command', 'projector', 'verifier', 'webhook-sender', 'gateway'] as const;
 export type KeywardService = (typeof KEYWARD_SERVICES)[number];
 
 /** The built services of the repository at `root`; more than one verifier are `verifier-2`, `verifier-3`, … */

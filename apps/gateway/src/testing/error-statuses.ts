@@ -12,6 +12,7 @@ export const EXPECTED_STATUSES: readonly (readonly [ErrorCode, number])[] = [
   [ErrorCodes.workspaceNotFound, 404],
   [ErrorCodes.shareNotFound, 404],
   [ErrorCodes.credentialNotFound, 404],
+  [ErrorCodes.webhookNotFound, 404],
   [ErrorCodes.keyRevoked, 409],
   [ErrorCodes.conflict, 409],
   [ErrorCodes.payloadTooLarge, 413],

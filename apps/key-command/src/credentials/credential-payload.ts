@@ -14,11 +14,12 @@ export const asCredentialId = (value: unknown): string => {
 
 /** Base64url parts of at most what a sealed value of the largest accepted value takes. */
 const SEALED_PART = /^[A-Za-z0-9_-]{1,65536}$/;
-const asSealedValue = (value: unknown): SealedValue => {
-  const o = asObject(value, 'sealedValue');
+/** `name`: the field it came in (a webhook's `sealedSecret`). */
+export const asSealedValue = (value: unknown, name = 'sealedValue'): SealedValue => {
+  const o = asObject(value, name);
   const part = (field: 'nonce' | 'ciphertext' | 'tag'): string => {
     const text = o[field];
-    if (typeof text !== 'string' || !SEALED_PART.test(text)) throw validationError(`sealedValue.${field}`, `sealedValue.${field} must be base64url`);
+    if (typeof text !== 'string' || !SEALED_PART.test(text)) throw validationError(`${name}.${field}`, `${name}.${field} must be base64url`);
     return text;
   };
   return { nonce: part('nonce'), ciphertext: part('ciphertext'), tag: part('tag') };

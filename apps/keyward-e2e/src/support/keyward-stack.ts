@@ -15,7 +15,7 @@ import { jsonLines } from './ops-endpoints';
 import { OpenApiConformance, type OpenApiDocument } from './openapi-conformance';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-type Service = 'gateway' | 'key-command' | 'projector' | 'verifier' | 'example-calls-service';
+type Service = 'gateway' | 'key-command' | 'projector' | 'verifier' | 'webhook-sender' | 'example-calls-service';
 
 export interface ApiResponse<T = unknown> {
   readonly status: number;
@@ -84,6 +84,7 @@ export class KeywardStack {
       stack.spawn('key-command');
       stack.spawn('projector');
       for (let i = 0; i < (options.verifiers ?? 1); i++) stack.spawn('verifier');
+      stack.spawn('webhook-sender');
       stack.spawn('gateway');
     }
     try {

@@ -1,4 +1,4 @@
-import { isCredentialEvent } from '@keyward/contracts';
+import { isCredentialEvent, isWebhookEvent } from '@keyward/contracts';
 import { projectEvents, type ProjectEvents } from '@keyward/read-models';
 import { destroyDataKey } from '@keyward/vault';
 
@@ -14,5 +14,7 @@ export const projectAndShred: ProjectEvents = async (manager, events) => {
   await projectEvents(manager, events);
   for (const event of events) {
     if (isCredentialEvent(event) && event.type === 'CredentialDeleted') await destroyDataKey(manager, event.data.credentialId);
+    // A webhook's signing secret is sealed the same way, under a data key named by the webhook's id.
+    if (isWebhookEvent(event) && event.type === 'WebhookDeleted') await destroyDataKey(manager, event.data.webhookId);
   }
 };

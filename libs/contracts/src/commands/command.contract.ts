@@ -28,6 +28,7 @@ import type {
   StoreCredentialRequest,
   UpdateCredentialRequest,
 } from './credential-commands.contract';
+import type { CreateWebhookRequest, DeleteWebhookRequest, DeleteWebhookResult, RotateWebhookSecretRequest, UpdateWebhookRequest, WebhookResult } from './webhook-commands.contract';
 import type { CreateRoleRequest, DeleteRoleRequest, DeleteRoleResult, RoleResult, UpdateRoleRequest } from './role-commands.contract';
 import type { CreateWorkspaceAnswer, CreateWorkspaceRequest, UpdateWorkspaceRequest, WorkspaceResult } from './workspace-commands.contract';
 
@@ -54,6 +55,10 @@ export interface CommandContract {
   readonly [Subjects.credentialCommand.rotateValue]: { readonly request: RotateCredentialValueRequest; readonly result: CredentialResult };
   readonly [Subjects.credentialCommand.setSharing]: { readonly request: SetCredentialSharingRequest; readonly result: CredentialResult };
   readonly [Subjects.credentialCommand.delete]: { readonly request: DeleteCredentialRequest; readonly result: DeleteCredentialResult };
+  readonly [Subjects.webhookCommand.create]: { readonly request: CreateWebhookRequest; readonly result: WebhookResult };
+  readonly [Subjects.webhookCommand.update]: { readonly request: UpdateWebhookRequest; readonly result: WebhookResult };
+  readonly [Subjects.webhookCommand.rotateSecret]: { readonly request: RotateWebhookSecretRequest; readonly result: WebhookResult };
+  readonly [Subjects.webhookCommand.delete]: { readonly request: DeleteWebhookRequest; readonly result: DeleteWebhookResult };
   readonly [Subjects.workspaceCommand.create]: { readonly request: CreateWorkspaceRequest; readonly result: CreateWorkspaceAnswer };
   readonly [Subjects.workspaceCommand.update]: { readonly request: UpdateWorkspaceRequest; readonly result: WorkspaceResult };
 }

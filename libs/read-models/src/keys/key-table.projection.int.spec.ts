@@ -78,7 +78,7 @@ describe('key table: access and deletion events', () => {
 
   it('passes over event types it does not follow', async () => {
     const before = await db.dataSource.query('SELECT * FROM keys ORDER BY id');
-    await applyEvents(db.dataSource, [{ type: 'KeyLeakReported', data: { keyId: keyIdOf(1) } }, { type: 'WebhookCreated', data: {} }]);
+    await applyEvents(db.dataSource, [{ type: 'KeyLeakReported', data: { keyId: keyIdOf(1) } }, { type: 'IdentityCreated', data: {} }]);
     expect(await db.dataSource.query('SELECT * FROM keys ORDER BY id')).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isCredentialEvent, type DomainEvent } from '@keyward/contracts';
+import { isCredentialEvent, isWebhookEvent, type DomainEvent } from '@keyward/contracts';
 import { comparePositions, type EventStore, type Position } from '@keyward/event-store';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@keyward/testing';
@@ -11,7 +11,7 @@ import { runReadModelMigrations } from '../run-migrations';
 import { appendMixedHistory } from '../testing/mixed-history.fixture';
 import { projectedHistory } from '../testing/projected-history.fixture';
 import { projectUntilLive } from '../testing/read-model.fixtures';
-import { ReplayRunningError, replayReadModels, type ReplayProgress, type ShredCredentials } from './replay-read-models';
+import { ReplayRunningError, replayReadModels, type ReplayProgress, type ShredDataKeys } from './replay-read-models';
 
 jest.setTimeout(60_000);
 
@@ -39,7 +39,7 @@ const structure = async (dataSource: DataSource): Promise<unknown[]> =>
   );
 
 /** For the tests not about shredding: these histories' credentials have no data keys. */
-const keepKeys: ShredCredentials = async () => undefined;
+const keepKeys: ShredDataKeys = async () => undefined;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -58,6 +58,7 @@ describe('replayReadModels', () => {
       expect(live.roles.length).toBeGreaterThan(10);
       expect(live.workspaces).toHaveLength(2);
       expect(live.credentials.length).toBeGreaterThan(20);
+      expect(live.webhooks.length).toBeGreaterThan(20);
       await dataSource.query(`UPDATE keys SET name = 'tampered' WHERE id = (SELECT min(id) FROM keys)`);
       await dataSource.query(`DELETE FROM roles WHERE id = (SELECT min(id) FROM roles)`);
       await dataSource.query(`INSERT INTO workspaces (id, name, plan, settings, created_at) VALUES ('ws_never', 'never', 'free', '{}', now())`);
@@ -70,7 +71,7 @@ describe('replayReadModels', () => {
       expect(await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION)).toEqual(checkpoint);
       expect(result.position).toEqual(checkpoint);
       expect(result.events).toBe(await store.countEvents());
-      expect(result.rows).toEqual({ keys: live.keys.length, roles: live.roles.length, workspaces: 2, credentials: live.credentials.length });
+      expect(result.rows).toEqual({ keys: live.keys.length, roles: live.roles.length, workspaces: 2, credentials: live.credentials.length, webhooks: live.webhooks.length });
       expect(progress.at(-1)).toEqual(expect.objectContaining({ stage: 'writing', applied: result.events, total: 1_000_000 }));
       expect(progress.every((p) => p.eventsPerSecond >= 0)).toBe(true);
     });
@@ -218,15 +219,17 @@ describe('replayReadModels', () => {
       expect(await dump(dataSource)).toEqual(await scratchDump());
     });
 
-    it('hands every credential the history deleted to the shredding, in the swap that moves the checkpoint over their deletes (the projector stopped)', async () => {
+    it('hands every credential and webhook the history deleted to the shredding, in the swap that moves the checkpoint over their deletes (the projector stopped)', async () => {
       const from = await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION);
       const head = await appendMixedHistory(store, 10_000, 30);
       const deleted = new Set<string>();
       for (const event of await store.readAll({ after: undefined, maxCount: 100_000 })) {
         if (isCredentialEvent(event) && event.type === 'CredentialDeleted') deleted.add(event.data.credentialId);
+        if (isWebhookEvent(event) && event.type === 'WebhookDeleted') deleted.add(event.data.webhookId);
       }
-      const jumped = (await store.readAll({ after: from, maxCount: 10_000 })).filter((e) => e.type === 'CredentialDeleted');
-      expect(jumped.length).toBeGreaterThan(0);
+      const jumped = await store.readAll({ after: from, maxCount: 10_000 });
+      expect(jumped.filter((e) => e.type === 'CredentialDeleted').length).toBeGreaterThan(0);
+      expect(jumped.filter((e) => e.type === 'WebhookDeleted').length).toBeGreaterThan(0);
       const shredded: { ids: readonly string[]; checkpoint: Position | undefined }[] = [];
 
       await replayReadModels(store, dataSource, async (manager, ids) => {

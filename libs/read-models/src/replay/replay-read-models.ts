@@ -1,5 +1,5 @@
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { isCredentialEvent } from '@keyward/contracts';
+import { isCredentialEvent, isWebhookEvent } from '@keyward/contracts';
 import { comparePositions, type EventStore, type Position, type RecordedEvent } from '@keyward/event-store';
 import { lockCheckpoint, setCheckpoint } from '../checkpoints/checkpoint.store';
 import type { FoldedTable } from '../read-model-table';
@@ -29,11 +29,12 @@ export interface ReplayProgress {
 }
 
 /**
- * Crypto-shredding of deleted credentials, in the caller's transaction: libs/vault's
+ * Crypto-shredding of deleted credentials and webhooks (their values and signing secrets are
+ * sealed under data keys named by their ids), in the caller's transaction: libs/vault's
  * `destroyDataKeys`, which the caller passes (the vault's tests build on the read models, so the
  * read models cannot import it), as the projector passes its shredding reaction.
  */
-export type ShredCredentials = (manager: EntityManager, credentialIds: readonly string[]) => Promise<void>;
+export type ShredDataKeys = (manager: EntityManager, ids: readonly string[]) => Promise<void>;
 
 export interface ReplayOptions {
   readonly total?: number;
@@ -64,17 +65,18 @@ export class ReplayRunningError extends Error {
 
 const isRetried = (error: unknown): boolean => error instanceof QueryFailedError && RETRIED.has((error.driverError as { code?: string }).code ?? '');
 
-/** The read models folded in memory, how far into the history, and every credential the history deleted. */
+/** The read models folded in memory, how far into the history, and every credential and webhook the history deleted. */
 class Fold {
   readonly tables: readonly FoldedTable[] = READ_MODEL_TABLES.map((t) => t.inMemory());
-  readonly deletedCredentials = new Set<string>();
+  readonly deleted = new Set<string>();
   position: Position | undefined;
   applied = 0;
 
   add(events: readonly RecordedEvent[]): void {
     for (const event of events) {
       for (const table of this.tables) table.fold(event);
-      if (isCredentialEvent(event) && event.type === 'CredentialDeleted') this.deletedCredentials.add(event.data.credentialId);
+      if (isCredentialEvent(event) && event.type === 'CredentialDeleted') this.deleted.add(event.data.credentialId);
+      if (isWebhookEvent(event) && event.type === 'WebhookDeleted') this.deleted.add(event.data.webhookId);
     }
     this.applied += events.length;
     this.position = events.at(-1)?.position ?? this.position;
@@ -104,13 +106,13 @@ async function* pagesOf(store: EventStore, after: Position | undefined, until?: 
  * are applied to the new tables by the projection itself, so the tables never go back in the
  * history. The checkpoint ends where the tables stand; a live batch begun from elsewhere fails its
  * compare-and-set and its runner follows from here (`CheckpointMovedError`). The data keys of the
- * credentials the history deleted are destroyed in the same transaction (see below). Answers that position.
+ * credentials and webhooks the history deleted are destroyed in the same transaction (see below). Answers that position.
  */
-const swap = async (manager: EntityManager, store: EventStore, shadows: readonly ShadowTable[], fold: Fold, shred: ShredCredentials): Promise<Position | undefined> => {
+const swap = async (manager: EntityManager, store: EventStore, shadows: readonly ShadowTable[], fold: Fold, shred: ShredDataKeys): Promise<Position | undefined> => {
   await manager.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
   // The checkpoint moves over events only the fold applied: the projector's shredding never sees
   // their deletes, so the data keys go here, with the move (all the history's: destroying is idempotent).
-  await shred(manager, [...fold.deletedCredentials]);
+  await shred(manager, [...fold.deleted]);
   await manager.query(`LOCK TABLE ${shadows.map((s) => manager.connection.driver.escape(s.table)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
   const stored = await lockCheckpoint(manager, READ_MODELS_PROJECTION);
   for (const shadow of shadows) await shadow.swap(manager);
@@ -127,7 +129,7 @@ const swap = async (manager: EntityManager, store: EventStore, shadows: readonly
 };
 
 /** The replay itself, under the lock. */
-const replay = async (store: EventStore, dataSource: DataSource, shred: ShredCredentials, options: ReplayOptions): Promise<ReplayResult> => {
+const replay = async (store: EventStore, dataSource: DataSource, shred: ShredDataKeys, options: ReplayOptions): Promise<ReplayResult> => {
   const started = performance.now();
   const fold = new Fold();
   const report = (stage: ReplayProgress['stage']): void =>
@@ -177,12 +179,12 @@ const replay = async (store: EventStore, dataSource: DataSource, shred: ShredCre
  * Rebuilds every read-model table the projection builds (`READ_MODEL_TABLES`) from the history
  * alone, while the live projection may keep running: the history is folded in memory with the
  * projection's own row changes, written into copies of the tables, then swapped in at once (see
- * `swap`), with every credential the history deleted crypto-shredded by `shred` (the projector's
+ * `swap`), with every credential and webhook the history deleted crypto-shredded by `shred` (the projector's
  * reaction would never see deletes the checkpoint jumps over). The event chain is not rebuilt: it is the evidence the history was not altered, and
  * rebuilding it from the history would launder an alteration. Usage is not in the history and stays.
  * One replay at a time per database: another fails at once with `ReplayRunningError`.
  */
-export const replayReadModels = async (store: EventStore, dataSource: DataSource, shred: ShredCredentials, options: ReplayOptions = {}): Promise<ReplayResult> => {
+export const replayReadModels = async (store: EventStore, dataSource: DataSource, shred: ShredDataKeys, options: ReplayOptions = {}): Promise<ReplayResult> => {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {

@@ -1,4 +1,4 @@
-import { credentialStreamId, keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
+import { credentialStreamId, keyStreamId, roleStreamId, webhookStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
 import { defaultWorkspaceSettings } from '@keyward/domain';
 import type { EventStore, Position } from '@keyward/event-store';
 import { keyCreated, keyId, roleCreated, workspaceCreated } from './read-model.fixtures';
@@ -73,6 +73,21 @@ const credentialHistory = (n: number, workspaceId: string): KeywardEvent[] => {
   return events;
 };
 
+/** Created, changed, its secret rotated, disabled by the sender and enabled again, sometimes deleted; sealed secrets are stand-ins. */
+const webhookHistory = (n: number, workspaceId: string): KeywardEvent[] => {
+  const webhookId = `whk_${n}`;
+  const sealedSecret = { nonce: 'bm9uY2U', ciphertext: `c2VjcmV0${n}`, tag: 'dGFn' };
+  const events: KeywardEvent[] = [
+    { type: 'WebhookCreated', data: { webhookId, workspaceId, url: `https://hooks.example.com/${n}`, events: ['key.revoked'], description: n % 2 ? '' : `hook ${n}`, sealedSecret, createdAt: at(n) } },
+  ];
+  if (n % 2 === 0) events.push({ type: 'WebhookChanged', data: { webhookId, workspaceId, url: `https://other.example.com/${n}`, events: ['key.leaked', 'key.revoked'], description: 'changed', enabled: true, changedAt: at(n + 1) } });
+  if (n % 3 === 1) events.push({ type: 'WebhookSecretRotated', data: { webhookId, workspaceId, sealedSecret, rotatedAt: at(n + 2) } });
+  if (n % 4 === 1) events.push({ type: 'WebhookDisabled', data: { webhookId, workspaceId, reason: 'deliveries failed for 1440 minutes (last: answered 500)', disabledAt: at(n + 3) } });
+  if (n % 8 === 1) events.push({ type: 'WebhookChanged', data: { webhookId, workspaceId, url: `https://hooks.example.com/${n}`, events: ['key.revoked'], description: '', enabled: true, changedAt: at(n + 4) } });
+  if (n % 10 === 5) events.push({ type: 'WebhookDeleted', data: { webhookId, workspaceId, deletedAt: at(n + 5) } });
+  return events;
+};
+
 /** A created workspace, its plan and settings changed. */
 const workspaceHistory = (workspaceId: string): KeywardEvent[] => [
   workspaceCreated(workspaceId, { plan: 'pro' }),
@@ -84,7 +99,7 @@ const metadata = (workspaceId: string) => ({ workspaceId, actor: 'root', correla
 
 /**
  * Appends a history of every kind of read-model event for keys `from` to `from + keys - 1`, each
- * stream in one append: workspaces (and `default`'s plan, which makes its row), roles, credentials, then keys,
+ * stream in one append: workspaces (and `default`'s plan, which makes its row), roles, credentials, webhooks, then keys,
  * spread over `default` and a workspace of their own. Answers the position of the last append.
  */
 export const appendMixedHistory = async (store: EventStore, from: number, keys: number): Promise<Position> => {
@@ -96,6 +111,7 @@ export const appendMixedHistory = async (store: EventStore, from: number, keys: 
     const inWorkspace = n % 2 ? 'default' : workspaceId;
     if (n % 4 === 0) last = (await store.appendToStream(roleStreamId(`role_${n}`), roleHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
     if (n % 3 === 0) last = (await store.appendToStream(credentialStreamId(`cred_${n}`), credentialHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
+    if (n % 5 === 0 || n % 5 === 1) last = (await store.appendToStream(webhookStreamId(`whk_${n}`), webhookHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
     last = (await store.appendToStream(keyStreamId(keyId(n)), keyHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
   }
   return last;

@@ -1,9 +1,11 @@
 import type { SecretWithheld } from '@keyward/contracts';
 import { parseKeySecret } from './key-secret';
 
-/** The answers that hand out a secret name it so: a create's or rotate's `key`, a new workspace's `adminKey`. */
-const SECRET_FIELDS = new Set(['key', 'adminKey']);
-type SecretField = 'key' | 'adminKey';
+/** The answers that hand out a secret name it so: a create's or rotate's `key`, a new workspace's `adminKey`, a webhook's signing `secret`. */
+const SECRET_FIELDS = new Set(['key', 'adminKey', 'secret']);
+type SecretField = 'key' | 'adminKey' | 'secret';
+/** A Standard Webhooks signing secret, wherever it is. */
+const WEBHOOK_SECRET = /^whsec_/;
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [field: string]: Json };
 
@@ -11,7 +13,7 @@ const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
 
 /**
  * An answer as a repeat of its request gives it (product.md section 7), the one place that says
- * how: the secret fields, and any string anywhere that is a Keyward key, replaced by `null`, and
+ * how: the secret fields, and any string anywhere that is a Keyward key or a webhook secret, replaced by `null`, and
  * `secretAlreadyShown: true` added when anything was. The key format is checked too so that a
  * secret in a field added later cannot slip into a kept answer.
  */
@@ -23,7 +25,7 @@ export function withholdSecrets(body: unknown): Json {
   let withheld = false;
   const walk = (value: unknown, topLevelField?: string): Json => {
     if (typeof value === 'string') {
-      if ((topLevelField !== undefined && SECRET_FIELDS.has(topLevelField)) || parseKeySecret(value).ok) {
+      if ((topLevelField !== undefined && SECRET_FIELDS.has(topLevelField)) || parseKeySecret(value).ok || WEBHOOK_SECRET.test(value)) {
         withheld = true;
         return null;
       }

@@ -14,6 +14,12 @@ describe('withholdSecrets', () => {
     expect(withholdSecrets(workspace)).toEqual({ ...workspace, adminKey: null, secretAlreadyShown: true });
   });
 
+  it("nulls a webhook's signing secret, by its field and by its whsec_ form", () => {
+    const webhook = { id: 'whk_1', url: 'https://hooks.example.com/', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
+    expect(withholdSecrets(webhook)).toEqual({ ...webhook, secret: null, secretAlreadyShown: true });
+    expect(withholdSecrets({ note: 'whsec_abc' })).toEqual({ note: null, secretAlreadyShown: true });
+  });
+
   it('nulls a key secret wherever it is, also in a field it was never expected in', () => {
     const secret = generateKeySecret('test');
     expect(withholdSecrets({ id: 'x', items: [{ note: secret }, 'plain'], nested: { deeper: [secret] } })).toEqual({

@@ -1,0 +1,28 @@
+import { ErrorCodes } from '@keyward/contracts';
+import { ROOT_CONTEXT as context, refusal } from '../testing/command-payload.fixtures';
+import { parseCreateWebhook, parseDeleteWebhook, parseRotateWebhookSecret, parseUpdateWebhook } from './webhook-payload';
+
+const WEBHOOK_ID = 'whk_aaaaaaaaaaaaaaaaaaaaaaaa';
+const sealedSecret = { nonce: 'bm9uY2U', ciphertext: 'c2VjcmV0', tag: 'dGFn' };
+
+describe('webhook command payloads', () => {
+  it('parses each command into the contract’s request', () => {
+    expect(parseCreateWebhook({ context, webhookId: WEBHOOK_ID, url: 'https://h.example/', events: ['key.revoked'], sealedSecret })).toEqual({
+      context,
+      webhookId: WEBHOOK_ID,
+      url: 'https://h.example/',
+      events: ['key.revoked'],
+      description: undefined,
+      sealedSecret,
+    });
+    expect(parseUpdateWebhook({ context, webhookId: WEBHOOK_ID, enabled: true })).toEqual({ context, webhookId: WEBHOOK_ID, url: undefined, events: undefined, description: undefined, enabled: true });
+    expect(parseRotateWebhookSecret({ context, webhookId: WEBHOOK_ID, sealedSecret })).toEqual({ context, webhookId: WEBHOOK_ID, sealedSecret });
+    expect(parseDeleteWebhook({ context, webhookId: WEBHOOK_ID })).toEqual({ context, webhookId: WEBHOOK_ID });
+  });
+
+  it('answers a malformed id as an unknown webhook, and refuses a plain secret where a sealed one belongs', () => {
+    expect(refusal(() => parseDeleteWebhook({ context, webhookId: 'cred_aaaaaaaaaaaaaaaaaaaaaaaa' }))).toMatchObject({ code: ErrorCodes.webhookNotFound });
+    expect(refusal(() => parseRotateWebhookSecret({ context, webhookId: WEBHOOK_ID, sealedSecret: 'whsec_plain' }))).toMatchObject({ code: ErrorCodes.validationFailed, field: 'sealedSecret' });
+    expect(refusal(() => parseUpdateWebhook({ context, webhookId: WEBHOOK_ID, enabled: 'yes' }))).toMatchObject({ code: ErrorCodes.validationFailed, field: 'enabled' });
+  });
+});

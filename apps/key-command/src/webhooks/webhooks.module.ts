@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CommandsModule } from '../commands/commands.module';
+import { CreateWebhookHandler } from './create-webhook.handler';
+import { DeleteWebhookHandler } from './delete-webhook.handler';
+import { RotateWebhookSecretHandler } from './rotate-webhook-secret.handler';
+import { UpdateWebhookHandler } from './update-webhook.handler';
+import { WebhooksMessageController } from './webhooks.message.controller';
+
+/** Signing secrets arrive sealed by the gateway: nothing here ever holds a plain one. */
+@Module({
+  imports: [CommandsModule],
+  controllers: [WebhooksMessageController],
+  providers: [CreateWebhookHandler, UpdateWebhookHandler, RotateWebhookSecretHandler, DeleteWebhookHandler],
+})
+export class WebhooksModule {}

@@ -1,0 +1,47 @@
+import type { SealedValue } from '../sealed-value';
+import type { CommandContext } from './command-context';
+
+/**
+ * The gateway draws the id and seals the secret under it (the id is the seal's associated data)
+ * before sending: the plain secret never crosses the bus.
+ */
+export interface CreateWebhookRequest {
+  readonly context: CommandContext;
+  readonly webhookId: string;
+  readonly url: string;
+  readonly events: readonly string[];
+  readonly description?: string;
+  readonly sealedSecret: SealedValue;
+}
+
+/** Fields left out keep their value. */
+export interface UpdateWebhookRequest {
+  readonly context: CommandContext;
+  readonly webhookId: string;
+  readonly url?: string;
+  readonly events?: readonly string[];
+  readonly description?: string;
+  readonly enabled?: boolean;
+}
+
+export interface RotateWebhookSecretRequest {
+  readonly context: CommandContext;
+  readonly webhookId: string;
+  readonly sealedSecret: SealedValue;
+}
+
+export interface DeleteWebhookRequest {
+  readonly context: CommandContext;
+  readonly webhookId: string;
+}
+
+/** What a webhook write answers; the gateway reads the webhook back from its history. */
+export interface WebhookResult {
+  readonly id: string;
+  readonly workspaceId: string;
+}
+
+export interface DeleteWebhookResult {
+  readonly id: string;
+  readonly deletedAt: string;
+}

@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@keyward/event-store';
+import { deliveryId } from './delivery-id';
+import { followWebhookEndpoints } from './webhook-endpoints.projection';
+import { webhookNotificationOf } from './webhook-notification';
+
+/** The sender's checkpoint in `projection_checkpoints`, beside the read models' and the chain's. */
+export const WEBHOOK_SENDER_PROJECTION = 'webhook-sender';
+
+/**
+ * One batch of the history, in the sender's transaction (the runner moves its checkpoint in the
+ * same one): the endpoint list follows the webhook events, and each event an endpoint is told
+ * about becomes one pending delivery per enabled endpoint of its workspace that wants its type.
+ * Deliveries are keyed by (endpoint, event), so a batch applied twice enqueues nothing twice.
+ */
+export const enqueueDeliveries = async (manager: EntityManager, events: readonly RecordedEvent[]): Promise<void> => {
+  for (const event of events) {
+    await followWebhookEndpoints(manager, event);
+    const notification = webhookNotificationOf(event);
+    if (!notification) continue;
+    const endpoints: { webhook_id: string }[] = await manager.query(
+      `SELECT webhook_id FROM webhook_endpoints WHERE workspace_id = $1 AND enabled AND events @> jsonb_build_array($2::text) ORDER BY webhook_id`,
+      [notification.workspaceId, notification.type],
+    );
+    for (const { webhook_id: webhookId } of endpoints) {
+      await manager.query(
+        `INSERT INTO webhook_deliveries (id, webhook_id, workspace_id, event_id, event_type, payload, status, event_at, created_at, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, now(), now())
+         ON CONFLICT DO NOTHING`,
+        [deliveryId(webhookId, event.eventId), webhookId, notification.workspaceId, event.eventId, notification.type, notification.payload, event.recordedAt],
+      );
+    }
+  }
+};

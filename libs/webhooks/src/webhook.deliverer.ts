@@ -1,0 +1,178 @@
+import { Webhook } from 'standardwebhooks';
+import type { EventStore } from '@keyward/event-store';
+import { OutboundFailedError, OutboundRefusedError, sendOutbound, type OutboundPolicy } from '@keyward/outbound';
+import type { WebhookStateQueries } from '@keyward/read-models';
+import type { ExistingWebhook } from '@keyward/domain';
+import { CredentialShreddedError, type CredentialVault } from '@keyward/vault';
+import { disableWebhook } from './disable-webhook';
+import type { DeliveryLeadership } from './delivery-leadership';
+import type { AttemptOutcome, AttemptRecord, DeliveryStore, DueDelivery } from './delivery.store';
+import { retryDelayMs, retryPeriodOver, type RetrySchedule } from './retry-schedule';
+
+export interface DelivererOptions {
+  readonly schedule: RetrySchedule;
+  readonly policy: OutboundPolicy;
+  /** Endpoints tried at once (each one delivery at a time, in order). */
+  readonly concurrency: number;
+  /** How often the queue is looked at when nothing woke the loop. */
+  readonly pollMs: number;
+}
+
+/** What the service counts and reports; never a secret, a signature or a payload. */
+export interface DeliveryObserver {
+  onAttempt(outcome: AttemptOutcome['kind'], delivery: DueDelivery, attempt: AttemptRecord): void;
+  onDisabled(webhookId: string, workspaceId: string, reason: string): void;
+  onError(error: Error): void;
+}
+
+const USER_AGENT = 'Keyward-Webhooks/1';
+
+const errorText = (error: unknown): string => {
+  if (error instanceof OutboundRefusedError || error instanceof OutboundFailedError) return error.message;
+  return error instanceof Error ? error.message : 'the request failed';
+};
+
+/**
+ * Sends the queued deliveries: per endpoint one at a time and oldest first (the next waits until
+ * the previous is delivered or given up), endpoints side by side. Each try takes the endpoint's
+ * URL and signing secret from its history as it is now (a rotated secret signs at once; a deleted
+ * or disabled endpoint gets nothing more), signs per Standard Webhooks with the delivery's stable
+ * id, and goes through the outbound guard. A failed try is retried with exponential backoff and
+ * full jitter until the retry period is over; then the endpoint is disabled and reported. Only
+ * the replica holding the delivery lock sends (`DeliveryLeadership`).
+ */
+export class WebhookDeliverer {
+  private readonly busy = new Set<string>();
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private again = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly deliveries: DeliveryStore,
+    private readonly leadership: DeliveryLeadership,
+    private readonly webhooks: WebhookStateQueries,
+    private readonly vault: CredentialVault,
+    private readonly store: EventStore,
+    private readonly options: DelivererOptions,
+    private readonly observer: DeliveryObserver,
+  ) {}
+
+  start(): void {
+    this.wake();
+  }
+
+  /** Look at the queue now (deliveries were enqueued, or a try settled). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.ticking = this.tick().finally(() => {
+      this.ticking = undefined;
+      if (this.stopped) return;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+        return;
+      }
+      this.timer = setTimeout(() => this.wake(), this.options.pollMs);
+    });
+  }
+
+  /** Lets tries in flight finish (each is bounded by the outbound timeout); a try cut short is sent again after a restart. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.ticking;
+    await Promise.allSettled([...this.inFlight]);
+    await this.leadership.release();
+  }
+
+  private async tick(): Promise<void> {
+    const room = this.options.concurrency - this.busy.size;
+    if (room <= 0 || !(await this.leadership.held())) return;
+    let due: DueDelivery[];
+    try {
+      due = await this.deliveries.dueHeads([...this.busy], room);
+    } catch (error) {
+      this.observer.onError(error as Error);
+      return;
+    }
+    for (const delivery of due) {
+      this.busy.add(delivery.webhookId);
+      const running = this.attempt(delivery).then(
+        () => {
+          this.settled(delivery, running);
+          this.wake();
+        },
+        // The try could not be made or recorded (the database or the vault failing): the head stays
+        // as it was, and is looked at again at the next poll rather than at once, in a loop.
+        (error: Error) => {
+          this.settled(delivery, running);
+          this.observer.onError(error);
+        },
+      );
+      this.inFlight.add(running);
+    }
+  }
+
+  private settled(delivery: DueDelivery, running: Promise<void>): void {
+    this.busy.delete(delivery.webhookId);
+    this.inFlight.delete(running);
+  }
+
+  /** The signing secret, or `undefined` once the endpoint is deleted (its data key destroyed meanwhile). */
+  private async secretOf(webhook: ExistingWebhook): Promise<string | undefined> {
+    try {
+      return await this.vault.open(webhook.webhookId, webhook.workspaceId, webhook.sealedSecret);
+    } catch (error) {
+      if (error instanceof CredentialShreddedError) return undefined;
+      throw error;
+    }
+  }
+
+  private async attempt(delivery: DueDelivery): Promise<void> {
+    const webhook = await this.webhooks.get(delivery.workspaceId, delivery.webhookId);
+    const secret = webhook?.enabled ? await this.secretOf(webhook) : undefined;
+    if (!webhook || secret === undefined) {
+      await this.deliveries.abandonPending(delivery.webhookId);
+      return;
+    }
+    const attemptedAt = new Date();
+    const signature = new Webhook(secret).sign(delivery.id, attemptedAt, delivery.payload);
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      'webhook-id': delivery.id,
+      'webhook-timestamp': String(Math.floor(attemptedAt.getTime() / 1000)),
+      'webhook-signature': signature,
+    };
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const answer = await sendOutbound({ method: 'POST', url: webhook.url, headers, body: delivery.payload }, [new URL(webhook.url).host], this.options.policy);
+      status = answer.status;
+      if (status < 200 || status > 299) error = `answered ${status}`;
+    } catch (failure) {
+      error = errorText(failure);
+    }
+    const record: AttemptRecord = { attemptedAt, status, durationMs: Date.now() - attemptedAt.getTime(), error };
+    const outcome = this.outcomeOf(delivery, record);
+    await this.deliveries.recordAttempt(delivery, record, outcome);
+    this.observer.onAttempt(outcome.kind, delivery, record);
+    if (outcome.kind !== 'failed') return;
+    const reason = `deliveries failed for ${Math.round(this.options.schedule.retryForMs / 60_000)} minutes (last: ${error ?? 'no answer'})`;
+    if (await disableWebhook(this.store, delivery.webhookId, delivery.workspaceId, reason, delivery.id)) this.observer.onDisabled(delivery.webhookId, delivery.workspaceId, reason);
+  }
+
+  private outcomeOf(delivery: DueDelivery, record: AttemptRecord): AttemptOutcome {
+    if (record.error === null) return { kind: 'delivered' };
+    const now = new Date();
+    if (retryPeriodOver(delivery.firstAttemptAt ?? record.attemptedAt, now, this.options.schedule)) return { kind: 'failed' };
+    return { kind: 'retry', nextAttemptAt: new Date(now.getTime() + retryDelayMs(delivery.attemptCount + 1, this.options.schedule)) };
+  }
+}
