@@ -4,12 +4,13 @@ import { ReadModelModule } from '@keyward/platform/read-models';
 import { DeliveryMetrics } from './deliver/delivery.metrics';
 import { WebhookDelivery } from './deliver/webhook.delivery';
 import { WebhookFollower } from './follow/webhook.follower';
+import { KeyReminders } from './remind/key-reminders.service';
 
 /** /metrics and /health here unless `KEYWARD_WEBHOOK_SENDER_METRICS_PORT` says otherwise. */
 const OPS_PORT = 9467;
 
 @Module({
   imports: [ObservabilityModule.forService('webhook-sender'), OpsServerModule.forService('webhook-sender', OPS_PORT), PlatformModule, EventStoreModule, ReadModelModule],
-  providers: [DeliveryMetrics, WebhookDelivery, WebhookFollower],
+  providers: [DeliveryMetrics, WebhookDelivery, WebhookFollower, KeyReminders],
 })
 export class AppModule {}

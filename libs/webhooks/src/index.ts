@@ -9,3 +9,6 @@ export * from './delivery-leadership';
 export * from './disable-webhook';
 export * from './webhook.deliverer';
 export * from './delivery.queries';
+export * from './reminders/key-reminder.notification';
+export * from './reminders/key-reminder.scan';
+export * from './reminders/key-reminder.scheduler';
