@@ -1,4 +1,5 @@
 import type { DueKeyReminder } from '@keyward/domain';
+import { noticeId } from '../delivery-id';
 import { webhookPayload, type WebhookNotification } from '../webhook-notification';
 
 /** The key a reminder is about, as the key table and its usage show it. */
@@ -11,8 +12,8 @@ export interface RemindedKey {
   readonly lastUsedAt: Date | null;
 }
 
-/** What the reminder is, for `webhook-id`: the same reminder found again is the same delivery. */
-export const keyReminderId = (keyId: string, reminder: DueKeyReminder): string => `${reminder.kind}:${keyId}:${new Date(reminder.forMs).toISOString()}`;
+/** The reminder's id (in the place of an event id): the same reminder found again is the same delivery. */
+export const keyReminderId = (keyId: string, reminder: DueKeyReminder): string => noticeId(`${reminder.kind}:${keyId}:${new Date(reminder.forMs).toISOString()}`);
 
 /** The body of a `key.expiring` or `key.stale` delivery: ids, name and times, never a secret. */
 export const keyReminderNotification = (key: RemindedKey, reminder: DueKeyReminder, staleAfterDays: number, now: Date): WebhookNotification => {
