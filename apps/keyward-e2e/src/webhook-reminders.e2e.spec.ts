@@ -85,6 +85,27 @@ describe('webhook reminders, rate-limit notices and leak reports, services as se
     expect((await deliveriesOf(webhook.id)).map((d) => [d.eventType, d.status])).toEqual([['key.expiring', 'delivered']]);
   });
 
+  it('sends key.rate_limited once for a window in which a key with a limit of 2 per 10 s was verified 10 times', async () => {
+    const webhook = await createWebhook('/limited', ['key.rate_limited']);
+    const key = await createKey({ name: 'limited', ratelimit: { limit: 2, windowSeconds: 10 } });
+    // All ten in one window: start early in one (windows are aligned to the epoch).
+    while (Date.now() % 10_000 > 4_000) await sleep(100);
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await stack.verify(key.key));
+    const resets = new Set(answers.map((a) => a.ratelimit?.reset));
+    expect(resets.size).toBe(1);
+    expect(answers.map((a) => a.code)).toEqual([...Array(2).fill('VALID'), ...Array(8).fill('RATE_LIMITED')]);
+    const windowEnd = [...resets][0] ?? '';
+    const notice = await until('key.rate_limited', () => verifiedDeliveries(receiver.at('/limited'), webhook.secret)[0]);
+    expect(notice).toMatchObject({
+      type: 'key.rate_limited',
+      data: { keyId: key.id, workspaceId: 'default', limit: 2, windowSeconds: 10, windowStart: new Date(Date.parse(windowEnd) - 10_000).toISOString(), windowEnd },
+    });
+    await sleep(2_000);
+    expect(receiver.at('/limited')).toHaveLength(1);
+    expect((await deliveriesOf(webhook.id)).map((d) => d.eventType)).toEqual(['key.rate_limited']);
+  });
+
   it('a signed leak report sends key.leaked, then key.revoked by system', async () => {
     const webhook = await createWebhook('/leaks', ['key.leaked', 'key.revoked']);
     const key = await createKey({ name: 'leaked' });

@@ -6,6 +6,7 @@ export * from './create-event-store';
 export * from './nats-reconnect';
 export * from './nats-link.state';
 export * from './usage-stream';
+export * from './rate-limit-notice-stream';
 export * from './command-message.codec';
 export * from './run-main';
 export * from './resolves-within';

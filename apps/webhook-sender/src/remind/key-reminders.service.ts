@@ -22,7 +22,7 @@ export class KeyReminders implements OnApplicationBootstrap, OnApplicationShutdo
     const intervalMs = millisecondsFromEnv(process.env, 'KEYWARD_REMINDER_INTERVAL_MS', DEFAULT_INTERVAL_MS, MAX_INTERVAL_MS);
     this.scheduler = new KeyReminderScheduler(dataSource, delivery.leadership, { intervalMs }, {
       onScan: (result, durationMs) => {
-        for (const [kind, count] of Object.entries(result.reminded)) metrics.reminded(kind, count);
+        for (const [kind, count] of Object.entries(result.reminded)) metrics.noticed(kind, count);
         if (result.deliveries > 0) delivery.deliverer.wake();
         const sent = result.reminded['key.expiring'] + result.reminded['key.stale'];
         if (sent > 0) this.logger.log(`reminders: ${result.reminded['key.expiring']} expiring, ${result.reminded['key.stale']} stale (${result.deliveries} deliveries, ${Math.round(durationMs)} ms)`);
