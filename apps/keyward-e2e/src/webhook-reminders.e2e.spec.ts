@@ -3,6 +3,7 @@ import type { CreateKeyResult, WebhookDeliveryView, WebhookWithSecretView } from
 import { Webhook } from 'standardwebhooks';
 import { KeywardStack } from './support/keyward-stack';
 import { LOCAL_OUTBOUND_ENV } from './support/third-party';
+import { until } from './support/until';
 import { WebhookReceiver, type ReceivedDelivery } from './support/webhook-receiver';
 
 jest.setTimeout(180_000);
@@ -14,14 +15,6 @@ const INTERVAL_MS = 300;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> => {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(100)) {
-    const value = await probe();
-    if (value !== undefined) return value;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 interface Notification {
   readonly type: string;
