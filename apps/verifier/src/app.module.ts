@@ -16,6 +16,7 @@ import type { IndexSnapshotStore } from './snapshot/index-snapshot.store';
 import { INDEX_SNAPSHOT_STORE, IndexSnapshots } from './snapshot/index-snapshots.service';
 import { UsageCounter } from './usage/usage.counter';
 import { UsageFlusher } from './usage/usage.flusher';
+import { RateLimitNotices } from './usage/rate-limit.notices';
 import { rateLimiterProvider } from './verify/rate-limiter.provider';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { FindKeyResponder } from './verify/find-key.responder';
@@ -43,6 +44,7 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
     VerifyMetrics,
     { provide: UsageCounter, inject: [KeyIndex], useFactory: (index: KeyIndex) => new UsageCounter(index) },
     UsageFlusher,
+    RateLimitNotices,
     VerifyResponder,
     FindKeyResponder,
   ],

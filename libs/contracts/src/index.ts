@@ -5,6 +5,7 @@ export * from './idempotency';
 export * from './entitlements';
 export * from './verify.contract';
 export * from './usage.contract';
+export * from './rate-limit-notice.contract';
 export * from './audit-chain.contract';
 export * from './progress.contract';
 export * from './key.view';

@@ -35,7 +35,7 @@ export interface WebhookDeliveryView {
   readonly id: string;
   readonly webhookId: string;
   readonly eventType: WebhookEventType;
-  /** The history event that caused it (`GET /v1/audit/events`). */
+  /** The history event that caused it (`GET /v1/audit/events`), or the id of the reminder or rate-limit notice it is, which no history event causes. */
   readonly eventId: string;
   readonly status: WebhookDeliveryStatus;
   readonly createdAt: string;

@@ -22,6 +22,7 @@ export * from './keys/ip-allowlist.matcher';
 export * from './keys/key-status';
 export * from './keys/leak-report';
 export * from './usage/usage-marks';
+export * from './usage/key-reminders';
 export * from './usage/usage-range';
 export * from './keys/evolve-key-access';
 export * from './keys/evolve-key';

@@ -6,6 +6,8 @@ export * from './create-event-store';
 export * from './nats-reconnect';
 export * from './nats-link.state';
 export * from './usage-stream';
+export * from './rate-limit-notice-stream';
+export * from './durable-consumer.loop';
 export * from './command-message.codec';
 export * from './run-main';
 export * from './resolves-within';

@@ -14,6 +14,8 @@ import { CreateEventChain1766000000000 } from './migrations/1766000000000-create
 import { CreateCredentialDataKeys1767000000000 } from './migrations/1767000000000-create-credential-data-keys';
 import { CreateCredentialTable1767000000001 } from './migrations/1767000000001-create-credential-table';
 import { CreateWebhookTables1768300000000 } from './migrations/1768300000000-create-webhook-tables';
+import { CreateKeyReminders1768400000000 } from './migrations/1768400000000-create-key-reminders';
+import { CreateRateLimitNotices1768400000001 } from './migrations/1768400000001-create-rate-limit-notices';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WebhookRow } from './webhooks/webhook-row.entity';
@@ -34,6 +36,8 @@ export const readModelMigrations = [
   CreateCredentialDataKeys1767000000000,
   CreateCredentialTable1767000000001,
   CreateWebhookTables1768300000000,
+  CreateKeyReminders1768400000000,
+  CreateRateLimitNotices1768400000001,
 ];
 
 export interface ReadModelDataSourceOptions {

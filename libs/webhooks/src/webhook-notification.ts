@@ -9,12 +9,16 @@ export interface WebhookNotification {
   readonly payload: string;
 }
 
-const body = (type: WebhookEventType, timestamp: string, data: Readonly<Record<string, string | undefined>>): string => JSON.stringify({ type, timestamp, data });
+/** A payload's data: ids, times and settings only. */
+export type WebhookPayloadData = Readonly<Record<string, string | number | null | undefined>>;
+
+/** The JSON body of a delivery, whatever its source (a history event, a reminder, a rate-limit notice). */
+export const webhookPayload = (type: WebhookEventType, timestamp: string, data: WebhookPayloadData): string => JSON.stringify({ type, timestamp, data });
 
 const notification = (event: RecordedEvent, type: WebhookEventType, timestamp: string, data: Readonly<Record<string, string | undefined>>): WebhookNotification => ({
   workspaceId: event.metadata.workspaceId,
   type,
-  payload: body(type, timestamp, { ...data, eventId: event.eventId }),
+  payload: webhookPayload(type, timestamp, { ...data, eventId: event.eventId }),
 });
 
 /**

@@ -85,7 +85,7 @@ export class WebhookDeliveryDto implements WebhookDeliveryView {
   @ApiProperty({ enum: WebhookEventTypes })
   readonly eventType!: WebhookEventType;
 
-  @ApiProperty({ format: 'uuid', description: 'the history event it tells of' })
+  @ApiProperty({ format: 'uuid', description: 'the history event it tells of, or the id of the reminder (key.expiring, key.stale) or rate-limit notice it is' })
   readonly eventId!: string;
 
   @ApiProperty({ enum: WebhookDeliveryStatuses })

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AckPolicy, nanos, type JsMsg, type NatsConnection } from 'nats';
+import type { JsMsg, NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { UsageStream, type UsageBatch } from '@keyward/contracts';
 import { uuidV7Time } from '@keyward/domain';
-import { ensureUsageStream, isPostgresDataError, NATS_CONNECTION, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
+import { DurableConsumerLoop, ensureUsageStream, isPostgresDataError, NATS_CONNECTION, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
 import { applyUsageBatch, parseUsageBatch, purgeAppliedBatches } from '@keyward/read-models';
 import { UsageMetrics } from './usage.metrics';
 
@@ -20,8 +20,6 @@ const PURGE_EVERY_MS = 3_600_000;
 
 const countsOf = (batch: UsageBatch): number => batch.entries.reduce((sum, e) => sum + Object.values(e.counts).reduce((a, n) => a + (n ?? 0), 0), 0);
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The usage projector: pulls the verifiers' usage batches from their JetStream stream with one
  * durable consumer (replicas share it, each batch going to one of them) and applies each in one
@@ -33,56 +31,36 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 @Injectable()
 export class UsageProjector implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(UsageProjector.name);
-  private running = false;
-  private loop: Promise<void> | undefined;
+  private readonly loop: DurableConsumerLoop;
   private failing = false;
   private purgedAt = 0;
 
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(NATS_CONNECTION) nats: NatsConnection,
     @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly metrics: UsageMetrics,
-  ) {}
+  ) {
+    this.loop = new DurableConsumerLoop(nats, {
+      stream: UsageStream.name,
+      consumer: UsageStream.consumer,
+      ensureStream: ensureUsageStream,
+      fetchMax: FETCH_MAX,
+      fetchExpiresMs: FETCH_EXPIRES_MS,
+      ackWaitMs: ACK_WAIT_MS,
+      retryMs: RETRY_MS,
+      handle: (message) => this.apply(message),
+      afterFetch: () => this.purgeOldBatchIds(),
+      onFailure: (error) => this.noteFailure(error),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Before `ReadModelModule` closes the data source (the app module shuts down first). */
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.follow();
-      } catch (error) {
-        this.noteFailure(error);
-        await sleep(RETRY_MS);
-      }
-    }
-  }
-
-  private async follow(): Promise<void> {
-    await ensureUsageStream(this.nats);
-    const jsm = await this.nats.jetstreamManager();
-    // Idempotent like the stream: the same durable consumer, whoever starts first.
-    await jsm.consumers.add(UsageStream.name, { durable_name: UsageStream.consumer, ack_policy: AckPolicy.Explicit, ack_wait: nanos(ACK_WAIT_MS) });
-    const consumer = await this.nats.jetstream().consumers.get(UsageStream.name, UsageStream.consumer);
-    while (this.running) {
-      const messages = await consumer.fetch({ max_messages: FETCH_MAX, expires: FETCH_EXPIRES_MS });
-      let failure: unknown;
-      for await (const message of messages) {
-        // After a failed commit the rest of the fetch goes back at once, rather than after the ack wait.
-        if (failure !== undefined) message.nak(RETRY_MS);
-        else failure = await this.apply(message).then(() => undefined, (error: unknown) => error ?? new Error('unknown error'));
-      }
-      if (failure !== undefined) throw failure;
-      await this.purgeOldBatchIds();
-    }
+    await this.loop.stop();
   }
 
   private async apply(message: JsMsg): Promise<void> {

@@ -4,6 +4,7 @@ import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
 import { NATS_CONNECTION, PEPPER, resolvesWithin } from '@keyward/platform';
 import { answerVerify, answerVerifyKeyId, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
 import { GlobalRateLimiter } from '@keyward/rate-limit';
+import { RateLimitNotices } from '../usage/rate-limit.notices';
 import { UsageCounter } from '../usage/usage.counter';
 import { VerifyMetrics } from './verify.metrics';
 
@@ -33,6 +34,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     private readonly freshness: Freshness,
     private readonly metrics: VerifyMetrics,
     private readonly usage: UsageCounter,
+    private readonly rateLimitNotices: RateLimitNotices,
     limiter: GlobalRateLimiter,
   ) {
     this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers(), limiter };
@@ -88,6 +90,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
   private respond(msg: Msg, answer: VerifyAnswer, started: number, now: number): void {
     msg.respond(encodeVerifyAnswer(answer));
     this.usage.record(answer, now);
+    this.rateLimitNotices.record(answer);
     this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded);
   }
 

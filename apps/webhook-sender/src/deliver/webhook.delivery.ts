@@ -21,11 +21,14 @@ const POLL_MS = 250;
 export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookDelivery.name);
   readonly deliverer: WebhookDeliverer;
+  /** The one replica of a deployment that delivers; the reminder scan runs there too. */
+  readonly leadership: DeliveryLeadership;
 
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_MODEL_DATA_SOURCE) dataSource: DataSource, @Inject(KEYWARD_CONFIG) config: KeywardConfig, metrics: DeliveryMetrics) {
     const vault = new PostgresCredentialVault(dataSource, new MasterKeys(() => loadMasterKeyring(config)));
     const options = { schedule: retryScheduleFromEnv(), policy: outboundPolicyFromEnv(), concurrency: CONCURRENCY, pollMs: POLL_MS };
-    this.deliverer = new WebhookDeliverer(new DeliveryStore(dataSource), new DeliveryLeadership(dataSource, POLL_MS), new WebhookStateQueries(store), vault, store, options, {
+    this.leadership = new DeliveryLeadership(dataSource, POLL_MS);
+    this.deliverer = new WebhookDeliverer(new DeliveryStore(dataSource), this.leadership, new WebhookStateQueries(store), vault, store, options, {
       onAttempt: (outcome, delivery, attempt) => {
         metrics.attempted(outcome, delivery.eventAt, new Date(attempt.attemptedAt.getTime() + attempt.durationMs));
         if (outcome !== 'delivered') this.logger.warn(`delivery ${delivery.id} to webhook ${delivery.webhookId}: ${attempt.error ?? 'failed'} (${outcome})`);
