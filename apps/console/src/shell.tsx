@@ -9,6 +9,7 @@ const NAV = [
   { to: '/settings/roles', label: 'Roles' },
   { to: '/settings/api-key-users', label: 'API key users' },
   { to: '/settings/credentials', label: 'Credentials' },
+  { to: '/settings/webhooks', label: 'Webhooks' },
   { to: '/settings/audit', label: 'Audit' },
 ] as const;
 

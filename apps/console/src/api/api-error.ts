@@ -11,6 +11,7 @@ const WORDS: Partial<Record<ErrorBody['code'], string>> = {
   KEY_NOT_FOUND: 'This key no longer exists.',
   ROLE_NOT_FOUND: 'This role no longer exists.',
   CREDENTIAL_NOT_FOUND: 'This credential no longer exists.',
+  WEBHOOK_NOT_FOUND: 'This webhook no longer exists.',
   KEY_REVOKED: 'This key is already revoked.',
   CONFLICT: 'This conflicts with the current state.',
   RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
