@@ -9,6 +9,7 @@ import { CredentialsPage } from './pages/credentials/credentials.page';
 import { AuditPage } from './pages/audit/audit.page';
 import { UsagePage } from './pages/usage/usage.page';
 import { WebhooksPage } from './pages/webhooks/webhooks.page';
+import { WorkspacePage } from './pages/workspace/workspace.page';
 
 import { HOME } from './routes';
 
@@ -32,6 +33,7 @@ const Pages = () => {
         <Route path="/settings/credentials" element={<CredentialsPage />} />
         <Route path="/settings/webhooks" element={<WebhooksPage />} />
         <Route path="/settings/audit" element={<AuditPage />} />
+        <Route path="/settings/workspace" element={<WorkspacePage />} />
       </Route>
       <Route path="*" element={<Navigate to={HOME} replace />} />
     </Routes>

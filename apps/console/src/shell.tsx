@@ -11,6 +11,7 @@ const NAV = [
   { to: '/settings/credentials', label: 'Credentials' },
   { to: '/settings/webhooks', label: 'Webhooks' },
   { to: '/settings/audit', label: 'Audit' },
+  { to: '/settings/workspace', label: 'Workspace' },
 ] as const;
 
 /** The signed-in frame: a skip link, the navigation, who is signed in, sign-out, and the page. */

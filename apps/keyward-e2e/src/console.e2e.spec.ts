@@ -21,6 +21,7 @@ const PAGES = [
   { link: 'Credentials', heading: 'Credentials', name: 'credentials' },
   { link: 'Webhooks', heading: 'Webhooks', name: 'webhooks' },
   { link: 'Audit', heading: 'Audit', name: 'audit' },
+  { link: 'Workspace', heading: 'Workspace', name: 'workspace' },
 ] as const;
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -600,6 +601,34 @@ describe('the console in Chromium', () => {
     await row.waitFor({ state: 'detached' });
     expect((await stack.api('GET', `/v1/webhooks/${webhook.body.id}`)).status).toBe(404);
     expect(unexpected(errors)).toEqual([]);
+  });
+
+  it("changes the workspace's settings (a refusal at its field), only what changed; a read-only key sees them without the form", async () => {
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Workspace', exact: true }).click();
+    const days = page.getByRole('spinbutton', { name: 'Stale after (days)' });
+    await days.fill('0');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Some fields need a change.' }).waitFor();
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await screenshot(page, 'workspace-settings-error-1280');
+    await days.fill('30');
+    await page.getByRole('switch', { name: 'Revoke leaked keys at once' }).uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    const saved = await stack.api<{ settings: { staleAfterDays: number; revokeLeakedKeys: boolean } }>('GET', '/v1/workspace');
+    expect(saved.body.settings).toMatchObject({ staleAfterDays: 30, revokeLeakedKeys: false });
+
+    const readOnly = await stack.api<{ key: string }>('POST', '/v1/keys', { name: `console settings reader ${Date.now()}`, roles: ['read-only'] });
+    const reader = await signedIn(readOnly.body.key);
+    await reader.page.getByRole('link', { name: 'Workspace', exact: true }).click();
+    await reader.page.getByText('reported only').waitFor();
+    expect(await reader.page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
+    expect((await stack.api('PATCH', '/v1/workspace', { settings: { revokeLeakedKeys: true } }, readOnly.body.key)).status).toBe(403);
+
+    expect((await stack.api('PATCH', '/v1/workspace', { settings: { staleAfterDays: 90, revokeLeakedKeys: true } })).status).toBe(200);
+    expect(unexpected(errors).filter((e) => !e.includes('status of 400'))).toEqual([]);
   });
 
   it('signs out: the session ends and the pages ask for a key again', async () => {
