@@ -611,6 +611,7 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('alert').filter({ hasText: 'Some fields need a change.' }).waitFor();
     expect(await days.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Must not be less than 1', { exact: true }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'workspace-settings-error-1280');
     await days.fill('30');

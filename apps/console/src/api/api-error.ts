@@ -18,9 +18,13 @@ const WORDS: Partial<Record<ErrorBody['code'], string>> = {
   UNAVAILABLE: 'Keyward is briefly unavailable. Try again in a moment.',
 };
 
-/** The field's words without its API name ("expiresAt must be…" → "Must be…"): the form shows them under the field's own label. */
+/**
+ * The field's words without its API name ("expiresAt must be…" → "Must be…"; a nested field's
+ * message may name it by its path or by its own name alone): the form shows them under the field's label.
+ */
 const inWords = (field: string, message: string): string => {
-  const rest = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+  const name = [field, field.split('.').pop() ?? field].find((n) => message.startsWith(`${n} `));
+  const rest = name ? message.slice(name.length + 1) : message;
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 };
 
