@@ -61,8 +61,9 @@ export const WebhookDeliveries = ({ webhook }: { webhook: Webhook }) => {
                 'None yet'
               ) : (
                 <ol className="attempts">
-                  {delivery.attempts.map((attempt) => (
-                    <AttemptLine key={attempt.attemptedAt} attempt={attempt} />
+                  {/* A delivery's attempts are only ever appended: their place is their identity. */}
+                  {delivery.attempts.map((attempt, index) => (
+                    <AttemptLine key={index} attempt={attempt} />
                   ))}
                 </ol>
               )}
