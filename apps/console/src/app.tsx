@@ -8,6 +8,8 @@ import { ApiKeyUsersPage } from './pages/api-key-users/api-key-users.page';
 import { CredentialsPage } from './pages/credentials/credentials.page';
 import { AuditPage } from './pages/audit/audit.page';
 import { UsagePage } from './pages/usage/usage.page';
+import { WebhooksPage } from './pages/webhooks/webhooks.page';
+import { WorkspacePage } from './pages/workspace/workspace.page';
 
 import { HOME } from './routes';
 
@@ -29,7 +31,9 @@ const Pages = () => {
         <Route path="/settings/roles" element={<RolesPage />} />
         <Route path="/settings/api-key-users" element={<ApiKeyUsersPage />} />
         <Route path="/settings/credentials" element={<CredentialsPage />} />
+        <Route path="/settings/webhooks" element={<WebhooksPage />} />
         <Route path="/settings/audit" element={<AuditPage />} />
+        <Route path="/settings/workspace" element={<WorkspacePage />} />
       </Route>
       <Route path="*" element={<Navigate to={HOME} replace />} />
     </Routes>

@@ -9,7 +9,9 @@ const NAV = [
   { to: '/settings/roles', label: 'Roles' },
   { to: '/settings/api-key-users', label: 'API key users' },
   { to: '/settings/credentials', label: 'Credentials' },
+  { to: '/settings/webhooks', label: 'Webhooks' },
   { to: '/settings/audit', label: 'Audit' },
+  { to: '/settings/workspace', label: 'Workspace' },
 ] as const;
 
 /** The signed-in frame: a skip link, the navigation, who is signed in, sign-out, and the page. */

@@ -1,7 +1,11 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
 import { expectAccessible } from './support/axe';
 import { screenshot, TestBrowser, type WatchedPage } from './support/browser';
 import { KeywardStack } from './support/keyward-stack';
+import { LOCAL_OUTBOUND_ENV } from './support/third-party';
+import { until } from './support/until';
+import { SHORT_RETRY_ENV, WebhookReceiver } from './support/webhook-receiver';
 
 jest.setTimeout(180_000);
 
@@ -15,7 +19,9 @@ const PAGES = [
   { link: 'Roles', heading: 'Roles', name: 'roles' },
   { link: 'API key users', heading: 'API key users', name: 'api-key-users' },
   { link: 'Credentials', heading: 'Credentials', name: 'credentials' },
+  { link: 'Webhooks', heading: 'Webhooks', name: 'webhooks' },
   { link: 'Audit', heading: 'Audit', name: 'audit' },
+  { link: 'Workspace', heading: 'Workspace', name: 'workspace' },
 ] as const;
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -35,15 +41,17 @@ const browserStorage = (page: Page): Promise<string> =>
 describe('the console in Chromium', () => {
   let stack: KeywardStack;
   let browser: TestBrowser;
+  let receiver: WebhookReceiver;
   const opened: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([KeywardStack.start(), TestBrowser.launch()]);
+    // The webhook receiver is on loopback over http: the sender's outbound guard relaxed for it, and its retries short.
+    [stack, browser, receiver] = await Promise.all([KeywardStack.start({ env: { ...LOCAL_OUTBOUND_ENV, ...SHORT_RETRY_ENV } }), TestBrowser.launch(), WebhookReceiver.start()]);
   });
 
   afterAll(async () => {
     await Promise.all(opened.map((c) => c.close()));
-    await Promise.all([stack?.stop(), browser?.close()]);
+    await Promise.all([stack?.stop(), browser?.close(), receiver?.stop()]);
   });
 
   /** A fresh browser profile, signed in with `key`, on /settings/api-access. */
@@ -452,7 +460,176 @@ describe('the console in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     expect((await stack.api('POST', '/v1/keys', { name: 'not allowed' }, readOnly.body.key)).status).toBe(403);
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await page.getByRole('region', { name: 'Webhooks table' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Create webhook' }).count()).toBe(0);
+    expect((await stack.api('POST', '/v1/webhooks', { url: 'https://hooks.example.com/x', events: ['key.revoked'] }, readOnly.body.key)).status).toBe(403);
     await screenshot(page, 'read-only-1280');
+  });
+
+  const webhookRow = (page: Page, url: string): Locator => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: url }) });
+
+  /** A delivery's row in the open deliveries panel, once the sender has recorded it as `status` (Refresh until then, bounded). */
+  const deliveryRow = async (page: Page, deliveryId: string, status: string): Promise<Locator> => {
+    const row = page.getByRole('region', { name: 'Deliveries table' }).getByRole('row').filter({ hasText: deliveryId });
+    await until(`delivery ${deliveryId} ${status}`, async () => {
+      if ((await row.getByText(status, { exact: true }).count()) > 0) return true;
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.getByRole('status').filter({ hasText: 'Loading deliveries' }).waitFor({ state: 'detached' });
+      return undefined;
+    });
+    return row;
+  };
+
+  it('creates a webhook (refusals at their fields), copies its secret once; a key revoked in the console is delivered, signed with that secret, its attempt on the page', async () => {
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+    const create = page.getByRole('dialog', { name: 'Create webhook' });
+    const url = create.getByRole('textbox', { name: 'URL' });
+    await url.fill('ftp://hooks.example.com/keyward');
+    await create.getByRole('button', { name: 'Create webhook' }).click();
+    // The request's form first (an event type at least), then the URL's, as the API checks them.
+    await create.getByRole('alert').filter({ hasText: 'Some fields need a change.' }).waitFor();
+    await create.getByRole('group', { name: 'Events' }).getByText('Must contain at least 1 elements').waitFor();
+    await create.getByRole('checkbox', { name: /key\.revoked/ }).check();
+    await create.getByRole('button', { name: 'Create webhook' }).click();
+    await create.getByText('Must be https or http').waitFor();
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await screenshot(page, 'create-webhook-error-1280');
+
+    const path = `/console-${Date.now()}`;
+    await url.fill(receiver.url(path));
+    await create.getByRole('checkbox', { name: /credential\.deleted/ }).check();
+    await create.getByRole('textbox', { name: 'Description (optional)' }).fill('console receiver');
+    await create.getByRole('button', { name: 'Create webhook' }).click();
+    const created = page.getByRole('dialog', { name: 'Webhook created' });
+    await created.getByText('will not be shown again').waitFor();
+    const shown = await created.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+    expect(shown).toMatch(/^whsec_/);
+    await created.getByRole('button', { name: 'Copy' }).click();
+    await created.getByText('Copied to the clipboard.').waitFor();
+    const secret = await page.evaluate<string>('navigator.clipboard.readText()');
+    expect(secret).toBe(shown);
+    await expectAccessible(page);
+    await screenshot(page, 'webhook-created-1280');
+    await created.getByRole('button', { name: 'Done' }).click();
+    const row = webhookRow(page, receiver.url(path));
+    await row.getByText('enabled', { exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'key.revoked, credential.deleted' }).waitFor();
+    await page.reload();
+    await row.waitFor();
+    expect(await page.content()).not.toContain(secret);
+    expect(await browserStorage(page)).not.toContain(secret);
+
+    // Revoked in the console, told to the endpoint.
+    const name = `console webhook ${Date.now()}`;
+    const key = await stack.api<{ id: string }>('POST', '/v1/keys', { name });
+    expect(key.status).toBe(201);
+    await page.getByRole('link', { name: 'API access', exact: true }).click();
+    const keyRowFound = await searchFor(page, name);
+    await keyRowFound.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog', { name: 'Revoke key' }).getByRole('button', { name: 'Revoke key' }).click();
+    await keyRowFound.getByText('revoked', { exact: true }).waitFor();
+    const received = await until('the delivery of key.revoked', () => receiver.at(path)[0]);
+    // The convention's reference algorithm, with the secret copied from the console.
+    expect(new Webhook(secret).verify(received.body, received.headers)).toMatchObject({ type: 'key.revoked', data: { keyId: key.body.id } });
+
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await row.getByRole('button', { name: 'Deliveries' }).click();
+    const delivery = await deliveryRow(page, received.headers['webhook-id'], 'delivered');
+    await delivery.getByRole('rowheader', { name: /key\.revoked/ }).waitFor();
+    await delivery.getByText(/HTTP 200, \d+ ms/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'webhook-deliveries-1280');
+    expect(unexpected(errors).filter((e) => !e.includes('status of 400'))).toEqual([]);
+  });
+
+  it('shows a failing endpoint disabled with its reason and its attempts as recorded; re-enables it, rotates its secret (shown once) and deletes it', async () => {
+    const path = `/console-down-${Date.now()}`;
+    receiver.fail(path, true);
+    const webhook = await stack.api<{ id: string }>('POST', '/v1/webhooks', { url: receiver.url(path), events: ['key.revoked'] });
+    expect(webhook.status).toBe(201);
+    const revokeAKey = async (): Promise<string> => {
+      const key = await stack.api<{ id: string }>('POST', '/v1/keys', { name: `console revoked ${Date.now()}` });
+      expect((await stack.api('POST', `/v1/keys/${key.body.id}/revoke`, {})).status).toBe(200);
+      return key.body.id;
+    };
+    await revokeAKey();
+    // Given up 6 s after the first try (SHORT_RETRY_ENV): the sender disables the endpoint.
+    await until('the endpoint disabled', async () => ((await stack.api<{ enabled: boolean }>('GET', `/v1/webhooks/${webhook.body.id}`)).body.enabled ? undefined : true), 30_000);
+
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    const row = webhookRow(page, receiver.url(path));
+    await row.getByText('disabled', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Deliveries' }).click();
+    const failed = page.getByRole('region', { name: 'Deliveries table' }).getByRole('row').filter({ hasText: 'key.revoked' });
+    await failed.getByText('failed', { exact: true }).waitFor();
+    expect(await failed.getByText(/HTTP 500, \d+ ms/).count()).toBeGreaterThan(1);
+    await expectAccessible(page);
+    await screenshot(page, 'webhook-disabled-1280');
+
+    receiver.fail(path, false);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit webhook' });
+    await edit.getByText(/^Disabled: /).waitFor();
+    await edit.getByRole('switch', { name: 'Enabled' }).check();
+    await expectAccessible(page);
+    await screenshot(page, 'edit-webhook-1280');
+    await edit.getByRole('button', { name: 'Save webhook' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await row.getByText('enabled', { exact: true }).waitFor();
+
+    await row.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('dialog', { name: 'Rotate secret' }).getByRole('button', { name: 'Rotate secret' }).click();
+    const rotated = page.getByRole('dialog', { name: 'Secret rotated' });
+    await rotated.getByText('will not be shown again').waitFor();
+    const secret = await rotated.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+    await rotated.getByRole('button', { name: 'Done' }).click();
+    const keyId = await revokeAKey();
+    const received = await until('a delivery after re-enabling', () => receiver.at(path).find((d) => d.answered === 200));
+    expect(new Webhook(secret).verify(received.body, received.headers)).toMatchObject({ type: 'key.revoked', data: { keyId } });
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete webhook' });
+    await remove.getByText('cannot be undone').waitFor();
+    await expectAccessible(page);
+    await remove.getByRole('button', { name: 'Delete webhook' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect((await stack.api('GET', `/v1/webhooks/${webhook.body.id}`)).status).toBe(404);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it("changes the workspace's settings (a refusal at its field), only what changed; a read-only key sees them without the form", async () => {
+    const { page, errors } = await signedIn(stack.rootKey);
+    await page.getByRole('link', { name: 'Workspace', exact: true }).click();
+    const days = page.getByRole('spinbutton', { name: 'Stale after (days)' });
+    await days.fill('0');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Some fields need a change.' }).waitFor();
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Must not be less than 1', { exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'workspace-settings-error-1280');
+    await days.fill('30');
+    await page.getByRole('switch', { name: 'Revoke leaked keys at once' }).uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    const saved = await stack.api<{ settings: { staleAfterDays: number; revokeLeakedKeys: boolean } }>('GET', '/v1/workspace');
+    expect(saved.body.settings).toMatchObject({ staleAfterDays: 30, revokeLeakedKeys: false });
+
+    const readOnly = await stack.api<{ key: string }>('POST', '/v1/keys', { name: `console settings reader ${Date.now()}`, roles: ['read-only'] });
+    const reader = await signedIn(readOnly.body.key);
+    await reader.page.getByRole('link', { name: 'Workspace', exact: true }).click();
+    await reader.page.getByText('reported only').waitFor();
+    expect(await reader.page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
+    expect((await stack.api('PATCH', '/v1/workspace', { settings: { revokeLeakedKeys: true } }, readOnly.body.key)).status).toBe(403);
+
+    expect((await stack.api('PATCH', '/v1/workspace', { settings: { staleAfterDays: 90, revokeLeakedKeys: true } })).status).toBe(200);
+    expect(unexpected(errors).filter((e) => !e.includes('status of 400'))).toEqual([]);
   });
 
   it('signs out: the session ends and the pages ask for a key again', async () => {

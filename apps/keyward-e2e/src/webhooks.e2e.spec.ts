@@ -4,14 +4,12 @@ import { KeywardStack, type ApiResponse } from './support/keyward-stack';
 import { dumpDatabase, leakedSecrets } from './support/secrets';
 import { LOCAL_OUTBOUND_ENV } from './support/third-party';
 import { until } from './support/until';
-import { WebhookReceiver, type ReceivedDelivery } from './support/webhook-receiver';
+import { SHORT_RETRY_ENV, WebhookReceiver, type ReceivedDelivery } from './support/webhook-receiver';
 
 jest.setTimeout(180_000);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Short retries for the test: pauses of at most 400 ms, given up 6 s after the first try. */
-const RETRY_ENV: NodeJS.ProcessEnv = { KEYWARD_WEBHOOK_RETRY_BASE_MS: '100', KEYWARD_WEBHOOK_RETRY_MAX_MS: '400', KEYWARD_WEBHOOK_RETRY_FOR_MS: '6000' };
 
 interface Notification {
   readonly type: string;
@@ -58,7 +56,7 @@ describe('webhooks, services as separate processes', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    stack = await KeywardStack.start({ env: { ...LOCAL_OUTBOUND_ENV, ...RETRY_ENV } });
+    stack = await KeywardStack.start({ env: { ...LOCAL_OUTBOUND_ENV, ...SHORT_RETRY_ENV } });
   });
 
   afterAll(async () => {

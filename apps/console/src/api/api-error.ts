@@ -11,15 +11,20 @@ const WORDS: Partial<Record<ErrorBody['code'], string>> = {
   KEY_NOT_FOUND: 'This key no longer exists.',
   ROLE_NOT_FOUND: 'This role no longer exists.',
   CREDENTIAL_NOT_FOUND: 'This credential no longer exists.',
+  WEBHOOK_NOT_FOUND: 'This webhook no longer exists.',
   KEY_REVOKED: 'This key is already revoked.',
   CONFLICT: 'This conflicts with the current state.',
   RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
   UNAVAILABLE: 'Keyward is briefly unavailable. Try again in a moment.',
 };
 
-/** The field's words without its API name ("expiresAt must be…" → "Must be…"): the form shows them under the field's own label. */
+/**
+ * The field's words without its API name ("expiresAt must be…" → "Must be…"; a nested field's
+ * message may name it by its path or by its own name alone): the form shows them under the field's label.
+ */
 const inWords = (field: string, message: string): string => {
-  const rest = message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+  const name = [field, field.split('.').pop() ?? field].find((n) => message.startsWith(`${n} `));
+  const rest = name ? message.slice(name.length + 1) : message;
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 };
 

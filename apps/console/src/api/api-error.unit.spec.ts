@@ -4,7 +4,7 @@ const answer = (status: number, body: unknown) =>
   Promise.resolve({ data: status < 400 ? body : undefined, error: status >= 400 ? body : undefined, response: new Response(null, { status }) });
 
 describe('API refusals in words', () => {
-  it('puts each detail at its field, in words without the API field name, and at the top field of a path', async () => {
+  it('puts each detail at its field, in words without the API field name (a path or its last name), and at the top field of a path', async () => {
     const error = await unwrap(
       answer(400, {
         statusCode: 400,
@@ -13,6 +13,7 @@ describe('API refusals in words', () => {
         details: [
           { field: 'expiresAt', message: 'expiresAt must be a date-time in the future' },
           { field: 'permissions.calls', message: 'must be none, read or write' },
+          { field: 'settings.staleAfterDays', message: 'staleAfterDays must not be less than 1' },
         ],
       }),
     ).catch((e: unknown) => e);
@@ -20,7 +21,13 @@ describe('API refusals in words', () => {
     const { fields, message, code } = error as ApiError;
     expect(code).toBe('VALIDATION_FAILED');
     expect(message).toBe('Some fields need a change.');
-    expect(fields).toEqual({ expiresAt: 'Must be a date-time in the future', 'permissions.calls': 'Must be none, read or write', permissions: 'Must be none, read or write' });
+    expect(fields).toEqual({
+      expiresAt: 'Must be a date-time in the future',
+      'permissions.calls': 'Must be none, read or write',
+      permissions: 'Must be none, read or write',
+      'settings.staleAfterDays': 'Must not be less than 1',
+      settings: 'Must not be less than 1',
+    });
   });
 
   it("says what a code means, with the gateway's own message after", async () => {

@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The sender's retries made short for tests: pauses of at most 400 ms, given up (the endpoint disabled) 6 s after the first try. */
+export const SHORT_RETRY_ENV: NodeJS.ProcessEnv = { KEYWARD_WEBHOOK_RETRY_BASE_MS: '100', KEYWARD_WEBHOOK_RETRY_MAX_MS: '400', KEYWARD_WEBHOOK_RETRY_FOR_MS: '6000' };
+
 /** One delivery try as the receiver saw it, with what it answered. */
 export interface ReceivedDelivery {
   readonly path: string;

@@ -7,7 +7,7 @@ import { useLoad } from '../../ui/use-load';
 import { UpgradeRequired } from '../../ui/upgrade-required';
 import { CreateKeyDialog } from './create-key.dialog';
 import { KeyTable } from './key-table';
-import { SecretDialog } from './secret.dialog';
+import { SecretDialog } from '../../ui/secret.dialog';
 
 /** `/settings/api-access`: the product guides' page; "Upgrade required" instead when the plan has no API access. */
 export const ApiAccessPage = () => {
@@ -53,7 +53,15 @@ export const ApiAccessPage = () => {
           }}
         />
       )}
-      {secret && <SecretDialog title={secret.title} secret={secret.value} onClose={() => setSecret(null)} />}
+      {secret && (
+        <SecretDialog
+          title={secret.title}
+          label="New key"
+          warning="Copy this key now. It will not be shown again: Keyward keeps only a hash of it."
+          secret={secret.value}
+          onClose={() => setSecret(null)}
+        />
+      )}
     </>
   );
 };

@@ -11,6 +11,8 @@ import { KeyDetails } from './key-details';
 import { RotateKeyDialog } from './rotate-key.dialog';
 import { EditKeyDialog } from './edit-key.dialog';
 import { DataTable } from '../../ui/data-table';
+import { Pager } from '../../ui/pager';
+import { useCursorTrail } from '../../ui/use-cursor-trail';
 
 type Key = components['schemas']['KeyView'];
 type Status = Key['status'];
@@ -56,11 +58,9 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
   const [reloads, setReloads] = useState(0);
   const query = useDebounced(search.trim(), 250);
   const writable = can(principal, 'api_keys', 'write');
-  // The cursors of the pages walked to (Previous goes back one); other filters, or a new key, start again at the first page.
-  const filterKey = JSON.stringify([query, status, environment, version]);
-  const [paging, setPaging] = useState<{ filterKey: string; trail: (string | null)[] }>({ filterKey, trail: [null] });
-  const trail = paging.filterKey === filterKey ? paging.trail : [null];
-  const cursor = trail[trail.length - 1];
+  // Other filters, or a new key, start again at the first page.
+  const paging = useCursorTrail(JSON.stringify([query, status, environment, version]));
+  const { cursor } = paging;
 
   const page = useCallback(
     (after: string | null | undefined) =>
@@ -90,7 +90,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
     };
   }, [page, cursor, version, reloads]);
 
-  const first = (trail.length - 1) * PAGE_SIZE;
+  const first = paging.pagesBefore * PAGE_SIZE;
   const done = () => {
     setAction(null);
     setReloads((n) => n + 1);
@@ -169,14 +169,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
       <p className="muted" role="status">
         {loading ? 'Loading keys…' : items.length === 0 ? '' : `Keys ${first + 1}–${first + items.length} shown${nextCursor ? ', more on the next page' : ''}`}
       </p>
-      <nav className="pager" aria-label="Key pages">
-        <button type="button" disabled={loading || trail.length === 1} onClick={() => setPaging({ filterKey, trail: trail.slice(0, -1) })}>
-          Previous page
-        </button>
-        <button type="button" disabled={loading || !nextCursor} onClick={() => setPaging({ filterKey, trail: [...trail, nextCursor] })}>
-          Next page
-        </button>
-      </nav>
+      <Pager label="Key pages" loading={loading} pagesBefore={paging.pagesBefore} nextCursor={nextCursor} onPrevious={paging.previous} onNext={paging.next} />
       {action?.kind === 'edit' && <EditKeyDialog apiKey={action.key} onClose={() => setAction(null)} onSaved={done} />}
       {action?.kind === 'rotate' && (
         <RotateKeyDialog
