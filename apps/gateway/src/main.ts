@@ -9,6 +9,8 @@ import { answerClientError } from './http/client-error.handler';
 import { consoleDirOf, consoleStaticMiddleware } from './console/console-static.middleware';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { requestIdMiddleware } from './http/request-id.middleware';
+import { responseHeadersMiddleware } from './http/response-headers.middleware';
+import { trustProxyOf } from './http/trust-proxy';
 import { untrustedInputMiddleware } from './http/untrusted-input.middleware';
 import { httpMetricsMiddleware, KEYWARD_CONFIG, METRICS_REGISTRY, runMain } from '@keyward/platform';
 import { setUpOpenApi } from './openapi';
@@ -17,8 +19,13 @@ import { setUpOpenApi } from './openapi';
 const BODY_LIMIT = '64kb';
 
 runMain('gateway', async (logger) => {
+  // Checked before anything starts: a bad value must not leave a gateway trusting the wrong headers.
+  const trustProxy = trustProxyOf(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, abortOnError: false, logger });
   app.disable('x-powered-by');
+  // Which X-Forwarded-* to believe: request.ip (sign-in throttle, IP allowlists) and request.secure (the cookie).
+  app.set('trust proxy', trustProxy);
+  app.use(responseHeadersMiddleware);
   // Before the access log (a module middleware, so it runs after this), which takes the id from here.
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(app.get(METRICS_REGISTRY)));

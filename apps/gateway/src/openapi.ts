@@ -5,7 +5,7 @@ import { WRITE_ERRORS, withErrors } from './errors/api-errors.decorator';
 import { CONSISTENCY_ANSWER_HEADER } from './http/consistency.header';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key.header';
 import { REPLAYED_HEADER } from './idempotency/idempotency.interceptor';
-import { SESSION_COOKIE } from './session/session-cookie';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session/session-cookie';
 
 const WRITES = ['post', 'put', 'patch', 'delete'] as const;
 const METHODS = ['get', ...WRITES] as const;
@@ -79,7 +79,7 @@ export const createOpenApiDocument = (app: INestApplication): OpenAPIObject => {
       'Keys, roles, shares, API key users and workspaces. Each operation names the permission its caller needs (`x-required-permission`) or that only the root key may call it (`x-root-only`). Every error answers { statusCode, code, message, details? }.',
     )
     .setVersion('1')
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'the console: set by POST /v1/session; writes also need X-CSRF-Token' })
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: `the console: set by POST /v1/session, named ${SECURE_SESSION_COOKIE} when Secure (always but over plain http to loopback); writes also need X-CSRF-Token` })
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'kw_<env>_… key, or the root key', description: "a key holding the operation's x-required-permission, or the root key" })
     .build();
   return complete(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }));

@@ -30,6 +30,7 @@ export * from './keys/decide-key';
 export * from './keys/key.decider';
 export * from './permissions/permission';
 export * from './permissions/permission-evaluator';
+export * from './permissions/console-access';
 export * from './permissions/effective-grants';
 export * from './names';
 export * from './text/untrusted-input';

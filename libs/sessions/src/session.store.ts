@@ -31,6 +31,9 @@ const TABLE = 'console_sessions';
 /** 256 random bits, base64url: what the cookie carries. */
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
+/** How stale a session's last-seen mark may get before a request writes it again. */
+const markEvery = (idleMs: number): number => Math.floor(idleMs / 10);
+
 const digest = (id: string): Buffer => createHash('sha256').update(id, 'utf8').digest();
 
 interface SessionRow {
@@ -65,7 +68,9 @@ export class SessionStore {
 
   /**
    * The live session `id` names, marking it seen now; undefined for an unknown, idle or too old
-   * one. The mark is written at most once per tenth of the idle time, not on every request.
+   * one. The mark is written at most once per tenth of the idle time, not on every request, so a
+   * mark may be up to a tenth older than the last request: a session ends after the idle time plus
+   * that tenth without a mark, never before the idle time after its last request.
    */
   async touch(id: string): Promise<ConsoleSession | undefined> {
     if (!SESSION_ID.test(id)) return undefined;
@@ -79,7 +84,7 @@ export class SessionStore {
          WHERE s.id_hash = live.id_hash AND live.last_seen_at < now() - $4 * interval '1 millisecond'
        )
        SELECT key_id, workspace_id, csrf_token, created_at FROM live`,
-      [digest(id), idleMs, maxMs, Math.floor(idleMs / 10)],
+      [digest(id), idleMs + markEvery(idleMs), maxMs, markEvery(idleMs)],
     );
     return rows[0] ? sessionOf(rows[0]) : undefined;
   }
@@ -105,7 +110,7 @@ export class SessionStore {
          SELECT id_hash FROM ${TABLE}
          WHERE last_seen_at <= now() - $1 * interval '1 millisecond' OR created_at <= now() - $2 * interval '1 millisecond'
          LIMIT $3)`,
-      [idleMs, maxMs, limit],
+      [idleMs + markEvery(idleMs), maxMs, limit],
     );
     return count;
   }

@@ -8,6 +8,7 @@ import { SessionStore } from '@keyward/sessions';
 import type { DataSource } from 'typeorm';
 import { SessionAuthenticator } from '../session/session.authenticator';
 import { sessionLifetimesOf } from '../session/session-lifetimes';
+import { cookieSecureOf, SessionCookie } from '../session/session-cookie';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { RootKeyMatcher } from './root-key.matcher';
 
@@ -26,9 +27,10 @@ import { RootKeyMatcher } from './root-key.matcher';
     { provide: VerifyClient, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => new VerifyClient(nats) },
     // In the read models' database (ReadModelModule migrates its table), with lifetimes from the environment.
     { provide: SessionStore, inject: [READ_MODEL_DATA_SOURCE], useFactory: (dataSource: DataSource) => new SessionStore(dataSource, sessionLifetimesOf(process.env)) },
+    { provide: SessionCookie, useFactory: () => new SessionCookie(cookieSecureOf(process.env)) },
     SessionAuthenticator,
     { provide: APP_GUARD, useClass: BearerAuthGuard },
   ],
-  exports: [RootKeyMatcher, VerifyClient, SessionStore],
+  exports: [RootKeyMatcher, VerifyClient, SessionStore, SessionAuthenticator, SessionCookie],
 })
 export class AuthModule {}

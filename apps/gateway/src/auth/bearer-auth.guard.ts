@@ -61,7 +61,7 @@ export class BearerAuthGuard implements CanActivate {
     if (this.rootKey.matches(token)) return ROOT_PRINCIPAL;
     // With the other verifies of this turn, in one socket write.
     await afterIoTurn();
-    // The caller's address, for a management key with an IP allowlist (behind a proxy: `trust proxy`).
+    // The caller's address, for a management key with an IP allowlist (behind a proxy: KEYWARD_TRUST_PROXY).
     return principalOfAnswer(await askVerifier(this.logger, () => this.verifier.verify(token, permission, request.ip ? { ip: request.ip } : {})), response);
   }
 }

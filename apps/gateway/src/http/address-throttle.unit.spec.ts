@@ -1,5 +1,5 @@
 import { SignInLimiter } from '../session/sign-in.limiter';
-import { AddressThrottle } from './address-throttle';
+import { AddressThrottle, throttleBucketOf } from './address-throttle';
 
 describe('AddressThrottle (as the sign-in uses it)', () => {
   const NOW = 1_000_000;
@@ -29,5 +29,27 @@ describe('AddressThrottle (as the sign-in uses it)', () => {
     for (let i = 0; i <= 10_000; i++) limiter.record(`10.0.${i >> 8}.${i & 255}`, NOW);
     expect(limiter.retryAfterSeconds('10.0.0.0', NOW)).toBeUndefined();
     expect(limiter.retryAfterSeconds('10.0.39.16', NOW)).toBe(60);
+  });
+});
+
+describe('throttleBucketOf', () => {
+  it('counts an IPv6 address by its /64, however it is written', () => {
+    expect(throttleBucketOf('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(throttleBucketOf('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(throttleBucketOf('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttleBucketOf('::1')).toBe('0:0:0:0::/64');
+  });
+
+  it('counts an IPv4 address, mapped or not, as itself', () => {
+    expect(throttleBucketOf('203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleBucketOf('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('makes one /64 wait once it failed enough, from whichever of its addresses', () => {
+    const limiter = new AddressThrottle(2, 60_000);
+    limiter.record('2001:db8:1:2::a', 0);
+    limiter.record('2001:db8:1:2::b', 0);
+    expect(limiter.retryAfterSeconds('2001:db8:1:2:ffff::c', 1_000)).toBe(59);
+    expect(limiter.retryAfterSeconds('2001:db8:1:3::a', 1_000)).toBeUndefined();
   });
 });

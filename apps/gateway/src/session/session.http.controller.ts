@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiT
 import type { Response } from 'express';
 import { VerifyClient } from '@keyward/client';
 import { ErrorCodes } from '@keyward/contracts';
+import { mayUseConsole } from '@keyward/domain';
 import { SessionStore } from '@keyward/sessions';
 import { AnyKey } from '../auth/any-key.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -13,8 +14,8 @@ import { askVerifier, principalOfAnswer } from '../auth/verify-verdict';
 import { ApiError } from '../errors/api-error';
 import { ApiErrors, AUTHENTICATION_ERRORS } from '../errors/api-errors.decorator';
 import type { GatewayRequest } from '../http/gateway-request';
-import { presentsCsrfToken, CSRF_HEADER } from './csrf-token';
-import { clearSessionCookie, SESSION_COOKIE, sessionIdOf, setSessionCookie } from './session-cookie';
+import { SessionAuthenticator } from './session.authenticator';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, SessionCookie, sessionIdsOf } from './session-cookie';
 import { SessionDto } from './session.response.dto';
 import { sessionView } from './session-view';
 import { SignInLimiter } from './sign-in.limiter';
@@ -25,6 +26,9 @@ import { SignInRequestDto } from './sign-in.request.dto';
  * then forgotten: the session keeps the key's id, and each request made with the cookie is
  * authorised as that key now.
  */
+const NOT_FOR_CONSOLE = (): ApiError =>
+  new ApiError(ErrorCodes.forbidden, 'this key cannot sign in to the console: it needs read access to keys, roles, audit, credentials or another management resource');
+
 @ApiTags('session')
 @Controller('v1/session')
 export class SessionHttpController {
@@ -35,14 +39,20 @@ export class SessionHttpController {
     private readonly rootKey: RootKeyMatcher,
     private readonly verifier: VerifyClient,
     private readonly limiter: SignInLimiter,
+    private readonly sessions: SessionAuthenticator,
+    private readonly cookie: SessionCookie,
   ) {}
 
-  /** Sets the HttpOnly session cookie; answers the CSRF token and who signed in. 401 for a key that is not valid, as for a bearer. */
+  /**
+   * Sets the HttpOnly session cookie; answers the CSRF token and who signed in. 401 for a key that
+   * is not valid, as for a bearer; 403 for a key that may read no management resource. The
+   * browser's previous session (any session cookie it sent) ends: no id lives on across a sign-in.
+   */
   @Post()
   @HttpCode(200)
   @Public()
-  @ApiOkResponse({ type: SessionDto, description: 'signed in; the session id is in the keyward_session cookie (HttpOnly, SameSite=Strict)' })
-  @ApiErrors(...AUTHENTICATION_ERRORS)
+  @ApiOkResponse({ type: SessionDto, description: `signed in; the session id is in the ${SECURE_SESSION_COOKIE} cookie (${SESSION_COOKIE} over plain http to loopback; HttpOnly, SameSite=Strict)` })
+  @ApiErrors(...AUTHENTICATION_ERRORS, ErrorCodes.forbidden)
   async signIn(@Body() body: SignInRequestDto, @Req() request: GatewayRequest, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const address = request.ip ?? 'unknown';
     const wait = this.limiter.retryAfterSeconds(address, Date.now());
@@ -54,8 +64,10 @@ export class SessionHttpController {
       if (error instanceof ApiError && error.body.statusCode === 401) this.limiter.record(address, Date.now());
       throw error;
     });
+    if (!principal.root && !mayUseConsole(principal.grants)) throw NOT_FOR_CONSOLE();
+    for (const previous of sessionIdsOf(request)) await this.store.delete(previous);
     const session = await this.store.create({ keyId: principal.root ? null : principal.actor, workspaceId: principal.workspaceId });
-    setSessionCookie(request, response, session.id);
+    this.cookie.set(request, response, session.id);
     return sessionView(session, principal);
   }
 
@@ -76,13 +88,9 @@ export class SessionHttpController {
   @ApiNoContentResponse({ description: 'signed out' })
   @ApiErrors(ErrorCodes.forbidden, ErrorCodes.unavailable)
   async signOut(@Req() request: GatewayRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const id = sessionIdOf(request);
-    const session = id === undefined ? undefined : await this.store.touch(id);
-    if (id !== undefined && session) {
-      if (!presentsCsrfToken(request, session.csrfToken)) throw new ApiError(ErrorCodes.forbidden, `signing out needs the session's CSRF token in ${CSRF_HEADER}`);
-      await this.store.delete(id);
-    }
-    clearSessionCookie(request, response);
+    const session = await this.sessions.sessionOf(request, response);
+    if (typeof session === 'object') await this.store.delete(session.id);
+    if (session !== 'ended') this.cookie.clear(request, response);
   }
 
   /** The key's principal, exactly as the bearer guard finds it (any valid key: the console shows what its permissions allow). */

@@ -14,7 +14,11 @@ export class SessionPrincipalDto {
   readonly permissions!: string[];
 }
 
-/** What the console needs after a sign-in or a reload (or any caller: who am I); never the key, never the session id (that is the HttpOnly cookie). */
+/**
+ * What the console needs after a sign-in or a reload (or any caller: who am I). The body never
+ * holds the key or the session id: the id travels only in the sign-in's Set-Cookie header
+ * (HttpOnly), so no script can read it.
+ */
 export class SessionDto {
   @ApiProperty({ type: String, nullable: true, description: 'send it as X-CSRF-Token on every write made with the session cookie; null when the request was authenticated by its Authorization header' })
   readonly csrfToken!: string | null;

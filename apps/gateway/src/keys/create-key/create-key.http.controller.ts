@@ -1,4 +1,4 @@
-import { Body, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateKeyAnswer, ErrorCodes } from '@keyward/contracts';
@@ -18,7 +18,6 @@ export class CreateKeyHttpController {
   /** The only response that ever holds the new key's secret: never cached. */
   @Post()
   @HttpCode(201)
-  @Header('Cache-Control', 'no-store')
   @RequirePermission('api_keys:write')
   @ApiCreatedResponse({ type: CreateKeyResultDto, description: 'the key, with its secret `key` shown this once' })
   @ApiErrors(ErrorCodes.roleNotFound)

@@ -1,4 +1,4 @@
-import { Body, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type RotateKeyAnswer, ErrorCodes } from '@keyward/contracts';
@@ -19,7 +19,6 @@ export class RotateKeyHttpController {
   /** Holds the new secret: never cached. */
   @Post(':id/rotate')
   @HttpCode(200)
-  @Header('Cache-Control', 'no-store')
   @RequirePermission('api_keys:write')
   @ApiOkResponse({ type: RotateKeyResultDto, description: 'the new secret `key` shown this once' })
   @ApiErrors(ErrorCodes.keyNotFound, ErrorCodes.keyRevoked)

@@ -1,4 +1,4 @@
-import { Body, Header, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Subjects, type CommandContext, type CreateWorkspaceRequest, type CreateWorkspaceAnswer } from '@keyward/contracts';
@@ -17,7 +17,6 @@ export class CreateWorkspaceHttpController {
   /** The only response that ever holds the first admin key's secret: never cached. */
   @Post()
   @HttpCode(201)
-  @Header('Cache-Control', 'no-store')
   @RootOnly()
   @ApiCreatedResponse({ type: CreateWorkspaceResultDto, description: 'the workspace and its first admin key, adminKey shown this once' })
   async create(@Body() body: CreateWorkspaceRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateWorkspaceAnswer> {
