@@ -2,6 +2,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Shell } from './shell';
 import { SessionProvider, useSession } from './session/session.context';
 import { SignInPage } from './session/sign-in.page';
+import { PlanUpgradePage } from './session/plan-upgrade.page';
 import { ApiAccessPage } from './pages/api-access/api-access.page';
 import { RolesPage } from './pages/roles/roles.page';
 import { ApiKeyUsersPage } from './pages/api-key-users/api-key-users.page';
@@ -20,6 +21,7 @@ const Pages = () => {
     return (
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path={HOME} element={<PlanUpgradePage />} />
         <Route path="*" element={<Navigate to="/sign-in" replace />} />
       </Routes>
     );

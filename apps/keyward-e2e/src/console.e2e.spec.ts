@@ -215,8 +215,13 @@ describe('the console in Chromium', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Create key' });
     await dialog.waitFor();
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
-    expect(await page.evaluate<boolean>("document.querySelector('dialog[open]').contains(document.activeElement)")).toBe(true);
+    // Tab past the dialog's last control lands on its first, Shift+Tab from the first on the last.
+    const controls = `[...document.querySelector('dialog[open]').querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])')].filter((c) => c.getClientRects().length > 0)`;
+    await page.evaluate(`${controls}.at(-1).focus()`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<boolean>(`document.activeElement === ${controls}[0]`)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate<boolean>(`document.activeElement === ${controls}.at(-1)`)).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Create key');
@@ -444,8 +449,16 @@ describe('the console in Chromium', () => {
     await page.goto(`${stack.baseUrl}/`);
     await page.getByRole('textbox', { name: 'API key' }).fill(free.body.adminKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Sign-in answers 402 and starts no session; the page the key would have opened says why.
+    await page.waitForURL('**/settings/api-access');
+    await page.getByRole('heading', { name: 'API access', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Upgrade required' }).waitFor();
     expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await page.evaluate<number>("fetch('/v1/session').then((r) => r.status)")).toBe(401);
+    // Opened from a link, the page is the sign-in.
+    await page.goto(`${stack.baseUrl}/settings/api-access`);
+    await page.waitForURL('**/sign-in');
     await expectAccessible(page);
     await screenshot(page, 'upgrade-required-1280');
   });
@@ -459,7 +472,14 @@ describe('the console in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
-    expect((await stack.api('POST', '/v1/keys', { name: 'not allowed' }, readOnly.body.key)).status).toBe(403);
+    // Through the browser's own session, with its CSRF token: refused for the key's permissions, not for the token.
+    const refused = await page.evaluate<{ status: number; body: { code: string; details?: unknown } }>(`(async () => {
+      const { csrfToken } = await (await fetch('/v1/session')).json();
+      const answer = await fetch('/v1/keys', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'not allowed' }) });
+      return { status: answer.status, body: await answer.json() };
+    })()`);
+    expect(refused).toEqual({ status: 403, body: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    expect(refused.body.details).toBeUndefined();
     await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
     await page.getByRole('region', { name: 'Webhooks table' }).waitFor();
     expect(await page.getByRole('button', { name: 'Create webhook' }).count()).toBe(0);

@@ -2,21 +2,38 @@ import type { components } from './schema.generated';
 
 type ErrorBody = components['schemas']['ErrorBody'];
 
-/** What the person reads, by the code of product.md section 7; the gateway's own message is added when it says more. */
-const WORDS: Partial<Record<ErrorBody['code'], string>> = {
+const isErrorBody = (value: unknown): value is ErrorBody =>
+  typeof value === 'object' && value !== null && 'code' in value && 'message' in value && typeof value.message === 'string';
+
+/** What the person reads, by the code of product.md section 7: only these words, never the gateway's message (written for developers). */
+const WORDS: Record<ErrorBody['code'], string> = {
   VALIDATION_FAILED: 'Some fields need a change.',
   UNAUTHENTICATED: 'Your session has ended or the key is not valid. Sign in again.',
   PLAN_UPGRADE_REQUIRED: "Your workspace's plan does not include this. Upgrade required.",
   FORBIDDEN: 'Your key is not allowed to do this.',
+  NOT_FOUND: 'This no longer exists.',
   KEY_NOT_FOUND: 'This key no longer exists.',
+  WORKSPACE_NOT_FOUND: 'This workspace no longer exists.',
+  SHARE_NOT_FOUND: 'This share no longer exists.',
   ROLE_NOT_FOUND: 'This role no longer exists.',
   CREDENTIAL_NOT_FOUND: 'This credential no longer exists.',
   WEBHOOK_NOT_FOUND: 'This webhook no longer exists.',
   KEY_REVOKED: 'This key is already revoked.',
   CONFLICT: 'This conflicts with the current state.',
   RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+  PAYLOAD_TOO_LARGE: 'This is too large to send. Make it shorter.',
   UNAVAILABLE: 'Keyward is briefly unavailable. Try again in a moment.',
+  UPSTREAM_FAILED: 'The other service answered with an error.',
+  UPSTREAM_TIMEOUT: 'The other service did not answer in time.',
+  INTERNAL: 'Something went wrong. Try again.',
 };
+
+/** A write refused for its CSRF token, not for the key: another tab signed in and replaced this tab's session. */
+const STALE_SESSION = "This tab's session was replaced (you signed in again, maybe in another tab). It is up to date now: try again.";
+
+/** Whether a refusal is the gateway's missing or stale CSRF token (FORBIDDEN with a detail on the X-CSRF-Token header). */
+export const isCsrfRefusal = (body: unknown): boolean =>
+  isErrorBody(body) && body.code === 'FORBIDDEN' && (body.details ?? []).some((detail) => detail.field === 'X-CSRF-Token');
 
 /**
  * The field's words without its API name ("expiresAt must be…" → "Must be…"; a nested field's
@@ -48,14 +65,10 @@ export class ApiError extends Error {
   }
 }
 
-const isErrorBody = (value: unknown): value is ErrorBody =>
-  typeof value === 'object' && value !== null && 'code' in value && 'message' in value && typeof value.message === 'string';
-
 const toApiError = (status: number, error: unknown): ApiError => {
   if (!isErrorBody(error)) return new ApiError(status, 'INTERNAL', `The server answered ${status}. Try again.`);
-  const words = WORDS[error.code];
-  const message = words && words !== error.message && error.code !== 'VALIDATION_FAILED' ? `${words} ${error.message}` : (words ?? error.message);
-  return new ApiError(status, error.code, message, error.details);
+  if (isCsrfRefusal(error)) return new ApiError(status, error.code, STALE_SESSION);
+  return new ApiError(status, error.code, WORDS[error.code] ?? WORDS.INTERNAL, error.details);
 };
 
 /** The body of a successful answer, or an ApiError (a network failure is one too, in words). */

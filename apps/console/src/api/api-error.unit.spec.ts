@@ -1,4 +1,4 @@
-import { ApiError, unwrap } from './api-error';
+import { ApiError, isCsrfRefusal, unwrap } from './api-error';
 
 const answer = (status: number, body: unknown) =>
   Promise.resolve({ data: status < 400 ? body : undefined, error: status >= 400 ? body : undefined, response: new Response(null, { status }) });
@@ -30,9 +30,19 @@ describe('API refusals in words', () => {
     });
   });
 
-  it("says what a code means, with the gateway's own message after", async () => {
+  it("says what a code means in plain words, without the gateway's developer message", async () => {
     const error = (await unwrap(answer(402, { statusCode: 402, code: 'PLAN_UPGRADE_REQUIRED', message: 'upgrade it' })).catch((e: unknown) => e)) as ApiError;
-    expect(error.message).toBe("Your workspace's plan does not include this. Upgrade required. upgrade it");
+    expect(error.message).toBe("Your workspace's plan does not include this. Upgrade required.");
+    const forbidden = (await unwrap(answer(403, { statusCode: 403, code: 'FORBIDDEN', message: 'requires api_keys:write' })).catch((e: unknown) => e)) as ApiError;
+    expect(forbidden.message).toBe('Your key is not allowed to do this.');
+  });
+
+  it('tells a stale CSRF token (another tab signed in) from a missing permission', async () => {
+    const body = { statusCode: 403, code: 'FORBIDDEN', message: 'needs X-CSRF-Token', details: [{ field: 'X-CSRF-Token', message: 'X-CSRF-Token is missing' }] };
+    expect(isCsrfRefusal(body)).toBe(true);
+    expect(isCsrfRefusal({ statusCode: 403, code: 'FORBIDDEN', message: 'requires api_keys:write' })).toBe(false);
+    const error = (await unwrap(answer(403, body)).catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toMatch(/^This tab's session was replaced/);
   });
 
   it('turns a body that is not the error format, and a network failure, into sentences', async () => {

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { setCsrfToken, whenSignedOut } from '../api/client';
+import { setCsrfToken, whenSessionStale, whenSignedOut } from '../api/client';
 import type { Principal } from './principal';
 import { currentSession, signIn as startSession, signOut as endSession } from './session.api';
 
@@ -19,7 +19,10 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
       setCsrfToken(null);
       setPrincipal(null);
     });
-    currentSession().then(setPrincipal, () => setPrincipal(null));
+    const refresh = () => currentSession().then(setPrincipal, () => setPrincipal(null));
+    // The cookie now names another session (this browser signed in again): take its CSRF token and principal, or sign out.
+    whenSessionStale(() => void refresh());
+    void refresh();
   }, []);
   const signIn = useCallback(async (key: string) => setPrincipal(await startSession(key)), []);
   const signOut = useCallback(async () => {

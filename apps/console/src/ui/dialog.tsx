@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -6,9 +6,27 @@ interface DialogProps {
   children: ReactNode;
 }
 
+const CONTROLS = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /**
- * A modal on the native <dialog>: showModal() makes the rest of the page inert (focus stays inside),
- * Escape closes it (its cancel event), and focus returns to the control that opened it.
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last. showModal()
+ * makes the page inert, but Chromium then lets Tab leave for the browser's own controls.
+ */
+const keepFocusInside = (event: KeyboardEvent<HTMLDialogElement>): void => {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(CONTROLS)].filter((control) => control.getClientRects().length > 0);
+  const [first] = controls;
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const leaving = event.shiftKey ? document.activeElement === first : document.activeElement === last;
+  if (!leaving) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
+};
+
+/**
+ * A modal on the native <dialog>: showModal() makes the rest of the page inert, Tab cycles through
+ * its controls, Escape closes it (its cancel event), and focus returns to the control that opened it.
  */
 export const Dialog = ({ title, onClose, children }: DialogProps) => {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,6 +44,7 @@ export const Dialog = ({ title, onClose, children }: DialogProps) => {
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      onKeyDown={keepFocusInside}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -11,6 +11,7 @@ import { RootOnly } from './root-only.decorator';
 import { RootKeyMatcher } from './root-key.matcher';
 import type { SessionStore } from '@keyward/sessions';
 import { SessionAuthenticator } from '../session/session.authenticator';
+import { SessionCookie } from '../session/session-cookie';
 
 const ROOT = `kwroot_${'r'.repeat(43)}`;
 const KEY = `kw_live_${'A'.repeat(38)}`;
@@ -45,7 +46,7 @@ const setUp = (answer: VerifyAnswer | Error) => {
     },
   } as unknown as VerifyClient;
   // No session store: these requests carry no cookie (console-session.e2e.spec.ts covers those that do).
-  const sessions = new SessionAuthenticator({} as SessionStore, verifier);
+  const sessions = new SessionAuthenticator({} as SessionStore, verifier, new SessionCookie('auto'));
   const guard = new BearerAuthGuard(new Reflector(), new RootKeyMatcher(ROOT), verifier, sessions);
   const run = async (authorization: string | string[] | undefined, route: keyof Routes = 'write', ip?: string): Promise<{ request: GatewayRequest; error?: ApiError }> => {
     const values = authorization === undefined ? [] : [authorization].flat();

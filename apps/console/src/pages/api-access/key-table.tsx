@@ -12,6 +12,7 @@ import { RotateKeyDialog } from './rotate-key.dialog';
 import { EditKeyDialog } from './edit-key.dialog';
 import { DataTable } from '../../ui/data-table';
 import { Pager } from '../../ui/pager';
+import { keySearchTerm } from './key-search';
 import { useCursorTrail } from '../../ui/use-cursor-trail';
 
 type Key = components['schemas']['KeyView'];
@@ -56,7 +57,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
   const [open, setOpen] = useState<string | null>(null);
   const [action, setAction] = useState<Action | null>(null);
   const [reloads, setReloads] = useState(0);
-  const query = useDebounced(search.trim(), 250);
+  const query = useDebounced(keySearchTerm(search), 250);
   const writable = can(principal, 'api_keys', 'write');
   // Other filters, or a new key, start again at the first page.
   const paging = useCursorTrail(JSON.stringify([query, status, environment, version]));
