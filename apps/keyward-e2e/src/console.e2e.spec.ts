@@ -456,11 +456,12 @@ describe('the console in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     expect(await page.evaluate<number>("fetch('/v1/session').then((r) => r.status)")).toBe(401);
-    // Opened from a link, the page is the sign-in.
-    await page.goto(`${stack.baseUrl}/settings/api-access`);
-    await page.waitForURL('**/sign-in');
     await expectAccessible(page);
     await screenshot(page, 'upgrade-required-1280');
+    // Opened from a link, the page is the sign-in.
+    const linked = await watched.context.newPage();
+    await linked.goto(`${stack.baseUrl}/settings/api-access`);
+    await linked.waitForURL('**/sign-in');
   });
 
   it('a read-only key sees the keys but no "Create key" button, and the API refuses it a create anyway', async () => {

@@ -55,16 +55,20 @@ export class SessionCookie {
     return this.secure === 'always' || request.secure || !LOOPBACK_HOST.test(request.hostname);
   }
 
+  /** Sets it, and drops a cookie of the other name (from a sign-in over the other scheme): two would be no session. */
   set(request: Request, response: Response, id: string): void {
     const secure = this.isSecure(request);
     response.append('Set-Cookie', stringifySetCookie({ name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, value: id, httpOnly: true, sameSite: 'strict', path: '/', secure }));
+    this.expire(response, secure ? SESSION_COOKIE : SECURE_SESSION_COOKIE, secure);
   }
 
   /** Tells the browser to drop it under both names (sign-out, a session the server no longer has, or several cookies at once). */
   clear(request: Request, response: Response): void {
-    for (const name of NAMES) {
-      const secure = name === SECURE_SESSION_COOKIE || this.isSecure(request);
-      response.append('Set-Cookie', stringifySetCookie({ name, value: '', httpOnly: true, sameSite: 'strict', path: '/', secure, expires: new Date(0) }));
-    }
+    for (const name of NAMES) this.expire(response, name, this.isSecure(request));
+  }
+
+  /** A `__Host-` cookie is only accepted (even to drop it) with Secure. */
+  private expire(response: Response, name: string, secure: boolean): void {
+    response.append('Set-Cookie', stringifySetCookie({ name, value: '', httpOnly: true, sameSite: 'strict', path: '/', secure: secure || name === SECURE_SESSION_COOKIE, expires: new Date(0) }));
   }
 }

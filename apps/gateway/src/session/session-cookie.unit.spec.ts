@@ -23,17 +23,18 @@ describe('session cookie', () => {
     const cookie = new SessionCookie('auto');
     const plain = response();
     cookie.set(request(), plain.response, 'abc');
-    expect(plain.set).toEqual(['Set-Cookie: keyward_session=abc; Path=/; HttpOnly; SameSite=Strict']);
+    // Each drops a cookie of the other name, which would otherwise make two.
+    expect(plain.set).toEqual(['Set-Cookie: keyward_session=abc; Path=/; HttpOnly; SameSite=Strict', 'Set-Cookie: __Host-keyward_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict']);
     const tls = response();
     cookie.set(request(undefined, true), tls.response, 'abc');
-    expect(tls.set).toEqual(['Set-Cookie: __Host-keyward_session=abc; Path=/; HttpOnly; Secure; SameSite=Strict']);
+    expect(tls.set).toEqual(['Set-Cookie: __Host-keyward_session=abc; Path=/; HttpOnly; Secure; SameSite=Strict', 'Set-Cookie: keyward_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict']);
     // Plain http to a real host name: a TLS proxy that KEYWARD_TRUST_PROXY does not name yet. Secure all the same.
     const proxied = response();
     cookie.set(request(undefined, false, 'console.example.com'), proxied.response, 'abc');
-    expect(proxied.set).toEqual(['Set-Cookie: __Host-keyward_session=abc; Path=/; HttpOnly; Secure; SameSite=Strict']);
+    expect(proxied.set).toEqual(['Set-Cookie: __Host-keyward_session=abc; Path=/; HttpOnly; Secure; SameSite=Strict', 'Set-Cookie: keyward_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict']);
     const forced = response();
     new SessionCookie('always').set(request(), forced.response, 'abc');
-    expect(forced.set).toEqual(['Set-Cookie: __Host-keyward_session=abc; Path=/; HttpOnly; Secure; SameSite=Strict']);
+    expect(forced.set).toEqual(['Set-Cookie: __Host-keyward_session=abc; Path=/; HttpOnly; Secure; SameSite=Strict', 'Set-Cookie: keyward_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict']);
     for (const hostname of ['localhost', 'app.localhost', '127.0.0.2', '[::1]']) expect(cookie.isSecure(request(undefined, false, hostname))).toBe(false);
   });
 
