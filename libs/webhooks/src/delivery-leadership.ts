@@ -1,16 +1,33 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { PoolClient, QueryConfig } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+interface LockConnection {
+  readonly client: PoolClient;
+  /** Back to the pool; with an error, destroyed instead. */
+  readonly done: (error?: Error) => void;
+}
 
 /** Arbitrary but fixed, beside the migrations' lock: the one delivery loop of a deployment. */
 const DELIVERY_LOCK = 7_316_013;
+/** A lock connection that does not answer within this is taken as lost (on a half-open socket a query would wait forever). */
+const RECHECK_TIMEOUT_MS = 2_000;
+/** pg's own client-side bound (`query_timeout`, read per query though its types leave it out). */
+const bounded = (text: string, values: unknown[] = []): QueryConfig & { query_timeout: number } => ({ text, values, query_timeout: RECHECK_TIMEOUT_MS });
 
 /**
  * One sender replica delivers at a time, so that two never send an endpoint's queue side by side
  * (which would break its order): a PostgreSQL session advisory lock on a connection of its own.
- * It goes with the session, so a replica that dies (even `kill -9`) hands over at once; the others
- * keep following the history (their checkpoint is shared) and try the lock at each look.
+ * It goes with the session, so a replica whose process dies (even `kill -9`) hands over at once;
+ * one whose host vanishes hands over when the server finds the session dead (TCP keepalives set
+ * on the lock's session: about a minute). The holder checks its connection at each look, bounded in
+ * time, and stops sending the moment it cannot tell; a try it had in flight is recorded only if the
+ * delivery is still as it was handed out (`DeliveryStore.recordAttempt`), so a new holder's
+ * records are never undone. The others keep following the history (their checkpoint is shared)
+ * and try the lock at each look.
  */
 export class DeliveryLeadership {
-  private runner: QueryRunner | undefined;
+  private lock: LockConnection | undefined;
   private checkedAt = 0;
 
   constructor(
@@ -21,36 +38,61 @@ export class DeliveryLeadership {
 
   async held(): Promise<boolean> {
     try {
-      if (this.runner) {
+      if (this.lock) {
         if (Date.now() - this.checkedAt >= this.recheckMs) {
-          await this.runner.query('SELECT 1');
+          try {
+            await this.lock.client.query(bounded('SELECT 1'));
+          } catch {
+            this.drop();
+            return false;
+          }
           this.checkedAt = Date.now();
         }
         return true;
       }
-      const runner = this.dataSource.createQueryRunner();
-      await runner.connect();
-      const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [DELIVERY_LOCK]);
-      if (!locked) {
-        await runner.release();
+      // A pool connection of its own, not a QueryRunner: one that stops answering must be destroyed, not pooled.
+      const [client, done] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, (error?: Error) => void];
+      const connection = { client, done };
+      let locked: boolean;
+      try {
+        // The server's side: a session whose host vanished is found dead (its lock freed) in about a minute, not hours.
+        await client.query(bounded('SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3'));
+        [{ locked }] = (await client.query<{ locked: boolean }>(bounded('SELECT pg_try_advisory_lock($1) AS locked', [DELIVERY_LOCK]))).rows;
+      } catch (error) {
+        done(error as Error);
         return false;
       }
-      this.runner = runner;
+      if (!locked) {
+        done();
+        return false;
+      }
+      this.lock = connection;
       this.checkedAt = Date.now();
       return true;
     } catch {
       // The connection (and with it the lock) is gone, or the database is down: deliver nothing until it is back.
-      await this.release();
+      this.drop();
       return false;
     }
   }
 
+  /** A connection that cannot answer is destroyed, not unlocked over (that would hang) nor pooled; its session's end frees the lock. */
+  private drop(): void {
+    const connection = this.lock;
+    this.lock = undefined;
+    connection?.done(new Error('the delivery lock connection stopped answering'));
+  }
+
   /** Unlocks before the connection goes back to the pool, where a lock would otherwise stay. */
   async release(): Promise<void> {
-    const runner = this.runner;
-    this.runner = undefined;
-    if (!runner) return;
-    await runner.query('SELECT pg_advisory_unlock($1)', [DELIVERY_LOCK]).catch(() => undefined);
-    await runner.release().catch(() => undefined);
+    const connection = this.lock;
+    this.lock = undefined;
+    if (!connection) return;
+    try {
+      await connection.client.query(bounded('SELECT pg_advisory_unlock($1)', [DELIVERY_LOCK]));
+      connection.done();
+    } catch (error) {
+      connection.done(error as Error);
+    }
   }
 }

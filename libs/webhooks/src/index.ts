@@ -1,6 +1,7 @@
 export * from './webhook-secret';
 export * from './webhook-notification';
 export * from './retry-schedule';
+export * from './delivery-settings';
 export * from './delivery-id';
 export * from './webhook-endpoints.projection';
 export * from './enqueue-deliveries';

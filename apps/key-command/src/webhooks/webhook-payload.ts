@@ -2,7 +2,7 @@ import { ErrorCodes, type CommandReply, type Subjects, type WebhookEvent, type W
 import { DomainError, isWebhookId, MAX_WEBHOOK_URL_LENGTH, textInput, type WebhookState } from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import type { Handled } from '../commands/command.handler';
-import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional } from '../commands/command-payload';
+import { asBoolean, asCommandContext, asCount, asObject, asString, asStringArray, optional } from '../commands/command-payload';
 import { asSealedValue } from '../credentials/credential-payload';
 
 type S = typeof Subjects.webhookCommand;
@@ -27,6 +27,7 @@ export const parseCreateWebhook: CommandParser<S['create']> = (payload) => {
     events: asEvents(p.events),
     description: optional(p.description, asDescription),
     sealedSecret: asSealedValue(p.sealedSecret, 'sealedSecret'),
+    workspaceWebhooks: asCount(p.workspaceWebhooks, 'workspaceWebhooks'),
   };
 };
 

@@ -6,15 +6,17 @@ import { outboundPolicyFromEnv } from '@keyward/outbound';
 import { EVENT_STORE, KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
 import { WebhookStateQueries } from '@keyward/read-models';
 import { MasterKeys, PostgresCredentialVault } from '@keyward/vault';
-import { DeliveryLeadership, DeliveryStore, retryScheduleFromEnv, WebhookDeliverer } from '@keyward/webhooks';
+import { DeliveryLeadership, DeliveryStore, retryScheduleFromEnv, WebhookDeliverer, webhookPolicyFromEnv, webhookRetentionMsFromEnv } from '@keyward/webhooks';
 import { DeliveryMetrics } from './delivery.metrics';
 
 const CONCURRENCY = 16;
+/** A quarter of the slots: four hanging endpoints of one tenant leave twelve for everyone else. */
+const PER_WORKSPACE = 4;
 const POLL_MS = 250;
 
 /**
  * The delivery loop of this process. Its settings are read at start, so a malformed one
- * (`KEYWARD_WEBHOOK_RETRY_*`, `KEYWARD_OUTBOUND_*`) stops the service rather than sending wrongly.
+ * (`KEYWARD_WEBHOOK_RETRY_*`, `…_TIMEOUT_MS`, `…_RETENTION_DAYS`, `KEYWARD_OUTBOUND_*`) stops the service rather than sending wrongly.
  * Logs name endpoints and deliveries, never a secret, signature or payload.
  */
 @Injectable()
@@ -26,7 +28,14 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_MODEL_DATA_SOURCE) dataSource: DataSource, @Inject(KEYWARD_CONFIG) config: KeywardConfig, metrics: DeliveryMetrics) {
     const vault = new PostgresCredentialVault(dataSource, new MasterKeys(() => loadMasterKeyring(config)));
-    const options = { schedule: retryScheduleFromEnv(), policy: outboundPolicyFromEnv(), concurrency: CONCURRENCY, pollMs: POLL_MS };
+    const options = {
+      schedule: retryScheduleFromEnv(),
+      policy: webhookPolicyFromEnv(outboundPolicyFromEnv()),
+      concurrency: CONCURRENCY,
+      perWorkspace: PER_WORKSPACE,
+      retentionMs: webhookRetentionMsFromEnv(),
+      pollMs: POLL_MS,
+    };
     this.leadership = new DeliveryLeadership(dataSource, POLL_MS);
     this.deliverer = new WebhookDeliverer(new DeliveryStore(dataSource), this.leadership, new WebhookStateQueries(store), vault, store, options, {
       onAttempt: (outcome, delivery, attempt) => {

@@ -12,6 +12,8 @@ export interface CreateWebhookRequest {
   readonly events: readonly string[];
   readonly description?: string;
   readonly sealedSecret: SealedValue;
+  /** The workspace's endpoints as the gateway counted them (read model), for the per-workspace cap. */
+  readonly workspaceWebhooks: number;
 }
 
 /** Fields left out keep their value. */
