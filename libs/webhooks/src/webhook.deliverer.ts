@@ -24,7 +24,8 @@ export interface DelivererOptions {
 
 /** What the service counts and reports; never a secret, a signature or a payload. */
 export interface DeliveryObserver {
-  onAttempt(outcome: AttemptOutcome['kind'], delivery: DueDelivery, attempt: AttemptRecord): void;
+  /** `detail`: the whole reason of a failure before any answer, for the operator's log only. */
+  onAttempt(outcome: AttemptOutcome['kind'], delivery: DueDelivery, attempt: AttemptRecord, detail?: string): void;
   onDisabled(webhookId: string, workspaceId: string, reason: string): void;
   onError(error: Error): void;
 }
@@ -36,10 +37,22 @@ const REPORT_BATCH = 16;
 const PURGE_EVERY_MS = 60_000;
 const PURGE_BATCH = 1_000;
 
-const errorText = (error: unknown): string => {
-  if (error instanceof OutboundRefusedError || error instanceof OutboundFailedError) return error.message;
-  return error instanceof Error ? error.message : 'the request failed';
+/** The one text for every failure before an answer that is about the address, not the receiver. */
+export const ADDRESS_NOT_REACHED = 'the address is not allowed or could not be reached';
+
+/**
+ * What a tenant may read of a failed try (it is kept with the attempt): a timeout or an answer too
+ * large, which are its receiver's doing, but never which of "not a public address", "does not
+ * resolve" or "connection refused" stopped it, which would let a tenant map the sender's network
+ * by pointing an endpoint at it. The operator's log gets the whole reason.
+ */
+export const tenantErrorText = (error: unknown, policy: OutboundPolicy): string => {
+  if (error instanceof OutboundFailedError && error.kind === 'timeout') return `no answer within ${policy.timeoutMs} ms`;
+  if (error instanceof OutboundFailedError && error.kind === 'too-large') return error.message;
+  return ADDRESS_NOT_REACHED;
 };
+
+const operatorErrorText = (error: unknown): string => (error instanceof OutboundRefusedError || error instanceof OutboundFailedError || error instanceof Error ? error.message : 'the request failed');
 
 /**
  * Sends the queued deliveries: per endpoint one at a time and oldest first (the next waits until
@@ -194,18 +207,22 @@ export class WebhookDeliverer {
     };
     let status: number | null = null;
     let error: string | null = null;
+    let detail: string | undefined;
     try {
-      const answer = await sendOutbound({ method: 'POST', url: webhook.url, headers, body: delivery.payload }, [new URL(webhook.url).host], this.options.policy);
+      // `URL` keeps a host's trailing dot, the guard compares without it: endpoints created before the domain dropped it.
+      const host = new URL(webhook.url).host.replace(/\.(?=:\d+$|$)/, '');
+      const answer = await sendOutbound({ method: 'POST', url: webhook.url, headers, body: delivery.payload }, [host], this.options.policy);
       status = answer.status;
       if (status < 200 || status > 299) error = `answered ${status}`;
     } catch (failure) {
-      error = errorText(failure);
+      error = tenantErrorText(failure, this.options.policy);
+      detail = operatorErrorText(failure);
     }
     const record: AttemptRecord = { attemptedAt, status, durationMs: Date.now() - attemptedAt.getTime(), error };
     const outcome = this.outcomeOf(delivery, record);
     // Not recorded: this replica lost the lock meanwhile and the delivery moved on without it.
     if (!(await this.deliveries.recordAttempt(delivery, record, outcome))) return;
-    this.observer.onAttempt(outcome.kind, delivery, record);
+    this.observer.onAttempt(outcome.kind, delivery, record, detail);
     if (outcome.kind === 'failed') await this.disableFailed();
   }
 

@@ -38,9 +38,9 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
     };
     this.leadership = new DeliveryLeadership(dataSource, POLL_MS);
     this.deliverer = new WebhookDeliverer(new DeliveryStore(dataSource), this.leadership, new WebhookStateQueries(store), vault, store, options, {
-      onAttempt: (outcome, delivery, attempt) => {
+      onAttempt: (outcome, delivery, attempt, detail) => {
         metrics.attempted(outcome, delivery.eventAt, new Date(attempt.attemptedAt.getTime() + attempt.durationMs));
-        if (outcome !== 'delivered') this.logger.warn(`delivery ${delivery.id} to webhook ${delivery.webhookId}: ${attempt.error ?? 'failed'} (${outcome})`);
+        if (outcome !== 'delivered') this.logger.warn(`delivery ${delivery.id} to webhook ${delivery.webhookId}: ${detail ?? attempt.error ?? 'failed'} (${outcome})`);
       },
       onDisabled: (webhookId, workspaceId, reason) => {
         metrics.endpointDisabled();
