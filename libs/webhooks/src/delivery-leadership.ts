@@ -1,11 +1,9 @@
 import type { PoolClient, QueryConfig } from 'pg';
-import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 interface LockConnection {
+  readonly runner: QueryRunner;
   readonly client: PoolClient;
-  /** Back to the pool; with an error, destroyed instead. */
-  readonly done: (error?: Error) => void;
 }
 
 /** Arbitrary but fixed, beside the migrations' lock: the one delivery loop of a deployment. */
@@ -50,23 +48,23 @@ export class DeliveryLeadership {
         }
         return true;
       }
-      // A pool connection of its own, not a QueryRunner: one that stops answering must be destroyed, not pooled.
-      const [client, done] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, (error?: Error) => void];
-      const connection = { client, done };
-      let locked: boolean;
+      const runner = this.dataSource.createQueryRunner();
+      // The runner's own pg client: queried directly, its queries can be bounded in time.
+      const client = (await runner.connect()) as PoolClient;
+      const lock = { runner, client };
       try {
         // The server's side: a session whose host vanished is found dead (its lock freed) in about a minute, not hours.
         await client.query(bounded('SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3'));
-        [{ locked }] = (await client.query<{ locked: boolean }>(bounded('SELECT pg_try_advisory_lock($1) AS locked', [DELIVERY_LOCK]))).rows;
+        const [{ locked }] = (await client.query<{ locked: boolean }>(bounded('SELECT pg_try_advisory_lock($1) AS locked', [DELIVERY_LOCK]))).rows;
+        if (!locked) {
+          await runner.release();
+          return false;
+        }
       } catch (error) {
-        done(error as Error);
-        return false;
+        this.lock = lock;
+        throw error;
       }
-      if (!locked) {
-        done();
-        return false;
-      }
-      this.lock = connection;
+      this.lock = lock;
       this.checkedAt = Date.now();
       return true;
     } catch {
@@ -76,23 +74,28 @@ export class DeliveryLeadership {
     }
   }
 
-  /** A connection that cannot answer is destroyed, not unlocked over (that would hang) nor pooled; its session's end frees the lock. */
+  /**
+   * A connection that cannot answer is ended, not unlocked over (that would hang too), and the pool
+   * drops an ended client instead of lending it again; its session's end frees the lock.
+   */
   private drop(): void {
-    const connection = this.lock;
+    const lock = this.lock;
     this.lock = undefined;
-    connection?.done(new Error('the delivery lock connection stopped answering'));
+    if (!lock) return;
+    void lock.client.end().catch(() => undefined);
+    void lock.runner.release().catch(() => undefined);
   }
 
   /** Unlocks before the connection goes back to the pool, where a lock would otherwise stay. */
   async release(): Promise<void> {
-    const connection = this.lock;
-    this.lock = undefined;
-    if (!connection) return;
+    const lock = this.lock;
+    if (!lock) return;
     try {
-      await connection.client.query(bounded('SELECT pg_advisory_unlock($1)', [DELIVERY_LOCK]));
-      connection.done();
-    } catch (error) {
-      connection.done(error as Error);
+      await lock.client.query(bounded('SELECT pg_advisory_unlock($1)', [DELIVERY_LOCK]));
+      this.lock = undefined;
+      await lock.runner.release().catch(() => undefined);
+    } catch {
+      this.drop();
     }
   }
 }

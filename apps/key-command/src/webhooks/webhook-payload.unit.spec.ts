@@ -7,13 +7,14 @@ const sealedSecret = { nonce: 'bm9uY2U', ciphertext: 'c2VjcmV0', tag: 'dGFn' };
 
 describe('webhook command payloads', () => {
   it('parses each command into the contract’s request', () => {
-    expect(parseCreateWebhook({ context, webhookId: WEBHOOK_ID, url: 'https://h.example/', events: ['key.revoked'], sealedSecret })).toEqual({
+    expect(parseCreateWebhook({ context, webhookId: WEBHOOK_ID, url: 'https://h.example/', events: ['key.revoked'], sealedSecret, workspaceWebhooks: 3 })).toEqual({
       context,
       webhookId: WEBHOOK_ID,
       url: 'https://h.example/',
       events: ['key.revoked'],
       description: undefined,
       sealedSecret,
+      workspaceWebhooks: 3,
     });
     expect(parseUpdateWebhook({ context, webhookId: WEBHOOK_ID, enabled: true })).toEqual({ context, webhookId: WEBHOOK_ID, url: undefined, events: undefined, description: undefined, enabled: true });
     expect(parseRotateWebhookSecret({ context, webhookId: WEBHOOK_ID, sealedSecret })).toEqual({ context, webhookId: WEBHOOK_ID, sealedSecret });
