@@ -7,7 +7,6 @@ export * from './webhook-endpoints.projection';
 export * from './enqueue-deliveries';
 export * from './delivery.store';
 export * from './delivery-leadership';
-export * from './disable-webhook';
 export * from './webhook.deliverer';
 export * from './delivery.queries';
 export * from './followed-as-far';

@@ -1,10 +1,8 @@
 import { Webhook } from 'standardwebhooks';
-import type { EventStore } from '@keyward/event-store';
 import { OutboundFailedError, OutboundRefusedError, sendOutbound, type OutboundPolicy } from '@keyward/outbound';
 import type { WebhookStateQueries } from '@keyward/read-models';
 import type { ExistingWebhook } from '@keyward/domain';
 import { CredentialShreddedError, type CredentialVault } from '@keyward/vault';
-import { disableWebhook } from './disable-webhook';
 import type { DeliveryLeadership } from './delivery-leadership';
 import type { AttemptOutcome, AttemptRecord, DeliveryStore, DueDelivery, FailedDelivery } from './delivery.store';
 import { retryDelayMs, retryPeriodOver, type RetrySchedule } from './retry-schedule';
@@ -21,6 +19,13 @@ export interface DelivererOptions {
   /** How often the queue is looked at when nothing woke the loop. */
   readonly pollMs: number;
 }
+
+/**
+ * Appends `WebhookDisabled` (actor `system`, causation the failed delivery) through key-command,
+ * where every write is decided; answers whether it disabled the endpoint now (false: disabled or
+ * deleted already). Throws when key-command cannot be reached: the delivery stays marked.
+ */
+export type WebhookDisabler = (webhookId: string, workspaceId: string, reason: string, causationId: string) => Promise<boolean>;
 
 /** What the service counts and reports; never a secret, a signature or a payload. */
 export interface DeliveryObserver {
@@ -61,8 +66,8 @@ const operatorErrorText = (error: unknown): string => (error instanceof Outbound
  * or disabled endpoint gets nothing more), signs per Standard Webhooks with the delivery's stable
  * id, and goes through the outbound guard. A failed try is retried with exponential backoff and
  * full jitter until the retry period is over; then the endpoint is disabled and reported: the
- * failure is recorded first with `disable_pending`, and every look disables what is so marked, so a
- * crash or a refused append in between is finished later, never lost. Only the replica holding the
+ * failure is recorded first with `disable_pending`, and every look disables what is so marked
+ * (through key-command), so a crash or a refused append in between is finished later, never lost. Only the replica holding the
  * delivery lock sends (`DeliveryLeadership`); it also purges settled deliveries past retention.
  */
 export class WebhookDeliverer {
@@ -80,7 +85,7 @@ export class WebhookDeliverer {
     private readonly leadership: DeliveryLeadership,
     private readonly webhooks: WebhookStateQueries,
     private readonly vault: CredentialVault,
-    private readonly store: EventStore,
+    private readonly disableWebhook: WebhookDisabler,
     private readonly options: DelivererOptions,
     private readonly observer: DeliveryObserver,
   ) {}
@@ -167,7 +172,7 @@ export class WebhookDeliverer {
 
   private async disable({ id, webhookId, workspaceId, error }: FailedDelivery): Promise<void> {
     const reason = `deliveries failed for ${Math.round(this.options.schedule.retryForMs / 60_000)} minutes (last: ${error ?? 'no answer'})`;
-    const disabledNow = await disableWebhook(this.store, webhookId, workspaceId, reason, id);
+    const disabledNow = await this.disableWebhook(webhookId, workspaceId, reason, id);
     await this.deliveries.reported(id);
     if (disabledNow) this.observer.onDisabled(webhookId, workspaceId, reason);
   }

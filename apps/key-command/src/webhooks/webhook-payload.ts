@@ -48,6 +48,12 @@ export const parseRotateWebhookSecret: CommandParser<S['rotateSecret']> = (paylo
   return { context: asCommandContext(p.context), webhookId: asWebhookId(p.webhookId), sealedSecret: asSealedValue(p.sealedSecret, 'sealedSecret') };
 };
 
+/** The reason is the sender's own text (how long, the last error), shown to the endpoint's owner. */
+export const parseDisableWebhook: CommandParser<S['disable']> = (payload) => {
+  const p = asObject(payload, 'command');
+  return { context: asCommandContext(p.context), webhookId: asWebhookId(p.webhookId), reason: asString(p.reason, 'reason') };
+};
+
 export const parseDeleteWebhook: CommandParser<S['delete']> = (payload) => {
   const p = asObject(payload, 'command');
   return { context: asCommandContext(p.context), webhookId: asWebhookId(p.webhookId) };

@@ -43,6 +43,19 @@ export interface WebhookResult {
   readonly workspaceId: string;
 }
 
+/** Sent by the webhook sender (actor `system`, causation the failed delivery). */
+export interface DisableWebhookRequest {
+  readonly context: CommandContext;
+  readonly webhookId: string;
+  readonly reason: string;
+}
+
+/** `disabled` false: it was disabled (by its owner or an earlier attempt) already. */
+export interface DisableWebhookResult {
+  readonly id: string;
+  readonly disabled: boolean;
+}
+
 export interface DeleteWebhookResult {
   readonly id: string;
   readonly deletedAt: string;
