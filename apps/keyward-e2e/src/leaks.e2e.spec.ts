@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import type { AuditEventPage, CreateKeyResult, CreateWorkspaceResult, ErrorBody } from '@keyward/contracts';
+import type { AuditEventPage, CreateKeyResult, CreateWorkspaceResult, ErrorBody, RotateKeyResult } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
 import { countEvents } from './support/event-log';
 import { KeywardStack } from './support/keyward-stack';
@@ -10,6 +10,8 @@ jest.setTimeout(90_000);
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const KEY_ID = 'keyward-e2e-scanner-1';
 const OTHER_KEY_ID = 'keyward-e2e-scanner-2';
+/** Room for the revoke-by-secret tests' requests before the one that finds the limit. */
+const PER_MINUTE = 14;
 
 interface Verdict {
   readonly token_hash: string;
@@ -49,7 +51,7 @@ describe('leaked keys: signed leak reports and revoke-by-secret', () => {
 
   beforeAll(async () => {
     stack = await KeywardStack.start({
-      env: { KEYWARD_LEAK_REPORT_KEYS: JSON.stringify([{ key_identifier: OTHER_KEY_ID, key: pem(secondScanner.publicKey) }, { key_identifier: KEY_ID, key: pem(scanner.publicKey) }]) },
+      env: { KEYWARD_REVOKE_LEAKED_PER_MINUTE: String(PER_MINUTE), KEYWARD_LEAK_REPORT_KEYS: JSON.stringify([{ key_identifier: OTHER_KEY_ID, key: pem(secondScanner.publicKey) }, { key_identifier: KEY_ID, key: pem(scanner.publicKey) }]) },
     });
     issued.push(stack.rootKey);
   });
@@ -152,11 +154,44 @@ describe('leaked keys: signed leak reports and revoke-by-secret', () => {
     expect(await countEvents(stack.database.url)).toBe(before);
   });
 
+  /** A rotated-away secret past its grace period (0 s): it opens nothing, so it must not kill its successor. */
+  const rotatedAway = async (): Promise<{ key: CreateKeyResult; old: string; live: string }> => {
+    const key = await createKey();
+    const rotated = await stack.api<RotateKeyResult>('POST', `/v1/keys/${key.id}/rotate`, { gracePeriodSeconds: 0 });
+    expect(rotated.status).toBe(200);
+    issued.push(rotated.body.key);
+    expect(await stack.verify(key.key)).toMatchObject({ code: 'EXPIRED' });
+    return { key, old: key.key, live: rotated.body.key };
+  };
+
+  it('a rotated-away secret past its grace period is a true positive, recorded, and its live successor stays VALID', async () => {
+    const { key, old, live } = await rotatedAway();
+    const body = JSON.stringify([entry(old)]);
+    const res = await post<Verdict[]>(body, signed(body));
+    expect(res.body).toEqual([{ token_hash: sha256(old), token_type: 'keyward_api_key', label: 'true_positive' }]);
+    expect(await stack.verify(live)).toMatchObject({ code: 'VALID' });
+    expect((await historyTypes(key.id)).map((e) => e.type)).toEqual(['KeyCreated', 'KeyRotated', 'KeyLeakReported']);
+  });
+
+  it('judges each entry: an overlong token is a false positive, a url with a NUL is dropped and its key still revoked', async () => {
+    const key = await createKey();
+    const long = 'kw_live_' + 'x'.repeat(2_000);
+    const body = JSON.stringify([entry(long), { token: key.key, type: 'keyward_api_key', url: 'https://github.com/o/r/\u0000', source: 'a\ud800' }]);
+    const res = await post<Verdict[]>(body, signed(body));
+    expect(res.status).toBe(200);
+    expect(res.body.map((v) => v.label)).toEqual(['false_positive', 'true_positive']);
+    expect(await stack.verify(key.key)).toMatchObject({ code: 'REVOKED' });
+    const [, reported] = await historyTypes(key.id);
+    expect(reported).toMatchObject({ type: 'KeyLeakReported', data: { reportId: sha256(body) } });
+    expect(reported.data).not.toHaveProperty('url');
+    expect(reported.data).not.toHaveProperty('source');
+  });
+
   it.each([
     ['an object', { token: 'x', type: 'y' }],
     ['an empty list', []],
     ['an entry without a token', [{ type: 'keyward_api_key' }]],
-    ['a url that is no string', [{ token: 'x', type: 'y', url: 7 }]],
+    ['an entry that is no object', ['kw_live_x']],
   ])('a signed report that is %s gets 400, changing nothing', async (_, value) => {
     const before = await countEvents(stack.database.url);
     const body = JSON.stringify(value);
@@ -183,6 +218,11 @@ describe('leaked keys: signed leak reports and revoke-by-secret', () => {
         await raw(JSON.stringify({ key: tamper(generateKeySecret('live')) })),
         await raw(JSON.stringify({ key: 42 })),
         await raw(),
+        await raw('{"key":'),
+        await raw(JSON.stringify([{ key: key.key }])),
+        await raw(JSON.stringify({ key: 'a'.repeat(70 * 1024) })),
+        await raw(JSON.stringify({ key: 'kw_live_\u0000' })),
+        await raw(`${'['.repeat(2_000)}${']'.repeat(2_000)}`),
       ];
       for (const answer of answers) expect(answer).toEqual({ ...answers[0], retryAfter: null });
       expect(answers[0].status).toBe(202);
@@ -191,9 +231,16 @@ describe('leaked keys: signed leak reports and revoke-by-secret', () => {
       expect(revoked).toMatchObject({ type: 'KeyRevoked', data: { reason: 'leaked-by-holder' }, metadata: { actor: 'system' } });
     });
 
+    it('answers a rotated-away secret past its grace period alike, and leaves its live successor VALID', async () => {
+      const { old, live } = await rotatedAway();
+      const answer = await raw(JSON.stringify({ key: old }));
+      expect(answer).toMatchObject({ status: 202, retryAfter: null });
+      expect(await stack.verify(live)).toMatchObject({ code: 'VALID' });
+    });
+
     it('is rate limited per source address: 429 with Retry-After, and a real key sent then is not revoked', async () => {
       let limited: Awaited<ReturnType<typeof raw>> | undefined;
-      for (let i = 0; i < 11 && !limited; i++) {
+      for (let i = 0; i <= PER_MINUTE && !limited; i++) {
         const answer = await raw(JSON.stringify({ key: generateKeySecret('live') }));
         if (answer.status === 429) limited = answer;
       }

@@ -42,6 +42,8 @@ export const Subjects = {
     update: 'keyward.v1.webhooks.update',
     rotateSecret: 'keyward.v1.webhooks.rotate-secret',
     delete: 'keyward.v1.webhooks.delete',
+    /** The webhook sender's, for an endpoint that failed for the whole retry period. */
+    disable: 'keyward.v1.webhooks.disable',
   },
   workspaceCommand: {
     create: 'keyward.v1.workspaces.create',

@@ -40,9 +40,13 @@ export interface FindKeyRequest {
   readonly key: string;
 }
 
-/** `FOUND` for any secret the index holds (revoked and rotated-away ones included); never the key's details. */
+/**
+ * `FOUND` for any secret the index holds (revoked and rotated-away ones included); never the key's
+ * details. `current` is false for a rotated-away secret past its grace period: it opens nothing, so
+ * reporting it must not revoke the key that replaced it.
+ */
 export type FindKeyAnswer =
-  | { readonly code: 'FOUND'; readonly keyId: string; readonly workspaceId: string }
+  | { readonly code: 'FOUND'; readonly keyId: string; readonly workspaceId: string; readonly current: boolean }
   | { readonly code: Extract<VerifyCode, 'MALFORMED' | 'NOT_FOUND' | 'UNAVAILABLE'> };
 
 /** On VALID and RATE_LIMITED answers of a key with a rate limit (product.md 9.2). */

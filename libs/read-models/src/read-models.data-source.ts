@@ -16,6 +16,7 @@ import { CreateCredentialTable1767000000001 } from './migrations/1767000000001-c
 import { CreateWebhookTables1768300000000 } from './migrations/1768300000000-create-webhook-tables';
 import { CreateKeyReminders1768400000000 } from './migrations/1768400000000-create-key-reminders';
 import { CreateRateLimitNotices1768400000001 } from './migrations/1768400000001-create-rate-limit-notices';
+import { WebhookDeliveryUpkeep1768500000000 } from './migrations/1768500000000-webhook-delivery-upkeep';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WebhookRow } from './webhooks/webhook-row.entity';
@@ -38,6 +39,7 @@ export const readModelMigrations = [
   CreateWebhookTables1768300000000,
   CreateKeyReminders1768400000000,
   CreateRateLimitNotices1768400000001,
+  WebhookDeliveryUpkeep1768500000000,
 ];
 
 export interface ReadModelDataSourceOptions {
@@ -59,5 +61,6 @@ export const createReadModelDataSource = (url: string, options: ReadModelDataSou
     logging: false,
     // A server that neither answers nor refuses fails the query (503) rather than holding the request.
     connectTimeoutMS: 5_000,
-    extra: { max: options.poolSize ?? 5 },
+    // Keepalive: a connection whose server vanished fails in about a minute rather than hanging for hours.
+    extra: { max: options.poolSize ?? 5, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
   });

@@ -25,11 +25,15 @@ export const enqueueDeliveries = async (manager: EntityManager, events: readonly
  * One pending delivery of `notification` per enabled endpoint of its workspace that wants its
  * type, as the endpoints stand in the sender's table. `sourceId` names what it tells of (a history
  * event, a reminder): with the endpoint it is the delivery's id, so enqueueing it again adds
- * nothing. Answers how many deliveries were added.
+ * nothing. Answers how many deliveries were added. The endpoints' rows are locked until this
+ * transaction ends: the history follower, the reminder scan and the rate-limit consumer enqueue
+ * in transactions of their own, and a delivery's `seq` is drawn at insert but seen at commit, so
+ * without the lock a later delivery could be seen (and sent) before an earlier one of the same
+ * endpoint. Locked in `webhook_id` order, so two enqueues never wait on each other in a circle.
  */
 export const enqueueNotification = async (manager: EntityManager, notification: WebhookNotification, sourceId: string, eventAt: Date): Promise<number> => {
   const endpoints: { webhook_id: string }[] = await manager.query(
-    `SELECT webhook_id FROM webhook_endpoints WHERE workspace_id = $1 AND enabled AND events @> jsonb_build_array($2::text) ORDER BY webhook_id`,
+    `SELECT webhook_id FROM webhook_endpoints WHERE workspace_id = $1 AND enabled AND events @> jsonb_build_array($2::text) ORDER BY webhook_id FOR UPDATE`,
     [notification.workspaceId, notification.type],
   );
   let added = 0;

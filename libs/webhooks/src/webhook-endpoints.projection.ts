@@ -28,6 +28,8 @@ const applyWebhookEvent = async (manager: EntityManager, event: WebhookEvent): P
       await manager.query(`UPDATE webhook_endpoints SET enabled = false WHERE webhook_id = $1`, [event.data.webhookId]);
       return;
     case 'WebhookDeleted':
+      // Its queued and past deliveries (payloads included) go with it; their attempts cascade.
+      await manager.query(`DELETE FROM webhook_deliveries WHERE webhook_id = $1`, [event.data.webhookId]);
       await manager.query(`DELETE FROM webhook_endpoints WHERE webhook_id = $1`, [event.data.webhookId]);
       return;
     case 'WebhookSecretRotated':

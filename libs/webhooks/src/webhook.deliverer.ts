@@ -1,12 +1,10 @@
 import { Webhook } from 'standardwebhooks';
-import type { EventStore } from '@keyward/event-store';
 import { OutboundFailedError, OutboundRefusedError, sendOutbound, type OutboundPolicy } from '@keyward/outbound';
 import type { WebhookStateQueries } from '@keyward/read-models';
 import type { ExistingWebhook } from '@keyward/domain';
 import { CredentialShreddedError, type CredentialVault } from '@keyward/vault';
-import { disableWebhook } from './disable-webhook';
 import type { DeliveryLeadership } from './delivery-leadership';
-import type { AttemptOutcome, AttemptRecord, DeliveryStore, DueDelivery } from './delivery.store';
+import type { AttemptOutcome, AttemptRecord, DeliveryStore, DueDelivery, FailedDelivery } from './delivery.store';
 import { retryDelayMs, retryPeriodOver, type RetrySchedule } from './retry-schedule';
 
 export interface DelivererOptions {
@@ -14,23 +12,52 @@ export interface DelivererOptions {
   readonly policy: OutboundPolicy;
   /** Endpoints tried at once (each one delivery at a time, in order). */
   readonly concurrency: number;
+  /** Of those, at most this many of one workspace: a tenant whose endpoints all hang holds no more. */
+  readonly perWorkspace: number;
+  /** Settled deliveries and their attempts are deleted this long after they were enqueued. */
+  readonly retentionMs: number;
   /** How often the queue is looked at when nothing woke the loop. */
   readonly pollMs: number;
 }
 
+/**
+ * Appends `WebhookDisabled` (actor `system`, causation the failed delivery) through key-command,
+ * where every write is decided; answers whether it disabled the endpoint now (false: disabled or
+ * deleted already). Throws when key-command cannot be reached: the delivery stays marked.
+ */
+export type WebhookDisabler = (webhookId: string, workspaceId: string, reason: string, causationId: string) => Promise<boolean>;
+
 /** What the service counts and reports; never a secret, a signature or a payload. */
 export interface DeliveryObserver {
-  onAttempt(outcome: AttemptOutcome['kind'], delivery: DueDelivery, attempt: AttemptRecord): void;
+  /** `detail`: the whole reason of a failure before any answer, for the operator's log only. */
+  onAttempt(outcome: AttemptOutcome['kind'], delivery: DueDelivery, attempt: AttemptRecord, detail?: string): void;
   onDisabled(webhookId: string, workspaceId: string, reason: string): void;
   onError(error: Error): void;
 }
 
 const USER_AGENT = 'Keyward-Webhooks/1';
+/** Failed endpoints reported per look; more wait for the next. */
+const REPORT_BATCH = 16;
+/** The retention purge runs at most this often, deleting at most a batch each time. */
+const PURGE_EVERY_MS = 60_000;
+const PURGE_BATCH = 1_000;
 
-const errorText = (error: unknown): string => {
-  if (error instanceof OutboundRefusedError || error instanceof OutboundFailedError) return error.message;
-  return error instanceof Error ? error.message : 'the request failed';
+/** The one text for every failure before an answer that is about the address, not the receiver. */
+export const ADDRESS_NOT_REACHED = 'the address is not allowed or could not be reached';
+
+/**
+ * What a tenant may read of a failed try (it is kept with the attempt): a timeout or an answer too
+ * large, which are its receiver's doing, but never which of "not a public address", "does not
+ * resolve" or "connection refused" stopped it, which would let a tenant map the sender's network
+ * by pointing an endpoint at it. The operator's log gets the whole reason.
+ */
+export const tenantErrorText = (error: unknown, policy: OutboundPolicy): string => {
+  if (error instanceof OutboundFailedError && error.kind === 'timeout') return `no answer within ${policy.timeoutMs} ms`;
+  if (error instanceof OutboundFailedError && error.kind === 'too-large') return error.message;
+  return ADDRESS_NOT_REACHED;
 };
+
+const operatorErrorText = (error: unknown): string => (error instanceof OutboundRefusedError || error instanceof OutboundFailedError || error instanceof Error ? error.message : 'the request failed');
 
 /**
  * Sends the queued deliveries: per endpoint one at a time and oldest first (the next waits until
@@ -38,11 +65,15 @@ const errorText = (error: unknown): string => {
  * URL and signing secret from its history as it is now (a rotated secret signs at once; a deleted
  * or disabled endpoint gets nothing more), signs per Standard Webhooks with the delivery's stable
  * id, and goes through the outbound guard. A failed try is retried with exponential backoff and
- * full jitter until the retry period is over; then the endpoint is disabled and reported. Only
- * the replica holding the delivery lock sends (`DeliveryLeadership`).
+ * full jitter until the retry period is over; then the endpoint is disabled and reported: the
+ * failure is recorded first with `disable_pending`, and every look disables what is so marked
+ * (through key-command), so a crash or a refused append in between is finished later, never lost. Only the replica holding the
+ * delivery lock sends (`DeliveryLeadership`); it also purges settled deliveries past retention.
  */
 export class WebhookDeliverer {
   private readonly busy = new Set<string>();
+  private readonly busyByWorkspace = new Map<string, number>();
+  private purgedAt = 0;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
@@ -54,7 +85,7 @@ export class WebhookDeliverer {
     private readonly leadership: DeliveryLeadership,
     private readonly webhooks: WebhookStateQueries,
     private readonly vault: CredentialVault,
-    private readonly store: EventStore,
+    private readonly disableWebhook: WebhookDisabler,
     private readonly options: DelivererOptions,
     private readonly observer: DeliveryObserver,
   ) {}
@@ -93,17 +124,20 @@ export class WebhookDeliverer {
   }
 
   private async tick(): Promise<void> {
-    const room = this.options.concurrency - this.busy.size;
-    if (room <= 0 || !(await this.leadership.held())) return;
-    let due: DueDelivery[];
+    if (!(await this.leadership.held())) return;
+    let due: DueDelivery[] = [];
     try {
-      due = await this.deliveries.dueHeads([...this.busy], room);
+      await this.disableFailed();
+      await this.purge();
+      const room = this.options.concurrency - this.busy.size;
+      if (room > 0) due = await this.deliveries.dueHeads([...this.busy], room, this.busyByWorkspace, this.options.perWorkspace);
     } catch (error) {
       this.observer.onError(error as Error);
       return;
     }
     for (const delivery of due) {
       this.busy.add(delivery.webhookId);
+      this.busyByWorkspace.set(delivery.workspaceId, (this.busyByWorkspace.get(delivery.workspaceId) ?? 0) + 1);
       const running = this.attempt(delivery).then(
         () => {
           this.settled(delivery, running);
@@ -122,7 +156,32 @@ export class WebhookDeliverer {
 
   private settled(delivery: DueDelivery, running: Promise<void>): void {
     this.busy.delete(delivery.webhookId);
+    const left = (this.busyByWorkspace.get(delivery.workspaceId) ?? 1) - 1;
+    if (left > 0) this.busyByWorkspace.set(delivery.workspaceId, left);
+    else this.busyByWorkspace.delete(delivery.workspaceId);
     this.inFlight.delete(running);
+  }
+
+  /** Disables and reports each endpoint whose delivery failed for good, then clears the mark. */
+  private async disableFailed(): Promise<void> {
+    for (const failed of await this.deliveries.failedToReport(REPORT_BATCH)) {
+      // One that cannot be disabled now (the event store failing) stays marked for the next look; the queue goes on.
+      await this.disable(failed).catch((error: Error) => this.observer.onError(error));
+    }
+  }
+
+  private async disable({ id, webhookId, workspaceId, error }: FailedDelivery): Promise<void> {
+    const reason = `deliveries failed for ${Math.round(this.options.schedule.retryForMs / 60_000)} minutes (last: ${error ?? 'no answer'})`;
+    const disabledNow = await this.disableWebhook(webhookId, workspaceId, reason, id);
+    await this.deliveries.reported(id);
+    if (disabledNow) this.observer.onDisabled(webhookId, workspaceId, reason);
+  }
+
+  private async purge(): Promise<void> {
+    const now = Date.now();
+    if (now - this.purgedAt < PURGE_EVERY_MS) return;
+    this.purgedAt = now;
+    await this.deliveries.purgeSettled(new Date(now - this.options.retentionMs), PURGE_BATCH);
   }
 
   /** The signing secret, or `undefined` once the endpoint is deleted (its data key destroyed meanwhile). */
@@ -153,20 +212,23 @@ export class WebhookDeliverer {
     };
     let status: number | null = null;
     let error: string | null = null;
+    let detail: string | undefined;
     try {
-      const answer = await sendOutbound({ method: 'POST', url: webhook.url, headers, body: delivery.payload }, [new URL(webhook.url).host], this.options.policy);
+      // `URL` keeps a host's trailing dot, the guard compares without it: endpoints created before the domain dropped it.
+      const host = new URL(webhook.url).host.replace(/\.(?=:\d+$|$)/, '');
+      const answer = await sendOutbound({ method: 'POST', url: webhook.url, headers, body: delivery.payload }, [host], this.options.policy);
       status = answer.status;
       if (status < 200 || status > 299) error = `answered ${status}`;
     } catch (failure) {
-      error = errorText(failure);
+      error = tenantErrorText(failure, this.options.policy);
+      detail = operatorErrorText(failure);
     }
     const record: AttemptRecord = { attemptedAt, status, durationMs: Date.now() - attemptedAt.getTime(), error };
     const outcome = this.outcomeOf(delivery, record);
-    await this.deliveries.recordAttempt(delivery, record, outcome);
-    this.observer.onAttempt(outcome.kind, delivery, record);
-    if (outcome.kind !== 'failed') return;
-    const reason = `deliveries failed for ${Math.round(this.options.schedule.retryForMs / 60_000)} minutes (last: ${error ?? 'no answer'})`;
-    if (await disableWebhook(this.store, delivery.webhookId, delivery.workspaceId, reason, delivery.id)) this.observer.onDisabled(delivery.webhookId, delivery.workspaceId, reason);
+    // Not recorded: this replica lost the lock meanwhile and the delivery moved on without it.
+    if (!(await this.deliveries.recordAttempt(delivery, record, outcome))) return;
+    this.observer.onAttempt(outcome.kind, delivery, record, detail);
+    if (outcome.kind === 'failed') await this.disableFailed();
   }
 
   private outcomeOf(delivery: DueDelivery, record: AttemptRecord): AttemptOutcome {

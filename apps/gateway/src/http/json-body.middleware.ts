@@ -3,6 +3,7 @@ import { json } from 'express';
 import { ErrorCodes } from '@keyward/contracts';
 import { ApiError } from '../errors/api-error';
 import type { GatewayRequest } from './gateway-request';
+import { takesAnyBody } from './self-judged-body';
 
 /** body-parser marks most of its errors with a `type`; every one of them is the request's fault. */
 export const bodyParserError = (error: unknown): ApiError | undefined => {
@@ -28,6 +29,13 @@ export const jsonBodyMiddleware = (limit: string): RequestHandler => {
   // The bytes are kept as received: a signature (leak reports) covers them, not their parse.
   const parse = json({ limit, verify: (request, _response, raw) => ((request as GatewayRequest).rawBody = raw) });
   return (request: Request, response: Response, next: NextFunction): void => {
-    parse(request, response, (error?: unknown) => next(error === undefined ? undefined : (bodyParserError(error) ?? error)));
+    parse(request, response, (error?: unknown) => {
+      if (error === undefined) return next();
+      if (takesAnyBody(request) && bodyParserError(error)) {
+        request.body = undefined;
+        return next();
+      }
+      next(bodyParserError(error) ?? error);
+    });
   };
 };

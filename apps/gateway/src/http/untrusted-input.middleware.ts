@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ErrorCodes } from '@keyward/contracts';
 import { inputProblem, MAX_INPUT_DEPTH, type InputProblem } from '@keyward/domain';
 import { ApiError } from '../errors/api-error';
+import { checksOwnBody, takesAnyBody } from './self-judged-body';
 
 const MESSAGES: Readonly<Record<InputProblem, string>> = {
   'too deep': `the request must not nest deeper than ${MAX_INPUT_DEPTH} levels`,
@@ -10,8 +11,8 @@ const MESSAGES: Readonly<Record<InputProblem, string>> = {
 };
 
 /** Why the parsed body or query may not be taken in, as the error to answer; `undefined` when they may. */
-export const untrustedInputError = (request: Pick<Request, 'body' | 'query'>): ApiError | undefined => {
-  const problem = inputProblem(request.body) ?? inputProblem(request.query);
+export const untrustedInputError = (request: Pick<Request, 'body' | 'query' | 'method' | 'path'>): ApiError | undefined => {
+  const problem = (checksOwnBody(request) ? undefined : inputProblem(request.body)) ?? inputProblem(request.query);
   return problem ? new ApiError(ErrorCodes.validationFailed, MESSAGES[problem]) : undefined;
 };
 
@@ -21,5 +22,7 @@ export const untrustedInputError = (request: Pick<Request, 'body' | 'query'>): A
  * only at the append. Both are the caller's mistakes, answered 400 like any other.
  */
 export const untrustedInputMiddleware = (request: Request, _response: Response, next: NextFunction): void => {
-  next(untrustedInputError(request));
+  const error = untrustedInputError(request);
+  if (error && takesAnyBody(request)) return next();
+  next(error);
 };

@@ -12,14 +12,16 @@ const encoder = new TextEncoder();
 export interface FoundKey {
   readonly keyId: string;
   readonly workspaceId: string;
+  /** False for a rotated-away secret past its grace period: it opens nothing, its key is not the one leaked. */
+  readonly current: boolean;
 }
 
 const unavailable = (): ApiError => new ApiError(ErrorCodes.unavailable, 'key lookup is unavailable; try again shortly');
 
 const isFindKeyAnswer = (value: unknown): value is FindKeyAnswer => {
-  const a = value as Partial<Record<'code' | 'keyId' | 'workspaceId', unknown>> | null;
+  const a = value as Partial<Record<'code' | 'keyId' | 'workspaceId' | 'current', unknown>> | null;
   if (typeof a !== 'object' || a === null) return false;
-  if (a.code === 'FOUND') return typeof a.keyId === 'string' && typeof a.workspaceId === 'string';
+  if (a.code === 'FOUND') return typeof a.keyId === 'string' && typeof a.workspaceId === 'string' && typeof a.current === 'boolean';
   return a.code === 'MALFORMED' || a.code === 'NOT_FOUND' || a.code === 'UNAVAILABLE';
 };
 
@@ -49,6 +51,6 @@ export class KeyFinder {
       throw unavailable();
     }
     if (!isFindKeyAnswer(answer) || answer.code === 'UNAVAILABLE') throw unavailable();
-    return answer.code === 'FOUND' ? { keyId: answer.keyId, workspaceId: answer.workspaceId } : undefined;
+    return answer.code === 'FOUND' ? { keyId: answer.keyId, workspaceId: answer.workspaceId, current: answer.current } : undefined;
   }
 }

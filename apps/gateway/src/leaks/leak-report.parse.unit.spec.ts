@@ -22,10 +22,24 @@ describe('parseLeakReport', () => {
     ['an object', { token: 't' }, ['body']],
     ['an empty list', [], ['body']],
     ['too many entries', Array.from({ length: MAX_LEAK_REPORT_ENTRIES + 1 }, () => ({ token: 't', type: 'x' })), ['body']],
-    ['an entry that is no object', ['t'], ['[0]']],
+    ['an entry that is no object', ['t'], ['[0].token', '[0].type']],
     ['no token, an empty type', [{ type: '' }], ['[0].token', '[0].type']],
-    ['a number url, a long source', [{ token: 't', type: 'x', url: 7, source: 's'.repeat(101) }], ['[0].url', '[0].source']],
   ])('refuses %s, naming each bad field', (_, body, fields) => {
     expect(fieldsOf(body)).toEqual(fields);
+  });
+
+  it('judges each entry on its own: a long token is kept, a url or source that cannot be kept is dropped', () => {
+    const long = 'kw_live_' + 'x'.repeat(5_000);
+    expect(
+      parseLeakReport([
+        { token: long, type: 'x', url: 7, source: 's'.repeat(101) },
+        { token: 't', type: 'x', url: 'https://u/\u0000', source: 'a\ud800' },
+        { token: 'u', type: 'x', url: 'https://u/ok', source: 'content' },
+      ]),
+    ).toEqual([
+      { token: long, type: 'x' },
+      { token: 't', type: 'x' },
+      { token: 'u', type: 'x', url: 'https://u/ok', source: 'content' },
+    ]);
   });
 });

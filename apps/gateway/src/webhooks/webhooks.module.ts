@@ -6,6 +6,7 @@ import { WebhookQueries, WebhookStateQueries } from '@keyward/read-models';
 import { DeliveryQueries } from '@keyward/webhooks';
 import { CommandsModule } from '../commands/commands.module';
 import { credentialVaultProvider } from '../credentials/credential-vault.provider';
+import { outboundPolicyProvider } from '../credentials/send-request/outbound-policy.provider';
 import { CreateWebhookHttpController } from './create-webhook.http.controller';
 import { DeleteWebhookHttpController } from './delete-webhook.http.controller';
 import { GetWebhookHttpController } from './get-webhook.http.controller';
@@ -21,6 +22,7 @@ import { WebhookWriter } from './webhook.writer';
   imports: [CommandsModule],
   providers: [
     credentialVaultProvider,
+    outboundPolicyProvider,
     WebhookSecrets,
     WebhookWriter,
     { provide: WebhookStateQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new WebhookStateQueries(store) },

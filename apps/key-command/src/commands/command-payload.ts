@@ -46,6 +46,11 @@ export const asBoolean = (value: unknown, field: string): boolean => {
   return value;
 };
 
+export const asCount = (value: unknown, field: string): number => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw invalid(field, 'a whole number, 0 or more');
+  return value;
+};
+
 export const asStringArray = (value: unknown, field: string, maxItems = 100): string[] => {
   if (!Array.isArray(value) || value.length > maxItems) throw invalid(field, `a list of at most ${maxItems} strings`);
   return value.map((v, i) => asString(v, `${field}[${i}]`, 200));

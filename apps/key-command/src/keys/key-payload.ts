@@ -109,6 +109,7 @@ export const parseReportKeyLeak: CommandParser<S['reportLeak']> = (payload) => {
     reportId: asString(p.reportId, 'reportId', 64),
     url: optional(p.url, (v) => asString(v, 'url', MAX_LEAK_URL_LENGTH)),
     source: optional(p.source, (v) => asString(v, 'source', MAX_LEAK_SOURCE_LENGTH)),
+    secretCurrent: asBoolean(p.secretCurrent, 'secretCurrent'),
   };
 };
 export const parseDeleteKey: CommandParser<S['delete']> = keyEnd;

@@ -2,7 +2,7 @@ import { ErrorCodes, type CommandReply, type Subjects, type WebhookEvent, type W
 import { DomainError, isWebhookId, MAX_WEBHOOK_URL_LENGTH, textInput, type WebhookState } from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import type { Handled } from '../commands/command.handler';
-import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional } from '../commands/command-payload';
+import { asBoolean, asCommandContext, asCount, asObject, asString, asStringArray, optional } from '../commands/command-payload';
 import { asSealedValue } from '../credentials/credential-payload';
 
 type S = typeof Subjects.webhookCommand;
@@ -27,6 +27,7 @@ export const parseCreateWebhook: CommandParser<S['create']> = (payload) => {
     events: asEvents(p.events),
     description: optional(p.description, asDescription),
     sealedSecret: asSealedValue(p.sealedSecret, 'sealedSecret'),
+    workspaceWebhooks: asCount(p.workspaceWebhooks, 'workspaceWebhooks'),
   };
 };
 
@@ -45,6 +46,12 @@ export const parseUpdateWebhook: CommandParser<S['update']> = (payload) => {
 export const parseRotateWebhookSecret: CommandParser<S['rotateSecret']> = (payload) => {
   const p = asObject(payload, 'command');
   return { context: asCommandContext(p.context), webhookId: asWebhookId(p.webhookId), sealedSecret: asSealedValue(p.sealedSecret, 'sealedSecret') };
+};
+
+/** The reason is the sender's own text (how long, the last error), shown to the endpoint's owner. */
+export const parseDisableWebhook: CommandParser<S['disable']> = (payload) => {
+  const p = asObject(payload, 'command');
+  return { context: asCommandContext(p.context), webhookId: asWebhookId(p.webhookId), reason: asString(p.reason, 'reason') };
 };
 
 export const parseDeleteWebhook: CommandParser<S['delete']> = (payload) => {

@@ -1,11 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { Subjects, type CommandReplyOf, type CreateWebhookRequest, type DeleteWebhookRequest, type RotateWebhookSecretRequest, type UpdateWebhookRequest } from '@keyward/contracts';
+import { Subjects, type CommandReplyOf, type CreateWebhookRequest, type DeleteWebhookRequest, type DisableWebhookRequest, type RotateWebhookSecretRequest, type UpdateWebhookRequest } from '@keyward/contracts';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator';
 import { CreateWebhookHandler } from './create-webhook.handler';
 import { DeleteWebhookHandler } from './delete-webhook.handler';
+import { DisableWebhookHandler } from './disable-webhook.handler';
 import { RotateWebhookSecretHandler } from './rotate-webhook-secret.handler';
 import { UpdateWebhookHandler } from './update-webhook.handler';
-import { parseCreateWebhook, parseDeleteWebhook, parseRotateWebhookSecret, parseUpdateWebhook } from './webhook-payload';
+import { parseCreateWebhook, parseDeleteWebhook, parseDisableWebhook, parseRotateWebhookSecret, parseUpdateWebhook } from './webhook-payload';
 
 const S = Subjects.webhookCommand;
 
@@ -16,6 +17,7 @@ export class WebhooksMessageController {
     private readonly updateWebhook: UpdateWebhookHandler,
     private readonly rotateSecret: RotateWebhookSecretHandler,
     private readonly deleteWebhook: DeleteWebhookHandler,
+    private readonly disableWebhook: DisableWebhookHandler,
   ) {}
 
   @CommandEndpoint(S.create, parseCreateWebhook)
@@ -31,6 +33,11 @@ export class WebhooksMessageController {
   @CommandEndpoint(S.rotateSecret, parseRotateWebhookSecret)
   rotate(request: RotateWebhookSecretRequest): Promise<CommandReplyOf<typeof S.rotateSecret>> {
     return this.rotateSecret.execute(request);
+  }
+
+  @CommandEndpoint(S.disable, parseDisableWebhook)
+  disable(request: DisableWebhookRequest): Promise<CommandReplyOf<typeof S.disable>> {
+    return this.disableWebhook.execute(request);
   }
 
   @CommandEndpoint(S.delete, parseDeleteWebhook)

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module';
 import { CreateWebhookHandler } from './create-webhook.handler';
 import { DeleteWebhookHandler } from './delete-webhook.handler';
+import { DisableWebhookHandler } from './disable-webhook.handler';
 import { RotateWebhookSecretHandler } from './rotate-webhook-secret.handler';
 import { UpdateWebhookHandler } from './update-webhook.handler';
 import { WebhooksMessageController } from './webhooks.message.controller';
@@ -10,6 +11,6 @@ import { WebhooksMessageController } from './webhooks.message.controller';
 @Module({
   imports: [CommandsModule],
   controllers: [WebhooksMessageController],
-  providers: [CreateWebhookHandler, UpdateWebhookHandler, RotateWebhookSecretHandler, DeleteWebhookHandler],
+  providers: [CreateWebhookHandler, UpdateWebhookHandler, RotateWebhookSecretHandler, DeleteWebhookHandler, DisableWebhookHandler],
 })
 export class WebhooksModule {}

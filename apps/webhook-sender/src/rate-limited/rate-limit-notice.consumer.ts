@@ -26,6 +26,8 @@ export class RateLimitNoticeConsumer implements OnApplicationBootstrap, OnApplic
   private readonly loop: DurableConsumerLoop;
   private failing = false;
   private purgedAt = 0;
+  /** One catch-up per fetch, shared by its notices: waiting for each would outlast the ack wait. */
+  private caughtUp: Promise<boolean> | undefined;
 
   constructor(
     @Inject(NATS_CONNECTION) nats: NatsConnection,
@@ -42,7 +44,10 @@ export class RateLimitNoticeConsumer implements OnApplicationBootstrap, OnApplic
       ackWaitMs: 30_000,
       retryMs: RETRY_MS,
       handle: (message) => this.apply(message),
-      afterFetch: () => this.purge(),
+      afterFetch: () => {
+        this.caughtUp = undefined;
+        return this.purge();
+      },
       onFailure: (error) => {
         // Once per outage, not once a second.
         if (!this.failing) this.logger.warn(`rate-limit notices: ${error instanceof Error ? error.message : 'unknown error'}; retrying`);
@@ -69,7 +74,11 @@ export class RateLimitNoticeConsumer implements OnApplicationBootstrap, OnApplic
       return;
     }
     try {
-      await followedAsFarAsReadModels(this.dataSource, CATCH_UP_MS);
+      this.caughtUp ??= followedAsFarAsReadModels(this.dataSource, CATCH_UP_MS);
+      await this.caughtUp.catch((error: unknown) => {
+        this.caughtUp = undefined;
+        throw error;
+      });
       const added = await enqueueRateLimitNotice(this.dataSource, notice);
       message.ack();
       this.failing = false;

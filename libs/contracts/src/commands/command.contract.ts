@@ -28,7 +28,7 @@ import type {
   StoreCredentialRequest,
   UpdateCredentialRequest,
 } from './credential-commands.contract';
-import type { CreateWebhookRequest, DeleteWebhookRequest, DeleteWebhookResult, RotateWebhookSecretRequest, UpdateWebhookRequest, WebhookResult } from './webhook-commands.contract';
+import type { CreateWebhookRequest, DeleteWebhookRequest, DeleteWebhookResult, DisableWebhookRequest, DisableWebhookResult, RotateWebhookSecretRequest, UpdateWebhookRequest, WebhookResult } from './webhook-commands.contract';
 import type { CreateRoleRequest, DeleteRoleRequest, DeleteRoleResult, RoleResult, UpdateRoleRequest } from './role-commands.contract';
 import type { CreateWorkspaceAnswer, CreateWorkspaceRequest, UpdateWorkspaceRequest, WorkspaceResult } from './workspace-commands.contract';
 
@@ -59,6 +59,7 @@ export interface CommandContract {
   readonly [Subjects.webhookCommand.update]: { readonly request: UpdateWebhookRequest; readonly result: WebhookResult };
   readonly [Subjects.webhookCommand.rotateSecret]: { readonly request: RotateWebhookSecretRequest; readonly result: WebhookResult };
   readonly [Subjects.webhookCommand.delete]: { readonly request: DeleteWebhookRequest; readonly result: DeleteWebhookResult };
+  readonly [Subjects.webhookCommand.disable]: { readonly request: DisableWebhookRequest; readonly result: DisableWebhookResult };
   readonly [Subjects.workspaceCommand.create]: { readonly request: CreateWorkspaceRequest; readonly result: CreateWorkspaceAnswer };
   readonly [Subjects.workspaceCommand.update]: { readonly request: UpdateWorkspaceRequest; readonly result: WorkspaceResult };
 }

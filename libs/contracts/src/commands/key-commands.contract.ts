@@ -67,6 +67,8 @@ export interface ReportKeyLeakRequest {
   readonly reportId: string;
   readonly url?: string;
   readonly source?: string;
+  /** The verifiers' `current` for the reported secret (FindKeyAnswer). */
+  readonly secretCurrent: boolean;
 }
 
 /** What the report changed: nothing for a revoked or deleted key, or for a report seen before. */

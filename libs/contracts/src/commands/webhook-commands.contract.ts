@@ -12,6 +12,8 @@ export interface CreateWebhookRequest {
   readonly events: readonly string[];
   readonly description?: string;
   readonly sealedSecret: SealedValue;
+  /** The workspace's endpoints as the gateway counted them (read model), for the per-workspace cap. */
+  readonly workspaceWebhooks: number;
 }
 
 /** Fields left out keep their value. */
@@ -39,6 +41,19 @@ export interface DeleteWebhookRequest {
 export interface WebhookResult {
   readonly id: string;
   readonly workspaceId: string;
+}
+
+/** Sent by the webhook sender (actor `system`, causation the failed delivery). */
+export interface DisableWebhookRequest {
+  readonly context: CommandContext;
+  readonly webhookId: string;
+  readonly reason: string;
+}
+
+/** `disabled` false: it was disabled (by its owner or an earlier attempt) already. */
+export interface DisableWebhookResult {
+  readonly id: string;
+  readonly disabled: boolean;
 }
 
 export interface DeleteWebhookResult {

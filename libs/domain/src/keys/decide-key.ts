@@ -113,7 +113,7 @@ const reportKeyLeak = (command: ReportKeyLeak, state: KeyState, now: Date): KeyE
     type: 'KeyLeakReported',
     data: { keyId, workspaceId, reportId: command.reportId, ...location, reportedAt: at },
   };
-  if (!command.revokeLeakedKeys) return [reported];
+  if (!command.revokeLeakedKeys || !command.secretCurrent) return [reported];
   return [reported, { type: 'KeyRevoked', data: { keyId, revokedAt: at, reason: 'leak-reported' } }];
 };
 

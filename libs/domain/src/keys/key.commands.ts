@@ -54,6 +54,8 @@ export interface ReportKeyLeak {
   readonly url?: string;
   readonly source?: string;
   readonly revokeLeakedKeys: boolean;
+  /** The reported secret still opens the key (not one rotated away past its grace period): only then is there anything to revoke. */
+  readonly secretCurrent: boolean;
 }
 
 /**

@@ -9,9 +9,12 @@ export const MAX_LEAK_SOURCE_LENGTH = 100;
 /** A report is named by the hex SHA-256 of its raw body (product.md 9.5). */
 export const isLeakReportId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
+/** Text a report's url (`MAX_LEAK_URL_LENGTH`) or source (`MAX_LEAK_SOURCE_LENGTH`) may be kept as. */
+export const isLeakLocationText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max && isStorableText(value);
+
 const validText = (value: string | undefined, field: string, max: number): string | undefined => {
   if (value === undefined) return undefined;
-  if (value.length > max || !isStorableText(value)) throw validationError(field, `${field} is text of at most ${max} characters`);
+  if (!isLeakLocationText(value, max)) throw validationError(field, `${field} is text of at most ${max} characters`);
   return value;
 };
 

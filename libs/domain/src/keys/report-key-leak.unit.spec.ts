@@ -15,6 +15,7 @@ const report = (over: Partial<Omit<ReportKeyLeak, 'type'>> = {}): ReportKeyLeak 
   url: 'https://github.com/octo/repo/blob/main/.env',
   source: 'content',
   revokeLeakedKeys: true,
+  secretCurrent: true,
   ...over,
 });
 const reported = (over: Partial<Extract<KeyEvent, { type: 'KeyLeakReported' }>['data']> = {}): KeyEvent => ({
@@ -30,6 +31,10 @@ describe('ReportKeyLeak', () => {
 
   it('only records it where the workspace keeps leaked keys alive', () => {
     given([keyCreated()]).when(report({ revokeLeakedKeys: false })).then([reported()]);
+  });
+
+  it('only records it for a rotated-away secret past its grace period: the live key is not the leaked one', () => {
+    given([keyCreated()]).when(report({ secretCurrent: false })).then([reported()]);
   });
 
   it('leaves out a url and source the report did not give', () => {

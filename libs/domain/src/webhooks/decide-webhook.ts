@@ -2,7 +2,7 @@ import { ErrorCodes, type WebhookEvent } from '@keyward/contracts';
 import { DomainError } from '../domain.error';
 import type { CreateWebhook, DeleteWebhook, DisableWebhook, RotateWebhookSecret, UpdateWebhook, WebhookCommand } from './webhook.commands';
 import type { ExistingWebhook, WebhookState } from './webhook.state';
-import { validWebhookDescription, validWebhookEvents, validWebhookUrl } from './webhook-values';
+import { MAX_WEBHOOKS_PER_WORKSPACE, validWebhookDescription, validWebhookEvents, validWebhookUrl } from './webhook-values';
 
 /** Another workspace's webhook answers exactly like an unknown or deleted one. */
 const existingWebhook = (state: WebhookState, command: { readonly webhookId: string; readonly workspaceId: string }): ExistingWebhook => {
@@ -17,6 +17,9 @@ const createWebhook = (command: CreateWebhook, state: WebhookState, now: Date): 
   const events = validWebhookEvents(command.events);
   const description = validWebhookDescription(command.description);
   if (state.status !== 'absent') throw new DomainError(ErrorCodes.conflict, 'a webhook with this id exists already');
+  if (command.workspaceWebhooks >= MAX_WEBHOOKS_PER_WORKSPACE) {
+    throw new DomainError(ErrorCodes.conflict, `a workspace has at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks; delete one first`);
+  }
   const { webhookId, workspaceId, sealedSecret } = command;
   return [{ type: 'WebhookCreated', data: { webhookId, workspaceId, url, events, description, sealedSecret, createdAt: now.toISOString() } }];
 };

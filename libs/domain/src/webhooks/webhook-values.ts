@@ -4,10 +4,14 @@ import { validDescription } from '../names';
 
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
 export const MAX_WEBHOOK_DESCRIPTION_LENGTH = 500;
+/** Endpoints one workspace may have: each costs the sender a slot in its queue scan and its tries. */
+export const MAX_WEBHOOKS_PER_WORKSPACE = 20;
 
 /**
- * An absolute http(s) URL with a host and no user info, as WHATWG URL writes it. Whether its
- * address may be reached is the sender's guard to decide at each delivery (DNS can change).
+ * An absolute http(s) URL with a host and no user info, as WHATWG URL writes it, the host's
+ * trailing dot dropped (`example.com.` is `example.com`, and the outbound guard compares hosts
+ * without it). Whether its address may be reached is the sender's guard to decide at each
+ * delivery (DNS can change).
  */
 export const validWebhookUrl = (raw: string): string => {
   if (raw.length > MAX_WEBHOOK_URL_LENGTH) throw validationError('url', `url must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
@@ -19,7 +23,8 @@ export const validWebhookUrl = (raw: string): string => {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw validationError('url', 'url must be https or http');
   if (url.username !== '' || url.password !== '') throw validationError('url', 'url must not carry a user name or password');
-  if (url.hostname === '') throw validationError('url', 'url must name a host');
+  if (url.hostname.endsWith('.')) url.hostname = url.hostname.replace(/\.+$/, '');
+  if (url.hostname === '' || url.hostname.endsWith('.')) throw validationError('url', 'url must name a host');
   url.hash = '';
   return url.toString();
 };

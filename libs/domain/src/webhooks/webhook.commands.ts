@@ -9,6 +9,8 @@ export interface CreateWebhook {
   readonly events: readonly string[];
   readonly description?: string;
   readonly sealedSecret: SealedValue;
+  /** How many endpoints the workspace has now (the caller counts them; the read model may lag a little). */
+  readonly workspaceWebhooks: number;
 }
 
 /** Fields left out keep their value; `enabled: true` turns an endpoint the sender disabled back on. */

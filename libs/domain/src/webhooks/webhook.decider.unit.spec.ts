@@ -21,6 +21,7 @@ const create = (over: Partial<Omit<CreateWebhook, 'type'>> = {}): CreateWebhook 
   url: 'https://hooks.example.com/keyward',
   events: ['key.revoked', 'key.leaked'],
   sealedSecret: SEALED,
+  workspaceWebhooks: 0,
   ...over,
 });
 const update = (over: Partial<Omit<UpdateWebhook, 'type' | 'webhookId' | 'workspaceId'>>): UpdateWebhook => ({ type: 'UpdateWebhook', ...ids, ...over });
@@ -43,6 +44,16 @@ describe('webhook ids', () => {
 
 describe('webhook decider', () => {
   describe('create', () => {
+    it('refuses the endpoint past the per-workspace cap with 409, and takes the last one under it', () => {
+      given([]).when(create({ workspaceWebhooks: 20 })).then({ code: ErrorCodes.conflict });
+      given([]).when(create({ workspaceWebhooks: 19 })).then([created]);
+    });
+
+    it("drops the host's trailing dot, which the outbound guard would never match", () => {
+      given([]).when(create({ url: 'https://hooks.example.com./keyward' })).then([created]);
+      given([]).when(create({ url: 'https://./x' })).then(invalid('url'));
+    });
+
     it('records the normalised URL, the events in catalogue order, and only the sealed secret', () => {
       given([])
         .when(create({ url: ' https://Hooks.Example.com/keyward#frag ', events: ['key.revoked', 'key.leaked', 'key.revoked'] }))

@@ -1,5 +1,5 @@
 import type { FindKeyAnswer } from '@keyward/contracts';
-import { keySecretDigest, parseKeySecret } from '@keyward/domain';
+import { isExpiredAt, keySecretDigest, parseKeySecret } from '@keyward/domain';
 import { parsed, type VerifyContext } from './answer-verify';
 
 const MALFORMED: FindKeyAnswer = { code: 'MALFORMED' };
@@ -8,7 +8,7 @@ const UNAVAILABLE: FindKeyAnswer = { code: 'UNAVAILABLE' };
 
 /**
  * Answers one `keyward.v1.find-key` request: the key a secret belongs to, whatever its state
- * (revoked, deleted, a rotated-away secret): the same checks and the same one lookup as
+ * (revoked, deleted, a rotated-away secret, then not `current`): the same checks and the same one lookup as
  * `answerVerify`, so it tells a guess nothing faster than verify would. Counts no usage and spends
  * no rate limit: a leak report is not a use of the key. Never throws.
  */
@@ -18,5 +18,6 @@ export const answerFindKey = (raw: Uint8Array, context: Pick<VerifyContext, 'ind
   if (typeof secret !== 'string' || !parseKeySecret(secret).ok) return MALFORMED;
   if (!context.serving(now)) return UNAVAILABLE;
   const found = context.index.lookup(keySecretDigest(context.pepper, secret));
-  return found ? { code: 'FOUND', keyId: found.key.keyId, workspaceId: found.key.workspace.workspaceId } : NOT_FOUND;
+  if (!found) return NOT_FOUND;
+  return { code: 'FOUND', keyId: found.key.keyId, workspaceId: found.key.workspace.workspaceId, current: !isExpiredAt(found.validUntilMs, now) };
 };

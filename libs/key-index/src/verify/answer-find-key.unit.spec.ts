@@ -15,7 +15,7 @@ const setup = () => {
 describe('answerFindKey', () => {
   it('names the key and its workspace, and nothing else', () => {
     const { secret, keyId, ask } = setup();
-    expect(ask({ key: secret })).toEqual({ code: 'FOUND', keyId, workspaceId: 'ws_acme' });
+    expect(ask({ key: secret })).toEqual({ code: 'FOUND', keyId, workspaceId: 'ws_acme', current: true });
   });
 
   it('finds a revoked key and a rotated-away secret too: the domain decides what a report does to them', () => {
@@ -25,6 +25,17 @@ describe('answerFindKey', () => {
     index.apply(recorded({ type: 'KeyRevoked', data: { keyId, revokedAt: new Date(NOW).toISOString() } }));
     expect(ask({ key: secret })).toMatchObject({ code: 'FOUND', keyId });
     expect(ask({ key: next })).toMatchObject({ code: 'FOUND', keyId });
+  });
+
+  it.each([
+    ['still in its grace period', NOW + 1, true],
+    ['past its grace period', NOW, false],
+  ])('calls a rotated-away secret %s current=%s; the new one is current', (_, previousKeyExpiresAt, current) => {
+    const { index, secret, keyId, ask } = setup();
+    const next = generateKeySecret('live');
+    index.apply(recorded({ type: 'KeyRotated', data: { keyId, ...storedSecretOf(pepper, next), rotatedAt: new Date(NOW - 1).toISOString(), previousKeyExpiresAt: new Date(previousKeyExpiresAt).toISOString() } }));
+    expect(ask({ key: secret })).toEqual({ code: 'FOUND', keyId, workspaceId: 'ws_acme', current });
+    expect(ask({ key: next })).toMatchObject({ current: true });
   });
 
   it.each([['not json', '{"key":'], ['null', 'null'], ['no key', {}], ['a bad checksum', { key: 'kw_live_' + '0'.repeat(38) }]])('answers MALFORMED for %s', (_, request) => {

@@ -29,6 +29,21 @@ describe('key.rate_limited notices (PostgreSQL)', () => {
     dataSource = await createReadModelDataSource(database.url).initialize();
     await runReadModelMigrations(dataSource);
     await dataSource.transaction((manager) => enqueueDeliveries(manager, [webhookCreated('whk_limits', ['key.rate_limited'], 1), webhookCreated('whk_other', ['key.revoked'], 2)]));
+    for (const [id, workspaceId] of [['key_l', 'ws_l'], ['key_m', 'ws_l'], ['key_x', 'ws_x']]) {
+      await dataSource.query(
+        `INSERT INTO keys (id, workspace_id, name, prefix, masked_key, environment, created_at, lifecycle, restricted, roles, permissions, shares)
+         VALUES ($1, $2, 'k', 'kw_live_', 'kw_live_…', 'live', now(), 'active', false, '[]', '{}', '[]')`,
+        [id, workspaceId],
+      );
+    }
+  });
+
+  it("drops a notice whose key is not of the workspace it names, or is unknown: nothing reaches that workspace's endpoints", async () => {
+    const now = new Date('2026-12-03T07:00:05.000Z');
+    expect(await enqueueRateLimitNotice(dataSource, notice('2026-12-03T07:00:00.000Z', 'key_x'), now)).toBeUndefined();
+    expect(await enqueueRateLimitNotice(dataSource, notice('2026-12-03T07:00:00.000Z', 'key_nobody'), now)).toBeUndefined();
+    expect(await deliveries()).toEqual([]);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM key_rate_limit_notices`)).toEqual([{ n: 0 }]);
   });
 
   afterAll(async () => {

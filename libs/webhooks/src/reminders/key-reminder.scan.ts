@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_STALE_AFTER_DAYS, dueKeyReminders, EXPIRES_SOON_MS, staleBefore, type DueKeyReminder } from '@keyward/domain';
-import { keyStatusOf, WorkspaceQueries } from '@keyward/read-models';
+import { DEFAULT_STALE_AFTER_DAYS, dueKeyReminders, EXPIRES_SOON_MS, type DueKeyReminder } from '@keyward/domain';
+import { keyStatusOf } from '@keyward/read-models';
 import { enqueueNotification } from '../enqueue-deliveries';
 import { keyReminderId, keyReminderNotification, type RemindedKey } from './key-reminder.notification';
 
@@ -17,6 +17,7 @@ interface CandidateRow {
   last_used_at: Date | null;
   expiring_for: Date | null;
   stale_for: Date | null;
+  stale_after_days: number;
 }
 
 /** What one scan found and sent. */
@@ -29,19 +30,25 @@ export interface KeyReminderScanResult {
 
 /**
  * Narrows the key table to the keys that may be due a reminder not yet sent, in key order from
- * `after`: live, and either expiring within the domain's seven days or unused since the shortest
- * `staleAfterDays` of any workspace, with no reminder recorded for what it would be for. Only a
- * narrowing: each candidate is decided by the domain's rules (`dueKeyReminders`).
+ * `after`: live, and either expiring within the domain's seven days or unused for its own
+ * workspace's `staleAfterDays` (the workspace joined here, the default where it names none), with
+ * no reminder recorded for what it would be for. Only a narrowing: each candidate is decided by
+ * the domain's rules (`dueKeyReminders`, with the same days).
  */
 const CANDIDATES = `
-  SELECT k.id, k.workspace_id, k.name, k.lifecycle, k.created_at, k.expires_at, u.last_used_at, re.reminded_for AS expiring_for, rs.reminded_for AS stale_for
+  SELECT k.id, k.workspace_id, k.name, k.lifecycle, k.created_at, k.expires_at, u.last_used_at, re.reminded_for AS expiring_for, rs.reminded_for AS stale_for, s.stale_after_days
   FROM keys k
   LEFT JOIN key_usage u ON u.workspace_id = k.workspace_id AND u.key_id = k.id
   LEFT JOIN key_reminders re ON re.key_id = k.id AND re.kind = 'key.expiring'
   LEFT JOIN key_reminders rs ON rs.key_id = k.id AND rs.kind = 'key.stale'
+  LEFT JOIN workspaces w ON w.id = k.workspace_id
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN jsonb_typeof(w.settings->'staleAfterDays') = 'number' THEN (w.settings->>'staleAfterDays')::int ELSE $4::int END AS stale_after_days
+  ) s
   WHERE k.id > $1 AND k.lifecycle = 'active' AND (k.expires_at IS NULL OR k.expires_at > $2)
     AND ((k.expires_at <= $3 AND re.reminded_for IS DISTINCT FROM k.expires_at)
-      OR (COALESCE(u.last_used_at, k.created_at) <= $4 AND rs.reminded_for IS DISTINCT FROM COALESCE(u.last_used_at, k.created_at)))
+      OR (COALESCE(u.last_used_at, k.created_at) <= $2::timestamptz - make_interval(days => s.stale_after_days)
+        AND rs.reminded_for IS DISTINCT FROM COALESCE(u.last_used_at, k.created_at)))
   ORDER BY k.id LIMIT $5`;
 
 /**
@@ -70,19 +77,17 @@ const lastRemindedFor = (row: CandidateRow, reminder: DueKeyReminder): Date | nu
  * scanner neither loses nor repeats one.
  */
 export const scanKeyReminders = async (dataSource: DataSource, now: Date): Promise<KeyReminderScanResult> => {
-  const staleAfterDays = new Map((await new WorkspaceQueries(dataSource).list()).map((w) => [w.id, w.settings.staleAfterDays]));
-  const shortest = Math.min(DEFAULT_STALE_AFTER_DAYS, ...staleAfterDays.values());
   const reminded = { 'key.expiring': 0, 'key.stale': 0 };
   let keysRead = 0;
   let deliveries = 0;
   for (let after = ''; ; ) {
-    const rows: CandidateRow[] = await dataSource.query(CANDIDATES, [after, now, new Date(now.getTime() + EXPIRES_SOON_MS), staleBefore(shortest, now), CHUNK]);
+    const rows: CandidateRow[] = await dataSource.query(CANDIDATES, [after, now, new Date(now.getTime() + EXPIRES_SOON_MS), DEFAULT_STALE_AFTER_DAYS, CHUNK]);
     if (rows.length === 0) break;
     keysRead += rows.length;
     after = rows[rows.length - 1].id;
     await dataSource.transaction(async (manager) => {
       for (const row of rows) {
-        const days = staleAfterDays.get(row.workspace_id) ?? DEFAULT_STALE_AFTER_DAYS;
+        const days = row.stale_after_days;
         const key: RemindedKey = { keyId: row.id, workspaceId: row.workspace_id, name: row.name, createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at };
         const marks = { status: keyStatusOf({ lifecycle: row.lifecycle, expiresAt: row.expires_at }, now), createdAtMs: row.created_at.getTime(), expiresAtMs: row.expires_at?.getTime() ?? null, lastUsedAtMs: row.last_used_at?.getTime() ?? null };
         for (const reminder of dueKeyReminders(marks, days, now)) {

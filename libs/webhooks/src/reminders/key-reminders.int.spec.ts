@@ -22,10 +22,10 @@ const recorded = (event: KeywardEvent): RecordedEvent => {
   const metadata: EventMetadata = { workspaceId: 'ws_r', actor: 'key_admin', correlationId: 'c', causationId: 'c', occurredAt: NOW.toISOString(), schemaVersion: 1 };
   return { ...event, metadata, eventId: `event-${n}`, streamId: 's', streamVersion: 0n, position: { commit: BigInt(n), prepare: BigInt(n) }, recordedAt: NOW };
 };
-const keyCreated = (keyId: string, createdAt: Date, expiresAt: Date | null = null): KeywardEvent => {
+const keyCreated = (keyId: string, createdAt: Date, expiresAt: Date | null = null, workspaceId = 'ws_r'): KeywardEvent => {
   const data: KeyCreatedData = {
     keyId,
-    workspaceId: 'ws_r',
+    workspaceId,
     name: `name of ${keyId}`,
     environment: 'live',
     secretHash: 'ab'.repeat(32),
@@ -182,5 +182,20 @@ describe('key reminders (PostgreSQL, an injected clock)', () => {
     expect(raced.map((r) => r.reminded['key.expiring']).sort()).toEqual([0, 1]);
     await Promise.all(pools.map((pool) => pool.destroy()));
     expect((await deliveries()).length - before).toBe(2);
+  });
+
+  it("reads only the keys stale by their own workspace's staleAfterDays, not by the shortest of any workspace", async () => {
+    await apply(
+      { type: 'WorkspaceCreated', data: { workspaceId: 'ws_patient', name: 'p', plan: 'pro', settings: { ...defaultWorkspaceSettings(), staleAfterDays: 365 }, createdAt: days(-100).toISOString() } },
+      keyCreated('key_patient', days(-40), null, 'ws_patient'),
+    );
+    const at = days(40);
+    // The first scan records what is due; the second reads only what stays a candidate.
+    await scanKeyReminders(dataSource, at);
+    const settled = (await scanKeyReminders(dataSource, at)).keysRead;
+    // Unused for 80 days: stale by ws_r's 30 days but not by its own workspace's 365, so not even read.
+    await apply(keyCreated('key_patient_2', days(-40), null, 'ws_patient'));
+    expect((await scanKeyReminders(dataSource, at)).keysRead).toBe(settled);
+    expect((await reminders('key.stale')).filter((r) => String(r.keyId).startsWith('key_patient'))).toEqual([]);
   });
 });

@@ -11,9 +11,15 @@ export class LeakReportEntryDto implements LeakReportEntry {
   @ApiProperty({ example: 'keyward_api_key', description: "the scanner's name for the kind of token; echoed as token_type" })
   readonly type!: string;
 
-  @ApiPropertyOptional({ maxLength: MAX_LEAK_URL_LENGTH, example: 'https://github.com/octo/repo/blob/0123abc/.env', description: 'where it was found; kept on KeyLeakReported' })
+  @ApiPropertyOptional({
+    example: 'https://github.com/octo/repo/blob/0123abc/.env',
+    description: `where it was found; kept on KeyLeakReported if it is text of at most ${MAX_LEAK_URL_LENGTH} characters, else dropped (the entry is still judged)`,
+  })
   readonly url?: string;
 
-  @ApiPropertyOptional({ maxLength: MAX_LEAK_SOURCE_LENGTH, example: 'content', description: 'what the scanner looked at; kept on KeyLeakReported' })
+  @ApiPropertyOptional({
+    example: 'content',
+    description: `what the scanner looked at; kept on KeyLeakReported if it is text of at most ${MAX_LEAK_SOURCE_LENGTH} characters, else dropped`,
+  })
   readonly source?: string;
 }

@@ -1,9 +1,9 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErrorCodes, Subjects } from '@keyward/contracts';
+import { ErrorCodes, Subjects, type RevokeKeyResult } from '@keyward/contracts';
 import { Public } from '../../auth/public.decorator';
-import { CommandClient } from '../../commands/command.client';
+import { CommandClient, type Written } from '../../commands/command.client';
 import { ApiError } from '../../errors/api-error';
 import { ApiErrors } from '../../errors/api-errors.decorator';
 import type { GatewayRequest } from '../../http/gateway-request';
@@ -12,15 +12,18 @@ import { systemContext } from '../system-context';
 import { REVOKE_LEAKED_ANSWER, RevokeLeakedAnswerDto } from './revoke-leaked.response.dto';
 import { RevokeLeakedThrottle } from './revoke-leaked.throttle';
 
+const NOT_YET_EVERYWHERE = (): ApiError => new ApiError(ErrorCodes.unavailable, 'the revocation could not be confirmed everywhere yet; send it again shortly');
+
 /** A revocation that found the key already gone is the same success to its holder. */
 const ALREADY_GONE = new Set<string>([ErrorCodes.keyRevoked, ErrorCodes.keyNotFound]);
 
 /**
  * Revoke-by-secret (product.md 9.5), like GitHub's credential-revocation API: whoever holds a key
  * may kill it, with no other credential. The answer is the same 202 for a live key, a revoked one,
- * an unknown one, a malformed one and no body at all, so it tells nothing; a live key is revoked
- * (actor `system`, reason `leaked-by-holder`) in every verifier before that answer. Rate limited per
- * source address (429 with Retry-After); the key is never logged.
+ * an unknown one, a rotated-away secret past its grace period (its key is not the leaked one), a
+ * malformed one and no body or one the parser refuses (`takesAnyBody`), so it tells nothing; a live
+ * key is revoked (actor `system`, reason `leaked-by-holder`) in every verifier before that answer,
+ * else 503. Rate limited per source address (429 with Retry-After); the key is never logged.
  */
 @ApiTags('keys')
 @Controller('v1/keys')
@@ -53,11 +56,15 @@ export class RevokeLeakedHttpController {
 
   private async revokeIfLive(request: GatewayRequest, secret: string): Promise<void> {
     const found = await this.finder.find(secret);
-    if (!found) return;
+    if (!found?.current) return;
+    let written: Written<RevokeKeyResult>;
     try {
-      await this.commands.send(Subjects.keyCommand.revoke, { context: systemContext(request, found), keyId: found.keyId, reason: 'leaked-by-holder' });
+      written = await this.commands.send(Subjects.keyCommand.revoke, { context: systemContext(request, found), keyId: found.keyId, reason: 'leaked-by-holder' });
     } catch (error) {
-      if (!(error instanceof ApiError && ALREADY_GONE.has(error.body.code))) throw error;
+      if (error instanceof ApiError && ALREADY_GONE.has(error.body.code)) return;
+      throw error;
     }
+    // A 202 before every verifier has it would let the key answer VALID after its revocation returned.
+    if (!written.consistent) throw NOT_YET_EVERYWHERE();
   }
 }

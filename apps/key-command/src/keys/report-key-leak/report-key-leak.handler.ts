@@ -19,7 +19,7 @@ export class ReportKeyLeakHandler {
     private readonly policies: AccessPolicyLoader,
   ) {}
 
-  async execute({ context, keyId, reportId, url, source }: ReportKeyLeakRequest): Promise<CommandReply<ReportKeyLeakResult>> {
+  async execute({ context, keyId, reportId, url, source, secretCurrent }: ReportKeyLeakRequest): Promise<CommandReply<ReportKeyLeakResult>> {
     const { events, position } = await this.commands.handle(
       keyStreamId(keyId),
       keyDecider,
@@ -32,6 +32,7 @@ export class ReportKeyLeakHandler {
         url,
         source,
         revokeLeakedKeys: policy.workspace.settings.revokeLeakedKeys,
+        secretCurrent,
       })),
       { retriesOnConflict: RETRIES_ON_CONFLICT },
     );

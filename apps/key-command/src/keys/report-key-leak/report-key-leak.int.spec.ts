@@ -26,7 +26,7 @@ describe('report-leak over NATS, on the real event store', () => {
   it('records the report and revokes the key, actor system and causation the report; a replay changes nothing', async () => {
     const key = await createKey();
     const id = reportId(1);
-    const request = { context: system(id), keyId: key.id, reportId: id, url: 'https://github.com/o/r/blob/main/.env', source: 'content' };
+    const request = { context: system(id), keyId: key.id, reportId: id, url: 'https://github.com/o/r/blob/main/.env', source: 'content', secretCurrent: true };
     expect((await h.ok<ReportKeyLeakResult>(S.reportLeak, request)).result).toEqual({ id: key.id, reported: true, revoked: true });
 
     const events = (await h.stream(keyStreamId(key.id))).slice(1);
@@ -45,12 +45,19 @@ describe('report-leak over NATS, on the real event store', () => {
     const wsAdmin = commandContext({ workspaceId: workspace.result.id });
     await h.ok(Subjects.workspaceCommand.update, { context: wsAdmin, workspaceId: workspace.result.id, settings: { revokeLeakedKeys: false } });
     const key = (await h.ok<CreateKeyResult>(S.create, { context: wsAdmin, name: 'kept', environment: 'live', expiresAt: null })).result;
-    const at = (n: number) => ({ context: { ...system(reportId(n)), workspaceId: workspace.result.id }, keyId: key.id, reportId: reportId(n) });
+    const at = (n: number) => ({ context: { ...system(reportId(n)), workspaceId: workspace.result.id }, keyId: key.id, reportId: reportId(n), secretCurrent: true });
 
     expect((await h.ok<ReportKeyLeakResult>(S.reportLeak, at(2))).result).toEqual({ id: key.id, reported: true, revoked: false });
     expect((await h.ok<ReportKeyLeakResult>(S.reportLeak, at(2))).result).toEqual({ id: key.id, reported: false, revoked: false });
     expect((await h.ok<ReportKeyLeakResult>(S.reportLeak, at(3))).result).toEqual({ id: key.id, reported: true, revoked: false });
     expect((await h.stream(keyStreamId(key.id))).map((e) => e.type)).toEqual(['KeyCreated', 'KeyLeakReported', 'KeyLeakReported']);
+  });
+
+  it('records a report of a rotated-away secret past its grace period and leaves the live key alone', async () => {
+    const key = await createKey();
+    const id = reportId(4);
+    expect((await h.ok<ReportKeyLeakResult>(S.reportLeak, { context: system(id), keyId: key.id, reportId: id, secretCurrent: false })).result).toEqual({ id: key.id, reported: true, revoked: false });
+    expect((await h.stream(keyStreamId(key.id))).map((e) => e.type)).toEqual(['KeyCreated', 'KeyLeakReported']);
   });
 
   it('revokes with the reason a system revocation names', async () => {
@@ -63,6 +70,6 @@ describe('report-leak over NATS, on the real event store', () => {
 
   it('refuses a report id that is no SHA-256', async () => {
     const key = await createKey();
-    expect(await h.rejection(S.reportLeak, { context: system('x'), keyId: key.id, reportId: 'nope' })).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reportId' });
+    expect(await h.rejection(S.reportLeak, { context: system('x'), keyId: key.id, reportId: 'nope', secretCurrent: true })).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reportId' });
   });
 });
