@@ -1,4 +1,5 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { Client } from 'pg';
 import type { CreateKeyResult, WebhookDeliveryView, WebhookWithSecretView } from '@keyward/contracts';
 import { Webhook } from 'standardwebhooks';
 import { KeywardStack } from './support/keyward-stack';
@@ -76,6 +77,33 @@ describe('webhook reminders, rate-limit notices and leak reports, services as se
     expect(verifiedDeliveries(receiver.at('/expiring'), webhook.secret)).toHaveLength(1);
     expect(receiver.at('/expiring')).toHaveLength(1);
     expect((await deliveriesOf(webhook.id)).map((d) => [d.eventType, d.status])).toEqual([['key.expiring', 'delivered']]);
+  });
+
+  it('sends key.stale exactly once for a key unused past staleAfterDays, also after the sender restarts', async () => {
+    const webhook = await createWebhook('/stale', ['key.stale']);
+    const key = await createKey({ name: 'forgotten' });
+    await createKey({ name: 'fresh' });
+    // Staleness takes days and the services have no clock to set: the key table is told its key
+    // was created 100 days ago (the default staleAfterDays is 90), as the session e2e ages sessions.
+    const client = new Client({ connectionString: stack.database.url });
+    await client.connect();
+    try {
+      const updated = await client.query(`UPDATE keys SET created_at = now() - interval '100 days' WHERE id = $1`, [key.id]);
+      expect(updated.rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
+    const reminder = await until('key.stale', () => verifiedDeliveries(receiver.at('/stale'), webhook.secret)[0]);
+    expect(reminder).toMatchObject({ type: 'key.stale', data: { keyId: key.id, workspaceId: 'default', name: 'forgotten', lastUsedAt: null, staleAfterDays: 90 } });
+
+    await sleep(5 * INTERVAL_MS);
+    const [sender] = stack.running('webhook-sender');
+    sender.kill('SIGKILL');
+    await new Promise((r) => sender.once('exit', r));
+    await stack.waitUntilHealthy([stack.spawn('webhook-sender')]);
+    await sleep(5 * INTERVAL_MS);
+    expect(receiver.at('/stale')).toHaveLength(1);
+    expect((await deliveriesOf(webhook.id)).map((d) => [d.eventType, d.status])).toEqual([['key.stale', 'delivered']]);
   });
 
   it('sends key.rate_limited once for a window in which a key with a limit of 2 per 10 s was verified 10 times', async () => {
