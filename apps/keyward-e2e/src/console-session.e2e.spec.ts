@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import type { CreateKeyResult } from '@keyward/contracts';
 import { expectAccessible } from './support/axe';
 import { dumpDatabase, leakedSecrets } from './support/secrets';
@@ -82,15 +81,7 @@ describe('console sessions over HTTP', () => {
     return res.body;
   };
 
-  const sql = async <T>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: stack.database.url });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <Row>(text: string, values: unknown[] = []): Promise<Row[]> => stack.sql<Row>(text, values);
   const sessionCount = async (): Promise<number> => Number((await sql<{ n: string }>('SELECT count(*) AS n FROM console_sessions'))[0].n);
 
   beforeAll(async () => {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import type { AuditEventPage, CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView } from '@keyward/contracts';
 import { KeywardStack, type ApiResponse } from './support/keyward-stack';
 import { dumpDatabase, leakedSecrets } from './support/secrets';
@@ -34,17 +33,11 @@ describe('the credential vault API, services as separate processes', () => {
   };
   /** The credential's row of the data key table, as the vault keeps it (outside the history). */
   const dataKeyOf = async (credentialId: string): Promise<{ wrapped: boolean; destroyed: boolean } | undefined> => {
-    const client = new Client({ connectionString: stack.database.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ wrapped: boolean; destroyed: boolean }>(
-        `SELECT wrapped_key IS NOT NULL AS wrapped, destroyed_at IS NOT NULL AS destroyed FROM credential_data_keys WHERE credential_id = $1`,
-        [credentialId],
-      );
-      return rows[0];
-    } finally {
-      await client.end();
-    }
+    const rows = await stack.sql<{ wrapped: boolean; destroyed: boolean }>(
+      `SELECT wrapped_key IS NOT NULL AS wrapped, destroyed_at IS NOT NULL AS destroyed FROM credential_data_keys WHERE credential_id = $1`,
+      [credentialId],
+    );
+    return rows[0];
   };
 
   beforeAll(async () => {
@@ -210,14 +203,8 @@ describe('the credential vault API, services as separate processes', () => {
   it('leaves no data key behind for a store key-command refused', async () => {
     const res = await api<{ code: string }>('POST', '/v1/credentials', { service: 's', name: 'n', value: issue(), location: 'bearer', allowedHosts: ['a.example'], sharedWith: { keys: ['key_000000000000000000000000'], roles: [] } });
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
-    const client = new Client({ connectionString: stack.database.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM credential_data_keys WHERE wrapped_key IS NOT NULL AND credential_id NOT IN (SELECT id FROM credentials)`);
-      expect(rows[0]?.n).toBe('0');
-    } finally {
-      await client.end();
-    }
+    const rows = await stack.sql<{ n: string }>(`SELECT count(*)::text AS n FROM credential_data_keys WHERE wrapped_key IS NOT NULL AND credential_id NOT IN (SELECT id FROM credentials)`);
+    expect(rows[0]?.n).toBe('0');
   });
 
   it('no value appears in any table, event, log line or answer; auditors never see a sealed value', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { CreateKeyAnswer, CreateKeyResult, CreateWorkspaceResult, RotateKeyResult } from '@keyward/contracts';
 import { countEvents } from './support/event-log';
 import { KeywardStack, type ApiResponse } from './support/keyward-stack';
@@ -21,15 +20,7 @@ describe('idempotent writes, with the services as separate processes', () => {
   const sendWith = <T = Record<string, unknown>>(key: string, method: string, route: string, body?: unknown): Promise<ApiResponse<T>> =>
     stack.api<T>(method, route, body, stack.rootKey, { 'Idempotency-Key': key });
   const events = (): Promise<number> => countEvents(stack.database.url);
-  const sql = async <Row>(text: string, values: unknown[] = []): Promise<Row[]> => {
-    const client = new Client({ connectionString: stack.database.url });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as Row[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <Row>(text: string, values: unknown[] = []): Promise<Row[]> => stack.sql<Row>(text, values);
   const createKey = async (name: string): Promise<CreateKeyResult> => {
     const created = await stack.api<CreateKeyResult>('POST', '/v1/keys', { name });
     expect(created.status).toBe(201);

@@ -1,5 +1,4 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { Client } from 'pg';
 import type { CreateKeyResult, WebhookDeliveryView, WebhookWithSecretView } from '@keyward/contracts';
 import { Webhook } from 'standardwebhooks';
 import { KeywardStack } from './support/keyward-stack';
@@ -85,14 +84,8 @@ describe('webhook reminders, rate-limit notices and leak reports, services as se
     await createKey({ name: 'fresh' });
     // Staleness takes days and the services have no clock to set: the key table is told its key
     // was created 100 days ago (the default staleAfterDays is 90), as the session e2e ages sessions.
-    const client = new Client({ connectionString: stack.database.url });
-    await client.connect();
-    try {
-      const updated = await client.query(`UPDATE keys SET created_at = now() - interval '100 days' WHERE id = $1`, [key.id]);
-      expect(updated.rowCount).toBe(1);
-    } finally {
-      await client.end();
-    }
+    const updated = await stack.sql(`UPDATE keys SET created_at = now() - interval '100 days' WHERE id = $1 RETURNING id`, [key.id]);
+    expect(updated).toHaveLength(1);
     const reminder = await until('key.stale', () => verifiedDeliveries(receiver.at('/stale'), webhook.secret)[0]);
     expect(reminder).toMatchObject({ type: 'key.stale', data: { keyId: key.id, workspaceId: 'default', name: 'forgotten', lastUsedAt: null, staleAfterDays: 90 } });
 

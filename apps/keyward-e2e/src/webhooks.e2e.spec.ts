@@ -1,6 +1,5 @@
 import type { AuditEventPage, CreateKeyResult, CredentialView, WebhookDeliveryView, WebhookView, WebhookWithSecretView } from '@keyward/contracts';
 import { Webhook } from 'standardwebhooks';
-import { Client } from 'pg';
 import { KeywardStack, type ApiResponse } from './support/keyward-stack';
 import { dumpDatabase, leakedSecrets } from './support/secrets';
 import { LOCAL_OUTBOUND_ENV } from './support/third-party';
@@ -51,15 +50,8 @@ describe('webhooks, services as separate processes', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const deliveryRowsOf = async (webhookId: string): Promise<number> => {
-    const client = new Client({ connectionString: stack.database.url });
-    await client.connect();
-    try {
-      return (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE webhook_id = $1`, [webhookId])).rows[0].n;
-    } finally {
-      await client.end();
-    }
-  };
+  const deliveryRowsOf = async (webhookId: string): Promise<number> =>
+    (await stack.sql<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE webhook_id = $1`, [webhookId]))[0].n;
   /** Every key of `keyIds` told in order, each once at least: the ids of the successful tries, repeats dropped. */
   const keysDeliveredAt = (path: string): string[] => [...new Set(delivered(receiver.at(path)).map((d) => notificationOf(d).data.keyId))];
 

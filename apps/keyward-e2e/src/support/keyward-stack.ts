@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
+import { Client } from 'pg';
 import { VerifyClient, type VerifyOptions } from '@keyward/client';
 import { metricsPortVariable, OPS_SERVICES } from '@keyward/config';
 import type { VerifyAnswer } from '@keyward/contracts';
@@ -144,6 +145,17 @@ export class KeywardStack {
 
   running(service: Service): ChildProcess[] {
     return [...this.processes].filter(([, s]) => s === service).map(([p]) => p);
+  }
+
+  /** One statement on the stack's own database, on a connection of its own: what a test reads or ages behind the services. */
+  async sql<Row = Record<string, unknown>>(text: string, values: readonly unknown[] = []): Promise<Row[]> {
+    const client = new Client({ connectionString: this.database.url });
+    await client.connect();
+    try {
+      return (await client.query(text, [...values])).rows as Row[];
+    } finally {
+      await client.end();
+    }
   }
 
   async api<T = Record<string, unknown>>(
