@@ -1,5 +1,6 @@
 import type { EventMetadata } from './events/domain-event';
 import type { KeywardEvent } from './events/keyward-event';
+import type { JsonValue } from './json-value';
 import type { PositionToken } from './position-token';
 
 /** What an auditor sees of an event's metadata (product.md section 6): never the idempotency bookkeeping. */
@@ -14,9 +15,6 @@ export type AuditMetadataView = Pick<EventMetadata, 'actor' | 'correlationId' | 
  */
 export const HIDDEN_EVENT_DATA_FIELDS = ['secretHash', 'sealedValue', 'sealedSecret'] as const;
 type HiddenField = (typeof HIDDEN_EVENT_DATA_FIELDS)[number];
-
-/** JSON as the history stores it: the data of an event type this version does not know. */
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [field: string]: JsonValue };
 
 interface AuditEventFields {
   /** Its place in the global order; also a cursor (`after`) for the events that follow it. */

@@ -4,7 +4,7 @@ import type { KeyStatus } from './key.view';
 import type { VerifyCode } from './verify.contract';
 
 /** What a verify decides about a found key (before any rate limit), and what time travel can replay; RATE_LIMITED never is. */
-export type KeyAccessCode = Extract<VerifyCode, 'VALID' | 'REVOKED' | 'EXPIRED' | 'PLAN_UPGRADE_REQUIRED' | 'FORBIDDEN' | 'INSUFFICIENT_PERMISSIONS'>;
+export type KeyAccessCode = Extract<VerifyCode, 'VALID' | 'REVOKED' | 'EXPIRED' | 'DISABLED' | 'PLAN_UPGRADE_REQUIRED' | 'FORBIDDEN' | 'INSUFFICIENT_PERMISSIONS'>;
 
 /**
  * `GET /v1/keys/:id/access`: what a key could do at one moment, folded from the history up to it

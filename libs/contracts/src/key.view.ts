@@ -1,4 +1,6 @@
-import type { RateLimit, ResourcePermissions, Share } from './events/key-events';
+import type { NamedRateLimit, RateLimit, ResourcePermissions, Share } from './events/key-events';
+import type { CreditsView } from './identity.view';
+import type { JsonObject } from './json-value';
 import type { KeyEnvironment } from './verify.contract';
 
 export type KeyStatus = 'active' | 'expired' | 'revoked';
@@ -32,6 +34,13 @@ export interface KeyView {
   readonly stale: boolean;
   /** An active key that expires within seven days. */
   readonly expiresSoon: boolean;
+  /** False while disabled (`POST /v1/keys/:id/disable`); a disabled key keeps its status. */
+  readonly enabled: boolean;
+  /** The key's own credits, live; `null`: none of its own. */
+  readonly credits: CreditsView | null;
+  readonly ratelimits: readonly NamedRateLimit[];
+  readonly meta: JsonObject;
+  readonly identityId: string | null;
 }
 
 export interface KeyPage {

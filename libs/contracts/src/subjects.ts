@@ -24,6 +24,12 @@ export const Subjects = {
     share: 'keyward.v1.keys.share',
     unshare: 'keyward.v1.keys.unshare',
     reportLeak: 'keyward.v1.keys.report-leak',
+    setEnabled: 'keyward.v1.keys.set-enabled',
+  },
+  identityCommand: {
+    create: 'keyward.v1.identities.create',
+    update: 'keyward.v1.identities.update',
+    delete: 'keyward.v1.identities.delete',
   },
   roleCommand: {
     create: 'keyward.v1.roles.create',

@@ -8,6 +8,8 @@ import type {
   KeyAccessResult,
   ReportKeyLeakRequest,
   ReportKeyLeakResult,
+  SetKeyEnabledRequest,
+  SetKeyEnabledResult,
   RevokeKeyRequest,
   RevokeKeyResult,
   RotateKeyAnswer,
@@ -29,6 +31,7 @@ import type {
   UpdateCredentialRequest,
 } from './credential-commands.contract';
 import type { CreateWebhookRequest, DeleteWebhookRequest, DeleteWebhookResult, DisableWebhookRequest, DisableWebhookResult, RotateWebhookSecretRequest, UpdateWebhookRequest, WebhookResult } from './webhook-commands.contract';
+import type { CreateIdentityRequest, DeleteIdentityRequest, DeleteIdentityResult, IdentityResult, UpdateIdentityRequest } from './identity-commands.contract';
 import type { CreateRoleRequest, DeleteRoleRequest, DeleteRoleResult, RoleResult, UpdateRoleRequest } from './role-commands.contract';
 import type { CreateWorkspaceAnswer, CreateWorkspaceRequest, UpdateWorkspaceRequest, WorkspaceResult } from './workspace-commands.contract';
 
@@ -47,6 +50,10 @@ export interface CommandContract {
   readonly [Subjects.keyCommand.share]: { readonly request: ShareResourceRequest; readonly result: KeyAccessResult };
   readonly [Subjects.keyCommand.unshare]: { readonly request: UnshareResourceRequest; readonly result: KeyAccessResult };
   readonly [Subjects.keyCommand.reportLeak]: { readonly request: ReportKeyLeakRequest; readonly result: ReportKeyLeakResult };
+  readonly [Subjects.keyCommand.setEnabled]: { readonly request: SetKeyEnabledRequest; readonly result: SetKeyEnabledResult };
+  readonly [Subjects.identityCommand.create]: { readonly request: CreateIdentityRequest; readonly result: IdentityResult };
+  readonly [Subjects.identityCommand.update]: { readonly request: UpdateIdentityRequest; readonly result: IdentityResult };
+  readonly [Subjects.identityCommand.delete]: { readonly request: DeleteIdentityRequest; readonly result: DeleteIdentityResult };
   readonly [Subjects.roleCommand.create]: { readonly request: CreateRoleRequest; readonly result: RoleResult };
   readonly [Subjects.roleCommand.update]: { readonly request: UpdateRoleRequest; readonly result: RoleResult };
   readonly [Subjects.roleCommand.delete]: { readonly request: DeleteRoleRequest; readonly result: DeleteRoleResult };

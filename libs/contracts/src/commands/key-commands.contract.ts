@@ -1,4 +1,5 @@
-import type { RateLimit, ResourcePermissions, RevocationReason, Share } from '../events/key-events';
+import type { JsonObject } from '../json-value';
+import type { Credits, NamedRateLimit, RateLimit, ResourcePermissions, RevocationReason, Share } from '../events/key-events';
 import type { KeyEnvironment } from '../verify.contract';
 import type { SecretWithheld } from '../idempotency';
 import type { CommandContext } from './command-context';
@@ -13,6 +14,11 @@ export interface CreateKeyRequest {
   readonly unrestricted?: boolean;
   readonly ratelimit?: RateLimit | null;
   readonly ipAllowlist?: readonly string[] | null;
+  readonly credits?: Credits | null;
+  readonly ratelimits?: readonly NamedRateLimit[];
+  readonly meta?: JsonObject;
+  /** An identity of the same workspace; unknown or deleted: refused as not found. */
+  readonly identityId?: string;
 }
 
 export interface CreateKeyResult {
@@ -29,6 +35,10 @@ export interface CreateKeyResult {
   readonly unrestricted: boolean;
   readonly ratelimit: RateLimit | null;
   readonly ipAllowlist: readonly string[];
+  readonly credits: Credits | null;
+  readonly ratelimits: readonly NamedRateLimit[];
+  readonly meta: JsonObject;
+  readonly identityId: string | null;
 }
 
 /** What a create answers: the secret the first time, `key: null` to a repeat of the same request. */
@@ -86,7 +96,8 @@ export interface RevokeKeyResult {
 
 /**
  * `PATCH /v1/keys/:id`: each field named is set, each left out keeps its value. `null` clears an
- * expiry, a rate limit or an allowlist (as does an empty allowlist).
+ * expiry, a rate limit, an allowlist (as does an empty allowlist), credits or metadata. Credits named
+ * set the balance anew, even when equal to the old (a new generation: earlier spends no longer count).
  */
 export interface UpdateKeyRequest {
   readonly context: CommandContext;
@@ -95,6 +106,9 @@ export interface UpdateKeyRequest {
   readonly expiresAt?: string | null;
   readonly ratelimit?: RateLimit | null;
   readonly ipAllowlist?: readonly string[] | null;
+  readonly credits?: Credits | null;
+  readonly ratelimits?: readonly NamedRateLimit[];
+  readonly meta?: JsonObject | null;
 }
 
 /** What an update leaves on the key. */
@@ -104,6 +118,21 @@ export interface UpdateKeyResult {
   readonly expiresAt: string | null;
   readonly ratelimit: RateLimit | null;
   readonly ipAllowlist: readonly string[];
+  readonly credits: Credits | null;
+  readonly ratelimits: readonly NamedRateLimit[];
+  readonly meta: JsonObject;
+}
+
+/** `POST /v1/keys/:id/disable` and `…/enable`: reversible; again is a no-op answering the same. */
+export interface SetKeyEnabledRequest {
+  readonly context: CommandContext;
+  readonly keyId: string;
+  readonly enabled: boolean;
+}
+
+export interface SetKeyEnabledResult {
+  readonly id: string;
+  readonly enabled: boolean;
 }
 
 export interface DeleteKeyRequest {

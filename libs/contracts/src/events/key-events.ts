@@ -1,3 +1,4 @@
+import type { JsonObject } from '../json-value';
 import type { KeyEnvironment } from '../verify.contract';
 import type { DomainEvent } from './domain-event';
 
@@ -20,6 +21,41 @@ export interface RateLimit {
   readonly windowSeconds: number;
 }
 
+/** When a balance is set back to its refill amount: each UTC midnight, or each first of the month at 00:00 UTC. */
+export const CreditRefillIntervals = ['daily', 'monthly'] as const;
+export type CreditRefillInterval = (typeof CreditRefillIntervals)[number];
+
+export interface CreditRefill {
+  readonly interval: CreditRefillInterval;
+  /** The balance each refill sets (it does not add to what is left, as Unkey does). */
+  readonly amount: number;
+}
+
+/**
+ * Usage credits of a key or an identity (product.md 9.2a): each VALID verify spends its `cost`.
+ * `remaining` is the balance as set; what verifies spent since lives outside the history (README "Credits").
+ */
+export interface Credits {
+  readonly remaining: number;
+  readonly refill?: CreditRefill;
+}
+
+/**
+ * Which setting of the balance a spend counts against: 1 for the first, one more at each change.
+ * Every replica derives the same number from the history, so a shared spend count names it.
+ */
+export type CreditsGeneration = number;
+
+/** A named limit (product.md 9.2a), checked through the same global limiter as `ratelimit`. */
+export interface NamedRateLimit {
+  /** `^[A-Za-z0-9_-]{1,64}$`, unique within its key or identity. */
+  readonly name: string;
+  readonly limit: number;
+  readonly windowSeconds: number;
+  /** Applied to every verify that names no limits; false: only when a verify names it. */
+  readonly autoApply: boolean;
+}
+
 export interface KeyCreatedData extends StoredSecret {
   readonly keyId: string;
   /** Also in the metadata; here because a key belongs to its workspace for life. */
@@ -35,6 +71,14 @@ export interface KeyCreatedData extends StoredSecret {
   readonly ratelimit?: RateLimit;
   /** Normalised addresses and CIDR ranges (product.md section 9.2); absent or empty: any address. */
   readonly ipAllowlist?: readonly string[];
+  /** Generation 1 of the key's credits; absent: no credits of its own (unlimited, or its identity's). */
+  readonly credits?: Credits;
+  /** Absent or empty: none. */
+  readonly ratelimits?: readonly NamedRateLimit[];
+  /** Absent: `{}`. Never a place for secrets (product.md 9.2a). */
+  readonly meta?: JsonObject;
+  /** The identity whose limits, credits and metadata the key shares; fixed for the key's life. */
+  readonly identityId?: string;
 }
 
 export interface KeyRotatedData extends StoredSecret {
@@ -131,6 +175,37 @@ export interface KeyIpAllowlistChangedData {
   readonly ipAllowlist: readonly string[];
 }
 
+/** The balance set anew (`null`: no credits of its own any more); spends of earlier generations no longer count. */
+export interface KeyCreditsChangedData {
+  readonly keyId: string;
+  readonly credits: Credits | null;
+  readonly generation: CreditsGeneration;
+  readonly changedAt: string;
+}
+
+/** The whole new list of named limits; empty: none. */
+export interface KeyNamedRateLimitsChangedData {
+  readonly keyId: string;
+  readonly ratelimits: readonly NamedRateLimit[];
+}
+
+/** The whole new metadata; `{}`: none. */
+export interface KeyMetaChangedData {
+  readonly keyId: string;
+  readonly meta: JsonObject;
+}
+
+/** Reversibly off: the key answers DISABLED until `KeyEnabled`. */
+export interface KeyDisabledData {
+  readonly keyId: string;
+  readonly disabledAt: string;
+}
+
+export interface KeyEnabledData {
+  readonly keyId: string;
+  readonly enabledAt: string;
+}
+
 export type KeyCreated = DomainEvent<'KeyCreated', KeyCreatedData>;
 export type KeyRotated = DomainEvent<'KeyRotated', KeyRotatedData>;
 export type KeyRevoked = DomainEvent<'KeyRevoked', KeyRevokedData>;
@@ -145,6 +220,11 @@ export type KeyExpiryChanged = DomainEvent<'KeyExpiryChanged', KeyExpiryChangedD
 export type KeyRateLimitChanged = DomainEvent<'KeyRateLimitChanged', KeyRateLimitChangedData>;
 export type KeyIpAllowlistChanged = DomainEvent<'KeyIpAllowlistChanged', KeyIpAllowlistChangedData>;
 export type KeyLeakReported = DomainEvent<'KeyLeakReported', KeyLeakReportedData>;
+export type KeyCreditsChanged = DomainEvent<'KeyCreditsChanged', KeyCreditsChangedData>;
+export type KeyNamedRateLimitsChanged = DomainEvent<'KeyNamedRateLimitsChanged', KeyNamedRateLimitsChangedData>;
+export type KeyMetaChanged = DomainEvent<'KeyMetaChanged', KeyMetaChangedData>;
+export type KeyDisabled = DomainEvent<'KeyDisabled', KeyDisabledData>;
+export type KeyEnabled = DomainEvent<'KeyEnabled', KeyEnabledData>;
 
 export type KeyEvent =
   | KeyCreated
@@ -160,7 +240,12 @@ export type KeyEvent =
   | KeyExpiryChanged
   | KeyRateLimitChanged
   | KeyIpAllowlistChanged
-  | KeyLeakReported;
+  | KeyLeakReported
+  | KeyCreditsChanged
+  | KeyNamedRateLimitsChanged
+  | KeyMetaChanged
+  | KeyDisabled
+  | KeyEnabled;
 export const KeyEventTypes: readonly KeyEvent['type'][] = [
   'KeyCreated',
   'KeyRotated',
@@ -176,7 +261,12 @@ export const KeyEventTypes: readonly KeyEvent['type'][] = [
   'KeyRateLimitChanged',
   'KeyIpAllowlistChanged',
   'KeyLeakReported',
+  'KeyCreditsChanged',
+  'KeyNamedRateLimitsChanged',
+  'KeyMetaChanged',
+  'KeyDisabled',
+  'KeyEnabled',
 ];
 
-/** Streams are named `key-<id>`, `role-<id>`, `workspace-<id>`, `credential-<id>`. */
+/** Streams are named `key-<id>`, `role-<id>`, `workspace-<id>`, `credential-<id>`, `identity-<id>`, `webhook-<id>`. */
 export const keyStreamId = (keyId: string): string => `key-${keyId}`;

@@ -1,11 +1,12 @@
 import { CredentialEventTypes, type CredentialEvent } from './credential-events';
+import { IdentityEventTypes, type IdentityEvent } from './identity-events';
 import { KeyEventTypes, type KeyEvent } from './key-events';
 import { RoleEventTypes, type RoleEvent } from './role-events';
 import { WebhookDomainEventTypes, type WebhookEvent } from './webhook-events';
 import { WorkspaceEventTypes, type WorkspaceEvent } from './workspace-events';
 
 /** Every event type this version writes; followers skip any other (from a newer writer). */
-export type KeywardEvent = KeyEvent | RoleEvent | WorkspaceEvent | CredentialEvent | WebhookEvent;
+export type KeywardEvent = KeyEvent | RoleEvent | WorkspaceEvent | CredentialEvent | WebhookEvent | IdentityEvent;
 
 const typeGuard = <E extends KeywardEvent>(types: readonly E['type'][]) => {
   const known = new Set<string>(types);
@@ -17,3 +18,4 @@ export const isRoleEvent = typeGuard<RoleEvent>(RoleEventTypes);
 export const isWorkspaceEvent = typeGuard<WorkspaceEvent>(WorkspaceEventTypes);
 export const isCredentialEvent = typeGuard<CredentialEvent>(CredentialEventTypes);
 export const isWebhookEvent = typeGuard<WebhookEvent>(WebhookDomainEventTypes);
+export const isIdentityEvent = typeGuard<IdentityEvent>(IdentityEventTypes);
