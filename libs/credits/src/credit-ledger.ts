@@ -123,8 +123,9 @@ export class CreditLedger {
    * spent since.
    */
   private async serve(ownerId: string, owner: OwnerCount, batch: readonly Waiter[]): Promise<void> {
-    // The newest call carries the index's latest setting; a loop, not a spread: a batch can be larger than a call's argument limit.
-    const setting = batch[batch.length - 1].setting;
+    // The latest generation any call carries is the index's latest: a change applies to every call still waiting.
+    // Loops, not spreads: a batch can be larger than a call's argument limit.
+    const setting = batch.reduce((latest, w) => (w.setting.generation > latest.generation ? w.setting : latest), batch[0].setting);
     const now = batch.reduce((latest, w) => Math.max(latest, w.now), 0);
     const deadline = this.clock() + this.options.budgetMs;
     let read = false;
