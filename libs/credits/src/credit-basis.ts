@@ -1,4 +1,4 @@
-import type { CreditRefill, CreditRefillInterval, CreditsGeneration } from '@keyward/contracts';
+import type { CreditRefill, CreditRefillInterval, Credits, CreditsGeneration } from '@keyward/contracts';
 
 /** One generation of an owner's credits (a key's own, or its identity's) as the history set it. */
 export interface CreditsSetting {
@@ -8,6 +8,18 @@ export interface CreditsSetting {
   /** When this generation was set (its event's time), epoch ms: refills count from the first boundary after it. */
   readonly setAtMs: number;
 }
+
+/**
+ * The setting as the history gives it: the credits, their generation, and the time in the event
+ * that set them (`createdAt` of KeyCreated/IdentityCreated, `changedAt` of KeyCreditsChanged/
+ * IdentityChanged), so that every verifier and the gateway derive the same refill periods.
+ */
+export const creditsSetting = (credits: Credits, generation: CreditsGeneration, setAt: string): CreditsSetting => ({
+  remaining: credits.remaining,
+  ...(credits.refill ? { refill: credits.refill } : {}),
+  generation,
+  setAtMs: Date.parse(setAt),
+});
 
 /** What a balance is granted against: a generation, and the refill period (`null`: the balance as set, no refill yet). */
 export interface CreditBasis {

@@ -1,4 +1,4 @@
-import { basisAt, compareBases, creditPosition, grantOf, periodStartAt, type CreditsSetting } from './credit-basis';
+import { basisAt, compareBases, creditPosition, creditsSetting, grantOf, periodStartAt, type CreditsSetting } from './credit-basis';
 
 const at = (iso: string): number => Date.parse(iso);
 const SET_AT = at('2026-01-15T10:00:00Z');
@@ -89,5 +89,17 @@ describe('a replica against the stored count', () => {
 
   it('never answers a negative balance', () => {
     expect(creditPosition({ basis: own, spent: 150 }, plain, now)).toMatchObject({ balance: 0 });
+  });
+});
+
+describe('the setting an event gives', () => {
+  it('takes the time the event set the credits at', () => {
+    expect(creditsSetting({ remaining: 5, refill: { interval: 'monthly', amount: 9 } }, 4, '2026-01-15T10:00:00.000Z')).toEqual({
+      remaining: 5,
+      refill: { interval: 'monthly', amount: 9 },
+      generation: 4,
+      setAtMs: SET_AT,
+    });
+    expect(creditsSetting({ remaining: 5 }, 1, '2026-01-15T10:00:00Z')).toEqual({ remaining: 5, generation: 1, setAtMs: SET_AT });
   });
 });
