@@ -1,5 +1,5 @@
 import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
-import { parseRequiredPermissions, type Permission } from '@keyward/domain';
+import { parsePermissionQuery, type PermissionQuery } from '@keyward/domain';
 import type { PostgresEventStore } from '@keyward/event-store/postgres';
 import { projectedHistory } from '../testing/projected-history.fixture';
 import { keyCreated, keyId, roleCreated, workspaceCreated } from '../testing/read-model.fixtures';
@@ -19,7 +19,7 @@ const append = (store: PostgresEventStore, streamId: string, hhmm: string, event
     expectedVersion: 'any',
   });
 
-const required = (require?: string | string[]): readonly Permission[] => parseRequiredPermissions(require) ?? [];
+const required = (require?: string | string[]): PermissionQuery => parsePermissionQuery(require) ?? [];
 
 describe('what a key could do at a moment, folded from a real event store', () => {
   const history = projectedHistory('key_access', async (store) => {
