@@ -84,11 +84,11 @@ export const IsPermission = rule(
   'must be permissions like "calls:read", "*:write" or "workflows/wf_42:read"',
 );
 
-/** A verify's `require`: a permission query or a list of them, by the parser the verifier reads it with. */
+/** A verify's `require`: a permission query or a list of permissions, by the parser the verifier reads it with. */
 export const IsPermissionQuery = rule(
   'isPermissionQuery',
   (value) => parsePermissionQuery(value) !== undefined,
-  `must be permissions like "calls:read" or "workflows/wf_42:read", or a query of them with AND, OR and parentheses, e.g. "(contacts:read OR contacts:write) AND calls:read", at most ${MAX_REQUIRED_PERMISSIONS} permissions, ${MAX_PERMISSION_QUERY_LENGTH} characters and ${MAX_PERMISSION_QUERY_DEPTH} levels of parentheses`,
+  `must be a permission query like "calls:read" or "(contacts:read OR contacts:write) AND workflows/wf_42:read" (at most ${MAX_PERMISSION_QUERY_LENGTH} characters, ${MAX_PERMISSION_QUERY_DEPTH} levels of parentheses), or a list of permissions; at most ${MAX_REQUIRED_PERMISSIONS} permissions`,
 );
 
 /** One IPv4 or IPv6 address, by the parser the verifier matches allowlists with. */

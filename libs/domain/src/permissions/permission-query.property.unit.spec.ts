@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { MAX_PERMISSION_QUERY_DEPTH, MAX_REQUIRED_PERMISSIONS } from '@keyward/contracts';
 import { permission } from '../testing';
 import { holdsQuery } from './permission-evaluator';
-import { formatPermissionQuery, parsePermissionQuery, requirementItems } from './permission-query';
+import { formatPermissionQuery, parsePermissionQuery, requirementOf } from './permission-query';
 
 /**
  * The parser and evaluator against an oracle written apart from them: random query trees over a
@@ -102,18 +102,18 @@ describe('permission queries (property)', () => {
       fc.property(printed, ({ text }) => {
         const query = parsePermissionQuery(text) ?? [];
         expect(parsePermissionQuery(formatPermissionQuery(query))).toEqual(query);
-        expect(parsePermissionQuery(requirementItems(query))).toEqual(query);
+        expect(parsePermissionQuery(requirementOf(query))).toEqual(query);
       }),
       { numRuns: 1_000 },
     );
   });
 
-  it('a list is the AND of its items', () => {
+  it('a list is the AND of its permissions, the same as the query joining them with AND', () => {
     fc.assert(
-      fc.property(fc.array(printed, { minLength: 1, maxLength: 3 }), grantSets, (items, grants) => {
-        fc.pre(items.reduce((n, i) => n + leaves(i.tree), 0) <= MAX_REQUIRED_PERMISSIONS);
-        const query = parsePermissionQuery(items.map((i) => i.text));
-        expect(holdsQuery(grants.map(atomText).map(permission), query ?? [])).toBe(items.every((i) => oracle(i.tree, grants)));
+      fc.property(fc.array(atoms, { maxLength: 8 }), grantSets, (required, grants) => {
+        const list = parsePermissionQuery(required.map(atomText));
+        expect(holdsQuery(grants.map(atomText).map(permission), list ?? [])).toBe(required.every((a) => oracle({ atom: a }, grants)));
+        if (required.length) expect(parsePermissionQuery(required.map(atomText).join(' AND '))).toEqual(list);
       }),
       { numRuns: 1_000 },
     );

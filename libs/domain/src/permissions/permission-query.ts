@@ -20,8 +20,9 @@ const NOTHING_REQUIRED: AllOf = Object.freeze([]);
 
 /**
  * A verify's `require`, parsed; `undefined` for anything that is not one (the verifier answers
- * MALFORMED, the API 400). Left out: nothing required. A string is one query, a list the AND of
- * its items, each a query too. Every string is read by this grammar (ISO 14977 EBNF):
+ * MALFORMED, the API 400). Left out: nothing required. A list is permissions that must all hold,
+ * never queries: a service may put text from its own caller in a list without that text adding an
+ * `OR` of its own. A string is a query, read by this grammar (ISO 14977 EBNF):
  *
  * ```
  * query      = ws , or , ws ;
@@ -38,26 +39,28 @@ const NOTHING_REQUIRED: AllOf = Object.freeze([]);
  * Keywords are upper case only, as in Unkey: `and` is read as a permission, which it is not, so a
  * query that spells them otherwise is MALFORMED rather than misread. `AND` binds tighter than `OR`.
  * Limits, so that hostile input costs bounded work (one linear pass, recursion as deep as the
- * nesting): each string at most MAX_PERMISSION_QUERY_LENGTH characters, parentheses nested at most
- * MAX_PERMISSION_QUERY_DEPTH deep, at most MAX_REQUIRED_PERMISSIONS permissions in all, whether
- * listed or in queries. Never throws.
+ * nesting): at most MAX_PERMISSION_QUERY_LENGTH characters, parentheses nested at most
+ * MAX_PERMISSION_QUERY_DEPTH deep, at most MAX_REQUIRED_PERMISSIONS permissions, listed or in the
+ * query. Never throws.
  *
- * The result is flat (`a AND (b AND c)` is the list `[a, b, c]`, `((a))` is `[a]`) and always a
- * list at the top, whose items `requirementItems` prints back.
+ * The result is flat (`a AND (b AND c)` is `[a, b, c]`, `((a))` is `[a]`) and always a list at the
+ * top, which `requirementOf` prints back.
  */
 export const parsePermissionQuery = (require: unknown): PermissionQuery | undefined => {
   if (require === undefined) return NOTHING_REQUIRED;
-  const texts: readonly unknown[] = Array.isArray(require) ? require : [require];
-  if (texts.length > MAX_REQUIRED_PERMISSIONS) return undefined;
-  const terms = { left: MAX_REQUIRED_PERMISSIONS };
-  const items: PermissionQuery[] = [];
-  for (const text of texts) {
-    if (typeof text !== 'string' || text.length > MAX_PERMISSION_QUERY_LENGTH) return undefined;
-    const query = new QueryReader(text, terms).query();
-    if (query === undefined) return undefined;
-    joinAllOf(items, query);
+  if (typeof require === 'string') {
+    if (require.length > MAX_PERMISSION_QUERY_LENGTH) return undefined;
+    const query = new QueryReader(require, MAX_REQUIRED_PERMISSIONS).query();
+    return query === undefined || isAllOf(query) ? query : [query];
   }
-  return items;
+  if (!Array.isArray(require) || require.length > MAX_REQUIRED_PERMISSIONS) return undefined;
+  const permissions: Permission[] = [];
+  for (const text of require) {
+    const permission = parsePermission(text);
+    if (permission === undefined) return undefined;
+    permissions.push(permission);
+  }
+  return permissions;
 };
 
 /** `a AND b` and `a OR b` are associative: a nested node of the same kind joins its parent's operands. */
@@ -88,8 +91,8 @@ class QueryReader {
 
   constructor(
     private readonly text: string,
-    /** Shared by every string of one `require`. */
-    private readonly terms: { left: number },
+    /** How many more permissions the query may name. */
+    private termsLeft: number,
   ) {}
 
   query(): PermissionQuery | undefined {
@@ -140,7 +143,7 @@ class QueryReader {
       return inner;
     }
     const end = this.wordEnd();
-    if (end === this.at || --this.terms.left < 0) return undefined;
+    if (end === this.at || --this.termsLeft < 0) return undefined;
     const permission = parsePermission(this.text.slice(this.at, end));
     this.at = end;
     return permission;
@@ -168,11 +171,12 @@ class QueryReader {
 
 /** The query as text the parser reads back to the same query: `AND` inside `OR` needs no parentheses, `OR` inside `AND` does. */
 export const formatPermissionQuery = (query: PermissionQuery): string => {
+  if (isAllOf(query) && query.length === 1) return formatPermissionQuery(query[0]);
   if (isAllOf(query)) return query.map((q) => (isAnyOf(q) ? `(${formatPermissionQuery(q)})` : formatPermissionQuery(q))).join(' AND ');
   if (isAnyOf(query)) return query.anyOf.map(formatPermissionQuery).join(' OR ');
   return formatPermission(query);
 };
 
-/** The query as a `require` list that means it: the items of its top-level AND, each printed (none: nothing required). */
-export const requirementItems = (query: PermissionQuery): readonly string[] =>
-  isAllOf(query) ? query.map(formatPermissionQuery) : [formatPermissionQuery(query)];
+/** The query as a verify's `require` would say it: a list when it is a list of permissions (empty: nothing required), else one query. */
+export const requirementOf = (query: PermissionQuery): string | readonly string[] =>
+  isAllOf(query) && query.every((q) => !isAllOf(q) && !isAnyOf(q)) ? query.map(formatPermissionQuery) : formatPermissionQuery(query);

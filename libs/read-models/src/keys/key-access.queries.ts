@@ -13,7 +13,7 @@ import {
   planOf,
   roleDecider,
   workspaceDecider,
-  requirementItems,
+  requirementOf,
   type PermissionQuery,
   type RoleGrants,
 } from '@keyward/domain';
@@ -88,7 +88,7 @@ export class KeyAccessQueries {
       plan,
       entitlements,
       ipAllowlist: key.ipAllowlist,
-      require: requirementItems(question.required),
+      require: [requirementOf(question.required)].flat(),
       ip: question.ip ?? null,
       code,
       valid: code === 'VALID',

@@ -17,7 +17,7 @@ export class GetKeyAccessRequestDto {
     type: [String],
     maxItems: MAX_REQUIRED_PERMISSIONS,
     example: ['(contacts:read OR contacts:write) AND calls:read'],
-    description: 'what the verify would have required, as `require` of keyward.v1.verify: a permission, or a query with AND, OR and parentheses; repeat the parameter for several, all of which must hold',
+    description: 'what the verify would have required, as `require` of keyward.v1.verify: a permission or a query with AND, OR and parentheses; repeated, a list of permissions that must all hold (no queries)',
   })
   @IsOptional()
   @IsPermissionQuery()

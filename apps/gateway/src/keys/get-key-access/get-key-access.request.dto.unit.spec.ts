@@ -18,6 +18,7 @@ describe('GetKeyAccessRequestDto', () => {
     [{ require: { a: 'calls:read' } }, ['require']],
     [{ require: Array.from({ length: 33 }, () => 'calls:read') }, ['require']],
     [{ require: 'calls:read AND' }, ['require']],
+    [{ require: ['calls:read', 'calls:read OR contacts:read'] }, ['require']],
     [{ require: 'calls:read and contacts:read' }, ['require']],
     [{ require: `${'('.repeat(9)}calls:read${')'.repeat(9)}` }, ['require']],
     [{ ip: '203.0.113.0/24' }, ['ip']],
