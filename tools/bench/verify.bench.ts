@@ -10,7 +10,9 @@ import { rssBytes, sleep } from './bench-env';
 import { stopChild } from './child-process';
 import { runBench, type Cleanup } from './cleanup';
 import { appendBenchKey, seedKeys } from './seed-keys';
-import { compareWithEcho, describeComparison } from './verify-vs-echo';
+import { median } from './median';
+import { compareWithEcho, describeComparison, type Comparison } from './verify-vs-echo';
+import { SIX_TERM_QUERY } from './six-term-query';
 import { decodeAnswer, startVerifiers } from './verifier-process';
 
 /**
@@ -19,6 +21,8 @@ import { decodeAnswer, startVerifiers } from './verifier-process';
  * `npm run bench:verify -- --scale-out`: verify throughput with 1, 2 and 4 verifiers in the queue group.
  * `-- --rate-limited`: three verifiers; one key with a rate limit it never reaches (every verify takes
  * its place in the shared count) against the echo, then the unlimited keys against the echo.
+ * `-- --query`: one verifier; every verify requires a 6-permission query (AND, OR, parentheses),
+ * against the echo, then the same keys requiring nothing, and the ratio of the two.
  * `-- --work-echo`: the echo also does what any verify must (JSON, keyed hash, a verify-sized answer),
  * which leaves the cost of the verifier itself (index, freshness, metrics, the Nest process).
  * Run through infra/scripts/bench.js, which gives it DATABASE_URL and NATS_URL; it makes a
@@ -32,6 +36,7 @@ const SCALE_OUT = [1, 2, 4];
 const SCALE_OUT_IN_FLIGHT = [64, 256];
 const RATE_LIMITED_VERIFIERS = 3;
 const RATE_LIMITED_IN_FLIGHT = 64;
+const QUERY_IN_FLIGHT = 64;
 /** Far above what the machine can verify in a second: every verify is granted, and pays for the shared count. */
 const BENCH_RATE_LIMIT = { limit: 1_000_000, windowSeconds: 1 };
 /** Lets a started verifier's heap settle before its resident size is read. */
@@ -74,6 +79,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   const scaleOut = process.argv.includes('--scale-out');
   const rateLimited = process.argv.includes('--rate-limited');
   const workEcho = process.argv.includes('--work-echo');
+  const query = process.argv.includes('--query');
   const natsUrl = required('NATS_URL');
   const database = await createBenchDatabase(required('DATABASE_URL'));
   cleanup.add(database.drop);
@@ -89,7 +95,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   await startEcho(natsUrl, workEcho, env, cleanup);
 
   let baseline = 0;
-  if (!scaleOut && !rateLimited) {
+  if (!scaleOut && !rateLimited && !query) {
     // Memory baseline: the same process with an empty history.
     const [empty] = await verifiers(1);
     await sleep(SETTLE_MS);
@@ -109,6 +115,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   console.log(`each run: ${SECONDS} s, ${REPETITIONS} repetitions alternating echo and verify, requests cycle through ${payloads.length} distinct keys\n`);
 
   if (limited) return compareRateLimited(nats, limited, payloads, verifiers, stopVerifiers);
+  if (query) return compareQuery(nats, secrets, payloads, verifiers, stopVerifiers);
   const counts = scaleOut ? SCALE_OUT : [1];
   for (const count of counts) {
     const loadStart = performance.now();
@@ -143,6 +150,28 @@ const compareRateLimited = async (
   console.log(`${describeComparison(await compareWithEcho(nats, [limited], RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS), 'echo')}\n`);
   console.log('keys without a limit:');
   console.log(`${describeComparison(await compareWithEcho(nats, unlimited, RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS), 'echo')}\n`);
+  await stop(started);
+};
+
+/** The same keys, each verify requiring the 6-permission query, then nothing; each against the echo, then query / plain. */
+const compareQuery = async (
+  nats: NatsConnection,
+  secrets: readonly string[],
+  plain: readonly Uint8Array[],
+  verifiers: (count: number) => Promise<ChildProcess[]>,
+  stop: (children: readonly ChildProcess[]) => Promise<void>,
+): Promise<void> => {
+  const queried = secrets.map((key) => Buffer.from(JSON.stringify({ key, require: SIX_TERM_QUERY })));
+  const started = await verifiers(1);
+  await untilValid(nats, queried[queried.length - 1]);
+  console.log(`require: ${SIX_TERM_QUERY}`);
+  const withQuery = await compareWithEcho(nats, queried, QUERY_IN_FLIGHT, SECONDS, REPETITIONS);
+  console.log(`${describeComparison(withQuery, 'echo')}\n`);
+  console.log('require nothing:');
+  const without = await compareWithEcho(nats, plain, QUERY_IN_FLIGHT, SECONDS, REPETITIONS);
+  console.log(`${describeComparison(without, 'echo')}\n`);
+  const ratio = (c: Comparison): number => median(c.verify.map((v, i) => v.perSecond / c.echo[i].perSecond));
+  console.log(`query / plain, each as a ratio of the echo: ${(ratio(withQuery) / ratio(without)).toFixed(2)}\n`);
   await stop(started);
 };
 
