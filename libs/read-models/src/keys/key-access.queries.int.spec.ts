@@ -64,6 +64,12 @@ describe('what a key could do at a moment, folded from a real event store', () =
     expect(await ask('03:30', 'calls:write')).toMatchObject({ permissions: ['calls:read', 'calls:write'], code: 'VALID', valid: true, require: ['calls:write'] });
   });
 
+  it('answers a permission query as a verify would, and says what was asked', async () => {
+    expect(await ask('02:00', 'calls:write OR (calls:read AND contacts:read)')).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS', require: ['calls:write OR calls:read AND contacts:read'] });
+    expect(await ask('02:00', '(calls:write OR calls:read) AND calls:read')).toMatchObject({ code: 'VALID', require: ['(calls:write OR calls:read) AND calls:read'] });
+    expect(await ask('03:30', 'calls:write AND (calls:read AND calls:write)')).toMatchObject({ code: 'VALID', require: ['calls:write', 'calls:read', 'calls:write'] });
+  });
+
   it('folds the plan as it was then: custom roles lost on pro, no API access on free, all back on enterprise', async () => {
     expect(await ask('04:30', 'calls:read')).toMatchObject({ plan: 'pro', entitlements: { customRoles: false }, assignedRoles: ['role_calls'], roles: [], permissions: [], code: 'INSUFFICIENT_PERMISSIONS' });
     expect(await ask('05:30', 'calls:read')).toMatchObject({ plan: 'free', code: 'PLAN_UPGRADE_REQUIRED' });
