@@ -96,37 +96,25 @@ class QueryReader {
   ) {}
 
   query(): PermissionQuery | undefined {
-    const query = this.or();
+    const query = this.series('OR');
     this.skipSpace();
     return query !== undefined && this.at === this.text.length ? query : undefined;
   }
 
-  private or(): PermissionQuery | undefined {
-    const first = this.and();
-    if (first === undefined) return undefined;
-    if (!this.keyword('OR')) return first;
+  /** `or = and { "OR" and }` and `and = term { "AND" term }`: operands joined by one keyword. */
+  private series(keyword: 'OR' | 'AND'): PermissionQuery | undefined {
+    const operand = (): PermissionQuery | undefined => (keyword === 'OR' ? this.series('AND') : this.term());
+    const join = keyword === 'OR' ? joinAnyOf : joinAllOf;
+    const first = operand();
+    if (first === undefined || !this.keyword(keyword)) return first;
     const operands: PermissionQuery[] = [];
-    joinAnyOf(operands, first);
+    join(operands, first);
     do {
-      const next = this.and();
+      const next = operand();
       if (next === undefined) return undefined;
-      joinAnyOf(operands, next);
-    } while (this.keyword('OR'));
-    return { anyOf: operands };
-  }
-
-  private and(): PermissionQuery | undefined {
-    const first = this.term();
-    if (first === undefined) return undefined;
-    if (!this.keyword('AND')) return first;
-    const operands: PermissionQuery[] = [];
-    joinAllOf(operands, first);
-    do {
-      const next = this.term();
-      if (next === undefined) return undefined;
-      joinAllOf(operands, next);
-    } while (this.keyword('AND'));
-    return operands;
+      join(operands, next);
+    } while (this.keyword(keyword));
+    return keyword === 'OR' ? { anyOf: operands } : operands;
   }
 
   private term(): PermissionQuery | undefined {
@@ -135,7 +123,7 @@ class QueryReader {
     if (c === OPEN) {
       if (++this.depth > MAX_PERMISSION_QUERY_DEPTH) return undefined;
       this.at++;
-      const inner = this.or();
+      const inner = this.series('OR');
       this.skipSpace();
       if (inner === undefined || this.text.charCodeAt(this.at) !== CLOSE) return undefined;
       this.at++;
