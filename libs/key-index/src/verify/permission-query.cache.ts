@@ -1,3 +1,4 @@
+import { MAX_PERMISSION_QUERY_LENGTH } from '@keyward/contracts';
 import { parsePermissionQuery, type PermissionQuery } from '@keyward/domain';
 
 /**
@@ -7,7 +8,8 @@ import { parsePermissionQuery, type PermissionQuery } from '@keyward/domain';
  * costs memory once and each only its own parse. First in, first out rather than least recently
  * used: keeping the order of use would cost every hit a delete and an insert, for a working set of
  * a few queries that fits many times over anyway. Strings only: a list of permissions is about as
- * quick to read as to look up.
+ * quick to read as to look up. Never a string longer than a query may be (refused at once anyway):
+ * 256 of those could hold a quarter of a GB of requests.
  */
 export class PermissionQueryCache {
   private readonly entries = new Map<string, PermissionQuery | null>();
@@ -23,7 +25,7 @@ export class PermissionQueryCache {
 
   /** As `parsePermissionQuery`: `undefined` for what is not a `require` (a bad string is remembered too). */
   parse(require: unknown): PermissionQuery | undefined {
-    if (typeof require !== 'string') return parsePermissionQuery(require);
+    if (typeof require !== 'string' || require.length > MAX_PERMISSION_QUERY_LENGTH) return parsePermissionQuery(require);
     // `null` stands for a string known to be bad, so that `undefined` can mean "not seen".
     const known = this.entries.get(require);
     if (known !== undefined) return known ?? undefined;

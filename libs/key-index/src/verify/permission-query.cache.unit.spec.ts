@@ -28,9 +28,10 @@ describe('PermissionQueryCache', () => {
     expect(cache.size).toBe(2);
   });
 
-  it('does not keep lists (they are read as quickly as looked up)', () => {
+  it('does not keep lists (they are read as quickly as looked up), nor strings too long to be a query', () => {
     const cache = new PermissionQueryCache();
     cache.parse(['calls:read']);
+    expect(cache.parse('x'.repeat(900_000))).toBeUndefined();
     expect(cache.size).toBe(0);
   });
 });
