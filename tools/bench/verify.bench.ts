@@ -11,6 +11,7 @@ import { stopChild } from './child-process';
 import { runBench, type Cleanup } from './cleanup';
 import { appendBenchKey, seedKeys } from './seed-keys';
 import { ECHO_SUBJECT } from './echo-responder';
+import { SIX_TERM_QUERY } from './six-term-query';
 import { compareSides, compareWithEcho, describeComparison } from './verify-vs-echo';
 import { decodeAnswer, startVerifiers } from './verifier-process';
 
@@ -39,8 +40,6 @@ const RATE_LIMITED_IN_FLIGHT = 64;
 /** Far above what the machine can verify in a second: every verify is granted, and pays for the shared count. */
 const BENCH_RATE_LIMIT = { limit: 1_000_000, windowSeconds: 1 };
 const FEATURES_IN_FLIGHT = 64;
-/** Six permissions, as a service guarding a mixed operation would ask; every bench key is unrestricted, so it holds. */
-const SIX_TERM_QUERY = '(calls:read OR calls:write) AND (contacts:read OR messages:read) AND (workflows:read OR files:read)';
 /** More credits than any run can spend: every verify spends from the shared count and none is refused. */
 const BENCH_CREDITS = { remaining: 1_000_000_000_000 };
 const BENCH_NAMED_LIMITS = ['requests', 'tokens', 'writes'].map((name) => ({ name, limit: 1_000_000, windowSeconds: 1, autoApply: true }));

@@ -143,6 +143,13 @@ describe('who may do what, with two verifier processes', () => {
       // The client kit refuses a bad requirement itself; the verifier must too, for other clients.
       const raw = await stack.nats.request('keyward.v1.verify', JSON.stringify({ key: key.key, require: 'not a permission' }), { timeout: 2_000 });
       expect(JSON.parse(raw.string())).toEqual({ valid: false, code: 'MALFORMED' });
+      // A permission query, as every verifier reads it (product.md 9.2a).
+      expect(await codes(key.key, '(contacts:write OR calls:write) AND contacts:read')).toEqual(new Set(['VALID']));
+      expect(await codes(key.key, 'contacts:write OR billing:read AND calls:read')).toEqual(new Set(['INSUFFICIENT_PERMISSIONS']));
+      for (const require of ['calls:read AND', 'calls:read or contacts:read', ['calls:read', 'calls:read OR contacts:read']]) {
+        const bad = await stack.nats.request('keyward.v1.verify', JSON.stringify({ key: key.key, require }), { timeout: 2_000 });
+        expect(JSON.parse(bad.string())).toEqual({ valid: false, code: 'MALFORMED' });
+      }
       const unrestricted = await create({ name: 'unrestricted', unrestricted: true });
       const page = await stack.api<{ items: KeyView[] }>('GET', '/v1/keys?limit=100');
       const row = (id: string): KeyView | undefined => page.body.items.find((k) => k.id === id);

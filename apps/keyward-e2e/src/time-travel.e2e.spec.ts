@@ -113,4 +113,14 @@ describe('time travel: access?asOf= answers what verify answered then', () => {
     const both = await stack.api<KeyAccessView>('GET', `/v1/keys/${key.id}/access?asOf=${encodeURIComponent(edited.at)}&require=calls:read&require=calls:write`, undefined, workspace.adminKey);
     expect(both.body).toMatchObject({ require: ['calls:read', 'calls:write'], code: 'VALID' });
   });
+
+  it('a permission query, as a verify reads it; a bad one is 400 naming require', async () => {
+    const [created, edited] = moments;
+    const query = '(calls:write OR billing:read) AND calls:read';
+    expect((await access(created.at, query)).body).toMatchObject({ require: [query], code: 'INSUFFICIENT_PERMISSIONS' });
+    expect((await access(edited.at, query)).body).toMatchObject({ require: [query], code: 'VALID' });
+    for (const bad of ['calls:read AND', 'calls:read or calls:write', `${'('.repeat(9)}calls:read${')'.repeat(9)}`]) {
+      expect((await access(edited.at, bad)).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: 'require' }] });
+    }
+  });
 });

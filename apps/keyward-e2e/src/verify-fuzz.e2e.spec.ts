@@ -64,8 +64,10 @@ describe('NATS fuzz of keyward.v1.verify', () => {
       fc.jsonValue({ maxDepth: 2 }),
     );
     const permission = fc.oneof(fc.constantFrom('calls:read', 'calls:write', '*:read', 'workflows/wf_1:read', 'calls', ':read', '*:*', 'calls:read\u0000'), fc.string({ maxLength: 20 }), lone);
+    const query = fc.constantFrom('calls:read OR workflows/wf_1:read', '(calls:read AND *:read) OR calls:write', 'calls:read AND', 'calls:read and calls:write', `${'('.repeat(9)}calls:read${')'.repeat(9)}`, ')(');
     const require = fc.oneof(
       permission,
+      query,
       fc.array(permission, { maxLength: 5 }),
       fc.array(fc.constant('calls:read'), { minLength: 33, maxLength: 40 }),
       fc.jsonValue({ maxDepth: 3 }),

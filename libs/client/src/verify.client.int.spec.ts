@@ -50,7 +50,7 @@ describe('VerifyClient against the real NATS', () => {
     expect(await client.verify(KEY)).toEqual(VALID_ANSWER);
     expect(verifier.received).toEqual([
       { key: KEY, require: ['calls:read', 'workflows/wf_42:read'], ip: '203.0.113.9' },
-      { key: KEY, require: ['calls:read'] },
+      { key: KEY, require: 'calls:read' },
       { key: KEY },
     ]);
   });

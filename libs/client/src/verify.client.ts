@@ -1,7 +1,7 @@
 import { connect, ErrorCode as NatsErrorCode, NatsError, type ConnectionOptions, type NatsConnection } from 'nats';
 import { Subjects, type VerifyAnswer, type VerifyKeyIdRequest, type VerifyRequest } from '@keyward/contracts';
 import { parseKeySecret } from '@keyward/domain/formats';
-import { requiredPermissions, type KeyRequirement } from './key-requirement';
+import { checkedRequirement, type KeyRequirement } from './key-requirement';
 import { decodeVerifyAnswer } from './verify-answer.decode';
 import { NoVerifierError, VerifierTimeoutError, VerifierUnavailableError } from './verifier-unavailable.error';
 
@@ -59,7 +59,7 @@ const unavailable = (error: unknown, timeoutMs: number): unknown => {
  *   answers `MALFORMED` here, without a request: the verifier runs the same check
  *   (`parseKeySecret`) first and would answer the same, and garbage from the internet never
  *   reaches the bus.
- * - A requirement that is not made of permissions throws `InvalidRequirementError`.
+ * - A requirement that is not a permission query or a list of permissions throws `InvalidRequirementError`.
  * - No verifier answering throws `VerifierUnavailableError`: `NoVerifierError` when none is
  *   subscribed, `VerifierTimeoutError` when none answered in time.
  *
@@ -88,11 +88,11 @@ export class VerifyClient {
     return client;
   }
 
-  /** Whether `key` holds every permission of `require` (none: any valid key); the verifier's answer, typed. */
+  /** Whether `key` satisfies `require`, a permission query or a list of permissions (none: any valid key); the verifier's answer, typed. */
   async verify(key: string, require?: KeyRequirement, options: VerifyOptions = {}): Promise<VerifyAnswer> {
-    const permissions = requiredPermissions(require);
+    const required = checkedRequirement(require);
     if (!parseKeySecret(key).ok) return MALFORMED;
-    const request: VerifyRequest = { key, ...(permissions.length ? { require: permissions } : {}), ...(options.ip ? { ip: options.ip } : {}) };
+    const request: VerifyRequest = { key, ...(required.length ? { require: required } : {}), ...(options.ip ? { ip: options.ip } : {}) };
     return this.ask(this.subject, request, options);
   }
 
@@ -102,8 +102,8 @@ export class VerifyClient {
    * the key); a downstream service has no use for it, and its NATS account should not allow it.
    */
   async verifyKeyId(keyId: string, require?: KeyRequirement, options: VerifyOptions = {}): Promise<VerifyAnswer> {
-    const permissions = requiredPermissions(require);
-    const request: VerifyKeyIdRequest = { keyId, ...(permissions.length ? { require: permissions } : {}), ...(options.ip ? { ip: options.ip } : {}) };
+    const required = checkedRequirement(require);
+    const request: VerifyKeyIdRequest = { keyId, ...(required.length ? { require: required } : {}), ...(options.ip ? { ip: options.ip } : {}) };
     return this.ask(Subjects.verifyKeyId, request, options);
   }
 

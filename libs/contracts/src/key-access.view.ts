@@ -27,7 +27,7 @@ export interface KeyAccessView {
   readonly entitlements: Entitlements;
   /** Empty: any address. */
   readonly ipAllowlist: readonly string[];
-  /** What was asked: the permissions required and the caller's address (`null`: none given). */
+  /** What was asked: the permissions required (a query as one item) and the caller's address (`null`: none given). */
   readonly require: readonly string[];
   readonly ip: string | null;
   /** The answer a verify of the key's current secret with `require` and `ip` would have got; rate limits are not replayed. */

@@ -18,7 +18,7 @@ export const VerifyCodes = [
 
 export type VerifyCode = (typeof VerifyCodes)[number];
 
-/** A verifier answers MALFORMED to a `require` list longer than this. */
+/** A verifier answers MALFORMED to a `require` naming more permissions than this, listed or in a query. */
 export const MAX_REQUIRED_PERMISSIONS = 32;
 
 /** A `require` query (product.md 9.2a) longer than this many characters, or nested deeper than this, is MALFORMED. */
@@ -41,8 +41,8 @@ export interface VerifyRequest {
   readonly key: string;
   /**
    * A permission query: one permission (`"calls:read"`), a list that must all be held
-   * (`["contacts:write", "workflows/wf_42:read"]`), or one string with `AND`, `OR` and parentheses
-   * (`"(contacts:read OR contacts:write) AND calls:read"`).
+   * (`["contacts:write", "workflows/wf_42:read"]`; permissions only, never queries), or one string
+   * with `AND`, `OR` and parentheses (`"(contacts:read OR contacts:write) AND calls:read"`).
    */
   readonly require?: string | readonly string[];
   /** The end client's address, for keys with an IP allowlist. */

@@ -33,6 +33,7 @@ export * from './keys/evolve-key';
 export * from './keys/decide-key';
 export * from './keys/key.decider';
 export * from './permissions/permission';
+export * from './permissions/permission-query';
 export * from './permissions/permission-evaluator';
 export * from './permissions/console-access';
 export * from './permissions/effective-grants';

@@ -5,6 +5,7 @@ export { Freshness } from './freshness/freshness';
 export { answerVerify, answerVerifyKeyId, type VerifyContext } from './verify/answer-verify';
 export { answerFindKey } from './verify/answer-find-key';
 export { DescribedAnswers } from './verify/described-answers';
+export { PermissionQueryCache } from './verify/permission-query.cache';
 export { encodeVerifyAnswer } from './verify/verify-answer.encoding';
 export { decodeIndexSnapshot, encodeIndexSnapshot } from './snapshot/index-snapshot.codec';
 export { UnusableSnapshotError } from './snapshot/index-snapshot.parser';

@@ -38,7 +38,7 @@ export const keyAsOfCommand = (): Command =>
     .description('a key as it was at a moment, folded from its history (GET /v1/keys/:id?asOf=, and /access)')
     .argument('<id>', 'the key id')
     .argument('<time>', 'ISO 8601 time, e.g. 2026-01-31T12:00:00Z', instant)
-    .option('--require <permission>', 'a permission to ask verify would have granted then (repeatable), e.g. calls:read', collect)
+    .option('--require <query>', 'a permission to ask verify would have granted then (repeatable: all must), e.g. calls:read; or, given once, a query with AND, OR and parentheses', collect)
     .option('--ip <address>', "the end client's address, for keys with an IP allowlist")
     .action(async (id: string, asOf: string, options: { readonly require?: readonly string[]; readonly ip?: string }, command: Command) => {
       const context = CliContext.of(command);

@@ -31,7 +31,7 @@ export const verifyCommand = (): Command =>
   new Command('verify')
     .description('ask a verifier over NATS (keyward.v1.verify) what a key may do; exits 0 when VALID, 3 on any other answer, 4 when no verifier answers')
     .argument('[key]', 'the key to check, e.g. kw_live_…; "-" or none reads it from standard input, which keeps it out of ps and shell history')
-    .option('--require <permission>', 'a permission the key must hold (repeatable), e.g. calls:read', collect)
+    .option('--require <query>', 'a permission the key must hold (repeatable: all must), e.g. calls:read; or, given once, a query, e.g. "(contacts:read OR contacts:write) AND calls:read"', collect)
     .option('--ip <address>', "the end client's address, for keys with an IP allowlist")
     .option('--timeout <ms>', 'how long to wait for an answer (default 2000)', wholeNumber)
     .action(async (given: string | undefined, options: VerifyOptions, command: Command) => {
@@ -46,7 +46,9 @@ export const verifyCommand = (): Command =>
       });
       let answer: VerifyAnswer;
       try {
-        answer = await client.verify(key, options.require, { ip: options.ip, timeoutMs: options.timeout || undefined });
+        // Once: sent as one string, which may be a query; repeated: a list, which holds permissions only.
+        const require = options.require?.length === 1 ? options.require[0] : options.require;
+        answer = await client.verify(key, require, { ip: options.ip, timeoutMs: options.timeout || undefined });
       } catch (error) {
         if (error instanceof VerifierUnavailableError) throw CliError.unavailable(error.message);
         if (error instanceof InvalidRequirementError) throw CliError.usage(`--require: ${error.message}`);

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { MAX_REQUIRED_PERMISSIONS } from '@keyward/contracts';
+import { MAX_PERMISSION_QUERY_DEPTH, MAX_PERMISSION_QUERY_LENGTH, MAX_REQUIRED_PERMISSIONS } from '@keyward/contracts';
 import { ArrayMaxSize, IsArray, IsObject, IsString, Length, Matches, ValidateBy, ValidateIf, ValidateNested, buildMessage, type ValidationOptions } from 'class-validator';
 import {
   isAccessLevel,
@@ -16,7 +16,7 @@ import {
   parseIpAddress,
   parseIsoDateTime,
   parsePermission,
-  parseRequiredPermissions,
+  parsePermissionQuery,
 } from '@keyward/domain';
 
 /**
@@ -84,11 +84,11 @@ export const IsPermission = rule(
   'must be permissions like "calls:read", "*:write" or "workflows/wf_42:read"',
 );
 
-/** A verify's `require`: one permission or a list of them, by the rule the verifier reads it with. */
-export const IsRequiredPermissions = rule(
-  'isRequiredPermissions',
-  (value) => parseRequiredPermissions(value) !== undefined,
-  `must be at most ${MAX_REQUIRED_PERMISSIONS} permissions like "calls:read" or "workflows/wf_42:read"`,
+/** A verify's `require`: a permission query or a list of permissions, by the parser the verifier reads it with. */
+export const IsPermissionQuery = rule(
+  'isPermissionQuery',
+  (value) => parsePermissionQuery(value) !== undefined,
+  `must be a permission query like "calls:read" or "(contacts:read OR contacts:write) AND workflows/wf_42:read" (at most ${MAX_PERMISSION_QUERY_LENGTH} characters, ${MAX_PERMISSION_QUERY_DEPTH} levels of parentheses), or a list of permissions; at most ${MAX_REQUIRED_PERMISSIONS} permissions`,
 );
 
 /** One IPv4 or IPv6 address, by the parser the verifier matches allowlists with. */

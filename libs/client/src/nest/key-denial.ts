@@ -22,10 +22,12 @@ export const DENIALS: Readonly<Record<DenialCode, { readonly status: number; rea
   NOT_FOUND: { status: 401, message: 'the API key is not known' },
   EXPIRED: { status: 401, message: 'the API key has expired' },
   REVOKED: { status: 401, message: 'the API key has been revoked' },
+  DISABLED: { status: 401, message: 'the API key is disabled' },
   INSUFFICIENT_PERMISSIONS: { status: 403, message: 'the API key lacks a permission this route requires' },
   FORBIDDEN: { status: 403, message: 'the API key may not be used from this address' },
   PLAN_UPGRADE_REQUIRED: { status: 402, message: "the workspace's plan does not include API access" },
   RATE_LIMITED: { status: 429, message: 'the API key is over its rate limit; retry later' },
+  USAGE_EXCEEDED: { status: 429, message: 'the API key has too few credits left for this request' },
   UNAVAILABLE: { status: 503, message: 'key verification is unavailable; try again shortly' },
 };
 

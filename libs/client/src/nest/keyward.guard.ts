@@ -1,6 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { VerifyAnswer } from '@keyward/contracts';
+import type { KeyRequirement } from '../key-requirement';
 import { verifiedKeyOf } from '../verified-key';
 import { VerifierUnavailableError } from '../verifier-unavailable.error';
 import { VerifyClient } from '../verify.client';
@@ -63,7 +64,7 @@ export class KeywardGuard implements CanActivate {
     return new KeyDeniedException(code, message);
   }
 
-  private async ask(key: string, permissions: readonly string[], ip: string | undefined): Promise<VerifyAnswer> {
+  private async ask(key: string, permissions: KeyRequirement, ip: string | undefined): Promise<VerifyAnswer> {
     try {
       return await this.client.verify(key, permissions, ip ? { ip } : {});
     } catch (error) {

@@ -28,6 +28,16 @@ class Routes {
     return 'workflow';
   }
 
+  @RequireKey('(contacts:read OR contacts:write) AND calls:read')
+  query(): string {
+    return 'query';
+  }
+
+  @RequireKey((request) => [`workflows/${request.params.id}:read`, 'calls:read'])
+  computedList(): string {
+    return 'computedList';
+  }
+
   @RequireKey()
   anyKey(): string {
     return 'anyKey';
@@ -93,7 +103,7 @@ describe('KeywardGuard', () => {
     const { request, denied } = await run({ ...bearer, ip: '203.0.113.9' });
     expect(denied).toBeUndefined();
     expect(request.keyPrincipal).toEqual(VALID_PRINCIPAL);
-    expect(asked).toEqual([{ key: KEY, require: ['calls:read'], options: { ip: '203.0.113.9' } }]);
+    expect(asked).toEqual([{ key: KEY, require: 'calls:read', options: { ip: '203.0.113.9' } }]);
   });
 
   it("uses the method's requirement over the controller's", async () => {
@@ -107,6 +117,23 @@ describe('KeywardGuard', () => {
     await run({ ...bearer, params: { id: 'wf_42' } }, Routes.prototype.workflow);
     expect(asked[0].require).toEqual(['workflows/wf_42:read']);
   });
+
+  it('asks with a fixed permission query as written, and with a computed list', async () => {
+    const { run, asked } = setUp(VALID);
+    await run(bearer, Routes.prototype.query);
+    await run({ ...bearer, params: { id: 'wf_42' } }, Routes.prototype.computedList);
+    expect(asked.map((a) => a.require)).toEqual(['(contacts:read OR contacts:write) AND calls:read', ['workflows/wf_42:read', 'calls:read']]);
+  });
+
+  it.each(['wf_42:read OR calls', 'wf_42:read) OR (calls', 'wf_42:read\tOR\tcalls'])(
+    'answers 403 to a route id that would splice an OR into the requirement (%j), after checking the key',
+    async (id) => {
+      const { run, asked } = setUp(VALID);
+      const { denied } = await run({ ...bearer, params: { id } }, Routes.prototype.workflow);
+      expect(denied?.body).toMatchObject({ statusCode: 403, code: 'INSUFFICIENT_PERMISSIONS' });
+      expect(asked[0].require).toEqual([]);
+    },
+  );
 
   it('asks for any valid key with @RequireKey()', async () => {
     const { run, asked } = setUp(VALID);
@@ -182,7 +209,9 @@ describe('KeywardGuard', () => {
 });
 
 describe('RequireKey', () => {
-  it('refuses a fixed requirement that is not made of permissions when the route is declared', () => {
-    expect(() => RequireKey('calls:delete')).toThrow('"calls:delete" is not a permission');
+  it('refuses a fixed requirement that is not a permission query when the route is declared', () => {
+    expect(() => RequireKey('calls:delete')).toThrow('"calls:delete" is not a permission query');
+    expect(() => RequireKey('calls:read and contacts:read')).toThrow('is not a permission query');
+    expect(() => RequireKey('(calls:read OR contacts:read')).toThrow('is not a permission query');
   });
 });

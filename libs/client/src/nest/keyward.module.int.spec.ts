@@ -68,7 +68,7 @@ describe('KeywardModule in a NestJS app on the real NATS', () => {
     const allowed = await fetch(`${url}/calls`, { headers: { 'x-api-key': KEY } });
     expect(allowed.status).toBe(200);
     expect(await allowed.json()).toEqual({ keyId: 'key_1' });
-    expect(verifier.received).toContainEqual({ key: KEY, require: ['calls:read'], ip: '127.0.0.1' });
+    expect(verifier.received).toContainEqual({ key: KEY, require: 'calls:read', ip: '127.0.0.1' });
   });
 
   it('forRootAsync({ connection }) uses the given connection and leaves it open on shutdown', async () => {

@@ -1,7 +1,8 @@
-import { MAX_REQUIRED_PERMISSIONS, type Entitlements, type KeyAccessCode } from '@keyward/contracts';
+import type { Entitlements, KeyAccessCode } from '@keyward/contracts';
 import { isExpiredAt } from '../keys/key-status';
-import { parsePermission, type Permission } from '../permissions/permission';
-import { holdsAll } from '../permissions/permission-evaluator';
+import type { Permission } from '../permissions/permission';
+import { holdsQuery } from '../permissions/permission-evaluator';
+import type { PermissionQuery } from '../permissions/permission-query';
 
 /**
  * A key as the decision reads it. Shaped like the verifier's indexed key, so that the hot path
@@ -19,18 +20,6 @@ export interface VerifiableKey {
   readonly granted: { readonly grants: readonly Permission[] };
 }
 
-/** Most verifies require nothing: one shared list, not a new one each time. */
-const NOTHING_REQUIRED: readonly Permission[] = Object.freeze([]);
-
-/** A verify's `require` (one permission or a list of them); `undefined` when present but not that. */
-export const parseRequiredPermissions = (require: unknown): readonly Permission[] | undefined => {
-  if (require === undefined) return NOTHING_REQUIRED;
-  const list: unknown[] = Array.isArray(require) ? require : [require];
-  if (list.length > MAX_REQUIRED_PERMISSIONS) return undefined;
-  const parsed = list.map(parsePermission);
-  return parsed.every((p): p is Permission => p !== undefined) ? parsed : undefined;
-};
-
 /**
  * The one home of the order of a verify's checks (product.md sections 4 and 7): REVOKED, EXPIRED
  * (the key, or the secret used after its rotation grace), PLAN_UPGRADE_REQUIRED, FORBIDDEN (outside
@@ -39,10 +28,10 @@ export const parseRequiredPermissions = (require: unknown): readonly Permission[
  * ask it. `ip` is untrusted: missing or unparsable is outside any list. MALFORMED, NOT_FOUND and
  * UNAVAILABLE are decided before a key is found, RATE_LIMITED after VALID.
  */
-export const decideVerify = (key: VerifiableKey, secretValidUntilMs: number, required: readonly Permission[], ip: unknown, nowMs: number): KeyAccessCode => {
+export const decideVerify = (key: VerifiableKey, secretValidUntilMs: number, required: PermissionQuery, ip: unknown, nowMs: number): KeyAccessCode => {
   if (key.revoked) return 'REVOKED';
   if (isExpiredAt(secretValidUntilMs, nowMs) || isExpiredAt(key.expiresAtMs, nowMs)) return 'EXPIRED';
   if (!key.workspace.entitlements.apiAccess) return 'PLAN_UPGRADE_REQUIRED';
   if (key.ipAllowlist !== null && !key.ipAllowlist.allows(ip)) return 'FORBIDDEN';
-  return holdsAll(key.granted.grants, required) ? 'VALID' : 'INSUFFICIENT_PERMISSIONS';
+  return holdsQuery(key.granted.grants, required) ? 'VALID' : 'INSUFFICIENT_PERMISSIONS';
 };

@@ -1,6 +1,6 @@
-import { decideVerify, parseRequiredPermissions, type VerifiableKey } from './verify-decision';
+import { decideVerify, type VerifiableKey } from './verify-decision';
 import { IpAllowlistMatcher } from '../keys/ip-allowlist.matcher';
-import { parsePermission, type Permission } from '../permissions/permission';
+import type { Permission } from '../permissions/permission';
 
 const NOW = Date.parse('2026-11-23T10:00:00.000Z');
 const CALLS_READ: Permission = { resource: 'calls', action: 'read' };
@@ -67,14 +67,11 @@ describe('decideVerify: the one order of a verify’s checks', () => {
   });
 });
 
-describe('parseRequiredPermissions', () => {
-  it('reads nothing, one permission or a list of them', () => {
-    expect(parseRequiredPermissions(undefined)).toEqual([]);
-    expect(parseRequiredPermissions('calls:read')).toEqual([CALLS_READ]);
-    expect(parseRequiredPermissions(['calls:read', 'workflows/wf_42:write'])).toEqual([CALLS_READ, parsePermission('workflows/wf_42:write')]);
-  });
-
-  it.each([['calls'], [['calls:read', 'nope']], [{ 0: 'calls:read' }], [42], [Array.from({ length: 33 }, () => 'calls:read')]])('refuses %j', (require) => {
-    expect(parseRequiredPermissions(require)).toBeUndefined();
+describe('decideVerify: a permission query', () => {
+  it('answers VALID when the query holds, INSUFFICIENT_PERMISSIONS when not, as the last check', () => {
+    const key: VerifiableKey = { ...keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: true }), ipAllowlist: null };
+    expect(decideVerify(key, Infinity, { anyOf: [CALLS_WRITE, CALLS_READ] }, undefined, NOW)).toBe('VALID');
+    expect(decideVerify(key, Infinity, [CALLS_READ, { anyOf: [CALLS_WRITE] }], undefined, NOW)).toBe('INSUFFICIENT_PERMISSIONS');
+    expect(decideVerify({ ...key, revoked: true }, Infinity, { anyOf: [CALLS_READ] }, undefined, NOW)).toBe('REVOKED');
   });
 });

@@ -1,8 +1,9 @@
 import type { VerifyAnswer, VerifyCode } from '@keyward/contracts';
 import type { GlobalRateLimiter, RateLimitDecision } from '@keyward/rate-limit';
-import { decideVerify, keySecretDigest, parseKeySecret, parseRequiredPermissions, type Permission } from '@keyward/domain';
+import { decideVerify, keySecretDigest, parseKeySecret, type PermissionQuery } from '@keyward/domain';
 import type { IndexedKey, KeyIndex } from '../key-index/key-index';
 import type { DescribedAnswers } from './described-answers';
+import { PermissionQueryCache } from './permission-query.cache';
 import { rateLimitedAnswer } from './rate-limited-answer';
 import { encodedOnce } from './verify-answer.encoding';
 
@@ -25,6 +26,9 @@ const DENIED = {
   NOT_FOUND: encodedOnce({ valid: false, code: 'NOT_FOUND' }),
 } as const satisfies Partial<Record<VerifyCode, VerifyAnswer>>;
 
+/** One per process: a memo of a pure function, whichever index asks. */
+const queries = new PermissionQueryCache();
+
 const deny = (code: VerifyCode, key: IndexedKey): VerifyAnswer => ({ valid: false, code, keyId: key.keyId });
 
 /**
@@ -36,7 +40,7 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   const request = parsed(raw);
   if (!request) return DENIED.MALFORMED;
   const { key: secret, require, ip } = request as { key?: unknown; require?: unknown; ip?: unknown };
-  const required = parseRequiredPermissions(require);
+  const required = queries.parse(require);
   if (typeof secret !== 'string' || !required || !parseKeySecret(secret).ok) return DENIED.MALFORMED;
   if (!context.serving(now)) return DENIED.UNAVAILABLE;
 
@@ -58,7 +62,7 @@ export const answerVerifyKeyId = (raw: Uint8Array, context: VerifyContext, now: 
   const request = parsed(raw);
   if (!request) return DENIED.MALFORMED;
   const { keyId, require, ip } = request as { keyId?: unknown; require?: unknown; ip?: unknown };
-  const required = parseRequiredPermissions(require);
+  const required = queries.parse(require);
   if (typeof keyId !== 'string' || !KEY_ID.test(keyId) || !required) return DENIED.MALFORMED;
   if (!context.serving(now)) return DENIED.UNAVAILABLE;
   const key = context.index.byId(keyId);
@@ -76,7 +80,7 @@ export const parsed = (raw: Uint8Array): object | undefined => {
 };
 
 /** The answer for a known key, whichever way it was named. */
-const answerFor = (key: IndexedKey, validUntilMs: number, required: readonly Permission[], ip: unknown, context: VerifyContext, now: number): VerifyAnswer | Promise<VerifyAnswer> => {
+const answerFor = (key: IndexedKey, validUntilMs: number, required: PermissionQuery, ip: unknown, context: VerifyContext, now: number): VerifyAnswer | Promise<VerifyAnswer> => {
   // The order of the checks is the domain's (decideVerify), shared with time travel.
   const decision = decideVerify(key, validUntilMs, required, ip, now);
   if (decision === 'INSUFFICIENT_PERMISSIONS') return context.described.of(key, decision);

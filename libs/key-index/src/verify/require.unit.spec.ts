@@ -1,6 +1,6 @@
 import { askOf, indexOf, recorded, restrictedKey, roleChanged, roleCreated, shared } from '../testing/verifier-events';
 
-/** `require` (product.md section 4): a permission or a list of them, every one must hold, matched by the domain's evaluator. */
+/** `require` (product.md sections 4 and 9.2a): a permission query or a list of them, every one must hold, matched by the domain's evaluator. */
 describe('answerVerify: require', () => {
   const setup = () => {
     const key = restrictedKey(['read-only'], { calls: 'write' });
@@ -17,6 +17,10 @@ describe('answerVerify: require', () => {
     [['calls:write', 'contacts:write'], 'INSUFFICIENT_PERMISSIONS'], // all must hold
     ['contacts:write', 'INSUFFICIENT_PERMISSIONS'],
     [[], 'VALID'],
+    ['contacts:write OR calls:write', 'VALID'],
+    ['(contacts:read OR contacts:write) AND calls:read', 'VALID'],
+    ['(contacts:write OR billing:write) AND calls:read', 'INSUFFICIENT_PERMISSIONS'],
+    ['contacts:write AND billing:write OR workflows/wf_42:read', 'VALID'], // AND binds tighter
   ])('require %j answers %s', (require, code) => {
     const { key, ask } = setup();
     expect(ask({ key: key.secret, require }).code).toBe(code);
@@ -65,6 +69,13 @@ describe('answerVerify: require', () => {
     ['a list with one bad entry', ['calls:read', 'nope']],
     ['a nested list', [['calls:read']]],
     ['too many requirements', Array<string>(33).fill('calls:read')],
+    ['a query with a dangling operator', 'calls:read AND'],
+    ['a query with lower-case operators', 'calls:read or contacts:read'],
+    ['a query with unbalanced parentheses', '(calls:read OR contacts:read'],
+    ['a query nested too deep', `${'('.repeat(9)}calls:read${')'.repeat(9)}`],
+    ['a query too long', `calls:read${' '.repeat(1_000)}`],
+    ['a query of too many permissions', Array<string>(33).fill('calls:read').join(' OR ')],
+    ['a list holding a query (a list is permissions only)', ['calls:write', 'contacts:write OR calls:write']],
   ])('answers MALFORMED, and nothing else, for a require that is %s', (_, require) => {
     const { key, ask } = setup();
     expect(ask({ key: key.secret, require })).toEqual({ valid: false, code: 'MALFORMED' });

@@ -1,5 +1,5 @@
 import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
-import { parseRequiredPermissions, type Permission } from '@keyward/domain';
+import { parsePermissionQuery, type PermissionQuery } from '@keyward/domain';
 import type { PostgresEventStore } from '@keyward/event-store/postgres';
 import { projectedHistory } from '../testing/projected-history.fixture';
 import { keyCreated, keyId, roleCreated, workspaceCreated } from '../testing/read-model.fixtures';
@@ -19,7 +19,7 @@ const append = (store: PostgresEventStore, streamId: string, hhmm: string, event
     expectedVersion: 'any',
   });
 
-const required = (require?: string | string[]): readonly Permission[] => parseRequiredPermissions(require) ?? [];
+const required = (require?: string | string[]): PermissionQuery => parsePermissionQuery(require) ?? [];
 
 describe('what a key could do at a moment, folded from a real event store', () => {
   const history = projectedHistory('key_access', async (store) => {
@@ -62,6 +62,12 @@ describe('what a key could do at a moment, folded from a real event store', () =
       valid: false,
     });
     expect(await ask('03:30', 'calls:write')).toMatchObject({ permissions: ['calls:read', 'calls:write'], code: 'VALID', valid: true, require: ['calls:write'] });
+  });
+
+  it('answers a permission query as a verify would, and says what was asked', async () => {
+    expect(await ask('02:00', 'calls:write OR (calls:read AND contacts:read)')).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS', require: ['calls:write OR calls:read AND contacts:read'] });
+    expect(await ask('02:00', '(calls:write OR calls:read) AND calls:read')).toMatchObject({ code: 'VALID', require: ['(calls:write OR calls:read) AND calls:read'] });
+    expect(await ask('03:30', 'calls:write AND (calls:read AND calls:write)')).toMatchObject({ code: 'VALID', require: ['calls:write', 'calls:read', 'calls:write'] });
   });
 
   it('folds the plan as it was then: custom roles lost on pro, no API access on free, all back on enterprise', async () => {

@@ -4,7 +4,6 @@ import {
   decideVerify,
   effectiveGrants,
   entitlementsOf,
-  formatPermission,
   heldRoles,
   isBuiltInRole,
   keyDecider,
@@ -14,7 +13,8 @@ import {
   planOf,
   roleDecider,
   workspaceDecider,
-  type Permission,
+  requirementOf,
+  type PermissionQuery,
   type RoleGrants,
 } from '@keyward/domain';
 import type { EventStore } from '@keyward/event-store';
@@ -32,7 +32,7 @@ const allowlistOf = (entries: readonly string[]): Pick<IpAllowlistMatcher, 'allo
 /** What an auditor asks: the moment, and what a verify at that moment would have carried. */
 export interface KeyAccessQuestion {
   readonly asOf: Date;
-  readonly required: readonly Permission[];
+  readonly required: PermissionQuery;
   /** The caller's address; `undefined`: none given (outside any allowlist, as in a verify). */
   readonly ip?: string;
 }
@@ -88,7 +88,7 @@ export class KeyAccessQueries {
       plan,
       entitlements,
       ipAllowlist: key.ipAllowlist,
-      require: question.required.map(formatPermission),
+      require: [requirementOf(question.required)].flat(),
       ip: question.ip ?? null,
       code,
       valid: code === 'VALID',

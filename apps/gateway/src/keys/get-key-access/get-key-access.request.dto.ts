@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { MAX_REQUIRED_PERMISSIONS } from '@keyward/contracts';
-import { parseRequiredPermissions } from '@keyward/domain';
+import { parsePermissionQuery } from '@keyward/domain';
 import type { KeyAccessQuestion } from '@keyward/read-models';
 import { ApiError } from '../../errors/api-error';
-import { IsIpAddress, IsRequiredPermissions, IsZonedDateTime } from '../../validation/field.validators';
+import { IsIpAddress, IsPermissionQuery, IsZonedDateTime } from '../../validation/field.validators';
 
 /** `GET /v1/keys/:id/access?asOf=&require=&ip=`: what a verify at a past moment would have answered. */
 export class GetKeyAccessRequestDto {
@@ -16,11 +16,11 @@ export class GetKeyAccessRequestDto {
   @ApiPropertyOptional({
     type: [String],
     maxItems: MAX_REQUIRED_PERMISSIONS,
-    example: ['calls:read'],
-    description: 'permissions the verify would have required, as `require` of keyward.v1.verify; repeat the parameter for several',
+    example: ['(contacts:read OR contacts:write) AND calls:read'],
+    description: 'what the verify would have required, as `require` of keyward.v1.verify: a permission or a query with AND, OR and parentheses; repeated, a list of permissions that must all hold (no queries)',
   })
   @IsOptional()
-  @IsRequiredPermissions()
+  @IsPermissionQuery()
   require?: string | string[];
 
   @ApiPropertyOptional({ example: '203.0.113.7', description: "the caller's address the verify would have carried; without it a key with an IP allowlist answers FORBIDDEN, as a verify would" })
@@ -31,7 +31,7 @@ export class GetKeyAccessRequestDto {
 
 /** The question the validated query asks (validation already read `require` by the same rule; this only keeps it parsed). */
 export const keyAccessQuestionOf = (query: GetKeyAccessRequestDto, now: Date): KeyAccessQuestion => {
-  const required = parseRequiredPermissions(query.require);
-  if (!required) throw ApiError.invalid([{ field: 'require', message: 'require is not a list of permissions' }]);
+  const required = parsePermissionQuery(query.require);
+  if (!required) throw ApiError.invalid([{ field: 'require', message: 'require is not a permission query' }]);
   return { asOf: query.asOf === undefined ? now : new Date(query.asOf), required, ip: query.ip };
 };

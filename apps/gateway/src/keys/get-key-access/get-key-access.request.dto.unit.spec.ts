@@ -4,7 +4,7 @@ import { GetKeyAccessRequestDto, keyAccessQuestionOf } from './get-key-access.re
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 describe('GetKeyAccessRequestDto', () => {
-  it.each([[{}], [{ asOf: '2026-11-23T10:00:00Z', require: 'calls:read' }], [{ require: ['calls:read', 'workflows/wf_42:write'], ip: '2001:db8::1' }], [{ ip: '203.0.113.7' }]])(
+  it.each([[{}], [{ asOf: '2026-11-23T10:00:00Z', require: 'calls:read' }], [{ require: ['calls:read', 'workflows/wf_42:write'], ip: '2001:db8::1' }], [{ ip: '203.0.113.7' }], [{ require: '(contacts:read OR contacts:write) AND calls:read' }]])(
     'accepts %j',
     async (query) => {
       expect(await validateDto(GetKeyAccessRequestDto, query)).toMatchObject({ ok: true });
@@ -17,6 +17,10 @@ describe('GetKeyAccessRequestDto', () => {
     [{ require: ['calls:read', 'nope'] }, ['require']],
     [{ require: { a: 'calls:read' } }, ['require']],
     [{ require: Array.from({ length: 33 }, () => 'calls:read') }, ['require']],
+    [{ require: 'calls:read AND' }, ['require']],
+    [{ require: ['calls:read', 'calls:read OR contacts:read'] }, ['require']],
+    [{ require: 'calls:read and contacts:read' }, ['require']],
+    [{ require: `${'('.repeat(9)}calls:read${')'.repeat(9)}` }, ['require']],
     [{ ip: '203.0.113.0/24' }, ['ip']],
     [{ ip: ['203.0.113.7'] }, ['ip']],
   ])('refuses %j', async (query, fields) => {
@@ -30,5 +34,8 @@ describe('GetKeyAccessRequestDto', () => {
       required: [{ resource: 'calls', action: 'read' }],
       ip: '203.0.113.7',
     });
+    expect(keyAccessQuestionOf({ require: 'calls:read OR calls:write' }, NOW).required).toEqual([
+      { anyOf: [{ resource: 'calls', action: 'read' }, { resource: 'calls', action: 'write' }] },
+    ]);
   });
 });
