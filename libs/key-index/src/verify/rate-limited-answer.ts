@@ -1,7 +1,8 @@
 import type { RateLimitState, VerifyAnswer } from '@keyward/contracts';
 import type { RateLimitDecision } from '@keyward/rate-limit';
 
-const stateOf = (decision: RateLimitDecision): RateLimitState => ({
+/** A limiter's decision as an answer shows it. */
+export const stateOf = (decision: RateLimitDecision): RateLimitState => ({
   limit: decision.limit,
   remaining: decision.remaining,
   reset: new Date(decision.resetMs).toISOString(),
