@@ -24,7 +24,13 @@ describe('index snapshot codec', () => {
 
   it.each<[string, (wire: Record<string, unknown> & { keys: Record<string, unknown[]>; secrets: Record<string, unknown> }) => void]>([
     ['the format before limits (1)', (w) => (w.format = 1)],
-    ['a later format', (w) => (w.format = 3)],
+    ['the format before credits and identities (2)', (w) => (w.format = 2)],
+    ['a later format', (w) => (w.format = 4)],
+    ['extras of a key that does not exist', (w) => (w.extras = [[9, { credits: null, ratelimits: [], meta: null, identityId: null, disabled: true }]])],
+    ['extras with a limit name no event can carry', (w) => (w.extras = [[0, { credits: null, ratelimits: [{ name: 'a.b', limit: 1, windowSeconds: 1, autoApply: true }], meta: null, identityId: null, disabled: false }]])],
+    ['credits without their generation', (w) => (w.extras = [[0, { credits: { remaining: 1, setAtMs: 0 }, ratelimits: [], meta: null, identityId: null, disabled: false }]])],
+    ['an identity without an external id', (w) => (w.identities = [['idn_1', 'default', { meta: {}, ratelimits: [], credits: null }]])],
+    ['no identities at all', (w) => delete w.identities],
     ['a workspace without rateLimitWhenUnreachable', (w) => ((w.workspaces as unknown[])[0] = ['default', 'enterprise'])],
     ['a rate limit of a key that does not exist', (w) => ((w.limits as Record<string, unknown>).rateLimits = [[9, 5, 1]])],
     ['a rate limit out of range', (w) => ((w.limits as Record<string, unknown>).rateLimits = [[0, 0, 1]])],
