@@ -1,5 +1,6 @@
 import type { RateLimit } from '@keyward/contracts';
 import { validationError } from '../domain.error';
+import { wholeIn } from '../limits/whole-number';
 
 /** product.md section 9.2: limit 1 to 1,000,000; window 1 s to 1 day. */
 export const MIN_RATE_LIMIT = 1;
@@ -7,10 +8,8 @@ export const MAX_RATE_LIMIT = 1_000_000;
 export const MIN_RATE_LIMIT_WINDOW_SECONDS = 1;
 export const MAX_RATE_LIMIT_WINDOW_SECONDS = 86_400;
 
-const wholeIn = (value: unknown, min: number, max: number): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
-
-const isLimit = (value: unknown): value is number => wholeIn(value, MIN_RATE_LIMIT, MAX_RATE_LIMIT);
-const isWindow = (value: unknown): value is number => wholeIn(value, MIN_RATE_LIMIT_WINDOW_SECONDS, MAX_RATE_LIMIT_WINDOW_SECONDS);
+export const isLimit = (value: unknown): value is number => wholeIn(value, MIN_RATE_LIMIT, MAX_RATE_LIMIT);
+export const isWindow = (value: unknown): value is number => wholeIn(value, MIN_RATE_LIMIT_WINDOW_SECONDS, MAX_RATE_LIMIT_WINDOW_SECONDS);
 
 /** Whether `value` is a rate limit in range (where event data is read back). */
 export const isRateLimit = (value: unknown): value is RateLimit =>
