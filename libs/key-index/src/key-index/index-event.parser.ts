@@ -1,9 +1,6 @@
 import {
-  CreditRefillIntervals,
   isIdentityEvent,
   isKeyEvent,
-  MAX_NAMED_RATE_LIMITS,
-  type CreditRefillInterval,
   type Credits,
   type IdentityChanged,
   type IdentityCreated,
@@ -53,12 +50,16 @@ import {
   IpAllowlistMatcher,
   isAccessLevel,
   isBuiltInRole,
+  isCredits,
   isKeyEnvironment,
   isLevelResource,
   isPermissionAction,
   isRateLimit,
   isResourceInstance,
   isResourceName,
+  NO_META,
+  validMeta,
+  validNamedRateLimits,
 } from '@keyward/domain';
 
 /**
@@ -143,16 +144,11 @@ export type IndexEvent = IndexKeyEvent | IndexRoleEvent | IndexWorkspaceEvent | 
 /** Ids are opaque to the index, but bounded: a huge one is no id any writer of this version makes. */
 const MAX_ID_LENGTH = 200;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-/** product.md 9.2a; also what keeps a named limit's counter id inside the KV key charset. */
-const LIMIT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** Shared by every key and identity without limits or metadata. */
 export const NO_NAMED_LIMITS: readonly NamedRateLimit[] = Object.freeze([]);
-export const EMPTY_META: JsonObject = Object.freeze({});
 const FIRST_GENERATION = (): number => 1;
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Checks one event's data field by field, failing on the first bad one. */
 class DataReader {
@@ -267,11 +263,11 @@ class DataReader {
   creditsOrNull(field: string, generation: () => number, setAtMs: () => number): CreditSetting | null {
     const value = this.field(field);
     if (value === undefined || value === null) return null;
-    if (!isObject(value) || !isCount(value.remaining)) return this.bad(field);
-    const { refill } = value;
-    if (refill === undefined) return { remaining: value.remaining, generation: generation(), setAtMs: setAtMs() };
-    if (!isObject(refill) || !CreditRefillIntervals.includes(refill.interval as CreditRefillInterval) || !isCount(refill.amount)) return this.bad(`${field}.refill`);
-    return { remaining: value.remaining, refill: { interval: refill.interval as CreditRefillInterval, amount: refill.amount }, generation: generation(), setAtMs: setAtMs() };
+    if (!isCredits(value)) return this.bad(field);
+    const { remaining, refill } = value;
+    return refill === undefined
+      ? { remaining, generation: generation(), setAtMs: setAtMs() }
+      : { remaining, refill: { interval: refill.interval, amount: refill.amount }, generation: generation(), setAtMs: setAtMs() };
   }
 
   /** Which setting of a balance this is: 1 for the first, one more at each change. */
@@ -280,26 +276,29 @@ class DataReader {
     return Number.isSafeInteger(value) && (value as number) >= 1 ? (value as number) : this.bad(field);
   }
 
-  /** Absent where not `required`: none. Names unique, at most MAX_NAMED_RATE_LIMITS. */
+  /** Absent where not `required`: none. By the domain's rule: names unique, at most MAX_NAMED_RATE_LIMITS. */
   namedLimits(field: string, required: boolean): readonly NamedRateLimit[] {
     const value = this.field(field);
     if (value === undefined && !required) return NO_NAMED_LIMITS;
-    if (!Array.isArray(value) || value.length > MAX_NAMED_RATE_LIMITS) return this.bad(field);
-    if (value.length === 0) return NO_NAMED_LIMITS;
-    const limits = value.map((item: unknown): NamedRateLimit => {
-      if (!isObject(item) || typeof item.name !== 'string' || !LIMIT_NAME.test(item.name) || typeof item.autoApply !== 'boolean' || !isRateLimit(item)) return this.bad(field);
-      return { name: item.name, limit: item.limit, windowSeconds: item.windowSeconds, autoApply: item.autoApply };
-    });
-    if (new Set(limits.map((l) => l.name)).size !== limits.length) return this.bad(field, 'names a limit twice');
-    return limits;
+    const limits = this.checked(field, () => validNamedRateLimits(value));
+    return limits.length === 0 ? NO_NAMED_LIMITS : limits;
   }
 
   /** A JSON object; `null` for `{}`, or absent where not `required`. */
   metaOrNull(field: string, required: boolean): JsonObject | null {
     const value = this.field(field);
     if (value === undefined && !required) return null;
-    if (!isObject(value)) return this.bad(field);
-    return Object.keys(value).length === 0 ? null : (value as JsonObject);
+    const meta = this.checked(field, () => validMeta(value));
+    return meta === NO_META ? null : meta;
+  }
+
+  /** What the domain's rule `valid` makes of a field, which throws on a bad one (its message is not ours to log: it may quote the value). */
+  private checked<T>(field: string, valid: () => T): T {
+    try {
+      return valid();
+    } catch {
+      return this.bad(field);
+    }
   }
 
   secretHash(field: string): string {
@@ -431,7 +430,7 @@ const readIdentityEvent = (type: IdentityEvent['type'], r: DataReader): IndexIde
         data: {
           ...ids,
           externalId: r.id('externalId'),
-          meta: r.metaOrNull('meta', true) ?? EMPTY_META,
+          meta: r.metaOrNull('meta', true) ?? NO_META,
           ratelimits: r.namedLimits('ratelimits', true),
           credits: r.creditsOrNull('credits', FIRST_GENERATION, () => r.instantMs('createdAt')),
         },
@@ -445,7 +444,7 @@ const readIdentityEvent = (type: IdentityEvent['type'], r: DataReader): IndexIde
         data: {
           ...ids,
           ...(r.field('externalId') === undefined ? {} : { externalId: r.id('externalId') }),
-          ...(r.field('meta') === undefined ? {} : { meta: r.metaOrNull('meta', true) ?? EMPTY_META }),
+          ...(r.field('meta') === undefined ? {} : { meta: r.metaOrNull('meta', true) ?? NO_META }),
           ...(r.field('ratelimits') === undefined ? {} : { ratelimits: r.namedLimits('ratelimits', true) }),
           ...(credits === undefined ? {} : { credits: credits.creditsOrNull('credits', () => credits.generation('generation'), () => r.instantMs('changedAt')) }),
         },
@@ -478,7 +477,7 @@ export const readStoredExtras = (value: unknown): IndexKeyExtras & { readonly di
 
 export const readStoredIdentity = (value: unknown): IndexIdentityFields => {
   const r = DataReader.of('identities', value);
-  return { externalId: r.id('externalId'), meta: r.metaOrNull('meta', true) ?? EMPTY_META, ratelimits: r.namedLimits('ratelimits', true), credits: storedCredits(r) };
+  return { externalId: r.id('externalId'), meta: r.metaOrNull('meta', true) ?? NO_META, ratelimits: r.namedLimits('ratelimits', true), credits: storedCredits(r) };
 };
 
 /**

@@ -1,4 +1,5 @@
 import { MAX_NAMED_RATE_LIMITS, MAX_VERIFY_COST, type NamedRateLimitRequest } from '@keyward/contracts';
+import { NAMED_RATE_LIMIT_NAME, wholeIn } from '@keyward/domain';
 
 /** What a verify asks to spend: `cost` credits, and the named limits it names (absent: every autoApply one, cost 1 each). */
 export interface SpendRequest {
@@ -8,10 +9,7 @@ export interface SpendRequest {
 
 /** Most verifies name neither: one shared request, not a new one each time. */
 const DEFAULT_SPEND: SpendRequest = Object.freeze({ cost: 1, ratelimits: undefined });
-/** Longer than any name a limit can have (product.md 9.2a): MALFORMED, not merely unknown. */
-const MAX_NAME_LENGTH = 64;
-
-const isCost = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_VERIFY_COST;
+const isCost = (value: unknown): value is number => wholeIn(value, 0, MAX_VERIFY_COST);
 
 const costOf = (value: unknown): number | undefined => (value === undefined ? 1 : isCost(value) ? value : undefined);
 
@@ -24,7 +22,8 @@ const namedOf = (value: unknown): SpendRequest['ratelimits'] | null => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return null;
     const { name, cost } = item as { name?: unknown; cost?: unknown };
     const spent = costOf(cost);
-    if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH || spent === undefined || named.some((n) => n.name === name)) return null;
+    // A name no limit can have is MALFORMED, not merely unknown.
+    if (typeof name !== 'string' || !NAMED_RATE_LIMIT_NAME.test(name) || spent === undefined || named.some((n) => n.name === name)) return null;
     named.push({ name, cost: spent });
   }
   return named;

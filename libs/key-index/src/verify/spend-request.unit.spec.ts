@@ -29,6 +29,7 @@ describe('parseSpendRequest: a verify’s cost and named limits', () => {
     ['a named limit without a name', undefined, [{ cost: 1 }]],
     ['an empty name', undefined, [{ name: '' }]],
     ['a name longer than any limit has', undefined, [{ name: 'n'.repeat(65) }]],
+    ['a name no limit can have', undefined, [{ name: 'has space' }]],
     ['a named limit with a bad cost', undefined, [{ name: 'a', cost: -2 }]],
     ['a name twice', undefined, [{ name: 'a' }, { name: 'a', cost: 2 }]],
     ['a named limit that is no object', undefined, ['a']],
