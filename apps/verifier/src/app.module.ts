@@ -17,6 +17,7 @@ import { INDEX_SNAPSHOT_STORE, IndexSnapshots } from './snapshot/index-snapshots
 import { UsageCounter } from './usage/usage.counter';
 import { UsageFlusher } from './usage/usage.flusher';
 import { RateLimitNotices } from './usage/rate-limit.notices';
+import { creditLedgerProvider } from './verify/credit-ledger.provider';
 import { rateLimiterProvider } from './verify/rate-limiter.provider';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { FindKeyResponder } from './verify/find-key.responder';
@@ -45,6 +46,7 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
     { provide: UsageCounter, inject: [KeyIndex], useFactory: (index: KeyIndex) => new UsageCounter(index) },
     UsageFlusher,
     RateLimitNotices,
+    creditLedgerProvider,
     VerifyResponder,
     FindKeyResponder,
   ],

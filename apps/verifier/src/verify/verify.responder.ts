@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
-import { NATS_CONNECTION, PEPPER, resolvesWithin } from '@keyward/platform';
-import { answerVerify, answerVerifyKeyId, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
+import { BusinessClock, NATS_CONNECTION, PEPPER, resolvesWithin } from '@keyward/platform';
+import { answerVerify, answerVerifyKeyId, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type CreditSpending, type VerifyContext } from '@keyward/key-index';
 import { GlobalRateLimiter } from '@keyward/rate-limit';
 import { RateLimitNotices } from '../usage/rate-limit.notices';
+import { CREDIT_LEDGER } from './credit-ledger.provider';
 import { UsageCounter } from '../usage/usage.counter';
 import { VerifyMetrics } from './verify.metrics';
 
@@ -36,8 +37,11 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     private readonly usage: UsageCounter,
     private readonly rateLimitNotices: RateLimitNotices,
     limiter: GlobalRateLimiter,
+    @Inject(CREDIT_LEDGER) credits: CreditSpending,
+    private readonly clock: BusinessClock,
   ) {
-    this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers(), limiter };
+    // Freshness is a matter of real time, whatever the business clock says.
+    this.context = { index, pepper, serving: () => freshness.serving(Date.now()), described: new DescribedAnswers(), limiter, credits };
   }
 
   /**
@@ -72,8 +76,9 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     if (!msg.reply) return; // a publish without a reply subject expects nothing
     const started = performance.now();
     try {
+      // Business time (expiry, windows, refills) may be moved by a test clock; usage hours are real time.
       const now = Date.now();
-      const answer = answerOf(msg.data, this.context, now);
+      const answer = answerOf(msg.data, this.context, this.clock.now());
       // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
       // The catch also takes what respond throws: an unhandled rejection would end the process.
       if (answer instanceof Promise) {
