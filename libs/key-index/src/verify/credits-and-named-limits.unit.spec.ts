@@ -155,6 +155,13 @@ describe('verify with named limits (product.md 9.2a)', () => {
     expect(limiter.calls.filter((c) => c === key.keyId)).toHaveLength(3);
   });
 
+  it('refused by the key’s own ratelimit, answers as a key without named limits does: no list', async () => {
+    const key = keyCreated({ ratelimit: { limit: 1, windowSeconds: 60 }, ratelimits: [limit('requests', 5)] });
+    const { ask } = setup(key.event);
+    await ask({ key: key.secret });
+    await expect(ask({ key: key.secret })).resolves.toEqual({ valid: false, code: 'RATE_LIMITED', keyId: key.keyId, ratelimit: { limit: 1, remaining: 0, reset: RESET } });
+  });
+
   it('changes with KeyNamedRateLimitsChanged', async () => {
     const key = keyCreated({ ratelimits: [limit('requests', 1)] });
     const { ask, index } = setup(key.event);

@@ -28,7 +28,8 @@ const limited = (key: IndexedKey, ratelimit: RateLimitState | undefined, ratelim
   code: 'RATE_LIMITED',
   keyId: key.keyId,
   ...(ratelimit === undefined ? {} : { ratelimit }),
-  ratelimits,
+  // Refused by the key's own limit: as a key without named limits is, so a named limit's refusal is told apart by its list.
+  ...(ratelimits.length === 0 ? {} : { ratelimits }),
 });
 
 /**
