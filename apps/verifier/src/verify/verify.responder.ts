@@ -96,7 +96,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     msg.respond(encodeVerifyAnswer(answer));
     this.usage.record(answer, now);
     this.rateLimitNotices.record(answer);
-    this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded);
+    this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded ?? answer.ratelimits?.some((l) => l.degraded));
   }
 
   private failed(error: unknown): void {

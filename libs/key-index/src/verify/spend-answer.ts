@@ -14,11 +14,19 @@ interface Applied {
   readonly cost: number;
 }
 
+/** Each key's (and identity's) autoApply limits, made once per list: the lists are replaced, never changed. */
+const autoApplied = new WeakMap<readonly IndexedNamedLimit[], readonly Applied[]>();
+
 /** The limits a verify is checked against: those it names, each with its cost; naming none, every autoApply one with cost 1. */
-const appliedLimits = (key: IndexedKey, spend: SpendRequest): Applied[] =>
-  spend.ratelimits === undefined
-    ? key.ratelimits.filter((l) => l.autoApply).map((limit) => ({ name: limit.name, limit, cost: 1 }))
-    : spend.ratelimits.map(({ name, cost }) => ({ name, limit: key.ratelimits.find((l) => l.name === name), cost }));
+const appliedLimits = (key: IndexedKey, spend: SpendRequest): readonly Applied[] => {
+  if (spend.ratelimits !== undefined) return spend.ratelimits.map(({ name, cost }) => ({ name, limit: key.ratelimits.find((l) => l.name === name), cost }));
+  let auto = autoApplied.get(key.ratelimits);
+  if (auto === undefined) autoApplied.set(key.ratelimits, (auto = key.ratelimits.filter((l) => l.autoApply).map((limit) => ({ name: limit.name, limit, cost: 1 }))));
+  return auto;
+};
+
+/** `f` of the value, at once when it is there: most limiter and ledger answers are (leases, known counts). */
+const then = <T, R>(value: T | Promise<T>, f: (value: T) => R | Promise<R>): R | Promise<R> => (value instanceof Promise ? value.then(f) : f(value));
 
 /** A name neither the key nor its identity has allows nothing. */
 const unknownLimit = (name: string, now: number): NamedRateLimitState => ({ name, limit: 0, remaining: 0, reset: new Date(now).toISOString(), exceeded: true });
@@ -32,36 +40,66 @@ const limited = (key: IndexedKey, ratelimit: RateLimitState | undefined, ratelim
   ...(ratelimits.length === 0 ? {} : { ratelimits }),
 });
 
+/** One would-be-VALID call's way through its limits and credits. */
+class Spending {
+  private ratelimit: RateLimitState | undefined;
+  private readonly ratelimits: NamedRateLimitState[] = [];
+  private readonly applied: readonly Applied[];
+
+  constructor(
+    private readonly valid: VerifyAnswer,
+    private readonly key: IndexedKey,
+    private readonly spend: SpendRequest,
+    private readonly limiter: RateLimiting,
+    private readonly credits: CreditSpending,
+    private readonly now: number,
+  ) {
+    this.applied = appliedLimits(key, spend);
+  }
+
+  answer(): VerifyAnswer | Promise<VerifyAnswer> {
+    const { key } = this;
+    if (key.ratelimit === null) return this.named(0);
+    return then(this.limiter.take(key.keyId, key.ratelimit, key.workspace.rateLimitWhenUnreachable, this.now), (decision) => {
+      this.ratelimit = stateOf(decision);
+      return decision.granted ? this.named(0) : limited(key, this.ratelimit, []);
+    });
+  }
+
+  /** The i-th named limit, in order; the first that refuses answers. */
+  private named(i: number): VerifyAnswer | Promise<VerifyAnswer> {
+    if (i === this.applied.length) return this.spendCredits();
+    const { name, limit, cost } = this.applied[i];
+    if (limit === undefined) return limited(this.key, this.ratelimit, [...this.ratelimits, unknownLimit(name, this.now)]);
+    return then(this.limiter.take(limit.counterId, limit, this.key.workspace.rateLimitWhenUnreachable, this.now, cost), (decision) => {
+      this.ratelimits.push({ name, ...stateOf(decision), exceeded: !decision.granted });
+      return decision.granted ? this.named(i + 1) : limited(this.key, this.ratelimit, this.ratelimits);
+    });
+  }
+
+  private spendCredits(): VerifyAnswer | Promise<VerifyAnswer> {
+    const { key, ratelimit, ratelimits } = this;
+    const checked = { ...this.valid, ...(ratelimit === undefined ? {} : { ratelimit }), ...(ratelimits.length === 0 ? {} : { ratelimits }) };
+    if (key.credits === null) return checked;
+    return then(this.credits.spend(key.credits.ownerId, key.credits.setting, this.spend.cost, this.now), (spent): VerifyAnswer => {
+      switch (spent.outcome) {
+        case 'granted':
+          return { ...checked, credits: { remaining: spent.remaining } };
+        case 'exceeded':
+          return { valid: false, code: 'USAGE_EXCEEDED', keyId: key.keyId, credits: { remaining: spent.remaining } };
+        default:
+          return DENIED.UNAVAILABLE;
+      }
+    });
+  }
+}
+
 /**
  * A would-be-VALID call of a key with named limits or credits (README "Verify"): the key's
  * `ratelimit`, then each named limit in order, then credits last. The first limit that refuses
  * answers RATE_LIMITED (tokens taken by the limits before it stay spent) and spends no credits; a
- * call refused by credits (USAGE_EXCEEDED) has spent its limits' tokens, as in Unkey.
+ * call refused by credits (USAGE_EXCEEDED) has spent its limits' tokens, as in Unkey. Synchronous
+ * when every limit and the ledger answer at once.
  */
-export const spendAnswer = async (valid: VerifyAnswer, key: IndexedKey, spend: SpendRequest, limiter: RateLimiting, credits: CreditSpending, now: number): Promise<VerifyAnswer> => {
-  const whenUnreachable = key.workspace.rateLimitWhenUnreachable;
-  let ratelimit: RateLimitState | undefined;
-  if (key.ratelimit !== null) {
-    const decision = await limiter.take(key.keyId, key.ratelimit, whenUnreachable, now);
-    ratelimit = stateOf(decision);
-    if (!decision.granted) return limited(key, ratelimit, []);
-  }
-  const ratelimits: NamedRateLimitState[] = [];
-  for (const { name, limit, cost } of appliedLimits(key, spend)) {
-    if (limit === undefined) return limited(key, ratelimit, [...ratelimits, unknownLimit(name, now)]);
-    const decision = await limiter.take(limit.counterId, limit, whenUnreachable, now, cost);
-    ratelimits.push({ name, ...stateOf(decision), exceeded: !decision.granted });
-    if (!decision.granted) return limited(key, ratelimit, ratelimits);
-  }
-  const checked = { ...(ratelimit === undefined ? {} : { ratelimit }), ...(ratelimits.length === 0 ? {} : { ratelimits }) };
-  if (key.credits === null) return { ...valid, ...checked };
-  const spent = await credits.spend(key.credits.ownerId, key.credits.setting, spend.cost, now);
-  switch (spent.outcome) {
-    case 'granted':
-      return { ...valid, ...checked, credits: { remaining: spent.remaining } };
-    case 'exceeded':
-      return { valid: false, code: 'USAGE_EXCEEDED', keyId: key.keyId, credits: { remaining: spent.remaining } };
-    default:
-      return DENIED.UNAVAILABLE;
-  }
-};
+export const spendAnswer = (valid: VerifyAnswer, key: IndexedKey, spend: SpendRequest, limiter: RateLimiting, credits: CreditSpending, now: number): VerifyAnswer | Promise<VerifyAnswer> =>
+  new Spending(valid, key, spend, limiter, credits, now).answer();
