@@ -469,7 +469,7 @@ export const readStoredExtras = (value: unknown): IndexKeyExtras & { readonly di
   return {
     credits: storedCredits(r),
     ratelimits: r.namedLimits('ratelimits', true),
-    meta: r.metaOrNull('meta', true),
+    meta: r.field('meta') === null ? null : r.metaOrNull('meta', true),
     identityId: r.field('identityId') === null ? null : r.id('identityId'),
     disabled: r.boolean('disabled'),
   };

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { askOf, indexOf, keyCreated, restrictedKey, roleCreated } from '../testing/verifier-events';
+import { askOf, identityCreated, indexOf, keyChanged, keyCreated, restrictedKey, roleCreated } from '../testing/verifier-events';
 import { KeyIndex } from '../key-index/key-index';
 import { decodeIndexSnapshot, encodeIndexSnapshot } from './index-snapshot.codec';
 import { UnusableSnapshotError } from './index-snapshot.parser';
@@ -15,6 +15,24 @@ describe('index snapshot codec', () => {
     const index = new KeyIndex();
     index.restore(await decodeIndexSnapshot(await encodeIndexSnapshot(original.snapshot())));
     for (const secret of [a.secret, b.secret]) expect(askOf(index)({ key: secret, require: 'calls:read' })).toEqual(askOf(original)({ key: secret, require: 'calls:read' }));
+  });
+
+  it('carries credits, named limits, metadata, identities and disabling through the bytes', async () => {
+    const limit = { name: 'requests', limit: 5, windowSeconds: 60, autoApply: true };
+    const plain = keyCreated();
+    const withAll = keyCreated({ identityId: 'idn_1', credits: { remaining: 9, refill: { interval: 'monthly', amount: 9 } }, ratelimits: [limit], meta: { tier: 'gold' } });
+    const ofIdentity = keyCreated({ identityId: 'idn_1' });
+    const from = indexOf(
+      identityCreated('idn_1', { meta: { org: 'acme' }, ratelimits: [limit], credits: { remaining: 3 } }),
+      plain.event,
+      withAll.event,
+      ofIdentity.event,
+      keyChanged('KeyDisabled', { keyId: plain.keyId, disabledAt: '' }),
+    );
+    const index = new KeyIndex();
+    index.restore(await decodeIndexSnapshot(await encodeIndexSnapshot(from.snapshot())));
+    expect(index.snapshot()).toEqual(from.snapshot());
+    expect(index.snapshot().extras).toHaveLength(3);
   });
 
   it('refuses bytes that are not gzip, and gzip that is not JSON', async () => {
