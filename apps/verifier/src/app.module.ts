@@ -46,7 +46,6 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
     { provide: UsageCounter, inject: [KeyIndex], useFactory: (index: KeyIndex) => new UsageCounter(index) },
     UsageFlusher,
     RateLimitNotices,
-    creditLedgerProvider,
     VerifyResponder,
     FindKeyResponder,
   ],
@@ -54,6 +53,6 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
 export class AppModule {
   /** The verifier's own configuration, read and validated by main before anything connects. */
   static withConfig(config: VerifierConfig): DynamicModule {
-    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }, rateLimiterProvider(config)] };
+    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }, rateLimiterProvider(config), creditLedgerProvider(config)] };
   }
 }

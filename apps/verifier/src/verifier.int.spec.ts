@@ -277,6 +277,31 @@ describe('verifier against the real event store and NATS', () => {
     await expect(verifyRaw({ key: a.secret, ratelimits: [] })).resolves.toEqual({ valid: false, code: 'DISABLED', keyId: a.keyId });
   });
 
+  it('spends credits exactly through the real ledger: a key’s own, and its identity’s shared by its keys; costs 0 and 5', async () => {
+    const { workspaceId } = freshIds();
+    const identityId = `idn_${randomBytes(10).toString('hex')}`;
+    await createWorkspace(workspaceId, 'enterprise');
+    await append(identityStreamId(identityId), [
+      { type: 'IdentityCreated', data: { identityId, workspaceId, externalId: 'user_2', meta: {}, ratelimits: [], credits: { remaining: 2 }, createdAt: new Date().toISOString() } },
+    ]);
+    const own = await appendKey({ workspaceId, credits: { remaining: 7 } });
+    const a = await appendKey({ workspaceId, identityId });
+    const b = await appendKey({ workspaceId, identityId });
+    const probe = await appendKey({ workspaceId });
+    await startCaughtUp(probe.secret);
+
+    await expect(verifyRaw({ key: own.secret, cost: 5 })).resolves.toMatchObject({ code: 'VALID', credits: { remaining: 2 } });
+    await expect(verifyRaw({ key: own.secret, cost: 5 })).resolves.toEqual({ valid: false, code: 'USAGE_EXCEEDED', keyId: own.keyId, credits: { remaining: 2 } });
+    await expect(verifyRaw({ key: own.secret, cost: 0 })).resolves.toMatchObject({ code: 'VALID', credits: { remaining: 2 } });
+    const answers = await Promise.all([a, b, a, b].map((k) => verifyRaw({ key: k.secret })));
+    expect(answers.filter((x) => x.code === 'VALID')).toHaveLength(2);
+    expect(answers.filter((x) => x.code === 'USAGE_EXCEEDED')).toHaveLength(2);
+
+    // A new generation of the key's credits starts from its own balance.
+    await acknowledged(await append(keyStreamId(own.keyId), [{ type: 'KeyCreditsChanged', data: { keyId: own.keyId, credits: { remaining: 10 }, generation: 2, changedAt: new Date().toISOString() } }]));
+    await expect(verifyRaw({ key: own.secret, cost: 5 })).resolves.toMatchObject({ code: 'VALID', credits: { remaining: 5 } });
+  });
+
   it('takes business time from the test clock file, re-read when it changes; freshness keeps real time', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'keyward-clock-')), 'offset');
     writeFileSync(file, '0');

@@ -1,13 +1,19 @@
 import type { Provider } from '@nestjs/common';
-import type { CreditSpending } from '@keyward/key-index';
+import type { NatsConnection } from 'nats';
+import type { VerifierConfig } from '@keyward/config';
+import { CreditLedger, jetStreamCreditCountStore } from '@keyward/credits';
+import { NATS_CONNECTION } from '@keyward/platform';
 
-/** The credit ledger the verify path spends from (libs/credits' `CreditLedger` over the `keyward-credits` bucket). */
-export const CREDIT_LEDGER = Symbol('CREDIT_LEDGER');
+/** After the shared count did not answer, answer UNAVAILABLE at once for this long rather than wait on every verify. */
+const UNREACHABLE_BACKOFF_MS = 1_000;
 
 /**
- * Until the ledger is wired here, no balance can be known: a key with credits answers UNAVAILABLE
- * (credits fail closed), never VALID uncounted. Keys without credits never ask it.
+ * The credit ledger over the `keyward-credits` bucket on the verifier's own NATS connection, with the
+ * rate limiter's budget: one bound for every shared count a verify may wait on.
  */
-const unknownBalances: CreditSpending = { spend: () => ({ outcome: 'unavailable' }) };
-
-export const creditLedgerProvider: Provider = { provide: CREDIT_LEDGER, useValue: unknownBalances };
+export const creditLedgerProvider = (config: VerifierConfig): Provider => ({
+  provide: CreditLedger,
+  inject: [NATS_CONNECTION],
+  useFactory: (nats: NatsConnection): CreditLedger =>
+    new CreditLedger(jetStreamCreditCountStore(nats, { timeoutMs: config.rateLimitTimeoutMs }), { budgetMs: config.rateLimitTimeoutMs, unreachableBackoffMs: UNREACHABLE_BACKOFF_MS }),
+});

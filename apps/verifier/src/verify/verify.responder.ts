@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
 import { BusinessClock, NATS_CONNECTION, PEPPER, resolvesWithin } from '@keyward/platform';
-import { answerVerify, answerVerifyKeyId, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type CreditSpending, type VerifyContext } from '@keyward/key-index';
+import { answerVerify, answerVerifyKeyId, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
+import { CreditLedger } from '@keyward/credits';
 import { GlobalRateLimiter } from '@keyward/rate-limit';
 import { RateLimitNotices } from '../usage/rate-limit.notices';
-import { CREDIT_LEDGER } from './credit-ledger.provider';
 import { UsageCounter } from '../usage/usage.counter';
 import { VerifyMetrics } from './verify.metrics';
 
@@ -37,7 +37,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     private readonly usage: UsageCounter,
     private readonly rateLimitNotices: RateLimitNotices,
     limiter: GlobalRateLimiter,
-    @Inject(CREDIT_LEDGER) credits: CreditSpending,
+    credits: CreditLedger,
     private readonly clock: BusinessClock,
   ) {
     // Freshness is a matter of real time, whatever the business clock says.

@@ -1,5 +1,5 @@
 import type { VerifyIdentity } from '@keyward/contracts';
-import type { CreditSetting, IndexIdentityEvent, IndexIdentityFields } from './index-event.parser';
+import type { IndexIdentityEvent, IndexIdentityFields } from './index-event.parser';
 import { MalformedEventError } from './index-event.parser';
 import { indexedNamedLimits, namedLimitsOf, type IndexedCredits, type IndexedNamedLimit } from './key-extras';
 
@@ -67,7 +67,7 @@ export class Identities {
           externalId: externalId ?? now.externalId,
           meta: meta ?? now.meta,
           ratelimits: ratelimits ?? now.ratelimits,
-          credits: credits === undefined ? now.credits : (credits satisfies CreditSetting | null),
+          credits: credits === undefined ? now.credits : credits,
         };
         this.byId.set(identityId, indexed(identityId, workspaceId, changed));
         return;

@@ -1,7 +1,6 @@
 import {
   isIdentityEvent,
   isKeyEvent,
-  type Credits,
   type IdentityChanged,
   type IdentityCreated,
   type IdentityDeleted,
@@ -61,6 +60,7 @@ import {
   validMeta,
   validNamedRateLimits,
 } from '@keyward/domain';
+import { creditsSetting, type CreditsSetting } from '@keyward/credits';
 
 /**
  * An event whose data is not what its type says (a bug or a foreign writer). Its message names
@@ -82,15 +82,9 @@ export interface IndexKeyLimits {
   readonly ipAllowlist: IpAllowlistMatcher | null;
 }
 
-/** Credits as set at `setAtMs` (the event's time), in generation `generation`: what the credit ledger spends against. */
-export interface CreditSetting extends Credits {
-  readonly generation: number;
-  readonly setAtMs: number;
-}
-
 /** What a key carries beyond the basics; absent or empty on most keys, which then cost nothing for them. */
 export interface IndexKeyExtras {
-  readonly credits: CreditSetting | null;
+  readonly credits: CreditsSetting | null;
   readonly ratelimits: readonly NamedRateLimit[];
   /** `null` for `{}`. */
   readonly meta: JsonObject | null;
@@ -119,7 +113,7 @@ export interface IndexIdentityFields {
   readonly externalId: string;
   readonly meta: JsonObject;
   readonly ratelimits: readonly NamedRateLimit[];
-  readonly credits: CreditSetting | null;
+  readonly credits: CreditsSetting | null;
 }
 
 export type IndexIdentityEvent =
@@ -222,10 +216,6 @@ class DataReader {
     return isCount(value) ? value : this.bad(field);
   }
 
-  instantMs(field: string): number {
-    return Date.parse(this.instant(field));
-  }
-
   instantOrNull(field: string): string | null {
     return this.field(field) === null ? null : this.instant(field);
   }
@@ -260,14 +250,10 @@ class DataReader {
   }
 
   /** Absent (written before credits existed, or none set): `null`, as is an explicit `null`. */
-  creditsOrNull(field: string, generation: () => number, setAtMs: () => number): CreditSetting | null {
+  creditsOrNull(field: string, generation: () => number, setAt: () => string): CreditsSetting | null {
     const value = this.field(field);
     if (value === undefined || value === null) return null;
-    if (!isCredits(value)) return this.bad(field);
-    const { remaining, refill } = value;
-    return refill === undefined
-      ? { remaining, generation: generation(), setAtMs: setAtMs() }
-      : { remaining, refill: { interval: refill.interval, amount: refill.amount }, generation: generation(), setAtMs: setAtMs() };
+    return isCredits(value) ? creditsSetting(value, generation(), setAt()) : this.bad(field);
   }
 
   /** Which setting of a balance this is: 1 for the first, one more at each change. */
@@ -349,7 +335,7 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
           unrestricted: r.boolean('unrestricted'),
           ratelimit: r.rateLimitOrNull('ratelimit', false),
           ipAllowlist: r.allowlist('ipAllowlist', false),
-          credits: r.creditsOrNull('credits', FIRST_GENERATION, () => r.instantMs('createdAt')),
+          credits: r.creditsOrNull('credits', FIRST_GENERATION, () => r.instant('createdAt')),
           ratelimits: r.namedLimits('ratelimits', false),
           meta: r.metaOrNull('meta', false),
           identityId: r.field('identityId') === undefined ? null : r.id('identityId'),
@@ -369,7 +355,7 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
     case 'KeyIpAllowlistChanged':
       return { type, data: { keyId: r.id('keyId'), ipAllowlist: r.allowlist('ipAllowlist', true) } };
     case 'KeyCreditsChanged':
-      return { type, data: { keyId: r.id('keyId'), credits: r.creditsOrNull('credits', () => r.generation('generation'), () => r.instantMs('changedAt')) } };
+      return { type, data: { keyId: r.id('keyId'), credits: r.creditsOrNull('credits', () => r.generation('generation'), () => r.instant('changedAt')) } };
     case 'KeyNamedRateLimitsChanged':
       return { type, data: { keyId: r.id('keyId'), ratelimits: r.namedLimits('ratelimits', true) } };
     case 'KeyMetaChanged':
@@ -432,7 +418,7 @@ const readIdentityEvent = (type: IdentityEvent['type'], r: DataReader): IndexIde
           externalId: r.id('externalId'),
           meta: r.metaOrNull('meta', true) ?? NO_META,
           ratelimits: r.namedLimits('ratelimits', true),
-          credits: r.creditsOrNull('credits', FIRST_GENERATION, () => r.instantMs('createdAt')),
+          credits: r.creditsOrNull('credits', FIRST_GENERATION, () => r.instant('createdAt')),
         },
       };
     case 'IdentityChanged': {
@@ -446,7 +432,7 @@ const readIdentityEvent = (type: IdentityEvent['type'], r: DataReader): IndexIde
           ...(r.field('externalId') === undefined ? {} : { externalId: r.id('externalId') }),
           ...(r.field('meta') === undefined ? {} : { meta: r.metaOrNull('meta', true) ?? NO_META }),
           ...(r.field('ratelimits') === undefined ? {} : { ratelimits: r.namedLimits('ratelimits', true) }),
-          ...(credits === undefined ? {} : { credits: credits.creditsOrNull('credits', () => credits.generation('generation'), () => r.instantMs('changedAt')) }),
+          ...(credits === undefined ? {} : { credits: credits.creditsOrNull('credits', () => credits.generation('generation'), () => r.instant('changedAt')) }),
         },
       };
     }
@@ -456,11 +442,12 @@ const readIdentityEvent = (type: IdentityEvent['type'], r: DataReader): IndexIde
 };
 
 /** Credits as a snapshot holds them: with their generation and when they were set. */
-const storedCredits = (r: DataReader): CreditSetting | null => {
+const storedCredits = (r: DataReader): CreditsSetting | null => {
   const value = r.field('credits');
   if (value === null || value === undefined) return null;
   const c = DataReader.of('credits', value);
-  return r.creditsOrNull('credits', () => c.generation('generation'), () => c.count('setAtMs'));
+  // Kept as the ledger takes it (`setAtMs`): back to the instant it was read from.
+  return r.creditsOrNull('credits', () => c.generation('generation'), () => new Date(c.count('setAtMs')).toISOString());
 };
 
 /** A snapshot's copy of what the events above set, checked by the same rules (throws `MalformedEventError`). */

@@ -1,5 +1,6 @@
 import type { JsonObject, NamedRateLimit } from '@keyward/contracts';
-import { NO_NAMED_LIMITS, type CreditSetting } from './index-event.parser';
+import type { CreditsSetting } from '@keyward/credits';
+import { NO_NAMED_LIMITS } from './index-event.parser';
 
 /** A named limit as the limiter reads it. */
 export interface IndexedNamedLimit {
@@ -14,7 +15,7 @@ export interface IndexedNamedLimit {
 /** Credits and whose they are: the key's own, or its identity's (shared by all its keys). */
 export interface IndexedCredits {
   readonly ownerId: string;
-  readonly setting: CreditSetting;
+  readonly setting: CreditsSetting;
 }
 
 const NO_LIMITS: readonly IndexedNamedLimit[] = Object.freeze([]);

@@ -1,10 +1,11 @@
 import type { JsonObject, KeyEnvironment } from '@keyward/contracts';
+import type { CreditsSetting } from '@keyward/credits';
 import { effectiveGrants, evolveKeyAccess, heldRoles, isBuiltInRole, type IpAllowlistMatcher, type KeyAccess } from '@keyward/domain';
 import type { IndexSnapshot } from '../snapshot/index-snapshot';
 import { GrantSets, type GrantSet } from './grant-set';
 import { HoldersByGroup } from './holders-by-group';
 import { Identities, type IndexedIdentity } from './identities';
-import { MalformedEventError, parseIndexEvent, type CreditSetting, type IndexKeyEvent, type IndexRoleEvent, type IndexWorkspaceEvent } from './index-event.parser';
+import { MalformedEventError, parseIndexEvent, type IndexKeyEvent, type IndexRoleEvent, type IndexWorkspaceEvent } from './index-event.parser';
 import { indexedNamedLimits, KeyExtras, namedLimitsOf, type IndexedCredits, type IndexedNamedLimit } from './key-extras';
 import { KeyAccesses } from './key-access.interner';
 import { KeyLimits, type IndexedRateLimit } from './key-limits';
@@ -354,7 +355,7 @@ export class KeyIndex {
     this.holdRoles(slot, access);
   }
 
-  private creditsOf(slot: number, setting: CreditSetting | null): IndexedCredits | null {
+  private creditsOf(slot: number, setting: CreditsSetting | null): IndexedCredits | null {
     return setting === null ? null : { ownerId: this.keys.ids[slot], setting };
   }
 

@@ -3,7 +3,8 @@ import { generateKeySecret, keySecretDigest, storedSecretOf } from '@keyward/dom
 import type { RecordedEvent } from '@keyward/event-store';
 import { KeyIndex, type IndexedKey } from '../key-index/key-index';
 import { answerVerify, type RateLimiting, type VerifyContext } from '../verify/answer-verify';
-import type { CreditSpend, CreditSpending } from '../verify/credit-spending';
+import type { CreditSpend } from '@keyward/credits';
+import type { CreditSpending } from '../verify/credit-spending';
 import { DescribedAnswers } from '../verify/described-answers';
 
 export const TEST_PEPPER = Buffer.from('p'.repeat(32));
@@ -91,7 +92,8 @@ export const identityDeleted = (identityId: string, workspaceId = 'default'): Re
 
 /**
  * A stand-in for libs/credits' ledger, for these unit tests only: spends against the balance as set
- * in each generation, without refills (libs/credits has those, and their tests).
+ * in each generation, without refills or replicas (libs/credits has those, and their tests); cost 0
+ * passes while credits remain, as there.
  */
 export const memoryCredits = (): CreditSpending & { readonly asked: string[] } => {
   const spent = new Map<string, number>();
@@ -102,7 +104,7 @@ export const memoryCredits = (): CreditSpending & { readonly asked: string[] } =
       asked.push(ownerId);
       const basis = `${ownerId}@${setting.generation}`;
       const balance = setting.remaining - (spent.get(basis) ?? 0);
-      if (cost > balance) return { outcome: 'exceeded', remaining: balance };
+      if (cost > balance || (cost === 0 && balance === 0)) return { outcome: 'exceeded', remaining: balance };
       spent.set(basis, (spent.get(basis) ?? 0) + cost);
       return { outcome: 'granted', remaining: balance - cost };
     },

@@ -40,7 +40,8 @@ describe('verify with credits (product.md 9.2a)', () => {
     // Cost 0 only checks: VALID, and spends nothing.
     await expect(ask({ key: key.secret, cost: 0 })).resolves.toMatchObject({ valid: true, credits: { remaining: 4 } });
     await expect(ask({ key: key.secret, cost: 4 })).resolves.toMatchObject({ valid: true, credits: { remaining: 0 } });
-    await expect(ask({ key: key.secret, cost: 0 })).resolves.toMatchObject({ valid: true, credits: { remaining: 0 } });
+    // At 0 even a check is refused, as the ledger does (Unkey's keys become invalid at zero).
+    await expect(ask({ key: key.secret, cost: 0 })).resolves.toMatchObject({ code: 'USAGE_EXCEEDED', credits: { remaining: 0 } });
     await expect(ask({ key: key.secret })).resolves.toMatchObject({ code: 'USAGE_EXCEEDED', credits: { remaining: 0 } });
   });
 
