@@ -2,9 +2,10 @@ import type { NamedRateLimitState, RateLimitState, VerifyAnswer } from '@keyward
 import type { IndexedKey } from '../key-index/key-index';
 import type { IndexedNamedLimit } from '../key-index/key-extras';
 import type { CreditSpending } from './credit-spending';
-import { stateOf } from './rate-limited-answer';
+import { resetOf, stateOf } from './rate-limited-answer';
 import type { SpendRequest } from './spend-request';
 import type { RateLimiting } from './answer-verify';
+import type { RateLimitDecision } from '@keyward/rate-limit';
 import { DENIED } from './denials';
 
 /** A named limit a verify applies: the key's (or its identity's), or `undefined` for a name neither has. */
@@ -27,6 +28,11 @@ const appliedLimits = (key: IndexedKey, spend: SpendRequest): readonly Applied[]
 
 /** `f` of the value, at once when it is there: most limiter and ledger answers are (leases, known counts). */
 const then = <T, R>(value: T | Promise<T>, f: (value: T) => R | Promise<R>): R | Promise<R> => (value instanceof Promise ? value.then(f) : f(value));
+
+const namedState = (name: string, d: RateLimitDecision): NamedRateLimitState =>
+  d.degraded
+    ? { name, limit: d.limit, remaining: d.remaining, reset: resetOf(d.resetMs), exceeded: !d.granted, degraded: true }
+    : { name, limit: d.limit, remaining: d.remaining, reset: resetOf(d.resetMs), exceeded: !d.granted };
 
 /** A name neither the key nor its identity has allows nothing. */
 const unknownLimit = (name: string, now: number): NamedRateLimitState => ({ name, limit: 0, remaining: 0, reset: new Date(now).toISOString(), exceeded: true });
@@ -66,15 +72,26 @@ class Spending {
     });
   }
 
-  /** The i-th named limit, in order; the first that refuses answers. */
-  private named(i: number): VerifyAnswer | Promise<VerifyAnswer> {
-    if (i === this.applied.length) return this.spendCredits();
-    const { name, limit, cost } = this.applied[i];
-    if (limit === undefined) return limited(this.key, this.ratelimit, [...this.ratelimits, unknownLimit(name, this.now)]);
-    return then(this.limiter.take(limit.counterId, limit, this.key.workspace.rateLimitWhenUnreachable, this.now, cost), (decision) => {
-      this.ratelimits.push({ name, ...stateOf(decision), exceeded: !decision.granted });
-      return decision.granted ? this.named(i + 1) : limited(this.key, this.ratelimit, this.ratelimits);
-    });
+  /** The named limits from the `from`-th on, in order; the first that refuses answers. A loop while the limiter answers at once. */
+  private named(from: number): VerifyAnswer | Promise<VerifyAnswer> {
+    for (let i = from; i < this.applied.length; i++) {
+      const { name, limit, cost } = this.applied[i];
+      if (limit === undefined) return limited(this.key, this.ratelimit, [...this.ratelimits, unknownLimit(name, this.now)]);
+      const decision = this.limiter.take(limit.counterId, limit, this.key.workspace.rateLimitWhenUnreachable, this.now, cost);
+      if (decision instanceof Promise) return decision.then((d) => this.decided(i, d));
+      if (!this.granted(name, decision)) return limited(this.key, this.ratelimit, this.ratelimits);
+    }
+    return this.spendCredits();
+  }
+
+  private decided(i: number, decision: RateLimitDecision): VerifyAnswer | Promise<VerifyAnswer> {
+    return this.granted(this.applied[i].name, decision) ? this.named(i + 1) : limited(this.key, this.ratelimit, this.ratelimits);
+  }
+
+  /** Lists the limit as checked; whether it let the call through. */
+  private granted(name: string, decision: RateLimitDecision): boolean {
+    this.ratelimits.push(namedState(name, decision));
+    return decision.granted;
   }
 
   private spendCredits(): VerifyAnswer | Promise<VerifyAnswer> {
