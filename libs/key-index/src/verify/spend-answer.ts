@@ -1,11 +1,11 @@
 import type { NamedRateLimitState, RateLimitState, VerifyAnswer } from '@keyward/contracts';
+import type { RateLimitDecision } from '@keyward/rate-limit';
 import type { IndexedKey } from '../key-index/key-index';
 import type { IndexedNamedLimit } from '../key-index/key-extras';
 import type { CreditSpending } from './credit-spending';
 import { resetOf, stateOf } from './rate-limited-answer';
 import type { SpendRequest } from './spend-request';
 import type { RateLimiting } from './answer-verify';
-import type { RateLimitDecision } from '@keyward/rate-limit';
 import { DENIED } from './denials';
 
 /** A named limit a verify applies: the key's (or its identity's), or `undefined` for a name neither has. */
