@@ -27,7 +27,8 @@ const deny = (code: VerifyCode, key: IndexedKey): VerifyAnswer => ({ valid: fals
 /**
  * Answers one `keyward.v1.verify` request (product.md section 4) from the index alone, and every
  * answer derives from the raw bytes, so a bad message can never throw out of here. Only a key with
- * a rate limit may wait (on the shared count); every other answer is synchronous, as before.
+ * a rate limit, named limits or credits may wait (on a shared count); every other answer is
+ * synchronous, as before.
  */
 export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: number): VerifyAnswer | Promise<VerifyAnswer> => {
   const request = parsed(raw);
