@@ -25,7 +25,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
   private subscriptions: Subscription[] = [];
   private readonly context: VerifyContext;
   private stopped = false;
-  /** Rate-limited answers still waiting on the shared count: a stop lets them answer and count. */
+  /** Answers still waiting on a shared count (rate limits, credits): a stop lets them answer and count. */
   private readonly waiting = new Set<Promise<void>>();
 
   constructor(
@@ -69,7 +69,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await Promise.all(this.subscriptions.map((s) => s.drain().catch(() => undefined))); // a closed connection has nothing left
-    if (!(await resolvesWithin(Promise.all(this.waiting), SHUTDOWN_GRACE_MS))) this.logger.warn('shutdown: rate-limited answers still waiting were abandoned');
+    if (!(await resolvesWithin(Promise.all(this.waiting), SHUTDOWN_GRACE_MS))) this.logger.warn('shutdown: answers still waiting on a shared count were abandoned');
   }
 
   private answer(msg: Msg, answerOf: Answerer): void {
@@ -79,7 +79,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
       // Business time (expiry, windows, refills) may be moved by a test clock; usage hours are real time.
       const now = Date.now();
       const answer = answerOf(msg.data, this.context, this.clock.now());
-      // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
+      // Only an answer that waits on a shared count (rate limits, credits) is a promise; every other one goes at once.
       // The catch also takes what respond throws: an unhandled rejection would end the process.
       if (answer instanceof Promise) {
         const answered = answer.then((a) => this.respond(msg, a, started, now)).catch((error: unknown) => this.failed(error));
