@@ -17,6 +17,7 @@ import { INDEX_SNAPSHOT_STORE, IndexSnapshots } from './snapshot/index-snapshots
 import { UsageCounter } from './usage/usage.counter';
 import { UsageFlusher } from './usage/usage.flusher';
 import { RateLimitNotices } from './usage/rate-limit.notices';
+import { creditLedgerProvider } from './verify/credit-ledger.provider';
 import { rateLimiterProvider } from './verify/rate-limiter.provider';
 import { VerifyMetrics } from './verify/verify.metrics';
 import { FindKeyResponder } from './verify/find-key.responder';
@@ -52,6 +53,6 @@ const snapshotStore = async (config: KeywardConfig): Promise<IndexSnapshotStore 
 export class AppModule {
   /** The verifier's own configuration, read and validated by main before anything connects. */
   static withConfig(config: VerifierConfig): DynamicModule {
-    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }, rateLimiterProvider(config)] };
+    return { module: AppModule, providers: [{ provide: Freshness, useValue: new Freshness(config.staleAfterMs) }, rateLimiterProvider(config), creditLedgerProvider(config)] };
   }
 }

@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect, type NatsConnection } from 'nats';
 import { VerifyClient } from '@keyward/client';
 import { loadVerifierConfig } from '@keyward/config';
-import { keyStreamId, roleStreamId, Subjects, workspaceStreamId, type FollowerProgress, type KeyCreated, type KeyEvent, type KeywardEvent, type Plan, type VerifyAnswer } from '@keyward/contracts';
+import { identityStreamId, keyStreamId, roleStreamId, Subjects, workspaceStreamId, type FollowerProgress, type KeyCreated, type KeyEvent, type KeywardEvent, type Plan, type VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { comparePositions, positionFromToken, type AppendResult } from '@keyward/event-store';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
+import { TEST_CLOCK_FILE_VARIABLE, TEST_CLOCK_POLL_MS } from '@keyward/platform';
 import { AppModule } from './app.module';
 import { EventFollower } from './follow/event-follower.service';
 
@@ -224,5 +228,97 @@ describe('verifier against the real event store and NATS', () => {
     await expectRebuilt();
     await startCaughtUp(holder.secret);
     await expectRebuilt();
+  });
+
+  /** A verify with fields the client kit does not send yet (cost, named limits), as plain JSON. */
+  const verifyRaw = async (request: object): Promise<VerifyAnswer> => JSON.parse((await nats.request(Subjects.verify, JSON.stringify(request), { timeout: 5_000 })).string()) as VerifyAnswer;
+
+  it('identities, metadata, named limits and disable/enable, once acknowledged, hold on the very next verify', async () => {
+    const { workspaceId } = freshIds();
+    const identityId = `idn_${randomBytes(10).toString('hex')}`;
+    await createWorkspace(workspaceId, 'enterprise');
+    await append(identityStreamId(identityId), [
+      {
+        type: 'IdentityCreated',
+        data: { identityId, workspaceId, externalId: 'user_1', meta: { org: 'acme' }, ratelimits: [{ name: 'shared', limit: 3, windowSeconds: 3_600, autoApply: true }], createdAt: new Date().toISOString() },
+      },
+    ]);
+    const a = await appendKey({ workspaceId, identityId, meta: { tier: 'gold' }, ratelimits: [{ name: 'tokens', limit: 100, windowSeconds: 3_600, autoApply: false }] });
+    const b = await appendKey({ workspaceId, identityId });
+    // Caught up once a key without limits answers: polling with `a` would spend the identity's.
+    const probe = await appendKey({ workspaceId });
+    await startCaughtUp(probe.secret);
+
+    await expect(verifyRaw({ key: a.secret })).resolves.toMatchObject({
+      code: 'VALID',
+      meta: { tier: 'gold' },
+      identity: { id: identityId, externalId: 'user_1', meta: { org: 'acme' } },
+      ratelimits: [{ name: 'shared', limit: 3, remaining: 2, exceeded: false }],
+    });
+    // The identity's limit is shared by its keys, counted once on the real limiter.
+    await expect(verifyRaw({ key: b.secret })).resolves.toMatchObject({ code: 'VALID', ratelimits: [{ name: 'shared', remaining: 1 }] });
+    await expect(verifyRaw({ key: a.secret, ratelimits: [{ name: 'tokens', cost: 60 }] })).resolves.toMatchObject({ code: 'VALID', ratelimits: [{ name: 'tokens', remaining: 40 }] });
+    await expect(verifyRaw({ key: a.secret, ratelimits: [{ name: 'tokens', cost: 60 }] })).resolves.toMatchObject({ code: 'RATE_LIMITED', ratelimits: [{ name: 'tokens', exceeded: true }] });
+    await verifyRaw({ key: b.secret });
+    await expect(verifyRaw({ key: a.secret })).resolves.toMatchObject({ code: 'RATE_LIMITED', keyId: a.keyId, ratelimits: [{ name: 'shared', remaining: 0, exceeded: true }] });
+
+    await acknowledged(await append(keyStreamId(b.keyId), [{ type: 'KeyDisabled', data: { keyId: b.keyId, disabledAt: new Date().toISOString() } }]));
+    await expect(verifyRaw({ key: b.secret })).resolves.toEqual({ valid: false, code: 'DISABLED', keyId: b.keyId });
+    await acknowledged(await append(keyStreamId(b.keyId), [{ type: 'KeyEnabled', data: { keyId: b.keyId, enabledAt: new Date().toISOString() } }]));
+    await expect(verifyRaw({ key: b.secret, ratelimits: [] })).resolves.toMatchObject({ code: 'VALID', identity: { meta: { org: 'acme' } } });
+
+    await acknowledged(await append(identityStreamId(identityId), [{ type: 'IdentityChanged', data: { identityId, workspaceId, meta: { org: 'beta' }, changedAt: new Date().toISOString() } }]));
+    await expect(verifyRaw({ key: b.secret, ratelimits: [] })).resolves.toMatchObject({ code: 'VALID', identity: { meta: { org: 'beta' } } });
+    await acknowledged(await append(identityStreamId(identityId), [{ type: 'IdentityDeleted', data: { identityId, workspaceId, deletedAt: new Date().toISOString() } }]));
+    await expect(verifyRaw({ key: b.secret })).resolves.toEqual({ valid: false, code: 'DISABLED', keyId: b.keyId });
+
+    // A restart rebuilds all of it from the history.
+    await startCaughtUp(probe.secret);
+    await expect(verifyRaw({ key: a.secret, ratelimits: [] })).resolves.toEqual({ valid: false, code: 'DISABLED', keyId: a.keyId });
+  });
+
+  it('spends credits exactly through the real ledger: a key’s own, and its identity’s shared by its keys; costs 0 and 5', async () => {
+    const { workspaceId } = freshIds();
+    const identityId = `idn_${randomBytes(10).toString('hex')}`;
+    await createWorkspace(workspaceId, 'enterprise');
+    await append(identityStreamId(identityId), [
+      { type: 'IdentityCreated', data: { identityId, workspaceId, externalId: 'user_2', meta: {}, ratelimits: [], credits: { remaining: 2 }, createdAt: new Date().toISOString() } },
+    ]);
+    const own = await appendKey({ workspaceId, credits: { remaining: 7 } });
+    const a = await appendKey({ workspaceId, identityId });
+    const b = await appendKey({ workspaceId, identityId });
+    const probe = await appendKey({ workspaceId });
+    await startCaughtUp(probe.secret);
+
+    await expect(verifyRaw({ key: own.secret, cost: 5 })).resolves.toMatchObject({ code: 'VALID', credits: { remaining: 2 } });
+    await expect(verifyRaw({ key: own.secret, cost: 5 })).resolves.toEqual({ valid: false, code: 'USAGE_EXCEEDED', keyId: own.keyId, credits: { remaining: 2 } });
+    await expect(verifyRaw({ key: own.secret, cost: 0 })).resolves.toMatchObject({ code: 'VALID', credits: { remaining: 2 } });
+    const answers = await Promise.all([a, b, a, b].map((k) => verifyRaw({ key: k.secret })));
+    expect(answers.filter((x) => x.code === 'VALID')).toHaveLength(2);
+    expect(answers.filter((x) => x.code === 'USAGE_EXCEEDED')).toHaveLength(2);
+
+    // A new generation of the key's credits starts from its own balance.
+    await acknowledged(await append(keyStreamId(own.keyId), [{ type: 'KeyCreditsChanged', data: { keyId: own.keyId, credits: { remaining: 10 }, generation: 2, changedAt: new Date().toISOString() } }]));
+    await expect(verifyRaw({ key: own.secret, cost: 5 })).resolves.toMatchObject({ code: 'VALID', credits: { remaining: 5 } });
+  });
+
+  it('takes business time from the test clock file, re-read when it changes; freshness keeps real time', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'keyward-clock-')), 'offset');
+    writeFileSync(file, '0');
+    const key = await appendKey({ expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    process.env[TEST_CLOCK_FILE_VARIABLE] = file;
+    try {
+      await startCaughtUp(key.secret);
+      expect((await client.verify(key.secret)).code).toBe('VALID');
+      writeFileSync(file, String(2 * 3_600_000));
+      expect((await until((a) => a.code !== 'VALID', key.secret)).code).toBe('EXPIRED');
+      writeFileSync(file, '0');
+      await new Promise((r) => setTimeout(r, TEST_CLOCK_POLL_MS * 4));
+      expect((await until((a) => a.code === 'VALID', key.secret)).code).toBe('VALID');
+    } finally {
+      delete process.env[TEST_CLOCK_FILE_VARIABLE];
+      await app?.close();
+      app = undefined;
+    }
   });
 });

@@ -57,7 +57,8 @@ export interface VerifyRequest {
 }
 
 /**
- * `keyward.v1.verify-key-id`: the key's state now, as `verify` would answer its current secret.
+ * `keyward.v1.verify-key-id`: the key's state now, as `verify` would answer its current secret,
+ * spending neither credits nor named limits (a gateway session is not a call its credits pay for).
  * Never on the public bus: whoever may send it can act as any key whose id it knows.
  */
 export interface VerifyKeyIdRequest {

@@ -3,6 +3,7 @@ export { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot } from './snapshot/index-snap
 export { MalformedEventError } from './key-index/index-event.parser';
 export { Freshness } from './freshness/freshness';
 export { answerVerify, answerVerifyKeyId, type VerifyContext } from './verify/answer-verify';
+export type { CreditSpending } from './verify/credit-spending';
 export { answerFindKey } from './verify/answer-find-key';
 export { DescribedAnswers } from './verify/described-answers';
 export { PermissionQueryCache } from './verify/permission-query.cache';

@@ -70,6 +70,24 @@ describe('GlobalRateLimiter over JetStream KV', () => {
     for (const a of granted) expect(a.remaining).toBeLessThan(5_000);
   });
 
+  it('spends costs across three replicas: never more tokens than the limit, and at least 90% of it under demand', async () => {
+    const keyId = `${freshKeyId()}.tokens`;
+    const rule = { limit: 7_000, windowMs: 10_000 };
+    let next = 0;
+    const answers: RateLimitDecision[] = [];
+    await Promise.all(
+      Array.from({ length: 64 }, async (_, client) => {
+        while (next < 1_500) {
+          const n = next++;
+          answers.push(await replicas[(client + n) % replicas.length].take(keyId, rule, 'deny', T0, 7));
+        }
+      }),
+    );
+    const spent = answers.filter((a) => a.granted).length * 7;
+    expect(spent).toBeLessThanOrEqual(7_000);
+    expect(spent).toBeGreaterThanOrEqual(6_300);
+  });
+
   it('grants the limit again in the next window, and never more in any window', async () => {
     const keyId = freshKeyId();
     const first = await demand(keyId, 120, 16, LIMIT, T0);

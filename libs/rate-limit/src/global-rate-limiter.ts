@@ -16,6 +16,8 @@ interface Waiter {
   readonly rule: KeyRateLimit;
   readonly whenUnreachable: WhenUnreachable;
   readonly now: number;
+  /** Tokens this call spends; 0 only checks. */
+  readonly cost: number;
   readonly resolve: (decision: RateLimitDecision) => void;
 }
 
@@ -45,6 +47,19 @@ const LEASE_DIVISOR = 100;
 const MAX_LEASE = 1_000;
 
 const leaseFor = (spare: number): number => Math.min(MAX_LEASE, Math.floor(spare / LEASE_DIVISOR));
+/** Which calls fit into `left` tokens in arrival order, and what they spend together. */
+const fitting = (calls: readonly Waiter[], left: number): { readonly grants: boolean[]; readonly granted: number; readonly spent: number } => {
+  let spent = 0;
+  let granted = 0;
+  const grants = calls.map((w) => {
+    if (spent + w.cost > left) return false;
+    spent += w.cost;
+    granted++;
+    return true;
+  });
+  return { grants, granted, spent };
+};
+
 const sameRule = (a: KeyRateLimit | undefined, b: KeyRateLimit): boolean => a !== undefined && a.limit === b.limit && a.windowMs === b.windowMs;
 
 const decide = (granted: boolean, limit: number, remaining: number, resetMs: number, degraded = false): RateLimitDecision => ({
@@ -75,27 +90,33 @@ export class GlobalRateLimiter {
     this.clock = options.clock ?? Date.now;
   }
 
-  /** Synchronous when the answer needs no round trip (from the lease, window spent, or the shared count known unreachable). */
-  take(keyId: string, rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number): RateLimitDecision | Promise<RateLimitDecision> {
+  /**
+   * Spends `cost` tokens (default 1; 0 only checks, granted while the window is not over its limit).
+   * Synchronous when the answer needs no round trip (from the lease, too little left in a window
+   * seen, or the shared count known unreachable).
+   */
+  take(keyId: string, rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number, cost = 1): RateLimitDecision | Promise<RateLimitDecision> {
     const state = this.keys.get(keyId);
     if (state?.known) {
-      if (this.validLease(state, rule, now) > 0) return this.fromLease(keyId, state, rule, whenUnreachable, now);
+      const lease = this.validLease(state, rule, now);
+      if (lease > 0 && lease >= cost) return this.fromLease(keyId, state, rule, whenUnreachable, now, cost);
       const count = currentCount(state.known, now, rule.windowMs);
-      if (count.used >= rule.limit) return decide(false, rule.limit, 0, windowEnd(count));
+      // Counts only grow within a window: what is too little now stays too little.
+      if (count.used + cost > rule.limit) return decide(false, rule.limit, rule.limit - count.used, windowEnd(count));
     }
     if (this.clock() < this.unreachableUntil) return this.degraded(rule, whenUnreachable, now);
     return new Promise((resolve) => {
       const key = state ?? this.track(keyId, now);
-      key.waiting.push({ rule, whenUnreachable, now, resolve });
+      key.waiting.push({ rule, whenUnreachable, now, cost, resolve });
       if (!key.busy) void this.drain(keyId, key);
     });
   }
 
-  /** A token of this replica's lease; `remaining` is what the lease still holds, which no other replica can take. */
-  private fromLease(keyId: string, key: KeyCount, rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number): RateLimitDecision {
-    key.lease--;
+  /** `cost` tokens of this replica's lease; `remaining` is what the lease still holds, which no other replica can take. */
+  private fromLease(keyId: string, key: KeyCount, rule: KeyRateLimit, whenUnreachable: WhenUnreachable, now: number, cost: number): RateLimitDecision {
+    key.lease -= cost;
     if (key.lease <= key.leaseSize / 2 && !key.busy) {
-      key.refill = { rule, whenUnreachable, now, resolve: () => undefined };
+      key.refill = { rule, whenUnreachable, now, cost: 0, resolve: () => undefined };
       void this.drain(keyId, key);
     }
     return decide(true, rule.limit, key.lease, windowEnd(key.known as WindowCount));
@@ -147,34 +168,44 @@ export class GlobalRateLimiter {
   }
 
   /**
-   * Calls the lease covers are granted at once; the rest, and the next lease, take one
-   * compare-and-set; a lost race re-reads and tries again within the budget. `remaining` for the
-   * i-th: with a lease, what this replica holds after it (the lease and the batch's later calls),
-   * which no other replica can take; without, the window's count as written, exact at that moment.
+   * Calls the lease covers (in arrival order) are granted at once; the rest, and the next lease,
+   * take one compare-and-set; a lost race re-reads and tries again within the budget. `remaining`
+   * for a granted call: with a lease, what this replica holds after it (the lease and the batch's
+   * later grants), which no other replica can take; without, the window's count as written, exact
+   * at that moment, plus the batch's later grants.
    */
   private async serve(keyId: string, key: KeyCount, batch: readonly Waiter[], newest: Waiter): Promise<void> {
     // A loop, not a spread: a batch can be larger than a call's argument limit.
     const now = batch.reduce((latest, w) => Math.max(latest, w.now), newest.now);
     const rule = newest.rule;
     const { limit, windowMs } = rule;
-    const covered = Math.min(this.validLease(key, rule, now), batch.length);
-    for (const w of batch.slice(0, covered)) w.resolve(decide(true, limit, --key.lease, windowEnd(key.known as WindowCount)));
+    let covered = 0;
+    if (this.validLease(key, rule, now) > 0) {
+      for (; covered < batch.length && batch[covered].cost <= key.lease; covered++) {
+        key.lease -= batch[covered].cost;
+        batch[covered].resolve(decide(true, limit, key.lease, windowEnd(key.known as WindowCount)));
+      }
+    }
     const pending = batch.slice(covered);
     if (pending.length === 0 && (batch.length > 0 || key.lease > key.leaseSize / 2)) return;
     const deadline = this.clock() + this.options.budgetMs;
     try {
       for (;;) {
         const base = currentCount(key.known, now, windowMs);
-        const left = Math.max(0, limit - base.used);
-        const granted = Math.min(pending.length, left);
-        if (pending.length > 0 && granted === 0) {
-          // Only reached with a count read from the shared state in this window: truly spent.
-          for (const w of pending) w.resolve(decide(false, limit, 0, windowEnd(base)));
+        // Negative once a lowered limit is below what was spent: then even a check (cost 0) is refused.
+        const left = limit - base.used;
+        // Each call in arrival order takes its cost while it fits; one that does not is refused, later cheaper ones may still fit.
+        const fits = fitting(pending, left);
+        const { spent } = fits;
+        if (pending.length > 0 && fits.granted === 0) {
+          // Too little left in a count that only grows within its window: truly refused.
+          for (const w of pending) w.resolve(decide(false, limit, left, windowEnd(base)));
           return;
         }
-        const lease = granted < pending.length ? 0 : leaseFor(left - granted);
-        if (granted + lease === 0) return;
-        const next = { ...base, used: base.used + granted + lease };
+        const lease = fits.granted < pending.length ? 0 : leaseFor(Math.max(0, left - spent));
+        if (pending.length === 0 && lease === 0) return;
+        // A batch of checks only (cost 0) still writes the count unchanged: the compare-and-set proves it current.
+        const next = { ...base, used: base.used + spent + lease };
         const revision = await this.within(deadline, this.store.write(keyId, next, key.revision));
         if (revision !== undefined) {
           // What is left of the old lease (calls took from it while this write was in flight) is still this window's.
@@ -184,8 +215,13 @@ export class GlobalRateLimiter {
           key.lease = kept + lease;
           key.leaseRule = rule;
           if (lease > 0) key.leaseSize = lease;
-          const held = key.lease;
-          pending.forEach((w, i) => w.resolve(decide(i < granted, limit, i < granted ? (held > 0 ? held : limit - next.used) + granted - i - 1 : 0, windowEnd(next))));
+          const held = key.lease > 0 ? key.lease : limit - next.used;
+          // Later grants of the batch are still this replica's to hand out after each earlier one.
+          let later = spent;
+          pending.forEach((w, i) => {
+            if (fits.grants[i]) later -= w.cost;
+            w.resolve(decide(fits.grants[i], limit, fits.grants[i] ? held + later : limit - next.used, windowEnd(next)));
+          });
           return;
         }
         // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.

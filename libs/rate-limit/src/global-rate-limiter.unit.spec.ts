@@ -117,4 +117,57 @@ describe('GlobalRateLimiter', () => {
     const lowered = await Promise.all(Array.from({ length: 10 }, () => limiter.take('key_a', { limit: 5, windowMs: 10_000 }, 'deny', NOW)));
     expect(lowered.filter((a) => a.granted)).toEqual([]);
   });
+
+  describe('with a cost', () => {
+    it('spends each call’s cost in arrival order; one that does not fit is refused and a cheaper later one still fits', async () => {
+      const store = new MemoryCounterStore();
+      const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+      const rule = { limit: 10, windowMs: 10_000 };
+      const first = await limiter.take('key_a', rule, 'deny', NOW, 4);
+      expect(first).toMatchObject({ granted: true, remaining: 6 });
+      const batch = await Promise.all([5, 3, 1].map((cost) => limiter.take('key_a', rule, 'deny', NOW, cost)));
+      // 6 left: 5 fits (1 left), 3 does not, 1 does.
+      expect(batch.map((a) => [a.granted, a.remaining])).toEqual([
+        [true, 1],
+        [false, 0],
+        [true, 0],
+      ]);
+    });
+
+    it('refuses on the spot a cost larger than what a seen window has left, saying what is left', async () => {
+      const store = new MemoryCounterStore();
+      const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+      await limiter.take('key_a', RULE, 'deny', NOW, 3);
+      const calls = store.calls;
+      const refused = limiter.take('key_a', RULE, 'deny', NOW, 3);
+      expect(refused).toEqual({ granted: false, limit: 5, remaining: 2, resetMs: 1_764_000_010_000, degraded: false });
+      expect(store.calls).toBe(calls);
+      await expect(Promise.resolve(limiter.take('key_a', RULE, 'deny', NOW, 2))).resolves.toMatchObject({ granted: true, remaining: 0 });
+    });
+
+    it('cost 0 only checks: granted while the window is not over its limit, and spends nothing', async () => {
+      const store = new MemoryCounterStore();
+      const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+      await expect(Promise.resolve(limiter.take('key_a', RULE, 'deny', NOW, 0))).resolves.toMatchObject({ granted: true, remaining: 5 });
+      await limiter.take('key_a', RULE, 'deny', NOW, 5);
+      await expect(Promise.resolve(limiter.take('key_a', RULE, 'deny', NOW, 0))).resolves.toMatchObject({ granted: true, remaining: 0 });
+      await expect(Promise.resolve(limiter.take('key_a', RULE, 'deny', NOW, 1))).resolves.toMatchObject({ granted: false });
+      // Lowered below what was spent: over its limit, so even a check is refused.
+      await expect(Promise.resolve(limiter.take('key_a', { limit: 3, windowMs: 10_000 }, 'deny', NOW, 0))).resolves.toMatchObject({ granted: false, remaining: 0 });
+    });
+
+    it('takes costs from a lease: three replicas spending 7 at a time never exceed the limit', async () => {
+      const store = new MemoryCounterStore();
+      const replicas = [1, 2, 3].map(() => new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 }));
+      const rule = { limit: 70_000, windowMs: 10_000 };
+      const answers = [];
+      for (let round = 0; round < 120; round++) {
+        answers.push(...(await Promise.all(Array.from({ length: 90 }, (_, i) => replicas[i % 3].take('key_a', rule, 'deny', NOW, 7)))));
+      }
+      const granted = answers.filter((a) => a.granted).length;
+      expect(granted * 7).toBeLessThanOrEqual(70_000);
+      expect(granted * 7).toBeGreaterThanOrEqual(0.97 * 70_000);
+      expect(store.calls).toBeLessThan(answers.length / 10);
+    });
+  });
 });

@@ -14,7 +14,7 @@ const MAX_PENDING = 10_000;
  * `RATE_LIMITED` (`key.rate_limited`). A denial costs one map lookup by key id; the notice is
  * published off the verify path, twice a second, under a message id of (key, window) so that
  * JetStream drops the copies other verifiers send. A denial for an unreachable count is not a
- * key over its limit and says nothing. A publish that fails is retried at the next flush.
+ * key over its limit and says nothing, nor does a named limit's. A publish that fails is retried at the next flush.
  */
 @Injectable()
 export class RateLimitNotices implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,7 +36,8 @@ export class RateLimitNotices implements OnApplicationBootstrap, OnApplicationSh
   }
 
   record(answer: VerifyAnswer): void {
-    if (answer.code !== 'RATE_LIMITED' || answer.keyId === undefined || answer.ratelimit === undefined || answer.ratelimit.degraded) return;
+    // A named limit's refusal (`ratelimits` listed) is not the key's own limit reached.
+    if (answer.code !== 'RATE_LIMITED' || answer.keyId === undefined || answer.ratelimit === undefined || answer.ratelimit.degraded || answer.ratelimits !== undefined) return;
     const { keyId, ratelimit } = answer;
     if (this.noticed.get(keyId) === ratelimit.reset) return;
     const key = this.index.byId(keyId);

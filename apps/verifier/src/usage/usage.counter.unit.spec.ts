@@ -26,6 +26,14 @@ describe('UsageCounter', () => {
     expect(counter.drain()).toEqual([]);
   });
 
+  it('counts USAGE_EXCEEDED and DISABLED toward the key like any denial', () => {
+    const counter = new UsageCounter(owners);
+    counter.record(answer('USAGE_EXCEEDED', 'key_1'), t0);
+    counter.record(answer('USAGE_EXCEEDED', 'key_1'), t0);
+    counter.record(answer('DISABLED', 'key_1'), t0);
+    expect(counter.drain()).toEqual([{ workspaceId: 'ws_1', keyId: 'key_1', hour: '2026-03-01T10:00:00.000Z', counts: { USAGE_EXCEEDED: 2, DISABLED: 1 }, lastValidAt: null }]);
+  });
+
   it('does not count answers that name no key, or a key the index does not know', () => {
     const counter = new UsageCounter(owners);
     for (const code of ['MALFORMED', 'NOT_FOUND', 'UNAVAILABLE'] as const) counter.record(answer(code), t0);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects } from '@keyward/contracts';
-import { NATS_CONNECTION, PEPPER } from '@keyward/platform';
+import { BusinessClock, NATS_CONNECTION, PEPPER } from '@keyward/platform';
 import { answerFindKey, Freshness, KeyIndex } from '@keyward/key-index';
 
 const encoder = new TextEncoder();
@@ -22,6 +22,7 @@ export class FindKeyResponder implements OnApplicationBootstrap, BeforeApplicati
     @Inject(PEPPER) private readonly pepper: Buffer,
     private readonly index: KeyIndex,
     private readonly freshness: Freshness,
+    private readonly clock: BusinessClock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,7 +43,7 @@ export class FindKeyResponder implements OnApplicationBootstrap, BeforeApplicati
   private answer(msg: Msg): void {
     if (!msg.reply) return;
     try {
-      const answer = answerFindKey(msg.data, { index: this.index, pepper: this.pepper, serving: (now) => this.freshness.serving(now) }, Date.now());
+      const answer = answerFindKey(msg.data, { index: this.index, pepper: this.pepper, serving: () => this.freshness.serving(Date.now()) }, this.clock.now());
       msg.respond(encoder.encode(JSON.stringify(answer)));
     } catch (error) {
       // Never the message: it carries a secret.

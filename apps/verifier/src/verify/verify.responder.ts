@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { QueueGroups, Subjects, type VerifyAnswer } from '@keyward/contracts';
-import { NATS_CONNECTION, PEPPER, resolvesWithin } from '@keyward/platform';
+import { BusinessClock, NATS_CONNECTION, PEPPER, resolvesWithin } from '@keyward/platform';
 import { answerVerify, answerVerifyKeyId, DescribedAnswers, encodeVerifyAnswer, Freshness, KeyIndex, type VerifyContext } from '@keyward/key-index';
+import { CreditLedger } from '@keyward/credits';
 import { GlobalRateLimiter } from '@keyward/rate-limit';
 import { RateLimitNotices } from '../usage/rate-limit.notices';
 import { UsageCounter } from '../usage/usage.counter';
@@ -24,7 +25,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
   private subscriptions: Subscription[] = [];
   private readonly context: VerifyContext;
   private stopped = false;
-  /** Rate-limited answers still waiting on the shared count: a stop lets them answer and count. */
+  /** Answers still waiting on a shared count (rate limits, credits): a stop lets them answer and count. */
   private readonly waiting = new Set<Promise<void>>();
 
   constructor(
@@ -36,8 +37,11 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     private readonly usage: UsageCounter,
     private readonly rateLimitNotices: RateLimitNotices,
     limiter: GlobalRateLimiter,
+    credits: CreditLedger,
+    private readonly clock: BusinessClock,
   ) {
-    this.context = { index, pepper, serving: (now) => freshness.serving(now), described: new DescribedAnswers(), limiter };
+    // Freshness is a matter of real time, whatever the business clock says.
+    this.context = { index, pepper, serving: () => freshness.serving(Date.now()), described: new DescribedAnswers(), limiter, credits };
   }
 
   /**
@@ -65,16 +69,17 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await Promise.all(this.subscriptions.map((s) => s.drain().catch(() => undefined))); // a closed connection has nothing left
-    if (!(await resolvesWithin(Promise.all(this.waiting), SHUTDOWN_GRACE_MS))) this.logger.warn('shutdown: rate-limited answers still waiting were abandoned');
+    if (!(await resolvesWithin(Promise.all(this.waiting), SHUTDOWN_GRACE_MS))) this.logger.warn('shutdown: answers still waiting on a shared count were abandoned');
   }
 
   private answer(msg: Msg, answerOf: Answerer): void {
     if (!msg.reply) return; // a publish without a reply subject expects nothing
     const started = performance.now();
     try {
+      // Business time (expiry, windows, refills) may be moved by a test clock; usage hours are real time.
       const now = Date.now();
-      const answer = answerOf(msg.data, this.context, now);
-      // Only a rate-limited key's answer waits (on the shared count); every other one goes at once.
+      const answer = answerOf(msg.data, this.context, this.clock.now());
+      // Only an answer that waits on a shared count (rate limits, credits) is a promise; every other one goes at once.
       // The catch also takes what respond throws: an unhandled rejection would end the process.
       if (answer instanceof Promise) {
         const answered = answer.then((a) => this.respond(msg, a, started, now)).catch((error: unknown) => this.failed(error));
@@ -91,7 +96,7 @@ export class VerifyResponder implements OnApplicationBootstrap, BeforeApplicatio
     msg.respond(encodeVerifyAnswer(answer));
     this.usage.record(answer, now);
     this.rateLimitNotices.record(answer);
-    this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded);
+    this.metrics.record(answer.code, (performance.now() - started) / 1_000, answer.ratelimit?.degraded ?? answer.ratelimits?.some((l) => l.degraded));
   }
 
   private failed(error: unknown): void {

@@ -10,6 +10,7 @@ const CALLS_WRITE: Permission = { resource: 'calls', action: 'write' };
 interface Faults {
   readonly revoked: boolean;
   readonly expired: boolean;
+  readonly disabled: boolean;
   readonly noApiAccess: boolean;
   readonly outsideList: boolean;
   readonly lacksPermission: boolean;
@@ -18,6 +19,7 @@ interface Faults {
 const ORDER = [
   ['revoked', 'REVOKED'],
   ['expired', 'EXPIRED'],
+  ['disabled', 'DISABLED'],
   ['noApiAccess', 'PLAN_UPGRADE_REQUIRED'],
   ['outsideList', 'FORBIDDEN'],
   ['lacksPermission', 'INSUFFICIENT_PERMISSIONS'],
@@ -25,19 +27,21 @@ const ORDER = [
 
 const keyWith = (f: Faults): VerifiableKey => ({
   revoked: f.revoked,
+  disabled: f.disabled,
   expiresAtMs: f.expired ? NOW : null,
   workspace: { entitlements: { apiAccess: !f.noApiAccess } },
   ipAllowlist: IpAllowlistMatcher.of(['203.0.113.0/24']) ?? null,
   granted: { grants: [f.lacksPermission ? CALLS_READ : CALLS_WRITE] },
 });
 
-/** Every combination of the five faults. */
-const everyCombination: Faults[] = Array.from({ length: 32 }, (_, bits) => ({
+/** Every combination of the six faults. */
+const everyCombination: Faults[] = Array.from({ length: 64 }, (_, bits) => ({
   revoked: (bits & 1) !== 0,
   expired: (bits & 2) !== 0,
   noApiAccess: (bits & 4) !== 0,
   outsideList: (bits & 8) !== 0,
   lacksPermission: (bits & 16) !== 0,
+  disabled: (bits & 32) !== 0,
 }));
 
 describe('decideVerify: the one order of a verify’s checks', () => {
@@ -47,21 +51,21 @@ describe('decideVerify: the one order of a verify’s checks', () => {
   });
 
   it('a secret rotated away answers EXPIRED from the end of its grace on, before the plan is looked at', () => {
-    const key = keyWith({ revoked: false, expired: false, noApiAccess: true, outsideList: false, lacksPermission: false });
+    const key = keyWith({ revoked: false, expired: false, noApiAccess: true, outsideList: false, lacksPermission: false, disabled: false });
     expect(decideVerify(key, NOW + 1, [], '203.0.113.7', NOW)).toBe('PLAN_UPGRADE_REQUIRED');
     expect(decideVerify(key, NOW, [], '203.0.113.7', NOW)).toBe('EXPIRED');
   });
 
   it('a key without an allowlist takes any address, or none; a key with one refuses a missing or unparsable one', () => {
-    const open: VerifiableKey = { ...keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: false }), ipAllowlist: null };
+    const open: VerifiableKey = { ...keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: false, disabled: false }), ipAllowlist: null };
     expect(decideVerify(open, Infinity, [], undefined, NOW)).toBe('VALID');
-    const listed = keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: false });
+    const listed = keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: false, disabled: false });
     expect(decideVerify(listed, Infinity, [], undefined, NOW)).toBe('FORBIDDEN');
     expect(decideVerify(listed, Infinity, [], 'not an address', NOW)).toBe('FORBIDDEN');
   });
 
   it('expires at the instant of expiry, not before', () => {
-    const key = { ...keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: false }), expiresAtMs: NOW };
+    const key = { ...keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: false, disabled: false }), expiresAtMs: NOW };
     expect(decideVerify(key, Infinity, [], '203.0.113.7', NOW - 1)).toBe('VALID');
     expect(decideVerify(key, Infinity, [], '203.0.113.7', NOW)).toBe('EXPIRED');
   });

@@ -1,5 +1,17 @@
 import {
+  isIdentityEvent,
   isKeyEvent,
+  type IdentityChanged,
+  type IdentityCreated,
+  type IdentityDeleted,
+  type IdentityEvent,
+  type JsonObject,
+  type KeyCreditsChanged,
+  type KeyDisabled,
+  type KeyEnabled,
+  type KeyMetaChanged,
+  type KeyNamedRateLimitsChanged,
+  type NamedRateLimit,
   isRoleEvent,
   isWorkspaceEvent,
   Plans,
@@ -37,13 +49,18 @@ import {
   IpAllowlistMatcher,
   isAccessLevel,
   isBuiltInRole,
+  isCredits,
   isKeyEnvironment,
   isLevelResource,
   isPermissionAction,
   isRateLimit,
   isResourceInstance,
   isResourceName,
+  NO_META,
+  validMeta,
+  validNamedRateLimits,
 } from '@keyward/domain';
+import { creditsSetting, type CreditsSetting } from '@keyward/credits';
 
 /**
  * An event whose data is not what its type says (a bug or a foreign writer). Its message names
@@ -65,10 +82,19 @@ export interface IndexKeyLimits {
   readonly ipAllowlist: IpAllowlistMatcher | null;
 }
 
+/** What a key carries beyond the basics; absent or empty on most keys, which then cost nothing for them. */
+export interface IndexKeyExtras {
+  readonly credits: CreditsSetting | null;
+  readonly ratelimits: readonly NamedRateLimit[];
+  /** `null` for `{}`. */
+  readonly meta: JsonObject | null;
+  readonly identityId: string | null;
+}
+
 type ReadCreated = Read<KeyCreated, 'keyId' | 'workspaceId' | 'name' | 'environment' | 'secretHash' | 'expiresAt' | 'roles' | 'permissions' | 'unrestricted'>;
 
 export type IndexKeyEvent =
-  | { readonly type: 'KeyCreated'; readonly data: ReadCreated['data'] & IndexKeyLimits }
+  | { readonly type: 'KeyCreated'; readonly data: ReadCreated['data'] & IndexKeyLimits & IndexKeyExtras }
   | Read<KeyRotated, 'keyId' | 'secretHash' | 'previousKeyExpiresAt'>
   | Read<KeyRevoked, 'keyId'>
   | Read<KeyDeleted, 'keyId'>
@@ -76,7 +102,24 @@ export type IndexKeyEvent =
   | Read<KeyExpiryChanged, 'keyId' | 'expiresAt'>
   | { readonly type: KeyRateLimitChanged['type']; readonly data: Pick<IndexKeyLimits, 'ratelimit'> & { readonly keyId: string } }
   | { readonly type: KeyIpAllowlistChanged['type']; readonly data: Pick<IndexKeyLimits, 'ipAllowlist'> & { readonly keyId: string } }
+  | { readonly type: KeyCreditsChanged['type']; readonly data: Pick<IndexKeyExtras, 'credits'> & { readonly keyId: string } }
+  | Read<KeyNamedRateLimitsChanged, 'keyId' | 'ratelimits'>
+  | { readonly type: KeyMetaChanged['type']; readonly data: Pick<IndexKeyExtras, 'meta'> & { readonly keyId: string } }
+  | Read<KeyDisabled | KeyEnabled, 'keyId'>
   | KeyAccessEvent;
+
+/** An identity as the index keeps it (`meta` `{}` included: verify answers always carry it). */
+export interface IndexIdentityFields {
+  readonly externalId: string;
+  readonly meta: JsonObject;
+  readonly ratelimits: readonly NamedRateLimit[];
+  readonly credits: CreditsSetting | null;
+}
+
+export type IndexIdentityEvent =
+  | { readonly type: IdentityCreated['type']; readonly data: IndexIdentityFields & { readonly identityId: string; readonly workspaceId: string } }
+  | { readonly type: IdentityChanged['type']; readonly data: Partial<IndexIdentityFields> & { readonly identityId: string; readonly workspaceId: string } }
+  | Read<IdentityDeleted, 'identityId' | 'workspaceId'>;
 
 export type IndexRoleEvent = Read<RoleCreated | RolePermissionsChanged, 'roleId' | 'workspaceId' | 'permissions'> | Read<RoleDeleted, 'roleId' | 'workspaceId'>;
 
@@ -90,11 +133,16 @@ export type IndexWorkspaceEvent =
   | Read<WorkspacePlanChanged, 'workspaceId' | 'plan'>
   | { readonly type: WorkspaceSettingsChanged['type']; readonly data: Pick<WorkspaceSettingsChanged['data'], 'workspaceId'> & IndexSettings };
 
-export type IndexEvent = IndexKeyEvent | IndexRoleEvent | IndexWorkspaceEvent;
+export type IndexEvent = IndexKeyEvent | IndexRoleEvent | IndexWorkspaceEvent | IndexIdentityEvent;
 
 /** Ids are opaque to the index, but bounded: a huge one is no id any writer of this version makes. */
 const MAX_ID_LENGTH = 200;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** Shared by every key and identity without limits or metadata. */
+export const NO_NAMED_LIMITS: readonly NamedRateLimit[] = Object.freeze([]);
+const FIRST_GENERATION = (): number => 1;
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** Checks one event's data field by field, failing on the first bad one. */
 class DataReader {
@@ -112,7 +160,7 @@ class DataReader {
     throw new MalformedEventError(`${this.type}: ${field} ${why}`);
   }
 
-  private field(field: string): unknown {
+  field(field: string): unknown {
     return Object.hasOwn(this.data, field) ? this.data[field] : undefined;
   }
 
@@ -163,6 +211,11 @@ class DataReader {
     return Number.isFinite(Date.parse(value)) ? value : this.bad(field);
   }
 
+  count(field: string): number {
+    const value = this.field(field);
+    return isCount(value) ? value : this.bad(field);
+  }
+
   instantOrNull(field: string): string | null {
     return this.field(field) === null ? null : this.instant(field);
   }
@@ -194,6 +247,44 @@ class DataReader {
     const value = Object.hasOwn(settings, name) ? (settings as Record<string, unknown>)[name] : undefined;
     if (value === undefined) return fallback;
     return allowed.includes(value as T) ? (value as T) : this.bad(`settings.${name}`);
+  }
+
+  /** Absent (written before credits existed, or none set): `null`, as is an explicit `null`. */
+  creditsOrNull(field: string, generation: () => number, setAt: () => string): CreditsSetting | null {
+    const value = this.field(field);
+    if (value === undefined || value === null) return null;
+    return isCredits(value) ? creditsSetting(value, generation(), setAt()) : this.bad(field);
+  }
+
+  /** Which setting of a balance this is: 1 for the first, one more at each change. */
+  generation(field: string): number {
+    const value = this.field(field);
+    return Number.isSafeInteger(value) && (value as number) >= 1 ? (value as number) : this.bad(field);
+  }
+
+  /** Absent where not `required`: none. By the domain's rule: names unique, at most MAX_NAMED_RATE_LIMITS. */
+  namedLimits(field: string, required: boolean): readonly NamedRateLimit[] {
+    const value = this.field(field);
+    if (value === undefined && !required) return NO_NAMED_LIMITS;
+    const limits = this.checked(field, () => validNamedRateLimits(value));
+    return limits.length === 0 ? NO_NAMED_LIMITS : limits;
+  }
+
+  /** A JSON object; `null` for `{}`, or absent where not `required`. */
+  metaOrNull(field: string, required: boolean): JsonObject | null {
+    const value = this.field(field);
+    if (value === undefined && !required) return null;
+    const meta = this.checked(field, () => validMeta(value));
+    return meta === NO_META ? null : meta;
+  }
+
+  /** What the domain's rule `valid` makes of a field, which throws on a bad one (its message is not ours to log: it may quote the value). */
+  private checked<T>(field: string, valid: () => T): T {
+    try {
+      return valid();
+    } catch {
+      return this.bad(field);
+    }
   }
 
   secretHash(field: string): string {
@@ -244,6 +335,10 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
           unrestricted: r.boolean('unrestricted'),
           ratelimit: r.rateLimitOrNull('ratelimit', false),
           ipAllowlist: r.allowlist('ipAllowlist', false),
+          credits: r.creditsOrNull('credits', FIRST_GENERATION, () => r.instant('createdAt')),
+          ratelimits: r.namedLimits('ratelimits', false),
+          meta: r.metaOrNull('meta', false),
+          identityId: r.field('identityId') === undefined ? null : r.id('identityId'),
         },
       };
     case 'KeyRotated':
@@ -259,6 +354,15 @@ const readKeyEvent = (type: KeyEvent['type'], r: DataReader): IndexKeyEvent | un
       return { type, data: { keyId: r.id('keyId'), ratelimit: r.rateLimitOrNull('ratelimit', true) } };
     case 'KeyIpAllowlistChanged':
       return { type, data: { keyId: r.id('keyId'), ipAllowlist: r.allowlist('ipAllowlist', true) } };
+    case 'KeyCreditsChanged':
+      return { type, data: { keyId: r.id('keyId'), credits: r.creditsOrNull('credits', () => r.generation('generation'), () => r.instant('changedAt')) } };
+    case 'KeyNamedRateLimitsChanged':
+      return { type, data: { keyId: r.id('keyId'), ratelimits: r.namedLimits('ratelimits', true) } };
+    case 'KeyMetaChanged':
+      return { type, data: { keyId: r.id('keyId'), meta: r.metaOrNull('meta', true) } };
+    case 'KeyDisabled':
+    case 'KeyEnabled':
+      return { type, data: { keyId: r.id('keyId') } };
     case 'RoleAssigned':
     case 'RoleUnassigned':
       return { type, data: { keyId: r.id('keyId'), roleId: r.id('roleId') } };
@@ -303,6 +407,66 @@ const readWorkspaceEvent = (type: WorkspaceEvent['type'], r: DataReader): IndexW
   }
 };
 
+const readIdentityEvent = (type: IdentityEvent['type'], r: DataReader): IndexIdentityEvent => {
+  const ids = { identityId: r.id('identityId'), workspaceId: r.id('workspaceId') };
+  switch (type) {
+    case 'IdentityCreated':
+      return {
+        type,
+        data: {
+          ...ids,
+          externalId: r.id('externalId'),
+          meta: r.metaOrNull('meta', true) ?? NO_META,
+          ratelimits: r.namedLimits('ratelimits', true),
+          credits: r.creditsOrNull('credits', FIRST_GENERATION, () => r.instant('createdAt')),
+        },
+      };
+    case 'IdentityChanged': {
+      // `credits: { credits: Credits | null, generation }`, set at the change's `changedAt`.
+      const changed = r.field('credits');
+      const credits = changed === undefined ? undefined : DataReader.of(`${type}: credits`, changed);
+      return {
+        type,
+        data: {
+          ...ids,
+          ...(r.field('externalId') === undefined ? {} : { externalId: r.id('externalId') }),
+          ...(r.field('meta') === undefined ? {} : { meta: r.metaOrNull('meta', true) ?? NO_META }),
+          ...(r.field('ratelimits') === undefined ? {} : { ratelimits: r.namedLimits('ratelimits', true) }),
+          ...(credits === undefined ? {} : { credits: credits.creditsOrNull('credits', () => credits.generation('generation'), () => r.instant('changedAt')) }),
+        },
+      };
+    }
+    default:
+      return { type, data: ids };
+  }
+};
+
+/** Credits as a snapshot holds them: with their generation and when they were set. */
+const storedCredits = (r: DataReader): CreditsSetting | null => {
+  const value = r.field('credits');
+  if (value === null || value === undefined) return null;
+  const c = DataReader.of('credits', value);
+  // Kept as the ledger takes it (`setAtMs`): back to the instant it was read from.
+  return r.creditsOrNull('credits', () => c.generation('generation'), () => new Date(c.count('setAtMs')).toISOString());
+};
+
+/** A snapshot's copy of what the events above set, checked by the same rules (throws `MalformedEventError`). */
+export const readStoredExtras = (value: unknown): IndexKeyExtras & { readonly disabled: boolean } => {
+  const r = DataReader.of('extras', value);
+  return {
+    credits: storedCredits(r),
+    ratelimits: r.namedLimits('ratelimits', true),
+    meta: r.field('meta') === null ? null : r.metaOrNull('meta', true),
+    identityId: r.field('identityId') === null ? null : r.id('identityId'),
+    disabled: r.boolean('disabled'),
+  };
+};
+
+export const readStoredIdentity = (value: unknown): IndexIdentityFields => {
+  const r = DataReader.of('identities', value);
+  return { externalId: r.id('externalId'), meta: r.metaOrNull('meta', true) ?? NO_META, ratelimits: r.namedLimits('ratelimits', true), credits: storedCredits(r) };
+};
+
 /**
  * The boundary between the store and the index: an event of a type the index reads, with every
  * field it reads checked; `undefined` for any other type (another service's, or a newer writer's).
@@ -312,5 +476,6 @@ export const parseIndexEvent = (event: { readonly type: string; readonly data: u
   if (isKeyEvent(event)) return readKeyEvent(event.type, DataReader.of(event.type, event.data));
   if (isRoleEvent(event)) return readRoleEvent(event.type, DataReader.of(event.type, event.data));
   if (isWorkspaceEvent(event)) return readWorkspaceEvent(event.type, DataReader.of(event.type, event.data));
+  if (isIdentityEvent(event)) return readIdentityEvent(event.type, DataReader.of(event.type, event.data));
   return undefined;
 };

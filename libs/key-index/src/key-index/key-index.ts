@@ -1,9 +1,12 @@
-import type { KeyEnvironment } from '@keyward/contracts';
+import type { JsonObject, KeyEnvironment } from '@keyward/contracts';
+import type { CreditsSetting } from '@keyward/credits';
 import { effectiveGrants, evolveKeyAccess, heldRoles, isBuiltInRole, type IpAllowlistMatcher, type KeyAccess } from '@keyward/domain';
 import type { IndexSnapshot } from '../snapshot/index-snapshot';
 import { GrantSets, type GrantSet } from './grant-set';
 import { HoldersByGroup } from './holders-by-group';
+import { Identities, type IndexedIdentity } from './identities';
 import { MalformedEventError, parseIndexEvent, type IndexKeyEvent, type IndexRoleEvent, type IndexWorkspaceEvent } from './index-event.parser';
+import { indexedNamedLimits, KeyExtras, namedLimitsOf, type IndexedCredits, type IndexedNamedLimit } from './key-extras';
 import { KeyAccesses } from './key-access.interner';
 import { KeyLimits, type IndexedRateLimit } from './key-limits';
 import { roleGroup, CustomRoles } from './custom-roles';
@@ -29,6 +32,16 @@ export interface IndexedKey {
   readonly ratelimit: IndexedRateLimit | null;
   /** `null`: any address; otherwise verify needs an `ip` inside it. */
   readonly ipAllowlist: IpAllowlistMatcher | null;
+  /** Disabled, or its identity is deleted, unknown or of another workspace (fail closed): DISABLED. */
+  readonly disabled: boolean;
+  /** `null`: none, or none found (then `disabled`). */
+  readonly identity: IndexedIdentity | null;
+  /** `null` for `{}`. */
+  readonly meta: JsonObject | null;
+  /** The key's own credits, else its identity's; `null`: unlimited. */
+  readonly credits: IndexedCredits | null;
+  /** The key's named limits, then its identity's of other names; shared empty for most keys. */
+  readonly ratelimits: readonly IndexedNamedLimit[];
 }
 
 /** A stored secret that a digest matched. */
@@ -84,6 +97,8 @@ export class KeyIndex {
   private secrets = new SecretTable();
   private keys = noKeys();
   private limits = new KeyLimits();
+  private extras = new KeyExtras();
+  private identities = new Identities();
   private readonly slots = new Map<string, number>();
   private readonly roles = new CustomRoles();
   private readonly workspaces = new WorkspacePlans();
@@ -142,6 +157,12 @@ export class KeyIndex {
       case 'WorkspaceSettingsChanged':
         this.applyWorkspaceEvent(parsed);
         break;
+      case 'IdentityCreated':
+      case 'IdentityChanged':
+      case 'IdentityDeleted':
+        // Keys read their identity on each verify: nothing of theirs needs recomputing.
+        this.identities.apply(parsed);
+        break;
       default:
         this.applyKeyEvent(parsed);
     }
@@ -162,6 +183,11 @@ export class KeyIndex {
       keys: { ids: [...k.ids], names: [...k.names], environments: [...k.environments], expiresAt: [...k.expiresAt], revoked: [...k.revoked], access, workspace, currentSecret: [...k.currentSecret] },
       secrets: this.secrets.columns(),
       limits: this.limits.columns(),
+      identities: this.identities.rows(),
+      extras: [...this.extras.entries()].map(
+        ([slot, e]) =>
+          [slot, { credits: e.credits?.setting ?? null, ratelimits: namedLimitsOf(e.ratelimits), meta: e.meta, identityId: e.identityId, disabled: e.disabled }] as const,
+      ),
     };
   }
 
@@ -195,6 +221,10 @@ export class KeyIndex {
     };
     this.secrets = SecretTable.of(snapshot.secrets);
     this.limits = KeyLimits.of(snapshot.limits);
+    this.identities = Identities.of(snapshot.identities);
+    for (const [slot, e] of snapshot.extras) {
+      this.extras.change(slot, { credits: this.creditsOf(slot, e.credits), ratelimits: indexedNamedLimits(s.ids[slot], e.ratelimits), meta: e.meta, identityId: e.identityId, disabled: e.disabled });
+    }
     for (let slot = 0; slot < s.ids.length; slot++) {
       this.slots.set(s.ids[slot], slot);
       if (!s.revoked[slot]) this.holdRoles(slot, access[slot]);
@@ -203,6 +233,8 @@ export class KeyIndex {
 
   private keyAt(slot: number): IndexedKey {
     const k = this.keys;
+    const extra = this.extras.of(slot);
+    const identity = extra.identityId === null ? null : (this.identities.of(extra.identityId, k.workspace[slot].workspaceId) ?? null);
     return {
       keyId: k.ids[slot],
       name: k.names[slot],
@@ -215,6 +247,11 @@ export class KeyIndex {
       granted: k.granted[slot],
       ratelimit: this.limits.rateLimitOf(slot),
       ipAllowlist: this.limits.allowlistOf(slot),
+      disabled: extra.disabled || (extra.identityId !== null && identity === null),
+      identity,
+      meta: extra.meta,
+      credits: extra.credits ?? identity?.credits ?? null,
+      ratelimits: identity === null ? extra.ratelimits : this.extras.limitsOf(slot, extra, identity.ratelimits),
     };
   }
 
@@ -268,6 +305,19 @@ export class KeyIndex {
       case 'KeyIpAllowlistChanged':
         this.limits.setAllowlist(slot, event.data.ipAllowlist);
         return;
+      case 'KeyCreditsChanged':
+        this.extras.change(slot, { credits: this.creditsOf(slot, event.data.credits) });
+        return;
+      case 'KeyNamedRateLimitsChanged':
+        this.extras.change(slot, { ratelimits: indexedNamedLimits(event.data.keyId, event.data.ratelimits) });
+        return;
+      case 'KeyMetaChanged':
+        this.extras.change(slot, { meta: event.data.meta });
+        return;
+      case 'KeyDisabled':
+      case 'KeyEnabled':
+        this.extras.change(slot, { disabled: event.type === 'KeyDisabled' });
+        return;
       default:
         this.changeAccess(slot, evolveKeyAccess(this.keys.access[slot], event));
     }
@@ -301,13 +351,19 @@ export class KeyIndex {
     this.slots.set(d.keyId, slot);
     this.limits.setRateLimit(slot, d.ratelimit);
     this.limits.setAllowlist(slot, d.ipAllowlist);
+    this.extras.change(slot, { credits: this.creditsOf(slot, d.credits), ratelimits: indexedNamedLimits(d.keyId, d.ratelimits), meta: d.meta, identityId: d.identityId });
     this.holdRoles(slot, access);
+  }
+
+  private creditsOf(slot: number, setting: CreditsSetting | null): IndexedCredits | null {
+    return setting === null ? null : { ownerId: this.keys.ids[slot], setting };
   }
 
   /** Revoked for good: it answers REVOKED, and no role or plan change needs to look at it again. */
   private retire(slot: number): void {
     this.keys.revoked[slot] = true;
     this.limits.forget(slot);
+    this.extras.forget(slot);
     this.releaseRoles(slot, this.keys.access[slot]);
   }
 

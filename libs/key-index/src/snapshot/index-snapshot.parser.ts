@@ -1,8 +1,10 @@
 import { Plans, RateLimitWhenUnreachableChoices, type AccessLevel, type KeyEnvironment, type Plan, type RateLimitWhenUnreachable, type Share } from '@keyward/contracts';
 import { isAccessLevel, isIpAllowlistEntry, isKeyEnvironment, isLevelResource, isPermissionAction, isRateLimit, type KeyAccess } from '@keyward/domain';
+import type { IdentityRow } from '../key-index/identities';
+import { readStoredExtras, readStoredIdentity } from '../key-index/index-event.parser';
 import type { KeyLimitColumns } from '../key-index/key-limits';
 import { DIGEST_BYTES } from '../key-index/secret-table';
-import { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';
+import { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot, type SnapshotKeyExtra } from './index-snapshot';
 
 /** A snapshot that cannot be used; its message names the part, never a value. */
 export class UnusableSnapshotError extends Error {
@@ -57,6 +59,28 @@ const limitColumns = (value: unknown, count: number): KeyLimitColumns => {
   return { rateLimits, ipAllowlists };
 };
 
+/** Read by the event parser's own rules: a snapshot holds nothing an event could not have set. */
+const readWith = <T>(what: string, read: () => T): T => {
+  try {
+    return read();
+  } catch {
+    return fail(what);
+  }
+};
+
+const identityRows = (value: unknown): IdentityRow[] =>
+  listOf('identities', value, isTuple).map((row) =>
+    row.length === 3 && isString(row[0]) && isString(row[1]) ? ([row[0], row[1], readWith('identities', () => readStoredIdentity(row[2]))] as const) : fail('identities'),
+  );
+
+/** Each slot a live key's, at most once. */
+const extraRows = (value: unknown, count: number): (readonly [number, SnapshotKeyExtra])[] => {
+  const isSlot = below(count);
+  const rows = listOf('extras', value, isTuple).map((row) => (row.length === 2 && isSlot(row[0]) ? ([row[0], readWith('extras', () => readStoredExtras(row[1]))] as const) : fail('extras')));
+  if (new Set(rows.map(([slot]) => slot)).size !== rows.length) fail('extras');
+  return rows;
+};
+
 /**
  * The boundary between a stored snapshot and the index: every column checked for type, length
  * and range, so that a snapshot of another version or a damaged one is refused whole, before the
@@ -97,5 +121,7 @@ export const parseIndexSnapshot = (value: unknown): IndexSnapshot => {
       validUntilMs: listOf('secrets.validUntilMs', secrets.validUntilMs, (v): v is number | null => v === null || typeof v === 'number', secretCount).map((v) => v ?? Infinity),
     },
     limits: limitColumns(value.limits, count),
+    identities: identityRows(value.identities),
+    extras: extraRows(value.extras, count),
   };
 };

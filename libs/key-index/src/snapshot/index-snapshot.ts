@@ -1,13 +1,21 @@
 import type { KeyEnvironment, Plan, RateLimitWhenUnreachable } from '@keyward/contracts';
 import type { KeyAccess } from '@keyward/domain';
+import type { IdentityRow } from '../key-index/identities';
+import type { IndexKeyExtras } from '../key-index/index-event.parser';
 import type { KeyLimitColumns } from '../key-index/key-limits';
 import type { SecretColumns } from '../key-index/secret-table';
 
 /**
  * Bumped whenever the shape below or its meaning changes: a snapshot of another format is not read
  * (the verifier replays the history instead). 2: rate limits, IP allowlists, `rateLimitWhenUnreachable`.
+ * 3: identities, and keys' credits, named limits, metadata, identity and disabling.
  */
-export const INDEX_SNAPSHOT_FORMAT = 2;
+export const INDEX_SNAPSHOT_FORMAT = 3;
+
+/** What a live key carries beyond the basics, as events set it. */
+export interface SnapshotKeyExtra extends IndexKeyExtras {
+  readonly disabled: boolean;
+}
 
 /** One column per field, one entry per key slot. */
 export interface KeyColumns {
@@ -37,4 +45,8 @@ export interface IndexSnapshot {
   readonly secrets: SecretColumns;
   /** Only the live keys that have a rate limit or an allowlist. */
   readonly limits: KeyLimitColumns;
+  /** The live identities. */
+  readonly identities: readonly IdentityRow[];
+  /** Only the live keys that carry any of `SnapshotKeyExtra`. */
+  readonly extras: readonly (readonly [slot: number, extra: SnapshotKeyExtra])[];
 }

@@ -1,7 +1,7 @@
 import type { VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, storedSecretOf } from '@keyward/domain';
 import { KeyIndex } from '../key-index/key-index';
-import { answeredAtOnce, grantingLimiter, keyCreated, recorded, restrictedKey, TEST_NOW as NOW, TEST_PEPPER as pepper } from '../testing/verifier-events';
+import { answeredAtOnce, grantingLimiter, keyCreated, memoryCredits, recorded, restrictedKey, TEST_NOW as NOW, TEST_PEPPER as pepper } from '../testing/verifier-events';
 import { answerVerify, answerVerifyKeyId } from './answer-verify';
 import { DescribedAnswers } from './described-answers';
 
@@ -10,7 +10,7 @@ const setup = () => {
   const { secret, keyId, event } = restrictedKey(['read-only']);
   index.apply(event);
   let serving = true;
-  const context = { index, pepper, serving: () => serving, described: new DescribedAnswers(), limiter: grantingLimiter() };
+  const context = { index, pepper, serving: () => serving, described: new DescribedAnswers(), limiter: grantingLimiter(), credits: memoryCredits() };
   const encode = (request: unknown): Buffer => Buffer.from(typeof request === 'string' ? request : JSON.stringify(request));
   const byId = (request: unknown, now = NOW): VerifyAnswer => answeredAtOnce(answerVerifyKeyId(encode(request), context, now));
   const bySecret = (request: unknown, now = NOW): VerifyAnswer => answeredAtOnce(answerVerify(encode(request), context, now));

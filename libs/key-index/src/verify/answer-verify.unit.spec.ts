@@ -1,7 +1,7 @@
 import type { KeyCreatedData, VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret, storedSecretOf } from '@keyward/domain';
 import { KeyIndex } from '../key-index/key-index';
-import { answeredAtOnce, grantingLimiter, keyCreated, recorded, TEST_NOW as NOW, TEST_PEPPER as pepper } from '../testing/verifier-events';
+import { answeredAtOnce, grantingLimiter, keyCreated, memoryCredits, recorded, TEST_NOW as NOW, TEST_PEPPER as pepper } from '../testing/verifier-events';
 import { answerVerify } from './answer-verify';
 import { DescribedAnswers } from './described-answers';
 
@@ -11,7 +11,7 @@ const setup = (over: Partial<KeyCreatedData> = {}) => {
   index.apply(event);
   let serving = true;
   const limiter = grantingLimiter();
-  const context = { index, pepper, serving: () => serving, described: new DescribedAnswers(), limiter };
+  const context = { index, pepper, serving: () => serving, described: new DescribedAnswers(), limiter, credits: memoryCredits() };
   const ask = (request: unknown, now = NOW): VerifyAnswer => answeredAtOnce(answerVerify(Buffer.from(typeof request === 'string' ? request : JSON.stringify(request)), context, now));
   return { index, secret, keyId, ask, limiter, stopServing: () => (serving = false) };
 };
@@ -98,7 +98,7 @@ describe('answerVerify', () => {
       const { secret, event } = keyCreated({ ratelimit: { limit: 5, windowSeconds: 10 } });
       index.apply(event);
       const limiter = { take: () => Promise.resolve({ granted: true, limit: 5, remaining: 4, resetMs: NOW + 10_000, degraded: true }) };
-      const context = { index, pepper, serving: () => true, described: new DescribedAnswers(), limiter };
+      const context = { index, pepper, serving: () => true, described: new DescribedAnswers(), limiter, credits: memoryCredits() };
       const answer = answerVerify(Buffer.from(JSON.stringify({ key: secret })), context, NOW);
       expect(answer).toBeInstanceOf(Promise);
       await expect(answer).resolves.toMatchObject({ code: 'VALID', ratelimit: { limit: 5, remaining: 4, reset, degraded: true } });

@@ -16,6 +16,10 @@ interface Described {
   readonly expiresAt: string | null;
   /** Interned and replaced, never changed, when roles, permissions, a held role or the plan change. */
   readonly granted: GrantSet;
+  /** Replaced, never changed, by a change of the key's metadata. */
+  readonly meta: IndexedKey['meta'];
+  /** Replaced, never changed, by any change of the identity: one change reaches every key of it. */
+  readonly identity: IndexedKey['identity'];
   valid?: VerifyAnswer;
   insufficient?: VerifyAnswer;
 }
@@ -31,11 +35,15 @@ const describe = (key: IndexedKey, code: DescribingCode): VerifyAnswer =>
     expiresAt: key.expiresAt,
     roles: key.granted.roles,
     permissions: key.granted.permissions,
+    ...(key.meta === null ? {} : { meta: key.meta }),
+    ...(key.identity === null ? {} : { identity: key.identity.answer }),
   });
 
 /** Whether `described` was made from exactly what `key` says now: then its answers are still the key's. */
 const describes = (described: Described, key: IndexedKey): boolean =>
   described.granted === key.granted &&
+  described.meta === key.meta &&
+  described.identity === key.identity &&
   described.name === key.name &&
   described.expiresAt === key.expiresAt &&
   described.environment === key.environment &&
@@ -53,7 +61,15 @@ export class DescribedAnswers {
     let described = this.byKeyId.get(key.keyId);
     if (described === undefined || !describes(described, key)) {
       if (this.byKeyId.size >= MAX_KEYS) this.byKeyId.clear();
-      described = { workspaceId: key.workspace.workspaceId, name: key.name, environment: key.environment, expiresAt: key.expiresAt, granted: key.granted };
+      described = {
+        workspaceId: key.workspace.workspaceId,
+        name: key.name,
+        environment: key.environment,
+        expiresAt: key.expiresAt,
+        granted: key.granted,
+        meta: key.meta,
+        identity: key.identity,
+      };
       this.byKeyId.set(key.keyId, described);
     }
     return code === 'VALID' ? (described.valid ??= describe(key, code)) : (described.insufficient ??= describe(key, code));
