@@ -1,4 +1,4 @@
-import type { RateLimitState } from '@keyward/contracts';
+import type { CreditsState, NamedRateLimitState, RateLimitState } from '@keyward/contracts';
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
@@ -8,3 +8,11 @@ export const isRateLimitState = (value: unknown): value is RateLimitState => {
   const { limit, remaining, reset, degraded } = value as Record<string, unknown>;
   return isCount(limit) && isCount(remaining) && typeof reset === 'string' && Number.isFinite(Date.parse(reset)) && (degraded === undefined || degraded === true);
 };
+
+/** One entry of a verifier's `ratelimits`: a named limit's state, `exceeded` said either way. */
+export const isNamedRateLimitState = (value: unknown): value is NamedRateLimitState =>
+  isRateLimitState(value) && typeof (value as { name?: unknown }).name === 'string' && typeof (value as { exceeded?: unknown }).exceeded === 'boolean';
+
+/** A verifier's `credits`: what is left, a count. */
+export const isCreditsState = (value: unknown): value is CreditsState =>
+  typeof value === 'object' && value !== null && isCount((value as { remaining?: unknown }).remaining);

@@ -1,9 +1,17 @@
-import { VerifyCodes, type VerifyAnswer, type VerifyCode } from '@keyward/contracts';
+import { VerifyCodes, type JsonObject, type VerifyAnswer, type VerifyCode, type VerifyIdentity } from '@keyward/contracts';
 import { VerifierUnavailableError } from './verifier-unavailable.error';
-import { isRateLimitState } from './rate-limit-state';
+import { isCreditsState, isNamedRateLimitState, isRateLimitState } from './rate-limit-state';
 import { verifiedKeyOf } from './verified-key';
 
 const decoder = new TextDecoder();
+
+const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isVerifyIdentity = (value: unknown): value is VerifyIdentity => {
+  if (!isJsonObject(value)) return false;
+  const { id, externalId, meta } = value as Record<string, unknown>;
+  return typeof id === 'string' && typeof externalId === 'string' && isJsonObject(meta);
+};
 
 const invalid = (): VerifierUnavailableError => new VerifierUnavailableError('the answer is not a verify answer');
 
@@ -24,5 +32,9 @@ export const decodeVerifyAnswer = (data: Uint8Array): VerifyAnswer => {
   if (answer.valid !== (answer.code === 'VALID')) throw invalid();
   if (answer.valid && !verifiedKeyOf(answer)) throw invalid();
   if (answer.ratelimit !== undefined && !isRateLimitState(answer.ratelimit)) throw invalid();
+  if (answer.ratelimits !== undefined && !(Array.isArray(answer.ratelimits) && answer.ratelimits.every(isNamedRateLimitState))) throw invalid();
+  if (answer.credits !== undefined && !isCreditsState(answer.credits)) throw invalid();
+  if (answer.meta !== undefined && !isJsonObject(answer.meta)) throw invalid();
+  if (answer.identity !== undefined && !isVerifyIdentity(answer.identity)) throw invalid();
   return answer;
 };

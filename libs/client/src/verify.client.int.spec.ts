@@ -42,16 +42,18 @@ describe('VerifyClient against the real NATS', () => {
     await nats?.drain();
   });
 
-  it('sends the key, the requirement and the ip as plain JSON and answers typed', async () => {
+  it('sends the key, the requirement, the ip, the cost and the named limits as plain JSON and answers typed', async () => {
     const verifier = await fake(answering(VALID_ANSWER));
     const client = new VerifyClient(nats, { subject });
     expect(await client.verify(KEY, ['calls:read', 'workflows/wf_42:read'], { ip: '203.0.113.9' })).toEqual(VALID_ANSWER);
     expect(await client.verify(KEY, 'calls:read')).toEqual(VALID_ANSWER);
     expect(await client.verify(KEY)).toEqual(VALID_ANSWER);
+    expect(await client.verify(KEY, undefined, { cost: 0, ratelimits: [{ name: 'tokens', cost: 30 }] })).toEqual(VALID_ANSWER);
     expect(verifier.received).toEqual([
       { key: KEY, require: ['calls:read', 'workflows/wf_42:read'], ip: '203.0.113.9' },
       { key: KEY, require: 'calls:read' },
       { key: KEY },
+      { key: KEY, cost: 0, ratelimits: [{ name: 'tokens', cost: 30 }] },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { connect, ErrorCode as NatsErrorCode, NatsError, type ConnectionOptions, type NatsConnection } from 'nats';
-import { Subjects, type VerifyAnswer, type VerifyKeyIdRequest, type VerifyRequest } from '@keyward/contracts';
+import { Subjects, type NamedRateLimitRequest, type VerifyAnswer, type VerifyKeyIdRequest, type VerifyRequest } from '@keyward/contracts';
 import { parseKeySecret } from '@keyward/domain/formats';
 import { checkedRequirement, type KeyRequirement } from './key-requirement';
 import { decodeVerifyAnswer } from './verify-answer.decode';
@@ -20,6 +20,10 @@ export interface VerifyClientConnectOptions extends VerifyClientOptions {
 export interface VerifyOptions {
   /** The end client's address, for keys with an IP allowlist (answer `FORBIDDEN` outside it). */
   readonly ip?: string;
+  /** Credits a VALID answer spends (default 1 on the verifier, 0 only checks); `verify` only. */
+  readonly cost?: number;
+  /** The named limits this call is checked against, each with its cost; absent: the key's auto-applied ones. `verify` only. */
+  readonly ratelimits?: readonly NamedRateLimitRequest[];
   /** This call's timeout, instead of the client's default. */
   readonly timeoutMs?: number;
 }
@@ -92,7 +96,14 @@ export class VerifyClient {
   async verify(key: string, require?: KeyRequirement, options: VerifyOptions = {}): Promise<VerifyAnswer> {
     const required = checkedRequirement(require);
     if (!parseKeySecret(key).ok) return MALFORMED;
-    const request: VerifyRequest = { key, ...(required.length ? { require: required } : {}), ...(options.ip ? { ip: options.ip } : {}) };
+    const request: VerifyRequest = {
+      key,
+      ...(required.length ? { require: required } : {}),
+      ...(options.ip ? { ip: options.ip } : {}),
+      // Checked by the verifier (MALFORMED), the one home of their rules.
+      ...(options.cost === undefined ? {} : { cost: options.cost }),
+      ...(options.ratelimits === undefined ? {} : { ratelimits: options.ratelimits }),
+    };
     return this.ask(this.subject, request, options);
   }
 
