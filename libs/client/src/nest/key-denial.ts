@@ -15,6 +15,9 @@ export interface DenialBody {
  * The HTTP answer to each refusal. Key problems are 401 with the verifier's code (the caller holds
  * the key, so telling it apart costs nothing); a good key that may not do this is 403; the
  * workspace's plan is 402; over the limit is 429; no verifier (or one not caught up) is 503.
+ * A disabled key is a key problem like a revoked one (401, telling it apart so its holder knows it
+ * may come back). Out of credits is 429 as Unkey answers it: the call may succeed after a refill or
+ * a top-up, and 402 already means the workspace's plan.
  */
 export const DENIALS: Readonly<Record<DenialCode, { readonly status: number; readonly message: string }>> = {
   UNAUTHENTICATED: { status: 401, message: 'send an API key as "Authorization: Bearer <key>", "X-API-Key: <key>" or "?api_key=<key>"' },
@@ -25,7 +28,9 @@ export const DENIALS: Readonly<Record<DenialCode, { readonly status: number; rea
   INSUFFICIENT_PERMISSIONS: { status: 403, message: 'the API key lacks a permission this route requires' },
   FORBIDDEN: { status: 403, message: 'the API key may not be used from this address' },
   PLAN_UPGRADE_REQUIRED: { status: 402, message: "the workspace's plan does not include API access" },
+  DISABLED: { status: 401, message: 'the API key is disabled' },
   RATE_LIMITED: { status: 429, message: 'the API key is over its rate limit; retry later' },
+  USAGE_EXCEEDED: { status: 429, message: 'the API key has too few credits left for this call' },
   UNAVAILABLE: { status: 503, message: 'key verification is unavailable; try again shortly' },
 };
 

@@ -8,6 +8,7 @@ const KEY_ACCESS_CODES = Object.keys({
   VALID: true,
   REVOKED: true,
   EXPIRED: true,
+  DISABLED: true,
   PLAN_UPGRADE_REQUIRED: true,
   FORBIDDEN: true,
   INSUFFICIENT_PERMISSIONS: true,
