@@ -7,6 +7,7 @@ const shared = {
   moduleNameMapper: {
     // Test fixtures a lib shares with the specs of the app that uses it; never in a build.
     '^@keyward/key-index/testing$': '<rootDir>/libs/key-index/src/testing/verifier-events.ts',
+    '^@keyward/consistency/testing$': '<rootDir>/libs/consistency/src/testing/memory-shared-count.store.ts',
     '^@keyward/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^@keyward/([^/]+)/([^/]+)$': '<rootDir>/libs/$1/src/$2.ts',
   },

@@ -1,12 +1,15 @@
-import { keyStreamId, type KeyCreated, type RateLimit } from '@keyward/contracts';
+import { keyStreamId, type KeyCreated, type KeyCreatedData } from '@keyward/contracts';
 import { generateKeySecret, hashKeySecret, newKeyId } from '@keyward/domain';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 
 const KEPT_SECRETS = 1_000;
 const WRITERS = 16;
 
-/** Appends one unrestricted live key (with `ratelimit` when given), as key-command would have decided it, and returns its secret. */
-export const appendBenchKey = async (store: PostgresEventStore, pepper: Buffer, name: string, ratelimit?: RateLimit): Promise<string> => {
+/** What a bench key may carry besides what every bench key has. */
+export type BenchKeyExtras = Pick<KeyCreatedData, 'ratelimit' | 'ratelimits' | 'credits' | 'meta'>;
+
+/** Appends one unrestricted live key (with `extras`: limits, credits, metadata), as key-command would have decided it, and returns its secret. */
+export const appendBenchKey = async (store: PostgresEventStore, pepper: Buffer, name: string, extras: BenchKeyExtras = {}): Promise<string> => {
   const secret = generateKeySecret('live');
   const keyId = newKeyId();
   const createdAt = new Date().toISOString();
@@ -25,7 +28,7 @@ export const appendBenchKey = async (store: PostgresEventStore, pepper: Buffer, 
       roles: [],
       permissions: {},
       unrestricted: true,
-      ...(ratelimit ? { ratelimit } : {}),
+      ...extras,
     },
   };
   const metadata = { workspaceId: 'default', actor: 'system', correlationId: keyId, causationId: keyId, occurredAt: createdAt, schemaVersion: 1 };

@@ -10,7 +10,8 @@ import { rssBytes, sleep } from './bench-env';
 import { stopChild } from './child-process';
 import { runBench, type Cleanup } from './cleanup';
 import { appendBenchKey, seedKeys } from './seed-keys';
-import { compareWithEcho, describeComparison } from './verify-vs-echo';
+import { ECHO_SUBJECT } from './echo-responder';
+import { compareSides, compareWithEcho, describeComparison } from './verify-vs-echo';
 import { decodeAnswer, startVerifiers } from './verifier-process';
 
 /**
@@ -19,6 +20,9 @@ import { decodeAnswer, startVerifiers } from './verifier-process';
  * `npm run bench:verify -- --scale-out`: verify throughput with 1, 2 and 4 verifiers in the queue group.
  * `-- --rate-limited`: three verifiers; one key with a rate limit it never reaches (every verify takes
  * its place in the shared count) against the echo, then the unlimited keys against the echo.
+ * `-- --features`: issue 14's figures at 64 in flight, one verifier: a 6-term permission query
+ * against the same keys' plain verify; one key with credits, and one with 3 named limits (never
+ * exhausted, so every verify spends from the shared counts), each against the echo.
  * `-- --work-echo`: the echo also does what any verify must (JSON, keyed hash, a verify-sized answer),
  * which leaves the cost of the verifier itself (index, freshness, metrics, the Nest process).
  * Run through infra/scripts/bench.js, which gives it DATABASE_URL and NATS_URL; it makes a
@@ -34,6 +38,12 @@ const RATE_LIMITED_VERIFIERS = 3;
 const RATE_LIMITED_IN_FLIGHT = 64;
 /** Far above what the machine can verify in a second: every verify is granted, and pays for the shared count. */
 const BENCH_RATE_LIMIT = { limit: 1_000_000, windowSeconds: 1 };
+const FEATURES_IN_FLIGHT = 64;
+/** Six permissions, as a service guarding a mixed operation would ask; every bench key is unrestricted, so it holds. */
+const SIX_TERM_QUERY = '(calls:read OR calls:write) AND (contacts:read OR messages:read) AND (workflows:read OR files:read)';
+/** More credits than any run can spend: every verify spends from the shared count and none is refused. */
+const BENCH_CREDITS = { remaining: 1_000_000_000_000 };
+const BENCH_NAMED_LIMITS = ['requests', 'tokens', 'writes'].map((name) => ({ name, limit: 1_000_000, windowSeconds: 1, autoApply: true }));
 /** Lets a started verifier's heap settle before its resident size is read. */
 const SETTLE_MS = 2_000;
 const POLL_MS = 100;
@@ -74,6 +84,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   const scaleOut = process.argv.includes('--scale-out');
   const rateLimited = process.argv.includes('--rate-limited');
   const workEcho = process.argv.includes('--work-echo');
+  const features = process.argv.includes('--features');
   const natsUrl = required('NATS_URL');
   const database = await createBenchDatabase(required('DATABASE_URL'));
   cleanup.add(database.drop);
@@ -89,7 +100,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   await startEcho(natsUrl, workEcho, env, cleanup);
 
   let baseline = 0;
-  if (!scaleOut && !rateLimited) {
+  if (!scaleOut && !rateLimited && !features) {
     // Memory baseline: the same process with an empty history.
     const [empty] = await verifiers(1);
     await sleep(SETTLE_MS);
@@ -102,13 +113,20 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   console.log(`seeded ${KEYS} keys in ${((performance.now() - seedStart) / 1_000).toFixed(1)} s`);
   const payloads = secrets.map(encode);
   const limitedStore = PostgresEventStore.fromConnectionString(database.url);
-  const limited = rateLimited ? encode(await appendBenchKey(limitedStore, Buffer.from(pepperText), 'bench limited', BENCH_RATE_LIMIT)) : undefined;
+  const limited = rateLimited ? encode(await appendBenchKey(limitedStore, Buffer.from(pepperText), 'bench limited', { ratelimit: BENCH_RATE_LIMIT })) : undefined;
+  const featureKeys = features
+    ? {
+        credits: encode(await appendBenchKey(limitedStore, Buffer.from(pepperText), 'bench credits', { credits: BENCH_CREDITS })),
+        named: encode(await appendBenchKey(limitedStore, Buffer.from(pepperText), 'bench named limits', { ratelimits: BENCH_NAMED_LIMITS })),
+      }
+    : undefined;
   await limitedStore.close();
 
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
   console.log(`each run: ${SECONDS} s, ${REPETITIONS} repetitions alternating echo and verify, requests cycle through ${payloads.length} distinct keys\n`);
 
   if (limited) return compareRateLimited(nats, limited, payloads, verifiers, stopVerifiers);
+  if (featureKeys) return compareFeatures(nats, secrets, featureKeys, verifiers, stopVerifiers);
   const counts = scaleOut ? SCALE_OUT : [1];
   for (const count of counts) {
     const loadStart = performance.now();
@@ -143,6 +161,30 @@ const compareRateLimited = async (
   console.log(`${describeComparison(await compareWithEcho(nats, [limited], RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS), 'echo')}\n`);
   console.log('keys without a limit:');
   console.log(`${describeComparison(await compareWithEcho(nats, unlimited, RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS), 'echo')}\n`);
+  await stop(started);
+};
+
+/** Issue 14's three ratios, each side answered by the same verifier. */
+const compareFeatures = async (
+  nats: NatsConnection,
+  secrets: readonly string[],
+  keys: { readonly credits: Uint8Array; readonly named: Uint8Array },
+  verifiers: (count: number) => Promise<ChildProcess[]>,
+  stop: (children: readonly ChildProcess[]) => Promise<void>,
+): Promise<void> => {
+  const started = await verifiers(1);
+  const plain = secrets.map(encode);
+  const queried = secrets.map((key) => Buffer.from(JSON.stringify({ key, require: SIX_TERM_QUERY })));
+  await untilValid(nats, keys.named);
+  for (const [label, payload] of [['credits', keys.credits], ['named limits', keys.named], ['query', queried[0]]] as const) {
+    const answer = decodeAnswer((await nats.request(Subjects.verify, payload, { timeout: 5_000 })).data);
+    if (answer.code !== 'VALID') throw new Error(`the ${label} key answers ${answer.code}`);
+  }
+  const verify = { subject: Subjects.verify };
+  const echo = { subject: ECHO_SUBJECT };
+  console.log(`${describeComparison(await compareSides(nats, { ...verify, payloads: plain }, { ...verify, payloads: queried }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS), 'plain', '6-term query')}\n`);
+  console.log(`${describeComparison(await compareSides(nats, { ...echo, payloads: [keys.credits] }, { ...verify, payloads: [keys.credits] }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS), 'echo', 'credits')}\n`);
+  console.log(`${describeComparison(await compareSides(nats, { ...echo, payloads: [keys.named] }, { ...verify, payloads: [keys.named] }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS), 'echo', '3 named limits')}\n`);
   await stop(started);
 };
 

@@ -44,6 +44,8 @@ describe('lint enforces the module boundaries', () => {
     ['a test using test helpers', 'apps/gateway/src/probe.unit.spec.ts', '@keyward/testing'],
     ['the client kit using the key format', 'libs/client/src/probe.ts', '@keyward/domain/formats'],
     ['the gateway using the read models', 'apps/gateway/src/probe.ts', '@keyward/platform/read-models'],
+    ['the verifier spending credits', 'apps/verifier/src/probe.ts', '@keyward/credits'],
+    ['the gateway reading live credit balances', 'apps/gateway/src/probe.ts', '@keyward/credits'],
   ])('allows %s', (_, file, specifier) => {
     expect(lintImport(file, specifier)).toEqual([]);
   });

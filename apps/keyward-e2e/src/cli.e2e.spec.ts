@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditEventPage, ChainReport, CreateKeyResult, KeyAccessView, KeyPage, KeyView, RevokeKeyResult, RotateKeyResult, VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
-import { requireEnv } from '@keyward/testing';
+import { freePort, requireEnv } from '@keyward/testing';
 import { forgeEventData } from './support/event-log';
 import { cliDataDir, runKeyward, type CliRun } from './support/keyward-cli';
-import { freePort, KeywardStack } from './support/keyward-stack';
+import { KeywardStack } from './support/keyward-stack';
 import { leakedSecrets } from './support/secrets';
 
 jest.setTimeout(180_000);

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { CreateKeyResult, KeyView } from '@keyward/contracts';
 import { KeywardStack, type ApiResponse } from './support/keyward-stack';
-import { OwnNats } from './support/own-nats';
+import { OwnNats } from '@keyward/testing';
 import { OwnPostgres } from './support/own-postgres';
 
 jest.setTimeout(110_000);

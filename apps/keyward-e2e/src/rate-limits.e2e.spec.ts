@@ -1,6 +1,6 @@
 import type { CreateKeyResult, VerifyAnswer } from '@keyward/contracts';
 import { KeywardStack } from './support/keyward-stack';
-import { OwnNats } from './support/own-nats';
+import { OwnNats } from '@keyward/testing';
 
 jest.setTimeout(120_000);
 

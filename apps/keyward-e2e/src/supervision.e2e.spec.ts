@@ -1,8 +1,9 @@
 import { metricsPortVariable, OPS_SERVICES, type OpsService } from '@keyward/config';
 import { keyStreamId, type CreateKeyResult, type KeyPage, type KeyView, type VerifyAnswer } from '@keyward/contracts';
 import { isRunning, KEYWARD_SERVICES, stopSupervisor } from '@keyward/supervisor';
+import { freePort } from '@keyward/testing';
 import { eventTypesByStream } from './support/event-log';
-import { freePort, KeywardStack, type ApiResponse } from './support/keyward-stack';
+import { KeywardStack, type ApiResponse } from './support/keyward-stack';
 import { Scrape } from './support/ops-endpoints';
 
 jest.setTimeout(80_000);

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { CreateKeyResult, CreateWorkspaceResult, KeyPage, KeyUsageReport, KeyView, WorkspaceUsageReport } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
 import { KeywardStack } from './support/keyward-stack';
-import { OwnNats } from './support/own-nats';
+import { OwnNats } from '@keyward/testing';
 import { OwnPostgres } from './support/own-postgres';
 
 jest.setTimeout(180_000);

@@ -12,6 +12,7 @@ export * from './command-message.codec';
 export * from './run-main';
 export * from './resolves-within';
 export * from './io-turn';
+export * from './business-clock';
 export * from './map-bounded';
 export * from './dependency-down';
 export * from './observability/observability.module';

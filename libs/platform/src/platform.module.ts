@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type KeywardConfig } from '@keyward/config';
+import { BusinessClock, businessClockFrom } from './business-clock';
 import { NatsLinkState } from './nats-link.state';
 import { NATS_RECONNECT } from './nats-reconnect';
 import { HealthChecks, reachable } from './observability/health/health-checks';
@@ -27,8 +28,9 @@ const DRAIN_TIMEOUT_MS = 1_000;
         connect({ servers: config.natsUrl, name: process.title, noAsyncTraces: true, ...NATS_RECONNECT }),
     },
     { provide: NatsLinkState, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection): NatsLinkState => new NatsLinkState(nats) },
+    { provide: BusinessClock, useFactory: (): BusinessClock => businessClockFrom(process.env) },
   ],
-  exports: [KEYWARD_CONFIG, NATS_CONNECTION, NatsLinkState],
+  exports: [KEYWARD_CONFIG, NATS_CONNECTION, NatsLinkState, BusinessClock],
 })
 export class PlatformModule implements OnApplicationShutdown {
   private readonly logger = new Logger(PlatformModule.name);

@@ -1,3 +1,4 @@
+import { ContendedError, withinBudget } from '@keyward/consistency';
 import type { CounterStore } from './counter.store';
 import { currentCount, windowEnd, type WindowCount } from './fixed-window';
 import type { KeyRateLimit, RateLimitDecision, WhenUnreachable } from './rate-limit-decision';
@@ -16,13 +17,6 @@ interface Waiter {
   readonly whenUnreachable: WhenUnreachable;
   readonly now: number;
   readonly resolve: (decision: RateLimitDecision) => void;
-}
-
-/** This replica's compare-and-set kept losing to others' within the budget: the store answers, the key is contended. */
-class ContendedError extends Error {
-  constructor() {
-    super('the compare-and-set kept losing within the budget');
-  }
 }
 
 /** What this replica knows of one key's shared count, the calls waiting for it, and its lease. */
@@ -212,16 +206,8 @@ export class GlobalRateLimiter {
   }
 
   /** The call's answer, or a rejection once the batch's budget is spent (the call is not cancelled). */
-  private async within<T>(deadline: number, call: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('the shared count did not answer within the budget')), Math.max(0, deadline - this.clock()));
-    });
-    try {
-      return await Promise.race([call, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private within<T>(deadline: number, call: Promise<T>): Promise<T> {
+    return withinBudget(deadline, this.clock, call);
   }
 
   /** Without the shared count nothing is known to be left: `remaining` 0, the decision the workspace chose. */

@@ -1,28 +1,9 @@
-import type { CounterStore, StoredCount } from './counter.store';
+import { MemorySharedCountStore } from '@keyward/consistency/testing';
 import type { WindowCount } from './fixed-window';
 import { GlobalRateLimiter } from './global-rate-limiter';
 
-/** The port's semantics in memory (compare-and-set on a revision), with a count of round trips. */
-class MemoryCounterStore implements CounterStore {
-  private readonly entries = new Map<string, { count: WindowCount; revision: number }>();
-  private revisions = 0;
-  calls = 0;
-  /** Makes every write lose, as if another replica always wrote first. */
-  alwaysConflict = false;
-
-  async read(keyId: string): Promise<StoredCount> {
-    this.calls++;
-    const entry = this.entries.get(keyId);
-    return { count: entry?.count, revision: entry?.revision ?? 0 };
-  }
-
-  async write(keyId: string, count: WindowCount, revision: number): Promise<number | undefined> {
-    this.calls++;
-    if (this.alwaysConflict || (this.entries.get(keyId)?.revision ?? 0) !== revision) return undefined;
-    this.entries.set(keyId, { count, revision: ++this.revisions });
-    return this.revisions;
-  }
-}
+/** The port's semantics in memory, with a count of round trips. */
+class MemoryCounterStore extends MemorySharedCountStore<WindowCount> {}
 
 const RULE = { limit: 5, windowMs: 10_000 };
 const NOW = 1_764_000_005_000;

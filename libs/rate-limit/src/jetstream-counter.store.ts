@@ -1,61 +1,13 @@
-import { type KV, type NatsConnection, StorageType } from 'nats';
-import type { CounterStore, StoredCount } from './counter.store';
+import { JetStreamSharedCountStore, type JetStreamSharedCountStoreOptions } from '@keyward/consistency';
+import type { NatsConnection } from 'nats';
 import type { WindowCount } from './fixed-window';
-import { decodeWindowCount, encodeWindowCount } from './window-count.codec';
+import { windowCountCodec } from './window-count.codec';
 
-export interface JetStreamCounterStoreOptions {
-  /** KV bucket name; every replica of one install names the same. */
-  readonly bucket: string;
-  /** JetStream's own request timeout, so a request the limiter gave up on does not linger. */
-  readonly timeoutMs: number;
-  /** JetStream domain, when the bucket lives behind a leaf node. */
-  readonly domain?: string;
-}
+export type JetStreamCounterStoreOptions = JetStreamSharedCountStoreOptions;
 
-/** JetStream's "wrong last sequence": the compare-and-set lost to another writer. */
-const WRONG_LAST_SEQUENCE = 10071;
-
-const apiErrorCode = (error: unknown): number | undefined =>
-  (error as { api_error?: { err_code?: number } } | null)?.api_error?.err_code;
-
-/**
- * One KV entry per limited key (the key id, never a secret): `<windowStart>.<windowMs>.<used>`,
- * history 1, file storage so a NATS restart does not hand out a window twice.
- */
-export class JetStreamCounterStore implements CounterStore {
-  private bucket: Promise<KV> | undefined;
-
-  constructor(
-    private readonly nats: NatsConnection,
-    private readonly options: JetStreamCounterStoreOptions,
-  ) {}
-
-  async read(keyId: string): Promise<StoredCount> {
-    const entry = await (await this.open()).get(keyId);
-    if (!entry || entry.operation !== 'PUT') return { count: undefined, revision: entry?.revision ?? 0 };
-    return { count: decodeWindowCount(entry.value), revision: entry.revision };
-  }
-
-  async write(keyId: string, count: WindowCount, revision: number): Promise<number | undefined> {
-    const kv = await this.open();
-    try {
-      return await kv.put(keyId, encodeWindowCount(count), { previousSeq: revision });
-    } catch (error) {
-      if (apiErrorCode(error) === WRONG_LAST_SEQUENCE) return undefined;
-      throw error;
-    }
-  }
-
-  /** Opens (or creates) the bucket once; a failed open is retried by the next call. */
-  private open(): Promise<KV> {
-    const { bucket, timeoutMs, domain } = this.options;
-    this.bucket ??= this.nats
-      .jetstream({ timeout: timeoutMs, ...(domain === undefined ? {} : { domain }) })
-      .views.kv(bucket, { history: 1, storage: StorageType.File, timeout: timeoutMs })
-      .catch((error: unknown) => {
-        this.bucket = undefined;
-        throw error;
-      });
-    return this.bucket;
+/** One KV entry per limited key (the key id): `<windowStart>.<windowMs>.<used>`. */
+export class JetStreamCounterStore extends JetStreamSharedCountStore<WindowCount> {
+  constructor(nats: NatsConnection, options: JetStreamCounterStoreOptions) {
+    super(nats, windowCountCodec, options);
   }
 }

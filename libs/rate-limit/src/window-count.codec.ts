@@ -1,3 +1,4 @@
+import type { SharedCountCodec } from '@keyward/consistency';
 import type { WindowCount } from './fixed-window';
 
 const FORMAT = /^(\d{1,16})\.(\d{1,9})\.(\d{1,8})$/;
@@ -12,3 +13,5 @@ export const decodeWindowCount = (bytes: Uint8Array): WindowCount | undefined =>
   const [start, windowMs, used] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return windowMs > 0 && start % windowMs === 0 ? { start, windowMs, used } : undefined;
 };
+
+export const windowCountCodec: SharedCountCodec<WindowCount> = { encode: encodeWindowCount, decode: decodeWindowCount };

@@ -1,4 +1,5 @@
-import { freePort, type ApiResponse, type KeywardStack } from './keyward-stack';
+import { freePort } from '@keyward/testing';
+import type { ApiResponse, KeywardStack } from './keyward-stack';
 
 /** Where a request carries its key: the three places `KeywardGuard` reads. */
 export type KeyPlacement = 'bearer' | 'x-api-key' | 'query';

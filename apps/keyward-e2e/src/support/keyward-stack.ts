@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
@@ -11,7 +10,7 @@ import { metricsPortVariable, OPS_SERVICES } from '@keyward/config';
 import type { VerifyAnswer } from '@keyward/contracts';
 import { generateKeySecret } from '@keyward/domain';
 import { keywardUnits, readSupervisorStatus, startSupervisor, stopSupervisor, type SupervisorStatus } from '@keyward/supervisor';
-import { createTestDatabase, requireEnv, type TestDatabase } from '@keyward/testing';
+import { createTestDatabase, freePort, requireEnv, type TestDatabase } from '@keyward/testing';
 import { jsonLines } from './ops-endpoints';
 import { OpenApiConformance, type OpenApiDocument } from './openapi-conformance';
 
@@ -23,15 +22,6 @@ export interface ApiResponse<T = unknown> {
   readonly body: T;
   readonly headers: Headers;
 }
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

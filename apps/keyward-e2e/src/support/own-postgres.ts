@@ -3,7 +3,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './keyward-stack';
+import { freePort } from '@keyward/testing';
 
 const run = promisify(execFile);
 

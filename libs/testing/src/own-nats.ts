@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect } from 'nats';
-import { freePort } from './keyward-stack';
+import { freePort } from './free-port';
 
 /** The nats-server `npm test` uses (infra/scripts/lib/nats.js installs or finds it). */
 const binary = (): string => {

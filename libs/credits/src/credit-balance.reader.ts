@@ -1,0 +1,22 @@
+import { basisAt, creditPosition, grantOf, type CreditsSetting } from './credit-basis';
+import type { CreditCountStore } from './credit-ledger';
+
+export interface CreditBalance {
+  readonly remaining: number;
+  /** The shared count could not be read (or is of a generation this reader does not know yet): `remaining` is the balance as set, an upper bound. */
+  readonly degraded?: true;
+}
+
+/**
+ * The live balance the API shows (`credits.remaining` of a key or an identity): the balance as set
+ * or refilled, less what verifies spent since, read from the verifiers' shared count.
+ */
+export const readCreditBalance = async (store: CreditCountStore, ownerId: string, setting: CreditsSetting, now: number): Promise<CreditBalance> => {
+  try {
+    const position = creditPosition((await store.read(ownerId)).count, setting, now);
+    if (position.kind === 'current') return { remaining: position.balance };
+  } catch {
+    // Unreachable: the balance as set, said to be degraded.
+  }
+  return { remaining: grantOf(setting, basisAt(setting, now)), degraded: true };
+};

@@ -1,0 +1,168 @@
+import { ContendedError, withinBudget, type SharedCountStore } from '@keyward/consistency';
+import { creditPosition, type CreditCount, type CreditsSetting } from './credit-basis';
+
+/** A verify's credits: spent (`remaining` after it), refused with what is left, or no exact answer to give. */
+export type CreditSpend =
+  | { readonly outcome: 'granted'; readonly remaining: number }
+  | { readonly outcome: 'exceeded'; readonly remaining: number }
+  | { readonly outcome: 'unavailable' };
+
+export type CreditCountStore = SharedCountStore<CreditCount>;
+
+export interface CreditLedgerOptions {
+  /** How long one batch may spend on the shared count (compare-and-set retries included) before it answers unavailable. */
+  readonly budgetMs: number;
+  /** After the shared count did not answer, answer unavailable at once for this long instead of waiting again on every call. */
+  readonly unreachableBackoffMs: number;
+  /** Wall clock for budgets and back-off; bases use the `now` each call passes. */
+  readonly clock?: () => number;
+}
+
+interface Waiter {
+  readonly setting: CreditsSetting;
+  readonly cost: number;
+  readonly now: number;
+  readonly resolve: (spend: CreditSpend) => void;
+}
+
+/** What this replica knows of one owner's shared count, and the calls waiting for it. */
+interface OwnerCount {
+  known: CreditCount | undefined;
+  revision: number;
+  readonly waiting: Waiter[];
+  busy: boolean;
+}
+
+const UNAVAILABLE: CreditSpend = { outcome: 'unavailable' };
+/** Below this many tracked owners there is nothing worth sweeping. */
+const SWEEP_FLOOR = 10_000;
+
+/**
+ * Each call in arrival order against `balance`: granted if its cost fits (a refused cost-5 call
+ * does not block a later cost-1 call that fits); cost 0 only checks, and passes while credits remain.
+ */
+const plan = (batch: readonly Waiter[], balance: number): { readonly answers: CreditSpend[]; readonly spent: number } => {
+  let left = balance;
+  const answers = batch.map((w): CreditSpend => {
+    if (w.cost === 0) return { outcome: left > 0 ? 'granted' : 'exceeded', remaining: left };
+    if (w.cost > left) return { outcome: 'exceeded', remaining: left };
+    left -= w.cost;
+    return { outcome: 'granted', remaining: left };
+  });
+  return { answers, spent: balance - left };
+};
+
+/**
+ * Exact credits across replicas (product.md 9.2a, README "Credits"). Each replica sends at most one
+ * write per owner at a time, for the calls that queued meanwhile, by compare-and-set on the shared
+ * count: what a batch spends is granted only if no other replica wrote since this one read, so the
+ * sum spent never exceeds the grant. No leases: a call is refused only when the count it was
+ * written (or read) against has too little left. A count known to be spent is answered here.
+ */
+export class CreditLedger {
+  private readonly owners = new Map<string, OwnerCount>();
+  private readonly clock: () => number;
+  private unreachableUntil = 0;
+  private sweepAt = SWEEP_FLOOR;
+
+  constructor(
+    private readonly store: CreditCountStore,
+    private readonly options: CreditLedgerOptions,
+  ) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** `cost` is an integer ≥ 0 (checked by the caller); synchronous when no round trip is needed. */
+  spend(ownerId: string, setting: CreditsSetting, cost: number, now: number): CreditSpend | Promise<CreditSpend> {
+    const owner = this.owners.get(ownerId);
+    if (owner?.known) {
+      // Spent counts only grow within a basis: a balance known to be 0 cannot be wrong.
+      const position = creditPosition(owner.known, setting, now);
+      if (position.kind === 'current' && position.balance === 0) return { outcome: 'exceeded', remaining: 0 };
+    }
+    if (this.clock() < this.unreachableUntil) return UNAVAILABLE;
+    return new Promise((resolve) => {
+      const tracked = owner ?? this.track(ownerId);
+      tracked.waiting.push({ setting, cost, now, resolve });
+      if (!tracked.busy) void this.drain(ownerId, tracked);
+    });
+  }
+
+  private track(ownerId: string): OwnerCount {
+    if (this.owners.size >= this.sweepAt) this.forgetIdle();
+    const owner: OwnerCount = { known: undefined, revision: 0, waiting: [], busy: false };
+    this.owners.set(ownerId, owner);
+    return owner;
+  }
+
+  /**
+   * Forgets owners nobody waits on (their next call writes or reads the shared count again), so
+   * memory follows the owners in use. Amortised: the next sweep waits until the map has doubled.
+   */
+  private forgetIdle(): void {
+    for (const [ownerId, owner] of this.owners) if (!owner.busy) this.owners.delete(ownerId);
+    this.sweepAt = Math.max(SWEEP_FLOOR, this.owners.size * 2);
+  }
+
+  private async drain(ownerId: string, owner: OwnerCount): Promise<void> {
+    owner.busy = true;
+    try {
+      while (owner.waiting.length > 0) await this.serve(ownerId, owner, owner.waiting.splice(0));
+    } catch {
+      // `serve` answers every call it took; this is for a bug of ours: still no call left waiting.
+      for (const w of owner.waiting.splice(0)) w.resolve(UNAVAILABLE);
+    } finally {
+      owner.busy = false;
+    }
+  }
+
+  /**
+   * One batch: planned against the count this replica knows, then written by compare-and-set; a
+   * lost race re-reads and plans again within the budget. A batch that spends nothing (checks, or
+   * refusals) is answered from a count read in this batch, never from one another replica may have
+   * spent since.
+   */
+  private async serve(ownerId: string, owner: OwnerCount, batch: readonly Waiter[]): Promise<void> {
+    // The latest generation any call carries is the index's latest: a change applies to every call still waiting.
+    // Loops, not spreads: a batch can be larger than a call's argument limit.
+    const setting = batch.reduce((latest, w) => (w.setting.generation > latest.generation ? w.setting : latest), batch[0].setting);
+    const now = batch.reduce((latest, w) => Math.max(latest, w.now), 0);
+    const deadline = this.clock() + this.options.budgetMs;
+    let read = false;
+    try {
+      for (;;) {
+        const position = creditPosition(owner.known, setting, now);
+        if (position.kind === 'behind') {
+          for (const w of batch) w.resolve(UNAVAILABLE);
+          return;
+        }
+        const { answers, spent } = plan(batch, position.balance);
+        if (spent === 0 && read) {
+          batch.forEach((w, i) => w.resolve(answers[i]));
+          return;
+        }
+        if (spent > 0) {
+          const next: CreditCount = { basis: position.count.basis, spent: position.count.spent + spent };
+          const revision = await withinBudget(deadline, this.clock, this.store.write(ownerId, next, owner.revision));
+          if (revision !== undefined) {
+            owner.known = next;
+            owner.revision = revision;
+            batch.forEach((w, i) => w.resolve(answers[i]));
+            return;
+          }
+          // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.
+          if (this.clock() >= deadline) throw new ContendedError();
+        }
+        const stored = await withinBudget(deadline, this.clock, this.store.read(ownerId));
+        owner.known = stored.count;
+        owner.revision = stored.revision;
+        read = true;
+      }
+    } catch (error) {
+      // Credits fail closed: no answer without the shared count. Only a store that did not answer
+      // makes every owner wait out the back-off; one contended owner is its own.
+      if (!(error instanceof ContendedError)) this.unreachableUntil = this.clock() + this.options.unreachableBackoffMs;
+      for (const w of batch) w.resolve(UNAVAILABLE);
+    }
+  }
+}
