@@ -161,6 +161,26 @@ const ROUTES: readonly Route[] = [
     target: async (f) => at(`/v1/keys/${await freshKey(f)}/revoke`, {}),
   },
   {
+    method: 'POST',
+    path: '/v1/keys/{id}/disable',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => at(`/v1/keys/${await freshKey(f)}/disable`, {}),
+  },
+  {
+    method: 'POST',
+    path: '/v1/keys/{id}/enable',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: keyNotFound,
+    target: async (f) => {
+      const id = await freshKey(f);
+      await f.stack.api('POST', `/v1/keys/${id}/disable`, {});
+      return at(`/v1/keys/${id}/enable`, {});
+    },
+  },
+  {
     method: 'PUT',
     path: '/v1/keys/{id}/roles',
     access: { permission: 'api_keys:write' },

@@ -17,6 +17,7 @@ import { CreateWebhookTables1768300000000 } from './migrations/1768300000000-cre
 import { CreateKeyReminders1768400000000 } from './migrations/1768400000000-create-key-reminders';
 import { CreateRateLimitNotices1768400000001 } from './migrations/1768400000001-create-rate-limit-notices';
 import { WebhookDeliveryUpkeep1768500000000 } from './migrations/1768500000000-webhook-delivery-upkeep';
+import { AddKeyCreditsLimitsMeta1768600000000 } from './migrations/1768600000000-add-key-credits-limits-meta';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WebhookRow } from './webhooks/webhook-row.entity';
@@ -40,6 +41,7 @@ export const readModelMigrations = [
   CreateKeyReminders1768400000000,
   CreateRateLimitNotices1768400000001,
   WebhookDeliveryUpkeep1768500000000,
+  AddKeyCreditsLimitsMeta1768600000000,
 ];
 
 export interface ReadModelDataSourceOptions {

@@ -16,7 +16,7 @@ export const applyRowChanges = async <Row extends { id: string }>(manager: Entit
   for (const change of changes) {
     switch (change.kind) {
       case 'insert':
-        await insertOnce<Row>(manager, entity, values<Row>(change.row));
+        await insertOnce<Row>(manager, entity, [change.row]);
         break;
       case 'update': {
         if (typeof change.set !== 'function') {

@@ -5,8 +5,8 @@ import { CommandClient } from '../commands/command.client';
 import { ReadBackWriter } from '../commands/read-back.writer';
 import { keyNotFound } from './key-id.pipe';
 
-/** The commands that edit a key in place: what it may do (roles, permissions, shares) and its name, expiry and limits. */
-type KeyEditSubject = (typeof Subjects.keyCommand)['setRoles' | 'setPermissions' | 'share' | 'unshare' | 'update'];
+/** The commands that edit a key in place: what it may do (roles, permissions, shares), its name, expiry, limits, credits and metadata, and whether it is enabled. */
+type KeyEditSubject = (typeof Subjects.keyCommand)['setRoles' | 'setPermissions' | 'share' | 'unshare' | 'update' | 'setEnabled'];
 
 /** Edits of a key go through one path: the command, then the key as its history now shows it. */
 @Injectable()

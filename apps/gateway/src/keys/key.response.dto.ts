@@ -1,6 +1,9 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { KeyEnvironments, type KeyEnvironment, type KeyStatus, type KeyView, type ResourcePermissions } from '@keyward/contracts';
+import { KeyEnvironments, type CreditsView, type JsonObject, type KeyEnvironment, type KeyStatus, type KeyView, type ResourcePermissions } from '@keyward/contracts';
 import { RESOURCE_PERMISSIONS } from './resource-permissions.schema';
+import { NULLABLE_CREDITS_VIEW } from './credits.dto';
+import { META_SCHEMA } from './meta.schema';
+import { NamedRateLimitViewDto } from './named-rate-limit.dto';
 import { NULLABLE_RATE_LIMIT, RateLimitDto } from './rate-limit.dto';
 import { ShareDto } from './share.response.dto';
 
@@ -73,4 +76,19 @@ export class KeyViewDto implements KeyView {
 
   @ApiProperty({ description: 'an active key that expires within seven days' })
   readonly expiresSoon!: boolean;
+
+  @ApiProperty({ description: 'false while disabled (POST /v1/keys/:id/disable): verify answers DISABLED; the status is kept' })
+  readonly enabled!: boolean;
+
+  @ApiProperty(NULLABLE_CREDITS_VIEW("the key's own credits, remaining live; null: none of its own"))
+  readonly credits!: CreditsView | null;
+
+  @ApiProperty({ type: [NamedRateLimitViewDto] })
+  readonly ratelimits!: NamedRateLimitViewDto[];
+
+  @ApiProperty(META_SCHEMA('free-form metadata'))
+  readonly meta!: JsonObject;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the identity whose limits, credits and metadata the key shares' })
+  readonly identityId!: string | null;
 }

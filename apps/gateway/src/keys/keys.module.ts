@@ -13,6 +13,7 @@ import { KeyEditWriter } from './key-edit.writer';
 import { ListKeysHttpController } from './list-keys/list-keys.http.controller';
 import { RevokeKeyHttpController } from './revoke-key/revoke-key.http.controller';
 import { RotateKeyHttpController } from './rotate-key/rotate-key.http.controller';
+import { SetKeyEnabledHttpController } from './set-key-enabled/set-key-enabled.http.controller';
 import { SetKeyPermissionsHttpController } from './set-key-permissions/set-key-permissions.http.controller';
 import { SetKeyRolesHttpController } from './set-key-roles/set-key-roles.http.controller';
 import { ShareResourceHttpController } from './share-resource/share-resource.http.controller';
@@ -49,6 +50,7 @@ import { UpdateKeyHttpController } from './update-key/update-key.http.controller
     ShareResourceHttpController,
     UnshareResourceHttpController,
     UpdateKeyHttpController,
+    SetKeyEnabledHttpController,
   ],
 })
 export class KeysModule {}

@@ -1,18 +1,20 @@
-import type { ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import type { RateLimit } from '@keyward/contracts';
 import { MAX_RATE_LIMIT, MAX_RATE_LIMIT_WINDOW_SECONDS, MIN_RATE_LIMIT, MIN_RATE_LIMIT_WINDOW_SECONDS } from '@keyward/domain';
 
-const LIMIT = { type: 'integer', minimum: MIN_RATE_LIMIT, maximum: MAX_RATE_LIMIT, example: 100 } as const;
-const WINDOW = { type: 'integer', minimum: MIN_RATE_LIMIT_WINDOW_SECONDS, maximum: MAX_RATE_LIMIT_WINDOW_SECONDS, example: 60 } as const;
+export const LIMIT = { type: 'integer', minimum: MIN_RATE_LIMIT, maximum: MAX_RATE_LIMIT, example: 100 } as const;
+export const WINDOW = { type: 'integer', minimum: MIN_RATE_LIMIT_WINDOW_SECONDS, maximum: MAX_RATE_LIMIT_WINDOW_SECONDS, example: 60 } as const;
 
 /** A request's rate limit, validated; the document shows it as `NULLABLE_RATE_LIMIT` below. */
 export class RateLimitDto implements RateLimit {
+  @ApiProperty(LIMIT)
   @Max(MAX_RATE_LIMIT)
   @Min(MIN_RATE_LIMIT)
   @IsInt()
   readonly limit!: number;
 
+  @ApiProperty(WINDOW)
   @Max(MAX_RATE_LIMIT_WINDOW_SECONDS)
   @Min(MIN_RATE_LIMIT_WINDOW_SECONDS)
   @IsInt()

@@ -10,6 +10,8 @@ import {
   isResourceName,
   MAX_IP_ALLOWLIST_ENTRIES,
   MAX_KEY_RESOURCES,
+  MAX_META_BYTES,
+  MAX_META_DEPTH,
   MAX_KEY_ROLES,
   MAX_RESOURCE_INSTANCE_LENGTH,
   MAX_ROLE_ID_LENGTH,
@@ -17,6 +19,7 @@ import {
   parseIsoDateTime,
   parsePermission,
   parsePermissionQuery,
+  validMeta,
 } from '@keyward/domain';
 
 /**
@@ -38,7 +41,7 @@ export const IsDisplayName = (max: number): PropertyDecorator =>
 export const IsOmittable = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** A class-validator rule from a predicate; its message follows the property name. */
-const rule =
+export const rule =
   (name: string, test: (value: unknown) => boolean, message: string) =>
   (options?: ValidationOptions): PropertyDecorator =>
     ValidateBy({ name, validator: { validate: test, defaultMessage: buildMessage((prefix) => `${prefix}$property ${message}`, options) } }, options);
@@ -109,3 +112,15 @@ export const IsIpAllowlist = (): PropertyDecorator =>
 
 /** A nested `{ limit, windowSeconds }`. */
 export const IsRateLimit = (type: () => new () => object): PropertyDecorator => applyDecorators(IsObject(), ValidateNested(), Type(type));
+
+const isMeta = (value: unknown): boolean => {
+  try {
+    validMeta(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Key or identity metadata, by the domain's rule (meta/json-meta.ts): a JSON object, size- and depth-limited. */
+export const IsMeta = rule('isMeta', isMeta, `must be a JSON object of at most ${MAX_META_BYTES} bytes as JSON, nested at most ${MAX_META_DEPTH} levels`);

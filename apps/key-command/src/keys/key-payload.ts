@@ -1,5 +1,18 @@
 import { ErrorCodes, RevocationReasons, type Subjects, type AccessLevel, type KeyEnvironment, type ResourcePermissions, type RevocationReason, type Share } from '@keyward/contracts';
-import { ACCESS_LEVELS, DomainError, MAX_LEAK_SOURCE_LENGTH, MAX_LEAK_URL_LENGTH, isKeyId, validGracePeriod, validIpAllowlist, validRateLimit, validationError } from '@keyward/domain';
+import {
+  ACCESS_LEVELS,
+  DomainError,
+  MAX_LEAK_SOURCE_LENGTH,
+  MAX_LEAK_URL_LENGTH,
+  isKeyId,
+  validCredits,
+  validGracePeriod,
+  validIpAllowlist,
+  validMeta,
+  validNamedRateLimits,
+  validRateLimit,
+  validationError,
+} from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional, type Untrusted } from '../commands/command-payload';
 
@@ -69,6 +82,10 @@ export const parseCreateKey: CommandParser<S['create']> = (payload) => {
     unrestricted: optional(p.unrestricted, (v) => asBoolean(v, 'unrestricted')),
     ratelimit: asClearable(p.ratelimit, validRateLimit),
     ipAllowlist: asClearable(p.ipAllowlist, validIpAllowlist),
+    credits: asClearable(p.credits, validCredits),
+    ratelimits: optional(p.ratelimits, validNamedRateLimits),
+    meta: optional(p.meta, validMeta),
+    identityId: optional(p.identityId, (v) => asString(v, 'identityId', 200)),
   };
 };
 
@@ -81,7 +98,15 @@ export const parseUpdateKey: CommandParser<S['update']> = (payload) => {
     expiresAt: p.expiresAt === undefined ? undefined : asExpiry(p.expiresAt),
     ratelimit: asClearable(p.ratelimit, validRateLimit),
     ipAllowlist: asClearable(p.ipAllowlist, validIpAllowlist),
+    credits: asClearable(p.credits, validCredits),
+    ratelimits: optional(p.ratelimits, validNamedRateLimits),
+    meta: asClearable(p.meta, validMeta),
   };
+};
+
+export const parseSetKeyEnabled: CommandParser<S['setEnabled']> = (payload) => {
+  const { p, context, keyId } = keyTarget(payload);
+  return { context, keyId, enabled: asBoolean(p.enabled, 'enabled') };
 };
 
 export const parseRotateKey: CommandParser<S['rotate']> = (payload) => {

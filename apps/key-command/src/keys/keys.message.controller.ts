@@ -7,6 +7,7 @@ import {
   type ReportKeyLeakRequest,
   type RevokeKeyRequest,
   type RotateKeyRequest,
+  type SetKeyEnabledRequest,
   type SetKeyPermissionsRequest,
   type SetKeyRolesRequest,
   type ShareResourceRequest,
@@ -23,6 +24,7 @@ import {
   parseReportKeyLeak,
   parseRevokeKey,
   parseRotateKey,
+  parseSetKeyEnabled,
   parseSetKeyPermissions,
   parseSetKeyRoles,
   parseShareResource,
@@ -32,6 +34,7 @@ import {
 import { ReportKeyLeakHandler } from './report-key-leak/report-key-leak.handler';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
+import { SetKeyEnabledHandler } from './set-key-enabled/set-key-enabled.handler';
 import { UpdateKeyHandler } from './update-key/update-key.handler';
 
 const S = Subjects.keyCommand;
@@ -47,6 +50,7 @@ export class KeysMessageController {
     private readonly access: EditKeyAccessHandler,
     private readonly updateKey: UpdateKeyHandler,
     private readonly reportLeak: ReportKeyLeakHandler,
+    private readonly enabling: SetKeyEnabledHandler,
   ) {}
 
   @CommandEndpoint(S.create, parseCreateKey)
@@ -67,6 +71,11 @@ export class KeysMessageController {
   @CommandEndpoint(S.update, parseUpdateKey)
   update(request: UpdateKeyRequest): Promise<CommandReplyOf<typeof S.update>> {
     return this.updateKey.execute(request);
+  }
+
+  @CommandEndpoint(S.setEnabled, parseSetKeyEnabled)
+  setEnabled(request: SetKeyEnabledRequest): Promise<CommandReplyOf<typeof S.setEnabled>> {
+    return this.enabling.execute(request);
   }
 
   @CommandEndpoint(S.delete, parseDeleteKey)

@@ -7,12 +7,13 @@ import { KeysMessageController } from './keys.message.controller';
 import { ReportKeyLeakHandler } from './report-key-leak/report-key-leak.handler';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
+import { SetKeyEnabledHandler } from './set-key-enabled/set-key-enabled.handler';
 import { UpdateKeyHandler } from './update-key/update-key.handler';
 
 @Module({
   imports: [CommandsModule],
   controllers: [KeysMessageController],
-  providers: [CreateKeyHandler, RotateKeyHandler, RevokeKeyHandler, DeleteKeyHandler, EditKeyAccessHandler, UpdateKeyHandler, ReportKeyLeakHandler],
+  providers: [CreateKeyHandler, RotateKeyHandler, RevokeKeyHandler, DeleteKeyHandler, EditKeyAccessHandler, UpdateKeyHandler, ReportKeyLeakHandler, SetKeyEnabledHandler],
   exports: [CreateKeyHandler],
 })
 export class KeysModule {}

@@ -15,6 +15,9 @@ export interface DenialBody {
  * The HTTP answer to each refusal. Key problems are 401 with the verifier's code (the caller holds
  * the key, so telling it apart costs nothing); a good key that may not do this is 403; the
  * workspace's plan is 402; over the limit is 429; no verifier (or one not caught up) is 503.
+ * A disabled key is a key problem like a revoked one (401, telling it apart so its holder knows it
+ * may come back). Out of credits is 429 as Unkey answers it: the call may succeed after a refill or
+ * a top-up, and 402 already means the workspace's plan.
  */
 export const DENIALS: Readonly<Record<DenialCode, { readonly status: number; readonly message: string }>> = {
   UNAUTHENTICATED: { status: 401, message: 'send an API key as "Authorization: Bearer <key>", "X-API-Key: <key>" or "?api_key=<key>"' },

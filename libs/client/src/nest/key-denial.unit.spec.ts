@@ -8,10 +8,12 @@ describe('KeyDeniedException', () => {
     ['NOT_FOUND', 401],
     ['EXPIRED', 401],
     ['REVOKED', 401],
+    ['DISABLED', 401],
     ['INSUFFICIENT_PERMISSIONS', 403],
     ['FORBIDDEN', 403],
     ['PLAN_UPGRADE_REQUIRED', 402],
     ['RATE_LIMITED', 429],
+    ['USAGE_EXCEEDED', 429],
     ['UNAVAILABLE', 503],
   ])('answers %s with %i and the body { statusCode, code, message }', (code, status) => {
     const denied = new KeyDeniedException(code);

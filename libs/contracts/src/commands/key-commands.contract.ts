@@ -1,5 +1,5 @@
 import type { JsonObject } from '../json-value';
-import type { Credits, NamedRateLimit, RateLimit, ResourcePermissions, RevocationReason, Share } from '../events/key-events';
+import type { Credits, NamedRateLimit, NamedRateLimitInput, RateLimit, ResourcePermissions, RevocationReason, Share } from '../events/key-events';
 import type { KeyEnvironment } from '../verify.contract';
 import type { SecretWithheld } from '../idempotency';
 import type { CommandContext } from './command-context';
@@ -15,7 +15,7 @@ export interface CreateKeyRequest {
   readonly ratelimit?: RateLimit | null;
   readonly ipAllowlist?: readonly string[] | null;
   readonly credits?: Credits | null;
-  readonly ratelimits?: readonly NamedRateLimit[];
+  readonly ratelimits?: readonly NamedRateLimitInput[];
   readonly meta?: JsonObject;
   /** An identity of the same workspace; unknown or deleted: refused as not found. */
   readonly identityId?: string;
@@ -107,7 +107,7 @@ export interface UpdateKeyRequest {
   readonly ratelimit?: RateLimit | null;
   readonly ipAllowlist?: readonly string[] | null;
   readonly credits?: Credits | null;
-  readonly ratelimits?: readonly NamedRateLimit[];
+  readonly ratelimits?: readonly NamedRateLimitInput[];
   readonly meta?: JsonObject | null;
 }
 

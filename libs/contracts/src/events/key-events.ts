@@ -56,6 +56,9 @@ export interface NamedRateLimit {
   readonly autoApply: boolean;
 }
 
+/** A named limit as a request sets it: `autoApply` may be left out (then true). */
+export type NamedRateLimitInput = Omit<NamedRateLimit, 'autoApply'> & { readonly autoApply?: boolean };
+
 export interface KeyCreatedData extends StoredSecret {
   readonly keyId: string;
   /** Also in the metadata; here because a key belongs to its workspace for life. */

@@ -3,9 +3,12 @@ import { assertKeyWithinAuthority, requireEntitlement } from '../access/access-p
 import { DomainError, validationError } from '../domain.error';
 import type { KeyAccess } from '../permissions/effective-grants';
 import { assertPermissionsUsable, assertRolesUsable, validShare } from './key-access-rules';
-import type { CreateKey, DeleteKey, KeyCommand, ReportKeyLeak, RevokeKey, RotateKey, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource, UpdateKey } from './key.commands';
+import type { CreateKey, DeleteKey, KeyCommand, ReportKeyLeak, RevokeKey, RotateKey, SetKeyEnabled, SetKeyPermissions, SetKeyRoles, ShareResource, UnshareResource, UpdateKey } from './key.commands';
 import { sameIpAllowlist, validIpAllowlist } from './ip-allowlist';
 import { sameRateLimit, validRateLimit } from './rate-limit';
+import { validCredits } from '../limits/credits';
+import { sameNamedRateLimits, validNamedRateLimits } from '../limits/named-rate-limits';
+import { NO_META, sameMeta, validMeta } from '../meta/json-meta';
 import { assertSecretOf, validAccess, validEnvironment, validExpiry, validGracePeriod, validKeyName, validPermissions, validRoles } from './key-rules';
 import { keyStatusAt, lifetimeOf } from './key-status';
 import { isLeakReportId, validLeakLocation } from './leak-report';
@@ -43,6 +46,9 @@ const createKey = (command: CreateKey, state: KeyState, now: Date): KeyEvent => 
   const access = validAccess(command);
   const ratelimit = command.ratelimit == null ? null : validRateLimit(command.ratelimit);
   const ipAllowlist = command.ipAllowlist == null ? [] : validIpAllowlist(command.ipAllowlist);
+  const credits = command.credits == null ? null : validCredits(command.credits);
+  const ratelimits = command.ratelimits === undefined ? [] : validNamedRateLimits(command.ratelimits);
+  const meta = command.meta === undefined ? NO_META : validMeta(command.meta);
   assertRolesUsable(policy, access.roles);
   assertPermissionsUsable(policy, access);
   assertKeyWithinAuthority(policy, access);
@@ -67,6 +73,10 @@ const createKey = (command: CreateKey, state: KeyState, now: Date): KeyEvent => 
       // Left out when unset, so a plain key's event stays as small as before.
       ...(ratelimit === null ? {} : { ratelimit }),
       ...(ipAllowlist.length === 0 ? {} : { ipAllowlist }),
+      ...(credits === null ? {} : { credits }),
+      ...(ratelimits.length === 0 ? {} : { ratelimits }),
+      ...(meta === NO_META ? {} : { meta }),
+      ...(command.identityId === undefined ? {} : { identityId: command.identityId }),
     },
   };
 };
@@ -129,6 +139,9 @@ const updateKey = (command: UpdateKey, state: KeyState, now: Date): KeyEvent[] =
   const expiresAt = command.expiresAt === undefined ? undefined : validExpiry(command.expiresAt, now);
   const ratelimit = command.ratelimit === undefined ? undefined : command.ratelimit === null ? null : validRateLimit(command.ratelimit);
   const ipAllowlist = command.ipAllowlist === undefined ? undefined : command.ipAllowlist === null ? [] : validIpAllowlist(command.ipAllowlist);
+  const credits = command.credits === undefined ? undefined : command.credits === null ? null : validCredits(command.credits);
+  const ratelimits = command.ratelimits === undefined ? undefined : validNamedRateLimits(command.ratelimits);
+  const meta = command.meta === undefined ? undefined : command.meta === null ? NO_META : validMeta(command.meta);
   const key = existingKey(state, command);
   if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
   // Extending a key's life or lifting its limits gives it access again: only within the caller's own.
@@ -139,7 +152,29 @@ const updateKey = (command: UpdateKey, state: KeyState, now: Date): KeyEvent[] =
   if (expiresAt !== undefined && !sameInstant(expiresAt, key.expiresAt)) events.push({ type: 'KeyExpiryChanged', data: { keyId, expiresAt } });
   if (ratelimit !== undefined && !sameRateLimit(ratelimit, key.ratelimit)) events.push({ type: 'KeyRateLimitChanged', data: { keyId, ratelimit } });
   if (ipAllowlist !== undefined && !sameIpAllowlist(ipAllowlist, key.ipAllowlist)) events.push({ type: 'KeyIpAllowlistChanged', data: { keyId, ipAllowlist } });
+  // Credits named set the balance anew even when equal: that is how a caller tops a key up again.
+  // Clearing credits the key does not have changes nothing, so it needs no new generation.
+  if (credits !== undefined && !(credits === null && key.credits === null)) {
+    events.push({ type: 'KeyCreditsChanged', data: { keyId, credits, generation: key.creditsGeneration + 1, changedAt: now.toISOString() } });
+  }
+  if (ratelimits !== undefined && !sameNamedRateLimits(ratelimits, key.ratelimits)) events.push({ type: 'KeyNamedRateLimitsChanged', data: { keyId, ratelimits } });
+  if (meta !== undefined && !sameMeta(meta, key.meta)) events.push({ type: 'KeyMetaChanged', data: { keyId, meta } });
   return events;
+};
+
+/**
+ * Disabling is reversible, unlike revoking: a revoked key stays revoked. Asking for the state the
+ * key is in already changes nothing and is no error, so a retried call answers the same.
+ */
+const setKeyEnabled = (command: SetKeyEnabled, state: KeyState, now: Date): KeyEvent[] => {
+  const key = existingKey(state, command);
+  if (key.status === 'revoked') throw new DomainError(ErrorCodes.keyRevoked, 'the key is revoked');
+  if (command.enabled === key.enabled) return [];
+  const { keyId } = key;
+  const at = now.toISOString();
+  if (!command.enabled) return [{ type: 'KeyDisabled', data: { keyId, disabledAt: at } }];
+  assertKeyWithinAuthority(command.policy, accessOf(key));
+  return [{ type: 'KeyEnabled', data: { keyId, enabledAt: at } }];
 };
 
 /** Deleting revokes for good; a revoked key may be deleted too. */
@@ -225,5 +260,7 @@ export const decideKey = (command: KeyCommand, state: KeyState, now: Date): KeyE
       return unshareResource(command, state);
     case 'ReportKeyLeak':
       return reportKeyLeak(command, state, now);
+    case 'SetKeyEnabled':
+      return setKeyEnabled(command, state, now);
   }
 };

@@ -1,4 +1,5 @@
 import type { KeyEvent, StoredSecret } from '@keyward/contracts';
+import { NO_META } from '../meta/json-meta';
 import { evolveKeyAccess } from './evolve-key-access';
 import type { KeyState } from './key.state';
 
@@ -34,6 +35,14 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
         revokedAt: null,
         deletedAt: null,
         leakReports: [],
+        // Absent from events written before issue 14's fields existed, and from keys that set none.
+        enabled: true,
+        credits: d.credits ?? null,
+        creditsGeneration: d.credits === undefined ? 0 : 1,
+        creditsSetAt: d.credits === undefined ? null : d.createdAt,
+        ratelimits: d.ratelimits ?? [],
+        meta: d.meta ?? NO_META,
+        identityId: d.identityId ?? null,
       };
     }
     case 'KeyRotated':
@@ -60,6 +69,18 @@ export const evolveKey = (state: KeyState, event: KeyEvent): KeyState => {
       return state.status === 'absent' ? state : { ...state, ipAllowlist: event.data.ipAllowlist };
     case 'KeyLeakReported':
       return state.status === 'absent' ? state : { ...state, leakReports: [...state.leakReports, event.data.reportId] };
+    case 'KeyCreditsChanged':
+      return state.status === 'absent'
+        ? state
+        : { ...state, credits: event.data.credits, creditsGeneration: event.data.generation, creditsSetAt: event.data.changedAt };
+    case 'KeyNamedRateLimitsChanged':
+      return state.status === 'absent' ? state : { ...state, ratelimits: event.data.ratelimits };
+    case 'KeyMetaChanged':
+      return state.status === 'absent' ? state : { ...state, meta: event.data.meta };
+    case 'KeyDisabled':
+      return state.status === 'absent' ? state : { ...state, enabled: false };
+    case 'KeyEnabled':
+      return state.status === 'absent' ? state : { ...state, enabled: true };
     case 'RoleAssigned':
     case 'RoleUnassigned':
     case 'KeyPermissionsChanged':

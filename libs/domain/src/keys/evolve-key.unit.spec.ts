@@ -27,6 +27,13 @@ describe('evolveKey', () => {
       revokedAt: null,
       deletedAt: null,
       leakReports: [],
+      enabled: true,
+      credits: null,
+      creditsGeneration: 0,
+      creditsSetAt: null,
+      ratelimits: [],
+      meta: {},
+      identityId: null,
     });
   });
 

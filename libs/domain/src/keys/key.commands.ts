@@ -1,4 +1,4 @@
-import type { KeyEnvironment, RateLimit, ResourcePermissions, RevocationReason, StoredSecret } from '@keyward/contracts';
+import type { Credits, JsonObject, KeyEnvironment, NamedRateLimitInput, RateLimit, ResourcePermissions, RevocationReason, StoredSecret } from '@keyward/contracts';
 import type { AccessPolicy } from '../access/access-policy';
 
 /**
@@ -19,6 +19,11 @@ export interface CreateKey {
   readonly unrestricted?: boolean;
   readonly ratelimit?: RateLimit | null;
   readonly ipAllowlist?: readonly string[] | null;
+  readonly credits?: Credits | null;
+  readonly ratelimits?: readonly NamedRateLimitInput[];
+  readonly meta?: JsonObject;
+  /** Checked to exist in the workspace by the caller, which reads the identity's stream. */
+  readonly identityId?: string;
   readonly secret: StoredSecret;
   readonly policy: AccessPolicy;
 }
@@ -59,8 +64,8 @@ export interface ReportKeyLeak {
 }
 
 /**
- * Name, expiry, rate limit and IP allowlist: each field named is set, each left out keeps its
- * value; `null` clears. None of them changes what the key may do, so no access policy is needed.
+ * Name, expiry, limits, credits, IP allowlist and metadata: each field named is set, each left out
+ * keeps its value; `null` clears. Credits named always start a new generation (the balance set anew).
  */
 export interface UpdateKey {
   readonly type: 'UpdateKey';
@@ -70,6 +75,18 @@ export interface UpdateKey {
   readonly expiresAt?: string | null;
   readonly ratelimit?: RateLimit | null;
   readonly ipAllowlist?: readonly string[] | null;
+  readonly credits?: Credits | null;
+  readonly ratelimits?: readonly NamedRateLimitInput[];
+  readonly meta?: JsonObject | null;
+  readonly policy: AccessPolicy;
+}
+
+/** Reversibly off or on again; enabling gives the key its access back, so only within the caller's own. */
+export interface SetKeyEnabled {
+  readonly type: 'SetKeyEnabled';
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly enabled: boolean;
   readonly policy: AccessPolicy;
 }
 
@@ -117,4 +134,4 @@ export interface UnshareResource {
   readonly policy: AccessPolicy;
 }
 
-export type KeyCommand = CreateKey | RotateKey | RevokeKey | UpdateKey | DeleteKey | SetKeyRoles | SetKeyPermissions | ShareResource | UnshareResource | ReportKeyLeak;
+export type KeyCommand = CreateKey | RotateKey | RevokeKey | UpdateKey | DeleteKey | SetKeyRoles | SetKeyPermissions | ShareResource | UnshareResource | ReportKeyLeak | SetKeyEnabled;

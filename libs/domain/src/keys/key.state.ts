@@ -1,4 +1,4 @@
-import type { KeyEnvironment, RateLimit, ResourcePermissions, Share, StoredSecret } from '@keyward/contracts';
+import type { Credits, CreditsGeneration, JsonObject, KeyEnvironment, NamedRateLimit, RateLimit, ResourcePermissions, Share, StoredSecret } from '@keyward/contracts';
 
 /** A rotated-away secret: it verifies until `validUntil`, then answers EXPIRED. */
 export interface PreviousSecret extends StoredSecret {
@@ -30,6 +30,18 @@ export interface ExistingKey {
   readonly deletedAt: string | null;
   /** Ids of the leak reports that named the key: a replayed report changes nothing. */
   readonly leakReports: readonly string[];
+  /** False while disabled; a disabled key keeps its status (it may still expire or be revoked). */
+  readonly enabled: boolean;
+  /** The key's own credits as last set; `null`: none of its own. */
+  readonly credits: Credits | null;
+  /** 0 until credits are first set; one more at each setting (KeyCreditsChanged), cleared ones included. */
+  readonly creditsGeneration: CreditsGeneration;
+  /** When the current generation was set: refills count from it. */
+  readonly creditsSetAt: string | null;
+  readonly ratelimits: readonly NamedRateLimit[];
+  readonly meta: JsonObject;
+  /** Fixed at creation. */
+  readonly identityId: string | null;
 }
 
 export type KeyState = { readonly status: 'absent' } | ExistingKey;

@@ -1,10 +1,15 @@
 import type { JsonObject, JsonValue } from '@keyward/contracts';
 import { validationError } from '../domain.error';
+import { MAX_INPUT_DEPTH } from '../text/untrusted-input';
 
 /** product.md 9.2a: metadata is a JSON object of at most 8 KB (as UTF-8 JSON). */
 export const MAX_META_BYTES = 8_192;
-/** Deep enough for any real record, shallow enough that no reader recurses far. */
-export const MAX_META_DEPTH = 16;
+/**
+ * Deep enough for any real record, shallow enough that no reader recurses far. One less than any
+ * request's depth (untrusted-input.ts): metadata arrives as a field of a body or a command, and a
+ * value this rule accepts must not be refused on the way in.
+ */
+export const MAX_META_DEPTH = MAX_INPUT_DEPTH - 1;
 
 /** Metadata left out or cleared: one shared, frozen value. */
 export const NO_META: JsonObject = Object.freeze({});

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain.error';
+import { inputProblem } from '../text/untrusted-input';
 import { MAX_META_BYTES, MAX_META_DEPTH, NO_META, sameMeta, validMeta } from './json-meta';
 
 const refused = (raw: unknown): boolean => {
@@ -44,6 +45,8 @@ describe('json meta', () => {
 
   it('accepts the largest and deepest allowed', () => {
     expect(refused(nested(MAX_META_DEPTH))).toBe(false);
+    // …and a request carrying the deepest as a field is not refused as too deep before it gets here.
+    expect(inputProblem({ meta: nested(MAX_META_DEPTH) })).toBeUndefined();
     expect(refused({ s: 'x'.repeat(MAX_META_BYTES - 8) })).toBe(false);
   });
 });

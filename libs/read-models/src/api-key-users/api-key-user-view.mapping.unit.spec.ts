@@ -8,6 +8,7 @@ const row = (over: Partial<KeyRow> = {}): KeyRow =>
       createdAt: new Date('2026-01-01T00:00:00.000Z'), expiresAt: null, lifecycle: 'active', restricted: true, roles: ['role_a'],
       permissions: { calls: 'read' }, shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'write' }],
       ratelimit: null, ipAllowlist: [], rotatedAt: null, revokedAt: null,
+      enabled: true, credits: null, creditsGeneration: 0, creditsSetAt: null, ratelimits: [], meta: {}, identityId: null,
     } satisfies KeyRow,
     over,
   );

@@ -74,7 +74,8 @@ export class KeyAccessQueries {
 
     const grants = effectiveGrants(key, roleGrants, entitlements);
     const lifetime = lifetimeOf(key);
-    const verifiable = { ...lifetime, workspace: { entitlements }, ipAllowlist: allowlistOf(key.ipAllowlist), granted: { grants } };
+    // `disabled` as the verifier's index has it: decideVerify ranks DISABLED after REVOKED and EXPIRED.
+    const verifiable = { ...lifetime, disabled: !key.enabled, workspace: { entitlements }, ipAllowlist: allowlistOf(key.ipAllowlist), granted: { grants } };
     const code = decideVerify(verifiable, Infinity, question.required, question.ip, untilMs);
     return {
       keyId,

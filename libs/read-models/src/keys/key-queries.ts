@@ -14,6 +14,8 @@ export interface KeyListFilter extends KeyPageRequest {
   readonly search?: string;
   /** Only the keys the domain's `isStaleAt` marks stale (or only the others). */
   readonly stale?: boolean;
+  /** Only the enabled keys, or only the disabled ones. */
+  readonly enabled?: boolean;
 }
 
 /** How long without a VALID answer makes a key of the workspace stale: its setting `staleAfterDays` (its default for an unknown one). */
@@ -49,6 +51,8 @@ export const keyListQuery = (
   // Walks the workspace's keys newest first like `search`: the mark depends on the clock and the usage table.
   if (filter.stale !== undefined) q.andWhere(filter.stale ? `(${STALE})` : `NOT (${STALE})`, { now, staleBefore: staleBefore(staleAfterDays, now) });
   if (filter.status) filterByStatus(q, filter.status, now);
+  // Walks the workspace's keys newest first like `stale`: few keys are disabled, and a list is one page.
+  if (filter.enabled !== undefined) q.andWhere('k.enabled = :enabled', { enabled: filter.enabled });
   if (filter.environment) q.andWhere('k.environment = :environment', { environment: filter.environment });
   if (filter.search) {
     const escaped = filter.search.replace(/[\\%_]/g, (c) => `\\${c}`);

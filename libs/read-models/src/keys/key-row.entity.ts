@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AccessLevel, KeyEnvironment, RateLimit, Share } from '@keyward/contracts';
+import type { AccessLevel, Credits, JsonObject, KeyEnvironment, NamedRateLimit, RateLimit, Share } from '@keyward/contracts';
 import type { KeyUsageRow } from '../usage/key-usage-row.entity';
 
 /**
@@ -11,6 +11,7 @@ import type { KeyUsageRow } from '../usage/key-usage-row.entity';
 @Index('keys_workspace_created_idx', ['workspaceId', 'createdAt', 'id'])
 @Index('keys_workspace_lifecycle_created_idx', ['workspaceId', 'lifecycle', 'createdAt', 'id'])
 @Index('keys_workspace_environment_created_idx', ['workspaceId', 'environment', 'createdAt', 'id'])
+@Index('keys_identity_idx', ['identityId'], { where: 'identity_id IS NOT NULL' })
 @Index('keys_workspace_expiring_created_idx', ['workspaceId', 'createdAt', 'id'], { where: `lifecycle = 'active' AND expires_at IS NOT NULL` })
 export class KeyRow {
   @PrimaryColumn({ type: 'text' })
@@ -66,6 +67,31 @@ export class KeyRow {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** False while disabled. */
+  @Column({ type: 'boolean', default: true })
+  enabled!: boolean;
+
+  /** The key's own credits as set (the live balance subtracts what verifies spent, outside this table); null: none. */
+  @Column({ type: 'jsonb', nullable: true })
+  credits!: Credits | null;
+
+  /** Which setting of the balance is current (0: never set); names the shared spend count. */
+  @Column({ name: 'credits_generation', type: 'integer', default: 0 })
+  creditsGeneration!: number;
+
+  /** When the current generation was set; refill boundaries count from it. */
+  @Column({ name: 'credits_set_at', type: 'timestamptz', nullable: true })
+  creditsSetAt!: Date | null;
+
+  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  ratelimits!: NamedRateLimit[];
+
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  meta!: JsonObject;
+
+  @Column({ name: 'identity_id', type: 'text', nullable: true })
+  identityId!: string | null;
 
   /** Joined from `key_usage` when listing (`keyPageQuery`); not a column of this table. */
   usage?: KeyUsageRow | null;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { isKeyEvent, type KeyCreated, type KeyEvent } from '@keyward/contracts';
-import { maskKey } from '@keyward/domain';
+import { isKeyEvent, type Credits, type KeyCreated, type KeyEvent, type NamedRateLimit } from '@keyward/contracts';
+import { maskKey, NO_META } from '@keyward/domain';
 import type { RecordedEvent } from '@keyward/event-store';
 import { evolveRowAccess } from './key-row.access';
 import { insertOnce } from '../insert-once';
@@ -9,6 +9,11 @@ import { KeyRow } from './key-row.entity';
 
 /** A key's row, without the usage that listing joins to it. */
 export type KeyRecord = Omit<KeyRow, 'usage'>;
+
+/** Only the fields this version knows: a row never stores what a newer writer added to the event. */
+const creditsColumn = ({ remaining, refill }: Credits): Credits => (refill === undefined ? { remaining } : { remaining, refill: { interval: refill.interval, amount: refill.amount } });
+const ratelimitsColumn = (limits: readonly NamedRateLimit[]): NamedRateLimit[] =>
+  limits.map(({ name, limit, windowSeconds, autoApply }) => ({ name, limit, windowSeconds, autoApply }));
 
 /** The row a creation makes. */
 const createdRow = ({ data: d }: RecordedEvent<KeyCreated>): KeyRecord => ({
@@ -30,6 +35,13 @@ const createdRow = ({ data: d }: RecordedEvent<KeyCreated>): KeyRecord => ({
   ipAllowlist: [...(d.ipAllowlist ?? [])],
   rotatedAt: null,
   revokedAt: null,
+  enabled: true,
+  credits: d.credits === undefined ? null : creditsColumn(d.credits),
+  creditsGeneration: d.credits === undefined ? 0 : 1,
+  creditsSetAt: d.credits === undefined ? null : new Date(d.createdAt),
+  ratelimits: ratelimitsColumn(d.ratelimits ?? []),
+  meta: d.meta ?? NO_META,
+  identityId: d.identityId ?? null,
 });
 
 /**
@@ -69,6 +81,18 @@ const keyChange = (event: RecordedEvent<KeyEvent>): RowChange<KeyRecord> | undef
     }
     case 'KeyIpAllowlistChanged':
       return update(event.data.keyId, { ipAllowlist: [...event.data.ipAllowlist] });
+    case 'KeyCreditsChanged': {
+      const { keyId, credits, generation, changedAt } = event.data;
+      return update(keyId, { credits: credits === null ? null : creditsColumn(credits), creditsGeneration: generation, creditsSetAt: new Date(changedAt) });
+    }
+    case 'KeyNamedRateLimitsChanged':
+      return update(event.data.keyId, { ratelimits: ratelimitsColumn(event.data.ratelimits) });
+    case 'KeyMetaChanged':
+      return update(event.data.keyId, { meta: event.data.meta });
+    case 'KeyDisabled':
+      return update(event.data.keyId, { enabled: false });
+    case 'KeyEnabled':
+      return update(event.data.keyId, { enabled: true });
     case 'RoleAssigned':
     case 'RoleUnassigned':
     case 'KeyPermissionsChanged':

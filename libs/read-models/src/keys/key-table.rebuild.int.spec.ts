@@ -31,6 +31,9 @@ const history = (i: number): KeyEvent[] => {
       roles: i % 5 ? [] : ['read-only'],
       permissions: i % 5 ? {} : { calls: 'read' },
       unrestricted: i % 5 !== 0,
+      ...(i % 4 === 1
+        ? { credits: { remaining: i, refill: { interval: 'daily', amount: 100 } }, ratelimits: [{ name: 'tokens', limit: i + 1, windowSeconds: 60, autoApply: true }], meta: { plan: 'pro', i }, identityId: `idn_${i}` }
+        : {}),
     },
   };
   const events: KeyEvent[] = [created];
@@ -59,6 +62,16 @@ const history = (i: number): KeyEvent[] => {
       { type: 'ResourceUnshared', data: { keyId, resource: 'files', resourceId: 'f_1' } },
     );
   }
+  if (i % 5 === 2) {
+    events.push(
+      { type: 'KeyCreditsChanged', data: { keyId, credits: { remaining: 7 }, generation: 1, changedAt: '2026-02-03T00:00:00.000Z' } },
+      { type: 'KeyCreditsChanged', data: { keyId, credits: i % 10 === 2 ? null : { remaining: 8 }, generation: 2, changedAt: '2026-02-04T00:00:00.000Z' } },
+      { type: 'KeyNamedRateLimitsChanged', data: { keyId, ratelimits: [{ name: 'ops', limit: 3, windowSeconds: 1, autoApply: false }] } },
+      { type: 'KeyMetaChanged', data: { keyId, meta: { nested: { list: [1, 'two', null] } } } },
+    );
+  }
+  if (i % 4 === 3) events.push({ type: 'KeyDisabled', data: { keyId, disabledAt: '2026-02-05T00:00:00.000Z' } });
+  if (i % 8 === 7) events.push({ type: 'KeyEnabled', data: { keyId, enabledAt: '2026-02-06T00:00:00.000Z' } });
   if (i % 3 === 0) events.push({ type: 'KeyRevoked', data: { keyId, revokedAt: '2026-03-01T00:00:00.000Z' } });
   if (i % 10 === 0) events.push({ type: 'KeyDeleted', data: { keyId, deletedAt: '2026-04-01T00:00:00.000Z' } });
   return events;
@@ -113,6 +126,17 @@ describe('key table projection', () => {
     });
     expect(byId.get(keyIdOf(2))).toMatchObject({ restricted: false, roles: [], permissions: {}, shares: [] });
     expect(byId.get(keyIdOf(5))).toMatchObject({ restricted: true, roles: ['read-only'], permissions: { calls: 'read' }, shares: [] });
+    expect(byId.get(keyIdOf(1))).toMatchObject({
+      enabled: true,
+      credits: { remaining: 1, refill: { interval: 'daily', amount: 100 } },
+      credits_generation: 1,
+      ratelimits: [{ name: 'tokens', limit: 2, windowSeconds: 60, autoApply: true }],
+      meta: { plan: 'pro', i: 1 },
+      identity_id: 'idn_1',
+    });
+    expect(byId.get(keyIdOf(12))).toMatchObject({ credits: null, credits_generation: 2, ratelimits: [{ name: 'ops', autoApply: false }], meta: { nested: { list: [1, 'two', null] } } });
+    expect(byId.get(keyIdOf(7))).toMatchObject({ credits: { remaining: 8 }, credits_generation: 2, enabled: true, identity_id: null });
+    expect(byId.get(keyIdOf(11))).toMatchObject({ enabled: false, credits: null, credits_generation: 0, ratelimits: [], meta: {} });
   });
 
   it('each key folded from its own stream is the key the table shows, and a deleted or foreign one is unknown', async () => {

@@ -1,4 +1,4 @@
-import type { KeyStatus, KeyView } from '@keyward/contracts';
+import type { Credits, CreditsView, KeyStatus, KeyView } from '@keyward/contracts';
 import { expiresSoonAt, isStaleAt, keyStatusAt, lifetimeOf, maskKey, type ExistingKey } from '@keyward/domain';
 import type { KeyUsageRow } from '../usage/key-usage-row.entity';
 import type { KeyRow } from './key-row.entity';
@@ -31,6 +31,12 @@ const usageFields = (
   return { ...usage, stale: isStaleAt(marks, staleAfterDays, now), expiresSoon: expiresSoonAt(marks, now) };
 };
 
+/**
+ * The key's own credits as the API shows them: for now the balance as set. The live balance (less
+ * what verifies spent, refills applied) replaces `remaining` here, the one place both views take it from.
+ */
+export const keyCreditsView = (credits: Credits | null): CreditsView | null => credits;
+
 /** `row.usage` is the key's `key_usage` row, joined by the query. */
 export const toKeyView = (row: KeyRow, now: Date, staleAfterDays: number): KeyView => {
   const status = keyStatusOf(row, now);
@@ -54,6 +60,11 @@ export const toKeyView = (row: KeyRow, now: Date, staleAfterDays: number): KeyVi
     ipAllowlist: row.ipAllowlist,
     rotatedAt: row.rotatedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    enabled: row.enabled,
+    credits: keyCreditsView(row.credits),
+    ratelimits: row.ratelimits,
+    meta: row.meta,
+    identityId: row.identityId,
     ...usageFields({ status, createdAt, expiresAt }, keyUsageOf(row.usage), staleAfterDays, now),
   };
 };
@@ -81,6 +92,11 @@ export const keyViewOfState = (key: ExistingKey, usage: KeyUsage, now: Date, sta
     ipAllowlist: key.ipAllowlist,
     rotatedAt: key.rotatedAt === null ? null : new Date(key.rotatedAt).toISOString(),
     revokedAt: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
+    enabled: key.enabled,
+    credits: keyCreditsView(key.credits),
+    ratelimits: key.ratelimits,
+    meta: key.meta,
+    identityId: key.identityId,
     ...usageFields({ status, createdAt, expiresAt }, usage, staleAfterDays, now),
   };
 };

@@ -10,6 +10,7 @@ const row = (over: Partial<KeyRow> = {}): KeyRow =>
       createdAt: new Date('2026-01-01T00:00:00.000Z'), expiresAt: null, lifecycle: 'active', restricted: true, roles: ['read-only', 'role_a'],
       permissions: { calls: 'write', contacts: 'none' }, shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'read' }],
       ratelimit: null, ipAllowlist: [], rotatedAt: null, revokedAt: null,
+      enabled: true, credits: null, creditsGeneration: 0, creditsSetAt: null, ratelimits: [], meta: {}, identityId: null,
       usage: { workspaceId: 'default', keyId: 'key_1', usageCount: '12', lastUsedAt: new Date('2026-05-30T00:00:00.000Z') },
     } satisfies KeyRow,
     over,
@@ -22,7 +23,7 @@ describe('toKeyView', () => {
       createdAt: '2026-01-01T00:00:00.000Z', expiresAt: null, status: 'active', restricted: true, roles: ['read-only', 'role_a'],
       permissions: { calls: 'write', contacts: 'none' }, shares: [{ resource: 'workflows', resourceId: 'wf_42', access: 'read' }],
       ratelimit: null, ipAllowlist: [], rotatedAt: '2026-02-01T00:00:00.000Z', revokedAt: null, usageCount: 12, lastUsedAt: '2026-05-30T00:00:00.000Z',
-      stale: false, expiresSoon: false,
+      stale: false, expiresSoon: false, enabled: true, credits: null, ratelimits: [], meta: {}, identityId: null,
     });
   });
 

@@ -8,12 +8,29 @@ const at = (day: number): string => new Date(Date.UTC(2026, 0, 1 + day)).toISOSt
 /** Every kind of key event, spread by residue so that combinations occur; some keys end deleted. */
 const keyHistory = (n: number, workspaceId: string): KeywardEvent[] => {
   const key = keyId(n);
-  const events: KeywardEvent[] = [keyCreated(n, { workspaceId, roles: n % 4 ? [] : ['read-only', 'read-only'], unrestricted: n % 5 !== 0, permissions: n % 5 ? {} : { calls: 'read' } })];
+  // Credits set at creation are generation 1; a later setting counts on from there.
+  const events: KeywardEvent[] = [
+    keyCreated(n, {
+      workspaceId,
+      roles: n % 4 ? [] : ['read-only', 'read-only'], unrestricted: n % 5 !== 0, permissions: n % 5 ? {} : { calls: 'read' },
+      ...(n % 7 === 3 ? { credits: { remaining: n }, ratelimits: [{ name: 'calls', limit: 5, windowSeconds: 1, autoApply: true }], meta: { created: n }, identityId: `idn_${n % 3}` } : {}),
+    }),
+  ];
   if (n % 2 === 0) events.push({ type: 'KeyRenamed', data: { keyId: key, name: `renamed ${n}` } });
   if (n % 3 === 0) events.push({ type: 'KeyExpiryChanged', data: { keyId: key, expiresAt: n % 2 ? null : at(400) } });
   if (n % 4 === 1) events.push({ type: 'KeyRateLimitChanged', data: { keyId: key, ratelimit: { limit: n, windowSeconds: 60 } } });
   if (n % 8 === 1) events.push({ type: 'KeyRateLimitChanged', data: { keyId: key, ratelimit: null } });
   if (n % 5 === 2) events.push({ type: 'KeyIpAllowlistChanged', data: { keyId: key, ipAllowlist: ['10.0.0.0/8', `192.168.0.${n % 250}`] } });
+  if (n % 6 === 1) {
+    events.push(
+      { type: 'KeyCreditsChanged', data: { keyId: key, credits: { remaining: n, refill: { interval: n % 12 === 1 ? 'daily' : 'monthly', amount: 50 } }, generation: n % 7 === 3 ? 2 : 1, changedAt: at(20) } },
+      { type: 'KeyNamedRateLimitsChanged', data: { keyId: key, ratelimits: [{ name: 'tokens', limit: n + 1, windowSeconds: 60, autoApply: n % 12 === 1 }] } },
+      { type: 'KeyMetaChanged', data: { keyId: key, meta: { customer: `c${n}`, tags: ['a', n], nested: { ok: true } } } },
+    );
+  }
+  if (n % 6 === 3) events.push({ type: 'KeyCreditsChanged', data: { keyId: key, credits: null, generation: n % 7 === 3 ? 2 : 1, changedAt: at(21) } });
+  if (n % 4 === 2) events.push({ type: 'KeyDisabled', data: { keyId: key, disabledAt: at(22) } });
+  if (n % 8 === 2) events.push({ type: 'KeyEnabled', data: { keyId: key, enabledAt: at(23) } });
   if (n % 7 === 1) {
     events.push(
       { type: 'KeyPermissionsChanged', data: { keyId: key, permissions: { calls: 'write', contacts: 'read' }, unrestricted: false } },

@@ -25,6 +25,11 @@ const key = (overrides: Partial<Key> = {}): Key => ({
   lastUsedAt: null,
   stale: false,
   expiresSoon: false,
+  enabled: true,
+  credits: null,
+  ratelimits: [],
+  meta: {},
+  identityId: null,
   ...overrides,
 });
 

@@ -33,6 +33,10 @@ export class CreateKeyHttpController {
       ...(body.unrestricted !== undefined ? { unrestricted: body.unrestricted } : {}),
       ...(body.ratelimit ? { ratelimit: body.ratelimit } : {}),
       ...(body.ipAllowlist ? { ipAllowlist: body.ipAllowlist } : {}),
+      ...(body.credits ? { credits: body.credits } : {}),
+      ...(body.ratelimits !== undefined ? { ratelimits: body.ratelimits } : {}),
+      ...(body.meta !== undefined ? { meta: body.meta } : {}),
+      ...(body.identityId !== undefined ? { identityId: body.identityId } : {}),
     });
     return answerWritten(response, written);
   }

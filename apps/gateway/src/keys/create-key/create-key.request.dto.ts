@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
-import { KeyEnvironments, type KeyEnvironment, type ResourcePermissions } from '@keyward/contracts';
+import { IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length } from 'class-validator';
+import { KeyEnvironments, MAX_NAMED_RATE_LIMITS, type JsonObject, type KeyEnvironment, type ResourcePermissions } from '@keyward/contracts';
 import { ACCESS_LEVELS, MAX_IP_ALLOWLIST_ENTRIES, MAX_KEY_NAME_LENGTH } from '@keyward/domain';
-import { IsClearable, IsDisplayName, IsFutureDateTime, IsIpAllowlist, IsOmittable, IsRateLimit, IsResourcePermissions, IsRoleIdList } from '../../validation/field.validators';
+import { IsClearable, IsDisplayName, IsFutureDateTime, IsIpAllowlist, IsMeta, IsOmittable, IsRateLimit, IsResourcePermissions, IsRoleIdList } from '../../validation/field.validators';
+import { CreditsDto, IsCredits, NULLABLE_CREDITS } from '../credits.dto';
+import { META_SCHEMA } from '../meta.schema';
+import { IsNamedRateLimits, NamedRateLimitDto } from '../named-rate-limit.dto';
 import { NULLABLE_RATE_LIMIT, RateLimitDto } from '../rate-limit.dto';
+
 
 /**
  * Rules run bottom-up and only the first failure per field is reported, so the most basic one
@@ -55,4 +59,26 @@ export class CreateKeyRequestDto {
   @IsClearable()
   @IsIpAllowlist()
   ipAllowlist?: string[] | null;
+
+  @ApiPropertyOptional(NULLABLE_CREDITS('usage credits: each VALID verify spends its `cost` (default 1); with too few left it answers USAGE_EXCEEDED. null: none of its own (unlimited, or its identity\'s)'))
+  @IsClearable()
+  @IsCredits()
+  credits?: CreditsDto | null;
+
+  @ApiPropertyOptional({ type: [NamedRateLimitDto], maxItems: MAX_NAMED_RATE_LIMITS, description: 'named rate limits, each checked through the global limiter; a key\'s limit overrides its identity\'s of the same name' })
+  @IsOmittable()
+  @IsNamedRateLimits()
+  ratelimits?: NamedRateLimitDto[];
+
+  @ApiPropertyOptional(META_SCHEMA('free-form metadata, returned by verify and the API'))
+  @IsOmittable()
+  @IsMeta()
+  @IsObject()
+  meta?: JsonObject;
+
+  @ApiPropertyOptional({ example: 'idn_0190f7d2c4a87b3e9f12ab34', description: 'an identity of this workspace: the key shares its limits, credits and metadata; fixed for the key\'s life' })
+  @IsOmittable()
+  @Length(1, 200)
+  @IsString()
+  identityId?: string;
 }

@@ -6,7 +6,7 @@ import { KeyViewDto } from '../key.response.dto';
 /** `CreateKeyAnswer`: the new key with its secret, or, to a repeat of the request, `key: null` and `secretAlreadyShown`. */
 @ApiSchema({ name: 'CreateKeyResult' })
 export class CreateKeyResultDto
-  extends PickType(KeyViewDto, ['id', 'prefix', 'name', 'environment', 'createdAt', 'expiresAt', 'roles', 'permissions', 'ratelimit', 'ipAllowlist'] as const)
+  extends PickType(KeyViewDto, ['id', 'prefix', 'name', 'environment', 'createdAt', 'expiresAt', 'roles', 'permissions', 'ratelimit', 'ipAllowlist', 'credits', 'ratelimits', 'meta', 'identityId'] as const)
   implements Omit<CreateKeyResult, 'key'>
 {
   @ApiProperty({ type: String, nullable: true, example: 'kw_live_…', description: 'the secret, shown this once; null when a repeat of the request (Idempotency-Key) answers' })

@@ -20,6 +20,7 @@ export class ListKeysHttpController {
   @ApiOkResponse({ type: KeyPageDto, description: 'newest first; never a secret' })
   async list(@Query() query: ListKeysRequestDto, @CurrentPrincipal() principal: Principal): Promise<KeyPage> {
     const stale = query.stale === undefined ? undefined : query.stale === 'true';
-    return readPage(() => this.keys.list(principal.workspaceId, { ...query, stale, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
+    const enabled = query.enabled === undefined ? undefined : query.enabled === 'true';
+    return readPage(() => this.keys.list(principal.workspaceId, { ...query, stale, enabled, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
   }
 }

@@ -26,4 +26,9 @@ export class ListKeysRequestDto extends PageRequestDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   stale?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only the enabled keys, or only the disabled ones' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  enabled?: 'true' | 'false';
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { keyStreamId, type CommandReply, type KeyEvent, type CreateKeyAnswer, type CreateKeyRequest, type CreateKeyResult } from '@keyward/contracts';
-import { generateKeySecret, keyDecider, newKeyId, storedSecretOf, withholdSecrets } from '@keyward/domain';
+import { generateKeySecret, keyDecider, newKeyId, NO_META, storedSecretOf, withholdSecrets } from '@keyward/domain';
 import { PEPPER } from '@keyward/platform';
 import { AccessPolicyLoader } from '../../access/access-policy.loader';
 import { CommandHandler } from '../../commands/command.handler';
@@ -58,6 +58,10 @@ export class CreateKeyHandler {
           unrestricted: request.unrestricted,
           ratelimit: request.ratelimit,
           ipAllowlist: request.ipAllowlist,
+          credits: request.credits,
+          ratelimits: request.ratelimits,
+          meta: request.meta,
+          identityId: request.identityId,
           secret: storedSecretOf(this.pepper, secret),
           policy,
         }),
@@ -79,6 +83,10 @@ export class CreateKeyHandler {
       unrestricted: d.unrestricted,
       ratelimit: d.ratelimit ?? null,
       ipAllowlist: d.ipAllowlist ?? [],
+      credits: d.credits ?? null,
+      ratelimits: d.ratelimits ?? [],
+      meta: d.meta ?? NO_META,
+      identityId: d.identityId ?? null,
     };
     return { position: outcome.position, result, replayed: outcome.replayed };
   }

@@ -5,7 +5,7 @@ import { AccessPolicyLoader } from '../../access/access-policy.loader';
 import { CommandHandler } from '../../commands/command.handler';
 import { decideWithPolicy } from '../key-decision';
 
-/** Name, expiry, rate limit and IP allowlist in one command: its events are appended together, or none. */
+/** Every field of `PATCH /v1/keys/:id` in one command: its events are appended together, or none. */
 @Injectable()
 export class UpdateKeyHandler {
   constructor(
@@ -13,14 +13,15 @@ export class UpdateKeyHandler {
     private readonly policies: AccessPolicyLoader,
   ) {}
 
-  async execute({ context, keyId, name, expiresAt, ratelimit, ipAllowlist }: UpdateKeyRequest): Promise<CommandReply<UpdateKeyResult>> {
+  async execute({ context, keyId, ...fields }: UpdateKeyRequest): Promise<CommandReply<UpdateKeyResult>> {
     const { state, position } = await this.commands.handle(
       keyStreamId(keyId),
       keyDecider,
       context,
-      decideWithPolicy(this.policies, context, (policy) => ({ type: 'UpdateKey', keyId, workspaceId: context.workspaceId, name, expiresAt, ratelimit, ipAllowlist, policy })),
+      decideWithPolicy(this.policies, context, (policy) => ({ type: 'UpdateKey', keyId, workspaceId: context.workspaceId, ...fields, policy })),
     );
     if (state.status === 'absent') throw new Error('an update left no key');
-    return { ok: true, position, result: { id: state.keyId, name: state.name, expiresAt: state.expiresAt, ratelimit: state.ratelimit, ipAllowlist: state.ipAllowlist } };
+    const { name, expiresAt, ratelimit, ipAllowlist, credits, ratelimits, meta } = state;
+    return { ok: true, position, result: { id: state.keyId, name, expiresAt, ratelimit, ipAllowlist, credits, ratelimits, meta } };
   }
 }
