@@ -3,9 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { KeywardConfig } from '@keyward/config';
 import { idempotencyMigrations, IdempotencyStore } from '@keyward/idempotency';
 import { sessionMigrations } from '@keyward/sessions';
-import { ApiKeyUserQueries, createReadModelDataSource, KeyQueries, RoleQueries, runReadModelMigrations, UsageQueries, WorkspaceQueries } from '@keyward/read-models';
+import { ApiKeyUserQueries, createReadModelDataSource, KeyQueries, type CreditBalances, RoleQueries, runReadModelMigrations, UsageQueries, WorkspaceQueries } from '@keyward/read-models';
 import { HealthChecks, reachable } from './observability/health/health-checks';
-import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
+import { CREDIT_BALANCES, KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
 
 /**
  * The read models in PostgreSQL and the queries over them, and in the same database the gateway's
@@ -24,7 +24,12 @@ import { KEYWARD_CONFIG, READ_MODEL_DATA_SOURCE } from './tokens';
         return dataSource;
       },
     },
-    ...[KeyQueries, RoleQueries, WorkspaceQueries, ApiKeyUserQueries, UsageQueries, IdempotencyStore].map((Queries) => ({
+    {
+      provide: KeyQueries,
+      inject: [READ_MODEL_DATA_SOURCE, { token: CREDIT_BALANCES, optional: true }],
+      useFactory: (dataSource: DataSource, balances?: CreditBalances) => new KeyQueries(dataSource, balances),
+    },
+    ...[RoleQueries, WorkspaceQueries, ApiKeyUserQueries, UsageQueries, IdempotencyStore].map((Queries) => ({
       provide: Queries,
       inject: [READ_MODEL_DATA_SOURCE],
       useFactory: (dataSource: DataSource) => new Queries(dataSource),

@@ -5,3 +5,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const PEPPER = Symbol('PEPPER');
 export const READ_MODEL_DATA_SOURCE = Symbol('READ_MODEL_DATA_SOURCE');
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+/** Live credit balances (`CreditBalances` of @keyward/read-models), provided where the verifiers' shared count is read: the gateway. */
+export const CREDIT_BALANCES = Symbol('CREDIT_BALANCES');

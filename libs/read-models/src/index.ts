@@ -1,3 +1,4 @@
+export * from './credits/credit-balances';
 export * from './keys/key-row.entity';
 export * from './keys/key-queries';
 export * from './keys/key-view.mapping';

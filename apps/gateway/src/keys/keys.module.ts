@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@keyward/event-store';
-import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
-import { KeyAccessQueries, KeyStateQueries } from '@keyward/read-models';
+import { CREDIT_BALANCES, EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
+import { KeyAccessQueries, KeyStateQueries, type CreditBalances } from '@keyward/read-models';
 import { CommandsModule } from '../commands/commands.module';
 import { CreateKeyHttpController } from './create-key/create-key.http.controller';
 import { DeleteKeyHttpController } from './delete-key/delete-key.http.controller';
@@ -31,8 +31,8 @@ import { UpdateKeyHttpController } from './update-key/update-key.http.controller
     KeyEditWriter,
     {
       provide: KeyStateQueries,
-      inject: [EVENT_STORE, READ_MODEL_DATA_SOURCE],
-      useFactory: (store: EventStore, dataSource: DataSource) => new KeyStateQueries(store, dataSource),
+      inject: [EVENT_STORE, READ_MODEL_DATA_SOURCE, CREDIT_BALANCES],
+      useFactory: (store: EventStore, dataSource: DataSource, balances: CreditBalances) => new KeyStateQueries(store, dataSource, balances),
     },
     { provide: KeyAccessQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new KeyAccessQueries(store) },
   ],

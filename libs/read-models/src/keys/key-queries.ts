@@ -5,6 +5,7 @@ import { KeyUsageRow } from '../usage/key-usage-row.entity';
 import { WorkspaceQueries } from '../workspaces/workspace.queries';
 import { keyPageQuery, readKeyPage, type KeyPageRequest } from './key-page.query';
 import { KeyRow } from './key-row.entity';
+import { creditsViewOf, type CreditBalances } from '../credits/credit-balances';
 import { toKeyView } from './key-view.mapping';
 
 export interface KeyListFilter extends KeyPageRequest {
@@ -66,7 +67,11 @@ export const keyListQuery = (
 
 /** Reads of the key table, always within one workspace. */
 export class KeyQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `balances`: where live credit balances are read (the gateway); without, credits show as set. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly balances?: CreditBalances,
+  ) {}
 
   /** For health checks: the key table is reachable. */
   async ping(): Promise<boolean> {
@@ -79,12 +84,22 @@ export class KeyQueries {
       withUsage(this.dataSource.getRepository(KeyRow).createQueryBuilder('k')).where('k.workspace_id = :workspaceId AND k.id = :id', { workspaceId, id }).getOne(),
       staleAfterDaysOf(this.dataSource, workspaceId),
     ]);
-    return row ? toKeyView(row, now, staleAfterDays) : undefined;
+    return row ? this.withLiveCredits(toKeyView(row, now, staleAfterDays), row, now) : undefined;
   }
 
   /** Newest first, keyset-paginated so pages stay stable while keys are created. */
   async list(workspaceId: string, filter: KeyListFilter, now = new Date()): Promise<KeyPage> {
     const staleAfterDays = await staleAfterDaysOf(this.dataSource, workspaceId);
-    return readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now, staleAfterDays), filter.limit, (row) => toKeyView(row, now, staleAfterDays));
+    const rows = new Map<string, KeyRow>();
+    const page = await readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now, staleAfterDays), filter.limit, (row) => {
+      rows.set(row.id, row);
+      return toKeyView(row, now, staleAfterDays);
+    });
+    return { ...page, items: await Promise.all(page.items.map((view) => this.withLiveCredits(view, rows.get(view.id) as KeyRow, now))) };
+  }
+
+  private async withLiveCredits(view: KeyView, row: KeyRow, now: Date): Promise<KeyView> {
+    if (view.credits === null) return view;
+    return { ...view, credits: await creditsViewOf(this.balances, row.id, row.credits, row.creditsGeneration, row.creditsSetAt, now.getTime()) };
   }
 }

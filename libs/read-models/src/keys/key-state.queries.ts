@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { keyStreamId, type KeyEvent, type KeyView } from '@keyward/contracts';
 import { keyDecider } from '@keyward/domain';
 import type { EventStore } from '@keyward/event-store';
+import { creditsViewOf, type CreditBalances } from '../credits/credit-balances';
 import { foldUntil } from '../history/fold-until';
 import { KeyUsageRow } from '../usage/key-usage-row.entity';
 import { staleAfterDaysOf } from './key-queries';
@@ -14,9 +15,11 @@ import { keyUsageOf, keyViewOfState } from './key-view.mapping';
  * and comes from the usage table.
  */
 export class KeyStateQueries {
+  /** `balances`: where live credit balances are read (the gateway); without, credits show as set. */
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
+    private readonly balances?: CreditBalances,
   ) {}
 
   /**
@@ -32,6 +35,9 @@ export class KeyStateQueries {
     ]);
     const state = foldUntil(stream.events, keyDecider.evolve, keyDecider.initialState(), asOf?.getTime() ?? Infinity);
     if (state.status === 'absent' || state.deletedAt !== null || state.workspaceId !== workspaceId) return undefined;
-    return keyViewOfState(state, keyUsageOf(usage), asOf ?? now, staleAfterDays);
+    const view = keyViewOfState(state, keyUsageOf(usage), asOf ?? now, staleAfterDays);
+    // At a past moment, the balance as it was set: what verifies spent is not in the history.
+    if (asOf !== undefined || view.credits === null) return view;
+    return { ...view, credits: await creditsViewOf(this.balances, keyId, state.credits, state.creditsGeneration, state.creditsSetAt, now.getTime()) };
   }
 }

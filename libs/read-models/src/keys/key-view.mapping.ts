@@ -1,4 +1,4 @@
-import type { Credits, CreditsView, KeyStatus, KeyView } from '@keyward/contracts';
+import type { KeyStatus, KeyView } from '@keyward/contracts';
 import { expiresSoonAt, isStaleAt, keyStatusAt, lifetimeOf, maskKey, type ExistingKey } from '@keyward/domain';
 import type { KeyUsageRow } from '../usage/key-usage-row.entity';
 import type { KeyRow } from './key-row.entity';
@@ -31,12 +31,6 @@ const usageFields = (
   return { ...usage, stale: isStaleAt(marks, staleAfterDays, now), expiresSoon: expiresSoonAt(marks, now) };
 };
 
-/**
- * The key's own credits as the API shows them: for now the balance as set. The live balance (less
- * what verifies spent, refills applied) replaces `remaining` here, the one place both views take it from.
- */
-export const keyCreditsView = (credits: Credits | null): CreditsView | null => credits;
-
 /** `row.usage` is the key's `key_usage` row, joined by the query. */
 export const toKeyView = (row: KeyRow, now: Date, staleAfterDays: number): KeyView => {
   const status = keyStatusOf(row, now);
@@ -61,7 +55,8 @@ export const toKeyView = (row: KeyRow, now: Date, staleAfterDays: number): KeyVi
     rotatedAt: row.rotatedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     enabled: row.enabled,
-    credits: keyCreditsView(row.credits),
+    // As set: the queries put the live balance in (`creditsViewOf`).
+    credits: row.credits,
     ratelimits: row.ratelimits,
     meta: row.meta,
     identityId: row.identityId,
@@ -93,7 +88,7 @@ export const keyViewOfState = (key: ExistingKey, usage: KeyUsage, now: Date, sta
     rotatedAt: key.rotatedAt === null ? null : new Date(key.rotatedAt).toISOString(),
     revokedAt: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
     enabled: key.enabled,
-    credits: keyCreditsView(key.credits),
+    credits: key.credits,
     ratelimits: key.ratelimits,
     meta: key.meta,
     identityId: key.identityId,
