@@ -1,6 +1,7 @@
 import type { components } from '../../api/schema.generated';
 import { isoToLocalInput, localInputToIso } from '../../ui/format';
 import { listOf } from '../../ui/list-of';
+import { editFieldsOf, keyFieldsFormOf, type KeyFieldsForm } from './key-fields.form';
 
 type Key = components['schemas']['KeyView'];
 type UpdateKeyRequest = components['schemas']['UpdateKeyRequestDto'];
@@ -25,6 +26,7 @@ export interface EditKeyForm {
   unit: string;
   /** One address or CIDR range a line. */
   ipAllowlist: string;
+  fields: KeyFieldsForm;
 }
 
 /** The largest unit the window is a whole number of (90 s stays seconds; 3600 s is 1 hour). */
@@ -40,13 +42,14 @@ export const editFormOf = (key: Key): EditKeyForm => ({
   limit: key.ratelimit ? String(key.ratelimit.limit) : '100',
   ...(key.ratelimit ? windowOf(key.ratelimit.windowSeconds) : { window: '1', unit: '60' }),
   ipAllowlist: key.ipAllowlist.join('\n'),
+  fields: keyFieldsFormOf(key),
 });
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((entry, i) => entry === b[i]);
 
 /**
  * Only what changed: PATCH keeps every field left out, so an untouched past expiry is not sent back
- * (the API would refuse it) and each change is one event in the key's history. Clearing sends `null`.
+ * (the API would refuse it), nor an untouched live balance (it would be set anew); each change is one event in the key's history. Clearing sends `null`.
  */
 export const editRequestOf = (key: Key, form: EditKeyForm): UpdateKeyRequest => {
   const request: UpdateKeyRequest = {};
@@ -61,5 +64,5 @@ export const editRequestOf = (key: Key, form: EditKeyForm): UpdateKeyRequest => 
   }
   const ipAllowlist = listOf(form.ipAllowlist);
   if (!sameList(ipAllowlist, key.ipAllowlist)) request.ipAllowlist = ipAllowlist;
-  return request;
+  return { ...request, ...editFieldsOf(key, form.fields) };
 };

@@ -33,4 +33,13 @@ describe('the edit key request (only what changed)', () => {
     const listed = key({ ipAllowlist: ['203.0.113.7'] });
     expect(editRequestOf(listed, { ...editFormOf(listed), ipAllowlist: '' })).toEqual({ ipAllowlist: [] });
   });
+
+  it('sends credits and metadata with the other changes', () => {
+    const form = editFormOf(key());
+    expect(editRequestOf(key(), { ...form, name: 'billing', fields: { credits: { ...form.fields.credits, limited: true, remaining: '10' }, meta: '{"tier":1}' } })).toEqual({
+      name: 'billing',
+      credits: { remaining: 10 },
+      meta: { tier: 1 },
+    });
+  });
 });
