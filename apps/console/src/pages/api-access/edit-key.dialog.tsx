@@ -10,7 +10,8 @@ import { Select } from '../../ui/select';
 import { TextAreaField } from '../../ui/text-area-field';
 import { useSubmit } from '../../ui/use-submit';
 import { KeyFields } from './key-fields.fields';
-import { editFormOf, editRequestOf, WINDOW_UNITS, type EditKeyForm } from './edit-key.request';
+import { editFormOf, editRequestOf, type EditKeyForm } from './edit-key.request';
+import { WINDOW_UNITS } from './rate-window';
 
 type Key = components['schemas']['KeyView'];
 

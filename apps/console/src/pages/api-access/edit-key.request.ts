@@ -2,17 +2,10 @@ import type { components } from '../../api/schema.generated';
 import { isoToLocalInput, localInputToIso } from '../../ui/format';
 import { listOf } from '../../ui/list-of';
 import { editFieldsOf, keyFieldsFormOf, type KeyFieldsForm } from './key-fields.form';
+import { windowOf } from './rate-window';
 
 type Key = components['schemas']['KeyView'];
 type UpdateKeyRequest = components['schemas']['UpdateKeyRequestDto'];
-
-/** The rate limit's window as a person says it (the API takes seconds, 1 s to 1 day). */
-export const WINDOW_UNITS = [
-  { value: '1', label: 'seconds' },
-  { value: '60', label: 'minutes' },
-  { value: '3600', label: 'hours' },
-  { value: '86400', label: 'days' },
-] as const;
 
 /** What the edit form holds: text as typed, so that a half-typed number is not lost. */
 export interface EditKeyForm {
@@ -28,12 +21,6 @@ export interface EditKeyForm {
   ipAllowlist: string;
   fields: KeyFieldsForm;
 }
-
-/** The largest unit the window is a whole number of (90 s stays seconds; 3600 s is 1 hour). */
-const windowOf = (seconds: number): { window: string; unit: string } => {
-  const unit = [...WINDOW_UNITS].reverse().find((u) => seconds % Number(u.value) === 0) ?? WINDOW_UNITS[0];
-  return { window: String(seconds / Number(unit.value)), unit: unit.value };
-};
 
 export const editFormOf = (key: Key): EditKeyForm => ({
   name: key.name,

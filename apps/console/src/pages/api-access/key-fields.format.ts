@@ -1,5 +1,6 @@
 import type { components } from '../../api/schema.generated';
 import { formatCount } from '../../ui/format';
+import { WINDOW_UNITS, windowOf } from './rate-window';
 
 type Key = components['schemas']['KeyView'];
 type KeyCredits = NonNullable<Key['credits']>;
@@ -15,18 +16,11 @@ export const formatCredits = (credits: Key['credits']): string => {
   return credits.refill ? `${left}, refilled to ${formatRefill(credits.refill)}` : left;
 };
 
-const UNITS = [
-  { seconds: 86_400, one: 'day' },
-  { seconds: 3_600, one: 'hour' },
-  { seconds: 60, one: 'minute' },
-  { seconds: 1, one: 'second' },
-] as const;
-
 /** A window in its largest whole unit: 60 → "minute", 7200 → "2 hours", 90 → "90 seconds". */
 export const formatWindow = (seconds: number): string => {
-  const unit = UNITS.find((u) => seconds % u.seconds === 0) ?? UNITS[3];
-  const count = seconds / unit.seconds;
-  return count === 1 ? unit.one : `${formatCount(count)} ${unit.one}s`;
+  const { window, unit } = windowOf(seconds);
+  const plural = WINDOW_UNITS.find((u) => u.value === unit)?.label ?? 'seconds';
+  return window === '1' ? plural.slice(0, -1) : `${formatCount(Number(window))} ${plural}`;
 };
 
 /** "100 per minute, auto-applied" or "…, only when a verify names it". */
