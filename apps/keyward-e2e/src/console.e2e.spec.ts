@@ -208,7 +208,7 @@ describe('the console in Chromium', () => {
     expect(unexpected(errors).filter((e) => !e.includes('status of 400'))).toEqual([]);
   });
 
-  it("creates a key with credits and metadata (non-JSON refused at its field before asking), shows them, disables and enables it, verify following each", async () => {
+  it("creates a key with credits, a named limit and metadata (non-JSON refused at its field before asking), shows them, disables and enables it, verify following each", async () => {
     const { page, errors } = await signedIn(stack.rootKey);
     const name = `console credits ${Date.now()}`;
     await page.getByRole('button', { name: 'Create key' }).click();
@@ -218,6 +218,11 @@ describe('the console in Chromium', () => {
     await create.getByRole('spinbutton', { name: 'Credits', exact: true }).fill('100');
     await create.getByRole('combobox', { name: 'Refill' }).selectOption('daily');
     await create.getByRole('spinbutton', { name: 'Refill to' }).fill('5000');
+    await create.getByRole('button', { name: 'Add named limit' }).click();
+    const named = create.getByRole('group', { name: 'Named limit 1' });
+    await named.getByRole('textbox', { name: 'Name' }).fill('tokens');
+    await named.getByRole('spinbutton', { name: 'Requests' }).fill('2');
+    await named.getByRole('combobox', { name: 'Unit' }).selectOption('86400');
     const meta = create.getByRole('textbox', { name: 'Metadata (JSON)' });
     await meta.fill('["not", "an object"]');
     await create.getByRole('button', { name: 'Create' }).click();
@@ -234,6 +239,7 @@ describe('the console in Chromium', () => {
     const row = await searchFor(page, name);
     await row.getByRole('button', { name: 'Details' }).click();
     await page.getByText('100 left, refilled to 5,000 daily').waitFor();
+    await page.getByText('2 per day, auto-applied').waitFor();
     const shown = page.getByRole('region', { name: 'Metadata' });
     await shown.getByText('"plan": "pro"').waitFor();
     // Shown as text: the markup in a value is never an element.
@@ -269,6 +275,8 @@ describe('the console in Chromium', () => {
     await row.getByRole('button', { name: 'Disable' }).waitFor();
     expect(await row.getByText('Disabled', { exact: true }).count()).toBe(0);
     expect((await stack.verify(secret)).code).toBe('VALID');
+    // The named limit set in the console is verify's: a DISABLED answer took no token, so the third valid call is over 2 a day.
+    expect((await stack.verify(secret)).code).toBe('RATE_LIMITED');
 
     // Edited: the metadata opens as indented JSON; only what changed is sent.
     await row.getByRole('button', { name: 'Edit' }).click();

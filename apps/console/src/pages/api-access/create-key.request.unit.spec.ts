@@ -14,7 +14,7 @@ describe('the create key request (fail closed: unrestricted only when nothing wa
   });
 
   it('sends credits and metadata when set', () => {
-    const fields = { credits: { limited: true, remaining: '100', refill: 'daily', refillAmount: '5000' }, meta: '{"plan":"pro"}' };
+    const fields = { credits: { limited: true, remaining: '100', refill: 'daily', refillAmount: '5000' }, ratelimits: [], meta: '{"plan":"pro"}' };
     expect(requestOf('ci', '', 'live', [], false, {}, fields)).toEqual({
       name: 'ci',
       environment: 'live',

@@ -36,7 +36,7 @@ describe('the edit key request (only what changed)', () => {
 
   it('sends credits and metadata with the other changes', () => {
     const form = editFormOf(key());
-    expect(editRequestOf(key(), { ...form, name: 'billing', fields: { credits: { ...form.fields.credits, limited: true, remaining: '10' }, meta: '{"tier":1}' } })).toEqual({
+    expect(editRequestOf(key(), { ...form, name: 'billing', fields: { ...form.fields, credits: { ...form.fields.credits, limited: true, remaining: '10' }, meta: '{"tier":1}' } })).toEqual({
       name: 'billing',
       credits: { remaining: 10 },
       meta: { tier: 1 },

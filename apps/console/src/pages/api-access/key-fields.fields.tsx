@@ -3,6 +3,7 @@ import { fieldError } from '../../ui/form-error';
 import { Select } from '../../ui/select';
 import { TextAreaField } from '../../ui/text-area-field';
 import { REFILLS, type KeyFieldsForm } from './key-fields.form';
+import { NamedLimitsFields } from './named-limits.fields';
 
 interface KeyFieldsProps {
   form: KeyFieldsForm;
@@ -11,7 +12,7 @@ interface KeyFieldsProps {
   error: unknown;
 }
 
-/** Usage credits and metadata, as the create and edit dialogs both set them. */
+/** Usage credits, named limits and metadata, as the create and edit dialogs both set them. */
 export const KeyFields = ({ form, onChange, error }: KeyFieldsProps) => {
   const credits = form.credits;
   const setCredits = (change: Partial<KeyFieldsForm['credits']>) => onChange({ ...form, credits: { ...credits, ...change } });
@@ -37,6 +38,7 @@ export const KeyFields = ({ form, onChange, error }: KeyFieldsProps) => {
           </div>
         )}
       </fieldset>
+      <NamedLimitsFields limits={form.ratelimits} onChange={(ratelimits) => onChange({ ...form, ratelimits })} error={error} />
       <TextAreaField
         label="Metadata (JSON)"
         rows={4}

@@ -1,5 +1,5 @@
 import { ApiError } from '../../api/api-error';
-import { createFieldsOf, creditsFormOf, editFieldsOf, keyFieldsFormOf, metaOf } from './key-fields.form';
+import { createFieldsOf, creditsFormOf, editFieldsOf, keyFieldsFormOf, metaOf, NEW_NAMED_LIMIT } from './key-fields.form';
 import { keyView as key } from './key-view.fixture';
 
 const refusal = (text: string): string | undefined => {
@@ -28,7 +28,7 @@ describe('metadata typed in the console', () => {
 describe('credits and metadata on create', () => {
   it('sends only what was set', () => {
     expect(createFieldsOf(keyFieldsFormOf())).toEqual({});
-    const form = { credits: { limited: true, remaining: '100', refill: '', refillAmount: '5000' }, meta: '{"plan":"pro"}' };
+    const form = { credits: { limited: true, remaining: '100', refill: '', refillAmount: '5000' }, ratelimits: [], meta: '{"plan":"pro"}' };
     expect(createFieldsOf(form)).toEqual({ credits: { remaining: 100 }, meta: { plan: 'pro' } });
     expect(createFieldsOf({ ...form, credits: { ...form.credits, refill: 'daily' } })).toEqual({ credits: { remaining: 100, refill: { interval: 'daily', amount: 5000 } }, meta: { plan: 'pro' } });
   });
@@ -38,7 +38,7 @@ describe('credits and metadata on edit (only what changed)', () => {
   const withFields = key({ credits: { remaining: 42, refill: { interval: 'monthly', amount: 100 } }, meta: { plan: 'pro' } });
 
   it('opens with the live balance, the refill and the metadata as indented JSON', () => {
-    expect(keyFieldsFormOf(withFields)).toEqual({ credits: { limited: true, remaining: '42', refill: 'monthly', refillAmount: '100' }, meta: '{\n  "plan": "pro"\n}' });
+    expect(keyFieldsFormOf(withFields)).toEqual({ credits: { limited: true, remaining: '42', refill: 'monthly', refillAmount: '100' }, ratelimits: [], meta: '{\n  "plan": "pro"\n}' });
     expect(creditsFormOf(null)).toMatchObject({ limited: false });
   });
 
@@ -59,5 +59,29 @@ describe('credits and metadata on edit (only what changed)', () => {
     expect(editFieldsOf(withFields, { ...form, meta: '{"plan":"team"}' })).toEqual({ meta: { plan: 'team' } });
     expect(editFieldsOf(withFields, { ...form, meta: '' })).toEqual({ meta: null });
     expect(editFieldsOf(withFields, { ...form, meta: '{"plan":"pro"}' })).toEqual({});
+  });
+});
+
+describe('named limits', () => {
+  const limited = key({ ratelimits: [{ name: 'tokens', limit: 1000, windowSeconds: 60, autoApply: true }, { name: 'search', limit: 5, windowSeconds: 7200, autoApply: false }] });
+
+  it('open in their largest whole unit and send nothing when unchanged', () => {
+    const form = keyFieldsFormOf(limited);
+    expect(form.ratelimits).toEqual([
+      { name: 'tokens', limit: '1000', window: '1', unit: '60', autoApply: true },
+      { name: 'search', limit: '5', window: '2', unit: '3600', autoApply: false },
+    ]);
+    expect(editFieldsOf(limited, form)).toEqual({});
+  });
+
+  it('send the whole list, in seconds and trimmed, when any entry changed; [] when all are removed', () => {
+    const form = keyFieldsFormOf(limited);
+    const [tokens, search] = form.ratelimits;
+    expect(editFieldsOf(limited, { ...form, ratelimits: [tokens, { ...search, autoApply: true }] }).ratelimits).toEqual([
+      { name: 'tokens', limit: 1000, windowSeconds: 60, autoApply: true },
+      { name: 'search', limit: 5, windowSeconds: 7200, autoApply: true },
+    ]);
+    expect(editFieldsOf(limited, { ...form, ratelimits: [] })).toEqual({ ratelimits: [] });
+    expect(createFieldsOf({ ...keyFieldsFormOf(), ratelimits: [{ ...NEW_NAMED_LIMIT, name: ' tokens ' }] })).toEqual({ ratelimits: [{ name: 'tokens', limit: 100, windowSeconds: 60, autoApply: true }] });
   });
 });
