@@ -208,6 +208,100 @@ describe('the console in Chromium', () => {
     expect(unexpected(errors).filter((e) => !e.includes('status of 400'))).toEqual([]);
   });
 
+  it("creates a key with credits, a named limit and metadata (non-JSON refused at its field before asking), shows them, disables and enables it, verify following each", async () => {
+    const { page, errors } = await signedIn(stack.rootKey);
+    const name = `console credits ${Date.now()}`;
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const create = page.getByRole('dialog', { name: 'Create key' });
+    await create.getByRole('textbox', { name: 'Name' }).fill(name);
+    await create.getByRole('checkbox', { name: 'Limit valid verifications to a number of credits' }).check();
+    await create.getByRole('spinbutton', { name: 'Credits', exact: true }).fill('100');
+    await create.getByRole('combobox', { name: 'Refill' }).selectOption('daily');
+    await create.getByRole('spinbutton', { name: 'Refill to' }).fill('5000');
+    await create.getByRole('button', { name: 'Add named limit' }).click();
+    const named = create.getByRole('group', { name: 'Named limit 1' });
+    await named.getByRole('textbox', { name: 'Name' }).fill('tokens');
+    await named.getByRole('spinbutton', { name: 'Requests' }).fill('2');
+    await named.getByRole('combobox', { name: 'Unit' }).selectOption('86400');
+    const meta = create.getByRole('textbox', { name: 'Metadata (JSON)' });
+    await meta.fill('["not", "an object"]');
+    await create.getByRole('button', { name: 'Create' }).click();
+    await create.getByText('Must be a JSON object').waitFor();
+    expect(await meta.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await screenshot(page, 'create-key-credits-meta-error-1280');
+    await meta.fill('{"plan": "pro", "note": "<img src=x onerror=alert(1)>"}');
+    await create.getByRole('button', { name: 'Create' }).click();
+    const created = page.getByRole('dialog', { name: 'Key created' });
+    const secret = await created.getByRole('textbox', { name: 'New key' }).inputValue();
+    await created.getByRole('button', { name: 'Done' }).click();
+
+    const row = await searchFor(page, name);
+    await row.getByRole('button', { name: 'Details' }).click();
+    await page.getByText('100 left, refilled to 5,000 daily').waitFor();
+    await page.getByText('2 per day, auto-applied').waitFor();
+    const shown = page.getByRole('region', { name: 'Metadata' });
+    await shown.getByText('"plan": "pro"').waitFor();
+    // Shown as text: the markup in a value is never an element.
+    await shown.getByText('<img src=x onerror=alert(1)>', { exact: false }).waitFor();
+    expect(await shown.locator('img').count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'key-credits-meta-1280');
+    await page.setViewportSize(PHONE);
+    await expectAccessible(page);
+    await screenshot(page, 'key-credits-meta-375');
+    await page.setViewportSize(DESKTOP);
+    expect((await stack.verify(secret)).code).toBe('VALID');
+
+    await row.getByRole('button', { name: 'Disable' }).click();
+    const disable = page.getByRole('dialog', { name: 'Disable key' });
+    await disable.getByText('until the key is enabled again').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'disable-key-1280');
+    await disable.getByRole('button', { name: 'Disable key' }).click();
+    await disable.waitFor({ state: 'detached' });
+    await row.getByText('Disabled', { exact: true }).waitFor();
+    expect((await stack.verify(secret)).code).toBe('DISABLED');
+    await screenshot(page, 'key-disabled-1280');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'key-disabled-375');
+    await page.setViewportSize(DESKTOP);
+
+    await row.getByRole('button', { name: 'Enable' }).click();
+    const enable = page.getByRole('dialog', { name: 'Enable key' });
+    await expectAccessible(page);
+    await enable.getByRole('button', { name: 'Enable key' }).click();
+    await enable.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: 'Disable' }).waitFor();
+    expect(await row.getByText('Disabled', { exact: true }).count()).toBe(0);
+    expect((await stack.verify(secret)).code).toBe('VALID');
+    // The named limit set in the console is verify's: a DISABLED answer took no token, so the third valid call is over 2 a day.
+    expect((await stack.verify(secret)).code).toBe('RATE_LIMITED');
+
+    // Edited: the metadata opens as indented JSON; only what changed is sent.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit key' });
+    expect(await edit.getByRole('textbox', { name: 'Metadata (JSON)' }).inputValue()).toContain('\n  "plan": "pro"');
+    await edit.getByRole('textbox', { name: 'Metadata (JSON)' }).fill('{"plan": "team"}');
+    await expectAccessible(page);
+    await screenshot(page, 'edit-key-credits-meta-1280');
+    await edit.getByRole('button', { name: 'Save key' }).click();
+    await edit.waitFor({ state: 'detached' });
+    // The details stay open across the reload.
+    await page.getByRole('region', { name: 'Metadata' }).getByText('"plan": "team"').waitFor();
+    const keyId = await row.getAttribute('data-key-id');
+    const view = await stack.api<{ meta: unknown; credits: { refill?: unknown } }>('GET', `/v1/keys/${keyId}`);
+    expect(view.body.meta).toEqual({ plan: 'team' });
+    expect(view.body.credits.refill).toEqual({ interval: 'daily', amount: 5000 });
+    // The edit changed the metadata only: the balance was not set anew (which would forget what verifies spent).
+    const history = await stack.api<{ items: { type: string }[] }>('GET', `/v1/keys/${keyId}/history?limit=50`);
+    const types = history.body.items.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['KeyCreated', 'KeyDisabled', 'KeyEnabled', 'KeyMetaChanged']));
+    expect(types).not.toContain('KeyCreditsChanged');
+    // Refused before asking: no 400 reached the browser.
+    expect(unexpected(errors)).toEqual([]);
+  });
+
   it('is usable by keyboard: the create dialog opens with Enter, keeps focus inside, closes on Escape and gives focus back', async () => {
     const { page } = await signedIn(stack.rootKey);
     const create = page.getByRole('button', { name: 'Create key' });
@@ -473,6 +567,7 @@ describe('the console in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Create key' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Disable' }).count()).toBe(0);
     // Through the browser's own session, with its CSRF token: refused for the key's permissions, not for the token.
     const refused = await page.evaluate<{ status: number; body: { code: string; details?: unknown } }>(`(async () => {
       const { csrfToken } = await (await fetch('/v1/session')).json();

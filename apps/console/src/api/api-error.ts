@@ -84,3 +84,6 @@ export const unwrap = async <T>(call: Promise<{ data?: T; error?: unknown; respo
 };
 
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : 'Something went wrong.');
+
+/** A field the console refuses before asking (e.g. metadata that is not JSON): shown at the field as the API's refusals are. */
+export const fieldRefusal = (field: string, message: string): ApiError => new ApiError(400, 'VALIDATION_FAILED', WORDS.VALIDATION_FAILED, [{ field, message }]);

@@ -12,6 +12,8 @@ import { FormError, fieldError } from '../../ui/form-error';
 import { PermissionPicker } from '../permission-picker';
 import type { Level } from '../level';
 import { requestOf } from './create-key.request';
+import { KeyFields } from './key-fields.fields';
+import { keyFieldsFormOf, type KeyFieldsForm } from './key-fields.form';
 
 type Workspace = components['schemas']['WorkspaceView'];
 type Role = components['schemas']['RoleView'];
@@ -35,9 +37,10 @@ export const CreateKeyDialog = ({ workspace, roles, onCreated, onClose }: Create
   const [environment, setEnvironment] = useState<'live' | 'test'>('live');
   const [chosenRoles, setChosenRoles] = useState<string[]>([]);
   const [restricted, setRestricted] = useState(false);
+  const [fields, setFields] = useState<KeyFieldsForm>(() => keyFieldsFormOf());
   const [levels, setLevels] = useState<Record<string, Level>>(() => Object.fromEntries(catalogue.map((r) => [r.resource, 'none' as const])));
   const { busy, error, submit } = useSubmit(async () => {
-    const created = await unwrap(api.POST('/v1/keys', { body: requestOf(name, expires, environment, chosenRoles, restricted, levels) }));
+    const created = await unwrap(api.POST('/v1/keys', { body: requestOf(name, expires, environment, chosenRoles, restricted, levels, fields) }));
     if (created.key) onCreated(created.key);
   });
   return (
@@ -54,6 +57,7 @@ export const CreateKeyDialog = ({ workspace, roles, onCreated, onClose }: Create
         {restricted && (
           <PermissionPicker catalogue={catalogue} levels={levels} onChange={(resource, level) => setLevels((current) => ({ ...current, [resource]: level }))} error={fieldError(error, 'permissions')} />
         )}
+        <KeyFields form={fields} onChange={setFields} error={error} />
         <FormError error={error} />
         <DialogActions action="Create" busy={busy} onCancel={onClose} />
       </form>

@@ -13,6 +13,18 @@ describe('the create key request (fail closed: unrestricted only when nothing wa
     expect(requestOf('ci', '', 'live', [], true, { calls: 'none', contacts: 'none' })).toEqual({ name: 'ci', environment: 'live', expiresAt: undefined, permissions: { calls: 'none', contacts: 'none' }, roles: [] });
   });
 
+  it('sends credits and metadata when set', () => {
+    const fields = { credits: { limited: true, remaining: '100', refill: 'daily', refillAmount: '5000' }, ratelimits: [], meta: '{"plan":"pro"}' };
+    expect(requestOf('ci', '', 'live', [], false, {}, fields)).toEqual({
+      name: 'ci',
+      environment: 'live',
+      expiresAt: undefined,
+      credits: { remaining: 100, refill: { interval: 'daily', amount: 5000 } },
+      meta: { plan: 'pro' },
+      unrestricted: true,
+    });
+  });
+
   it('sends the expiry as an ISO instant', () => {
     expect(requestOf('ci', '2030-01-02T03:04', 'live', [], false, {}).expiresAt).toBe(new Date('2030-01-02T03:04').toISOString());
   });

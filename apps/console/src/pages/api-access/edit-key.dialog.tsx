@@ -9,7 +9,9 @@ import { FormError, fieldError } from '../../ui/form-error';
 import { Select } from '../../ui/select';
 import { TextAreaField } from '../../ui/text-area-field';
 import { useSubmit } from '../../ui/use-submit';
-import { editFormOf, editRequestOf, WINDOW_UNITS, type EditKeyForm } from './edit-key.request';
+import { KeyFields } from './key-fields.fields';
+import { editFormOf, editRequestOf, type EditKeyForm } from './edit-key.request';
+import { WINDOW_UNITS } from './rate-window';
 
 type Key = components['schemas']['KeyView'];
 
@@ -19,7 +21,7 @@ interface EditKeyDialogProps {
   onClose: () => void;
 }
 
-/** Name, expiry, rate limit and IP allowlist of a key (`PATCH /v1/keys/:id`); roles change on the API key users page. */
+/** Name, expiry, rate limit, IP allowlist, credits and metadata of a key (`PATCH /v1/keys/:id`); roles change on the API key users page. */
 export const EditKeyDialog = ({ apiKey, onSaved, onClose }: EditKeyDialogProps) => {
   const [form, setForm] = useState<EditKeyForm>(() => editFormOf(apiKey));
   const [never, setNever] = useState(apiKey.expiresAt === null);
@@ -66,6 +68,7 @@ export const EditKeyDialog = ({ apiKey, onSaved, onClose }: EditKeyDialogProps) 
           hint="Addresses or CIDR ranges, one a line (up to 100). Verify then needs the caller's IP inside one of them; empty: any address."
           error={fieldError(error, 'ipAllowlist')}
         />
+        <KeyFields form={form.fields} onChange={(fields) => set({ fields })} error={error} />
         <FormError error={error} />
         <DialogActions action="Save key" busy={busy} onCancel={onClose} />
       </form>

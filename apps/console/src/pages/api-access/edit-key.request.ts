@@ -1,17 +1,11 @@
 import type { components } from '../../api/schema.generated';
 import { isoToLocalInput, localInputToIso } from '../../ui/format';
 import { listOf } from '../../ui/list-of';
+import { editFieldsOf, keyFieldsFormOf, type KeyFieldsForm } from './key-fields.form';
+import { windowOf } from './rate-window';
 
 type Key = components['schemas']['KeyView'];
 type UpdateKeyRequest = components['schemas']['UpdateKeyRequestDto'];
-
-/** The rate limit's window as a person says it (the API takes seconds, 1 s to 1 day). */
-export const WINDOW_UNITS = [
-  { value: '1', label: 'seconds' },
-  { value: '60', label: 'minutes' },
-  { value: '3600', label: 'hours' },
-  { value: '86400', label: 'days' },
-] as const;
 
 /** What the edit form holds: text as typed, so that a half-typed number is not lost. */
 export interface EditKeyForm {
@@ -25,13 +19,8 @@ export interface EditKeyForm {
   unit: string;
   /** One address or CIDR range a line. */
   ipAllowlist: string;
+  fields: KeyFieldsForm;
 }
-
-/** The largest unit the window is a whole number of (90 s stays seconds; 3600 s is 1 hour). */
-const windowOf = (seconds: number): { window: string; unit: string } => {
-  const unit = [...WINDOW_UNITS].reverse().find((u) => seconds % Number(u.value) === 0) ?? WINDOW_UNITS[0];
-  return { window: String(seconds / Number(unit.value)), unit: unit.value };
-};
 
 export const editFormOf = (key: Key): EditKeyForm => ({
   name: key.name,
@@ -40,13 +29,14 @@ export const editFormOf = (key: Key): EditKeyForm => ({
   limit: key.ratelimit ? String(key.ratelimit.limit) : '100',
   ...(key.ratelimit ? windowOf(key.ratelimit.windowSeconds) : { window: '1', unit: '60' }),
   ipAllowlist: key.ipAllowlist.join('\n'),
+  fields: keyFieldsFormOf(key),
 });
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((entry, i) => entry === b[i]);
 
 /**
  * Only what changed: PATCH keeps every field left out, so an untouched past expiry is not sent back
- * (the API would refuse it) and each change is one event in the key's history. Clearing sends `null`.
+ * (the API would refuse it), nor an untouched live balance (it would be set anew); each change is one event in the key's history. Clearing sends `null`.
  */
 export const editRequestOf = (key: Key, form: EditKeyForm): UpdateKeyRequest => {
   const request: UpdateKeyRequest = {};
@@ -61,5 +51,5 @@ export const editRequestOf = (key: Key, form: EditKeyForm): UpdateKeyRequest => 
   }
   const ipAllowlist = listOf(form.ipAllowlist);
   if (!sameList(ipAllowlist, key.ipAllowlist)) request.ipAllowlist = ipAllowlist;
-  return request;
+  return { ...request, ...editFieldsOf(key, form.fields) };
 };

@@ -1,37 +1,5 @@
-import type { components } from '../../api/schema.generated';
 import { editFormOf, editRequestOf } from './edit-key.request';
-
-type Key = components['schemas']['KeyView'];
-
-const key = (overrides: Partial<Key> = {}): Key => ({
-  id: 'key_1',
-  workspaceId: 'default',
-  name: 'orders',
-  prefix: 'kw_live_AbCd',
-  maskedKey: 'kw_live_AbCd…wXyZ',
-  environment: 'live',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  expiresAt: null,
-  status: 'active',
-  restricted: false,
-  roles: [],
-  permissions: {},
-  shares: [],
-  ratelimit: null,
-  ipAllowlist: [],
-  rotatedAt: null,
-  revokedAt: null,
-  usageCount: 0,
-  lastUsedAt: null,
-  stale: false,
-  expiresSoon: false,
-  enabled: true,
-  credits: null,
-  ratelimits: [],
-  meta: {},
-  identityId: null,
-  ...overrides,
-});
+import { keyView as key } from './key-view.fixture';
 
 describe('the edit key request (only what changed)', () => {
   it('asks nothing when nothing changed, even for a key whose expiry is past', () => {
@@ -64,5 +32,14 @@ describe('the edit key request (only what changed)', () => {
     expect(editRequestOf(key(), { ...editFormOf(key()), ipAllowlist: '203.0.113.7\n\n 10.0.0.0/8 \n' })).toEqual({ ipAllowlist: ['203.0.113.7', '10.0.0.0/8'] });
     const listed = key({ ipAllowlist: ['203.0.113.7'] });
     expect(editRequestOf(listed, { ...editFormOf(listed), ipAllowlist: '' })).toEqual({ ipAllowlist: [] });
+  });
+
+  it('sends credits and metadata with the other changes', () => {
+    const form = editFormOf(key());
+    expect(editRequestOf(key(), { ...form, name: 'billing', fields: { ...form.fields, credits: { ...form.fields.credits, limited: true, remaining: '10' }, meta: '{"tier":1}' } })).toEqual({
+      name: 'billing',
+      credits: { remaining: 10 },
+      meta: { tier: 1 },
+    });
   });
 });

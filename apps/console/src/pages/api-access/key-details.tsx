@@ -2,6 +2,7 @@ import { api } from '../../api/client';
 import { ApiError, messageOf, unwrap } from '../../api/api-error';
 import { useLoad } from '../../ui/use-load';
 import { formatCount, formatTime } from '../../ui/format';
+import { formatCredits, formatMeta, formatNamedLimit } from './key-fields.format';
 import type { components } from '../../api/schema.generated';
 import { can, type Principal } from '../../session/principal';
 import { UsageChart } from '../usage-chart';
@@ -38,17 +39,39 @@ const KeyHistory = ({ keyId }: { keyId: string }) => {
 
 type Key = components['schemas']['KeyView'];
 
-/** What the edit dialog sets, as it stands: verify enforces both. */
+/** What the edit dialog sets, as it stands (verify enforces each), and what the key carries into verify's answer. */
 const KeyLimits = ({ apiKey }: { apiKey: Key }) => (
   <dl className="limits">
+    <dt>State</dt>
+    <dd>{apiKey.enabled ? 'Enabled' : <><span className="badge disabled">Disabled</span> verify answers DISABLED until it is enabled</>}</dd>
     <dt>Rate limit</dt>
     <dd>{apiKey.ratelimit ? `${formatCount(apiKey.ratelimit.limit)} valid verifications per ${formatCount(apiKey.ratelimit.windowSeconds)} s` : 'None'}</dd>
     <dt>IP allowlist</dt>
     <dd>{apiKey.ipAllowlist.length > 0 ? apiKey.ipAllowlist.map((entry) => <code key={entry}>{entry} </code>) : 'Any address'}</dd>
+    <dt>Credits</dt>
+    <dd>{apiKey.credits ? formatCredits(apiKey.credits) : apiKey.identityId ? "None of its own: its identity's, if any" : 'Unlimited'}</dd>
+    <dt>Named limits</dt>
+    <dd>
+      {apiKey.ratelimits.length > 0 ? (
+        <ul className="named-limits">
+          {apiKey.ratelimits.map((limit) => (
+            <li key={limit.name}>
+              <code>{limit.name}</code>: {formatNamedLimit(limit)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        'None'
+      )}
+    </dd>
+    <dt>Identity</dt>
+    <dd>{apiKey.identityId ? <code>{apiKey.identityId}</code> : 'None'}</dd>
+    <dt>Metadata</dt>
+    <dd>{Object.keys(apiKey.meta).length > 0 ? <pre className="meta" tabIndex={0} role="region" aria-label="Metadata">{formatMeta(apiKey.meta)}</pre> : 'None'}</dd>
   </dl>
 );
 
-/** Per key: its limits, its usage per day (a chart) and its history with actors (needs audit:read; the API refuses without). */
+/** Per key: its state, limits, credits, named limits, identity and metadata, its usage per day (a chart) and its history with actors (needs audit:read; the API refuses without). */
 export const KeyDetails = ({ apiKey, principal }: { apiKey: Key; principal: Principal }) => (
   <div className="key-details">
     <KeyLimits apiKey={apiKey} />

@@ -10,6 +10,7 @@ import { useDebounced } from '../../ui/use-debounced';
 import { KeyDetails } from './key-details';
 import { RotateKeyDialog } from './rotate-key.dialog';
 import { EditKeyDialog } from './edit-key.dialog';
+import { SetEnabledDialog } from './set-enabled.dialog';
 import { DataTable } from '../../ui/data-table';
 import { Pager } from '../../ui/pager';
 import { keySearchTerm } from './key-search';
@@ -37,7 +38,7 @@ const ENVIRONMENTS = [
 const asStatus = (value: string): Status | undefined => STATUSES.find((s) => s.value === value && value !== '')?.value as Status | undefined;
 const asEnvironment = (value: string): Environment | undefined => (value === 'live' || value === 'test' ? value : undefined);
 
-type Action = { kind: 'edit' | 'rotate' | 'revoke' | 'delete'; key: Key };
+type Action = { kind: 'edit' | 'rotate' | 'revoke' | 'delete' | 'disable' | 'enable'; key: Key };
 
 interface KeyTableProps {
   principal: Principal;
@@ -127,6 +128,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
               </td>
               <td>
                 <span className={`badge ${key.status}`}>{key.status}</span>
+                {!key.enabled && <span className="badge disabled">Disabled</span>}
                 {key.stale && <span className="badge warn">Stale</span>}
               </td>
               <td>{key.restricted ? 'Restricted' : 'Full access'}</td>
@@ -142,6 +144,11 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
                 {writable && key.status === 'active' && (
                   <button type="button" onClick={() => setAction({ kind: 'rotate', key })}>
                     Rotate
+                  </button>
+                )}
+                {writable && key.status !== 'revoked' && (
+                  <button type="button" onClick={() => setAction({ kind: key.enabled ? 'disable' : 'enable', key })}>
+                    {key.enabled ? 'Disable' : 'Enable'}
                   </button>
                 )}
                 {writable && key.status !== 'revoked' && (
@@ -193,6 +200,7 @@ export const KeyTable = ({ principal, version, onSecret }: KeyTableProps) => {
           </p>
         </ConfirmDialog>
       )}
+      {(action?.kind === 'disable' || action?.kind === 'enable') && <SetEnabledDialog apiKey={action.key} onClose={() => setAction(null)} onDone={done} />}
       {action?.kind === 'delete' && (
         <ConfirmDialog action="Delete key" danger onClose={() => setAction(null)} onConfirm={async () => {
           await unwrap(api.DELETE('/v1/keys/{id}', { params: { path: { id: action.key.id } } }));
