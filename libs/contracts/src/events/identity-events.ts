@@ -37,11 +37,24 @@ export interface IdentityDeletedData {
   readonly deletedAt: string;
 }
 
+/**
+ * The claim on an external id, in its own stream (one per workspace and external id, README
+ * "Identities"): appended with the stream's expected version before the identity's own event, which
+ * is appended only while the claim stands, so two identities of a workspace never hold one external id.
+ */
+export interface IdentityExternalIdReservedData {
+  readonly identityId: string;
+  readonly workspaceId: string;
+  readonly externalId: string;
+  readonly reservedAt: string;
+}
+
 export type IdentityCreated = DomainEvent<'IdentityCreated', IdentityCreatedData>;
 export type IdentityChanged = DomainEvent<'IdentityChanged', IdentityChangedData>;
 export type IdentityDeleted = DomainEvent<'IdentityDeleted', IdentityDeletedData>;
+export type IdentityExternalIdReserved = DomainEvent<'IdentityExternalIdReserved', IdentityExternalIdReservedData>;
 
-export type IdentityEvent = IdentityCreated | IdentityChanged | IdentityDeleted;
-export const IdentityEventTypes: readonly IdentityEvent['type'][] = ['IdentityCreated', 'IdentityChanged', 'IdentityDeleted'];
+export type IdentityEvent = IdentityCreated | IdentityChanged | IdentityDeleted | IdentityExternalIdReserved;
+export const IdentityEventTypes: readonly IdentityEvent['type'][] = ['IdentityCreated', 'IdentityChanged', 'IdentityDeleted', 'IdentityExternalIdReserved'];
 
 export const identityStreamId = (identityId: string): string => `identity-${identityId}`;
