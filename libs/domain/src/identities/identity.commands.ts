@@ -1,4 +1,4 @@
-import type { Credits, JsonObject, NamedRateLimit } from '@keyward/contracts';
+import type { Credits, JsonObject, NamedRateLimitInput } from '@keyward/contracts';
 
 /** Shaped by the caller's parser; decide still checks every value (limits, sizes, names). */
 export interface CreateIdentity {
@@ -7,7 +7,7 @@ export interface CreateIdentity {
   readonly workspaceId: string;
   readonly externalId: string;
   readonly meta?: JsonObject;
-  readonly ratelimits?: readonly NamedRateLimit[];
+  readonly ratelimits?: readonly NamedRateLimitInput[];
   readonly credits?: Credits | null;
 }
 
@@ -18,7 +18,7 @@ export interface UpdateIdentity {
   readonly workspaceId: string;
   readonly externalId?: string;
   readonly meta?: JsonObject | null;
-  readonly ratelimits?: readonly NamedRateLimit[];
+  readonly ratelimits?: readonly NamedRateLimitInput[];
   readonly credits?: Credits | null;
 }
 

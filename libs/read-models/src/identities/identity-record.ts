@@ -1,4 +1,4 @@
-import type { Credits, CreditsGeneration, IdentityView } from '@keyward/contracts';
+import type { Credits, CreditsGeneration, CreditsView, IdentityView } from '@keyward/contracts';
 import type { ExistingIdentity } from '@keyward/domain';
 import type { IdentityRow } from './identity-row.entity';
 
@@ -37,4 +37,23 @@ export const identityRecordOfState = (s: ExistingIdentity): IdentityRecord => ({
   creditsSetAt: s.creditsSetAt === null ? null : new Date(s.creditsSetAt).toISOString(),
   createdAt: new Date(s.createdAt).toISOString(),
   updatedAt: new Date(s.updatedAt).toISOString(),
+});
+
+/**
+ * The identity's credits as the API shows them: for now the balance as set. The live balance (less
+ * what verifies spent, refills applied) replaces `remaining` here, the one place every identity view takes it from.
+ */
+export const identityCreditsView = (record: IdentityRecord): CreditsView | null => record.credits;
+
+/** What the API shows of an identity, with its count of live keys. */
+export const identityView = (record: IdentityRecord, keyCount: number): IdentityView => ({
+  id: record.id,
+  workspaceId: record.workspaceId,
+  externalId: record.externalId,
+  meta: record.meta,
+  ratelimits: record.ratelimits,
+  credits: identityCreditsView(record),
+  createdAt: record.createdAt,
+  updatedAt: record.updatedAt,
+  keyCount,
 });
