@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { ErrorCodes, identityStreamId, keyStreamId, Subjects, type CreateKeyResult, type DeleteIdentityResult, type IdentityResult } from '@keyward/contracts';
 import { EXTERNAL_ID_CLAIM_GRACE_MS, externalIdStreamId } from '@keyward/domain';
 import { createTestDatabase } from '@keyward/testing';
@@ -42,6 +43,16 @@ describe('identity commands over NATS, on the real event store', () => {
     });
     expect((await h.stream(identityStreamId(result.id))).map((e) => e.type)).toEqual(['IdentityCreated']);
     expect(await h.stream(externalIdStreamId('default', id))).toMatchObject([{ type: 'IdentityExternalIdReserved', data: { identityId: result.id, workspaceId: 'default', externalId: id } }]);
+  });
+
+  it('answers a repeat of a create (same Idempotency-Key) with the identity it made, claiming nothing again', async () => {
+    const context = commandContext({ idempotency: { key: `identity-${randomUUID()}`, fingerprint: createHash('sha256').update(randomUUID()).digest('hex') } });
+    const id = externalId();
+    const first = await h.ok<IdentityResult>(I.create, { context, externalId: id });
+    const again = await h.ok<IdentityResult>(I.create, { context, externalId: id });
+    expect(again).toEqual(first);
+    expect(await h.stream(identityStreamId(first.result.id))).toHaveLength(1);
+    expect(await h.stream(externalIdStreamId('default', id))).toHaveLength(1);
   });
 
   it('refuses a second identity with the external id of a live one (409 at externalId), in its workspace only', async () => {
