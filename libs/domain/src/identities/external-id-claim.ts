@@ -3,9 +3,9 @@ import { DomainError } from '../domain.error';
 import type { IdentityState } from './identity.state';
 
 /**
- * How long a claim whose identity does not exist (yet) holds the external id: the claim is
- * appended just before the identity's creation, so one this old was left by a create that failed
- * in between (its append refused, its process gone).
+ * How long a claim holds the external id while its identity's own event has not landed (a create
+ * or rename between its two appends): one this old was left by a write that failed in between
+ * (its append refused, its process gone).
  */
 export const EXTERNAL_ID_CLAIM_GRACE_MS = 60_000;
 
@@ -27,17 +27,26 @@ export interface ClaimRequest {
 }
 
 /**
- * Whether `request.identityId` may hold `request.externalId`: a claim is released by its holder
- * no longer holding the id (deleted, or renamed), never by an event of its own, so a crash
- * between a rename and its claim's release cannot leave an id taken for ever. `holder` is the last
- * claimant's state. Nothing to append when the claimant holds the last claim already.
+ * The holder's own event for its claim has landed, or something later: its claim is settled. The
+ * claiming command stamps its claim and its event with one `now`, so this holds exactly then.
+ */
+const settled = (holder: IdentityState, claim: ExternalIdClaim): boolean =>
+  holder.status === 'deleted' || (holder.status === 'active' && Date.parse(holder.updatedAt) >= Date.parse(claim.reservedAt));
+
+/**
+ * Whether `request.identityId` may hold `request.externalId`. A claim is released by its holder
+ * no longer holding the id (deleted, or renamed since), never by an event of its own, so a crash
+ * between two appends cannot leave an id taken for ever. A claim whose holder's event has not
+ * landed yet is held for the grace period: that write may still append (the guard on the claim
+ * stream is a plain read, so it must not be the only thing between two writers). `holder` is the
+ * last claimant's state. Nothing to append when the claimant holds the last claim already.
  */
 export const decideExternalIdClaim = (claim: ExternalIdClaim | undefined, holder: IdentityState, request: ClaimRequest, now: Date): IdentityEvent[] => {
   if (claim?.identityId === request.identityId) return [];
   if (claim) {
     const held = holder.status === 'active' && holder.workspaceId === request.workspaceId && holder.externalId === request.externalId;
-    const creating = holder.status === 'absent' && now.getTime() - Date.parse(claim.reservedAt) < EXTERNAL_ID_CLAIM_GRACE_MS;
-    if (held || creating) throw new DomainError(ErrorCodes.conflict, 'another identity of the workspace has this externalId', 'externalId');
+    const pending = !settled(holder, claim) && now.getTime() - Date.parse(claim.reservedAt) < EXTERNAL_ID_CLAIM_GRACE_MS;
+    if (held || pending) throw new DomainError(ErrorCodes.conflict, 'another identity of the workspace has this externalId', 'externalId');
   }
   return [{ type: 'IdentityExternalIdReserved', data: { ...request, reservedAt: now.toISOString() } }];
 };

@@ -44,6 +44,13 @@ describe('external id claims', () => {
     expect(decideExternalIdClaim(claim, fold(elsewhere), request, NOW)).toEqual(reserved(NOW));
   });
 
+  it('holds a claim whose holder’s rename has not landed yet (its last change is older), until the grace has passed', () => {
+    const before = { ...holderCreated, data: { ...holderCreated.data, externalId: 'user_0', createdAt: later(-1_000).toISOString() } };
+    expect(refusal(() => decideExternalIdClaim(claim, fold(before), request, later(1)))).toMatchObject({ code: ErrorCodes.conflict });
+    const at = later(EXTERNAL_ID_CLAIM_GRACE_MS);
+    expect(decideExternalIdClaim(claim, fold(before), request, at)).toEqual(reserved(at));
+  });
+
   it('holds a claim whose identity is still being created, until the grace has passed', () => {
     expect(refusal(() => decideExternalIdClaim(claim, initialIdentityState, request, later(EXTERNAL_ID_CLAIM_GRACE_MS - 1)))).toMatchObject({ code: ErrorCodes.conflict });
     const at = later(EXTERNAL_ID_CLAIM_GRACE_MS);
