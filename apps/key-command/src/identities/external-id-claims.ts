@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCodes, identityStreamId, type CommandContext, type IdentityEvent } from '@keyward/contracts';
+import { ErrorCodes, identityStreamId, type CommandContext, type IdentityEvent, type IdentityExternalIdReserved } from '@keyward/contracts';
 import { decideExternalIdClaim, DomainError, externalIdStreamId, identityDecider, lastClaim, type ClaimRequest } from '@keyward/domain';
 import { ConcurrencyError, type EventStore } from '@keyward/event-store';
 import { EVENT_STORE } from '@keyward/platform';
@@ -22,7 +22,7 @@ export class ExternalIdClaims {
 
   async claim(request: ClaimRequest, context: CommandContext, now: Date, reads: DecisionReads): Promise<void> {
     const streamId = externalIdStreamId(request.workspaceId, request.externalId);
-    const stream = await this.store.readStream<IdentityEvent>(streamId);
+    const stream = await this.store.readStream<IdentityExternalIdReserved>(streamId);
     const claim = lastClaim(stream.events);
     const holder =
       claim === undefined || claim.identityId === request.identityId

@@ -38,9 +38,10 @@ export interface IdentityDeletedData {
 }
 
 /**
- * The claim on an external id, in its own stream (one per workspace and external id, README
- * "Identities"): appended with the stream's expected version before the identity's own event, which
- * is appended only while the claim stands, so two identities of a workspace never hold one external id.
+ * The claim on an external id, in a stream of its own (one per workspace and external id, README
+ * "Identities"; no identity's state, so not an `IdentityEvent`): appended with the stream's expected
+ * version before the identity's own event, which is appended only while the claim stands, so two
+ * identities of a workspace never hold one external id.
  */
 export interface IdentityExternalIdReservedData {
   readonly identityId: string;
@@ -54,7 +55,8 @@ export type IdentityChanged = DomainEvent<'IdentityChanged', IdentityChangedData
 export type IdentityDeleted = DomainEvent<'IdentityDeleted', IdentityDeletedData>;
 export type IdentityExternalIdReserved = DomainEvent<'IdentityExternalIdReserved', IdentityExternalIdReservedData>;
 
-export type IdentityEvent = IdentityCreated | IdentityChanged | IdentityDeleted | IdentityExternalIdReserved;
-export const IdentityEventTypes: readonly IdentityEvent['type'][] = ['IdentityCreated', 'IdentityChanged', 'IdentityDeleted', 'IdentityExternalIdReserved'];
+/** The identity's own stream (`identity-<id>`). */
+export type IdentityEvent = IdentityCreated | IdentityChanged | IdentityDeleted;
+export const IdentityEventTypes: readonly IdentityEvent['type'][] = ['IdentityCreated', 'IdentityChanged', 'IdentityDeleted'];
 
 export const identityStreamId = (identityId: string): string => `identity-${identityId}`;

@@ -2,7 +2,7 @@ import type { IdentityEvent } from '@keyward/contracts';
 import { NO_META } from '../meta/json-meta';
 import type { IdentityState } from './identity.state';
 
-/** Folds one event into an identity's state; unknown events, claims and events before it was created change nothing. */
+/** Folds one event into an identity's state; unknown events and events before it was created change nothing. */
 export const evolveIdentity = (state: IdentityState, event: IdentityEvent): IdentityState => {
   if (event.type === 'IdentityCreated') {
     const { credits, createdAt, ...d } = event.data;

@@ -1,4 +1,4 @@
-import { ErrorCodes, type IdentityEvent, type IdentityExternalIdReserved } from '@keyward/contracts';
+import { ErrorCodes, type IdentityExternalIdReserved } from '@keyward/contracts';
 import { DomainError } from '../domain.error';
 import type { IdentityState } from './identity.state';
 
@@ -15,8 +15,8 @@ export interface ExternalIdClaim {
   readonly reservedAt: string;
 }
 
-export const lastClaim = (events: readonly IdentityEvent[]): ExternalIdClaim | undefined => {
-  const last = events.findLast((e): e is IdentityExternalIdReserved => e.type === 'IdentityExternalIdReserved');
+export const lastClaim = (events: readonly IdentityExternalIdReserved[]): ExternalIdClaim | undefined => {
+  const last = events.at(-1);
   return last && { identityId: last.data.identityId, reservedAt: last.data.reservedAt };
 };
 
@@ -41,7 +41,7 @@ const settled = (holder: IdentityState, claim: ExternalIdClaim): boolean =>
  * stream is a plain read, so it must not be the only thing between two writers). `holder` is the
  * last claimant's state. Nothing to append when the claimant holds the last claim already.
  */
-export const decideExternalIdClaim = (claim: ExternalIdClaim | undefined, holder: IdentityState, request: ClaimRequest, now: Date): IdentityEvent[] => {
+export const decideExternalIdClaim = (claim: ExternalIdClaim | undefined, holder: IdentityState, request: ClaimRequest, now: Date): IdentityExternalIdReserved[] => {
   if (claim?.identityId === request.identityId) return [];
   if (claim) {
     const held = holder.status === 'active' && holder.workspaceId === request.workspaceId && holder.externalId === request.externalId;

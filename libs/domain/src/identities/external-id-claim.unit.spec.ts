@@ -1,4 +1,4 @@
-import { ErrorCodes, type IdentityCreated, type IdentityEvent } from '@keyward/contracts';
+import { ErrorCodes, type IdentityCreated, type IdentityEvent, type IdentityExternalIdReserved } from '@keyward/contracts';
 import { DomainError } from '../domain.error';
 import { NOW, OTHER_WORKSPACE_ID, WORKSPACE_ID } from '../testing';
 import { evolveIdentity } from './evolve-identity';
@@ -12,7 +12,7 @@ const claim = { identityId: HOLDER, reservedAt: NOW.toISOString() };
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const holderCreated: IdentityCreated = { type: 'IdentityCreated', data: { identityId: HOLDER, workspaceId: WORKSPACE_ID, externalId: 'user_1', meta: {}, ratelimits: [], createdAt: NOW.toISOString() } };
 const fold = (...events: IdentityEvent[]): IdentityState => events.reduce(evolveIdentity, initialIdentityState);
-const reserved = (at: Date): IdentityEvent[] => [{ type: 'IdentityExternalIdReserved', data: { ...request, reservedAt: at.toISOString() } }];
+const reserved = (at: Date): IdentityExternalIdReserved[] => [{ type: 'IdentityExternalIdReserved', data: { ...request, reservedAt: at.toISOString() } }];
 const refusal = (run: () => unknown): DomainError | undefined => {
   try {
     run();

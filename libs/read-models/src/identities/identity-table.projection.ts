@@ -4,7 +4,7 @@ import type { RowChange } from '../row-change';
 import { IdentityRow } from './identity-row.entity';
 
 /** What an identity event does to the identity table, as the domain's evolve does to its state. Values come from the event, never the clock. */
-const identityChange = (event: RecordedEvent<IdentityEvent>): RowChange<IdentityRow> | undefined => {
+const identityChange = (event: RecordedEvent<IdentityEvent>): RowChange<IdentityRow> => {
   switch (event.type) {
     case 'IdentityCreated': {
       const d = event.data;
@@ -39,14 +39,8 @@ const identityChange = (event: RecordedEvent<IdentityEvent>): RowChange<Identity
     }
     case 'IdentityDeleted':
       return { kind: 'delete', where: { id: event.data.identityId, workspaceId: event.data.workspaceId } };
-    case 'IdentityExternalIdReserved':
-      // A claim, in the external id's own stream: the identity's event that follows changes the row.
-      return undefined;
   }
 };
 
 /** What an event does to the identity table: nothing unless it is an identity event. */
-export const identityTableChanges = (event: RecordedEvent): RowChange<IdentityRow>[] => {
-  const change = isIdentityEvent(event) ? identityChange(event) : undefined;
-  return change ? [change] : [];
-};
+export const identityTableChanges = (event: RecordedEvent): RowChange<IdentityRow>[] => (isIdentityEvent(event) ? [identityChange(event)] : []);
