@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateKeyResult, CreateWorkspaceResult, IdentityPage, IdentityView, KeyView } from '@keyward/contracts';
 import { KeywardStack } from './support/keyward-stack';
 
@@ -64,6 +65,16 @@ describe('identities, services as separate processes', () => {
     await create({ externalId: first.externalId }, otherAdminKey);
     await stack.api('PATCH', `/v1/identities/${first.id}`, { externalId: externalId() });
     await create({ externalId: first.externalId });
+  });
+
+  it('answers a repeated create (same Idempotency-Key) with the same identity, made once', async () => {
+    const headers = { 'Idempotency-Key': randomUUID() };
+    const body = { externalId: externalId(), meta: { source: 'retry' } };
+    const first = await stack.api<IdentityView>('POST', '/v1/identities', body, stack.rootKey, headers);
+    const again = await stack.api<IdentityView>('POST', '/v1/identities', body, stack.rootKey, headers);
+    expect({ status: again.status, body: again.body, replayed: again.headers.get('idempotent-replayed') }).toEqual({ status: 201, body: first.body, replayed: 'true' });
+    const found = await stack.api<IdentityPage>('GET', `/v1/identities?externalId=${encodeURIComponent(body.externalId)}`);
+    expect(found.body.items.map((i) => i.id)).toEqual([first.body.id]);
   });
 
   it('pages newest first with a cursor, and finds one by externalId', async () => {
