@@ -73,7 +73,7 @@ describe('decideVerify: the one order of a verify’s checks', () => {
 
 describe('decideVerify: a permission query', () => {
   it('answers VALID when the query holds, INSUFFICIENT_PERMISSIONS when not, as the last check', () => {
-    const key: VerifiableKey = { ...keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: true }), ipAllowlist: null };
+    const key: VerifiableKey = { ...keyWith({ revoked: false, expired: false, noApiAccess: false, outsideList: false, lacksPermission: true, disabled: false }), ipAllowlist: null };
     expect(decideVerify(key, Infinity, { anyOf: [CALLS_WRITE, CALLS_READ] }, undefined, NOW)).toBe('VALID');
     expect(decideVerify(key, Infinity, [CALLS_READ, { anyOf: [CALLS_WRITE] }], undefined, NOW)).toBe('INSUFFICIENT_PERMISSIONS');
     expect(decideVerify({ ...key, revoked: true }, Infinity, { anyOf: [CALLS_READ] }, undefined, NOW)).toBe('REVOKED');
