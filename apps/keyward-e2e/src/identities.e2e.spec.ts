@@ -101,6 +101,23 @@ describe('identities, services as separate processes', () => {
     expect((await stack.api('DELETE', `/v1/identities/${identity.id}`)).status).toBe(204);
   });
 
+  it('verify answers carry the identity; its keys share its named limit and credits; a PATCH applies in the verifiers before it answers', async () => {
+    const identity = await create({ meta: { tier: 'gold' }, ratelimits: [{ name: 'shared', limit: 3, windowSeconds: 60 }], credits: { remaining: 5 } });
+    const [a, b] = [await createKey({ identityId: identity.id }), await createKey({ identityId: identity.id })];
+    const first = await stack.verify(a.key ?? '');
+    expect(first).toMatchObject({ code: 'VALID', identity: { id: identity.id, externalId: identity.externalId, meta: { tier: 'gold' } }, credits: { remaining: 4 } });
+    expect(first.ratelimits).toEqual([expect.objectContaining({ name: 'shared', limit: 3, remaining: 2, exceeded: false })]);
+    // One counter per limit and identity, one balance: the other key spends from both.
+    expect(await stack.verify(b.key ?? '')).toMatchObject({ code: 'VALID', credits: { remaining: 3 } });
+    expect(await stack.verify(a.key ?? '')).toMatchObject({ code: 'VALID', credits: { remaining: 2 } });
+    expect(await stack.verify(b.key ?? '')).toMatchObject({ code: 'RATE_LIMITED' });
+
+    await stack.api('PATCH', `/v1/identities/${identity.id}`, { meta: { tier: 'platinum' }, ratelimits: [] });
+    expect(await stack.verify(b.key ?? '')).toMatchObject({ code: 'VALID', identity: { id: identity.id, meta: { tier: 'platinum' } }, credits: { remaining: 1 } });
+    expect(await stack.verify(a.key ?? '')).toMatchObject({ code: 'VALID', credits: { remaining: 0 } });
+    expect(await stack.verify(a.key ?? '')).toMatchObject({ code: 'USAGE_EXCEEDED' });
+  });
+
   it('creates a key of an identity of its own workspace only (404 IDENTITY_NOT_FOUND otherwise)', async () => {
     const theirs = await create({}, otherAdminKey);
     const gone = await create();
