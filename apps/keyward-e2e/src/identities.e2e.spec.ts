@@ -111,11 +111,15 @@ describe('identities, services as separate processes', () => {
     expect(await stack.verify(b.key ?? '')).toMatchObject({ code: 'VALID', credits: { remaining: 3 } });
     expect(await stack.verify(a.key ?? '')).toMatchObject({ code: 'VALID', credits: { remaining: 2 } });
     expect(await stack.verify(b.key ?? '')).toMatchObject({ code: 'RATE_LIMITED' });
+    // The API shows the balance live: what the verifiers spent is subtracted.
+    expect((await stack.api<IdentityView>('GET', `/v1/identities/${identity.id}`)).body.credits).toEqual({ remaining: 2 });
 
-    await stack.api('PATCH', `/v1/identities/${identity.id}`, { meta: { tier: 'platinum' }, ratelimits: [] });
+    const patched = await stack.api<IdentityView>('PATCH', `/v1/identities/${identity.id}`, { meta: { tier: 'platinum' }, ratelimits: [] });
+    expect(patched.body.credits).toEqual({ remaining: 2 });
     expect(await stack.verify(b.key ?? '')).toMatchObject({ code: 'VALID', identity: { id: identity.id, meta: { tier: 'platinum' } }, credits: { remaining: 1 } });
     expect(await stack.verify(a.key ?? '')).toMatchObject({ code: 'VALID', credits: { remaining: 0 } });
     expect(await stack.verify(a.key ?? '')).toMatchObject({ code: 'USAGE_EXCEEDED' });
+    expect((await stack.api<IdentityPage>('GET', `/v1/identities?externalId=${encodeURIComponent(identity.externalId)}`)).body.items[0].credits).toEqual({ remaining: 0 });
   });
 
   it('creates a key of an identity of its own workspace only (404 IDENTITY_NOT_FOUND otherwise)', async () => {

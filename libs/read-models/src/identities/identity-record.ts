@@ -39,20 +39,14 @@ export const identityRecordOfState = (s: ExistingIdentity): IdentityRecord => ({
   updatedAt: new Date(s.updatedAt).toISOString(),
 });
 
-/**
- * The identity's credits as the API shows them: for now the balance as set. The live balance (less
- * what verifies spent, refills applied) replaces `remaining` here, the one place every identity view takes it from.
- */
-export const identityCreditsView = (record: IdentityRecord): CreditsView | null => record.credits;
-
-/** What the API shows of an identity, with its count of live keys. */
-export const identityView = (record: IdentityRecord, keyCount: number): IdentityView => ({
+/** What the API shows of an identity: with its count of live keys and its credits' live balance (the gateway reads it). */
+export const identityView = (record: IdentityRecord, keyCount: number, credits: CreditsView | null): IdentityView => ({
   id: record.id,
   workspaceId: record.workspaceId,
   externalId: record.externalId,
   meta: record.meta,
   ratelimits: record.ratelimits,
-  credits: identityCreditsView(record),
+  credits,
   createdAt: record.createdAt,
   updatedAt: record.updatedAt,
   keyCount,
