@@ -1,32 +1,18 @@
-import type { Credits, JsonObject, NamedRateLimitInput } from '@keyward/contracts';
+import type { CreateIdentityRequest, UpdateIdentityRequest } from '@keyward/contracts';
 
-/** Shaped by the caller's parser; decide still checks every value (limits, sizes, names). */
-export interface CreateIdentity {
-  readonly type: 'CreateIdentity';
+/** The target of a command: the caller's workspace, never taken from a body. */
+interface IdentityTarget {
   readonly identityId: string;
   readonly workspaceId: string;
-  readonly externalId: string;
-  readonly meta?: JsonObject;
-  readonly ratelimits?: readonly NamedRateLimitInput[];
-  readonly credits?: Credits | null;
 }
+
+/** The request as the contract shapes it; decide still checks every value (limits, sizes, names). */
+export type CreateIdentity = { readonly type: 'CreateIdentity' } & IdentityTarget & Omit<CreateIdentityRequest, 'context'>;
 
 /** Each field named is set; `meta: null` clears metadata, `credits: null` clears credits. Credits named start a new generation. */
-export interface UpdateIdentity {
-  readonly type: 'UpdateIdentity';
-  readonly identityId: string;
-  readonly workspaceId: string;
-  readonly externalId?: string;
-  readonly meta?: JsonObject | null;
-  readonly ratelimits?: readonly NamedRateLimitInput[];
-  readonly credits?: Credits | null;
-}
+export type UpdateIdentity = { readonly type: 'UpdateIdentity' } & IdentityTarget & Omit<UpdateIdentityRequest, 'context' | 'identityId'>;
 
 /** Whether live keys still belong to it is the caller's to check first (they are in other streams). */
-export interface DeleteIdentity {
-  readonly type: 'DeleteIdentity';
-  readonly identityId: string;
-  readonly workspaceId: string;
-}
+export type DeleteIdentity = { readonly type: 'DeleteIdentity' } & IdentityTarget;
 
 export type IdentityCommand = CreateIdentity | UpdateIdentity | DeleteIdentity;
