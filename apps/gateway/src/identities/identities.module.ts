@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import { EVENT_STORE, READ_MODEL_DATA_SOURCE } from '@keyward/platform';
 import { IdentityQueries, IdentityStateQueries } from '@keyward/read-models';
 import { CommandsModule } from '../commands/commands.module';
-import { CreditBalances } from '../credits/credit-balances';
 import { CreateIdentityHttpController } from './create-identity.http.controller';
 import { DeleteIdentityHttpController } from './delete-identity.http.controller';
 import { GetIdentityHttpController } from './get-identity.http.controller';
@@ -17,7 +16,6 @@ import { UpdateIdentityHttpController } from './update-identity.http.controller'
 @Module({
   imports: [CommandsModule],
   providers: [
-    CreditBalances,
     IdentityViews,
     IdentityWriter,
     { provide: IdentityStateQueries, inject: [EVENT_STORE], useFactory: (store: EventStore) => new IdentityStateQueries(store) },
