@@ -11,6 +11,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
 import { GatewayLoggingModule } from './http/gateway-logging.module';
+import { IdentitiesModule } from './identities/identities.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { KeysModule } from './keys/keys.module';
 import { RolesModule } from './roles/roles.module';
@@ -21,7 +22,7 @@ import { SessionModule } from './session/session.module';
 import { LeaksModule } from './leaks/leaks.module';
 
 @Module({
-  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, CreditBalancesModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, UsageModule, RolesModule, ApiKeyUsersModule, WorkspacesModule, AuditModule, AuditChainModule, CredentialsModule, WebhooksModule, SessionModule, LeaksModule],
+  imports: [ObservabilityModule.forService('gateway'), GatewayLoggingModule, PlatformModule, CreditBalancesModule, ReadModelModule, EventStoreModule, AuthModule, HealthModule, IdempotencyModule, KeysModule, UsageModule, RolesModule, ApiKeyUsersModule, WorkspacesModule, AuditModule, AuditChainModule, CredentialsModule, WebhooksModule, SessionModule, LeaksModule, IdentitiesModule],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule, ObservabilityModule, OpsServerModule, PepperModule, PlatformModule } from '@keyward/platform';
 import { CredentialsModule } from './credentials/credentials.module';
+import { IdentitiesModule } from './identities/identities.module';
 import { KeysModule } from './keys/keys.module';
 import { RolesModule } from './roles/roles.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -10,6 +11,6 @@ import { WorkspacesModule } from './workspaces/workspaces.module';
 const OPS_PORT = 9464;
 
 @Module({
-  imports: [ObservabilityModule.forService('key-command'), OpsServerModule.forService('key-command', OPS_PORT), PlatformModule, EventStoreModule, PepperModule, KeysModule, RolesModule, WorkspacesModule, CredentialsModule, WebhooksModule],
+  imports: [ObservabilityModule.forService('key-command'), OpsServerModule.forService('key-command', OPS_PORT), PlatformModule, EventStoreModule, PepperModule, KeysModule, RolesModule, WorkspacesModule, CredentialsModule, WebhooksModule, IdentitiesModule],
 })
 export class AppModule {}

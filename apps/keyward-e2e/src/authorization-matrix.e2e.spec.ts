@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateKeyResult, CreateWorkspaceResult, CredentialView, RoleView, WebhookView } from '@keyward/contracts';
+import type { CreateKeyResult, CreateWorkspaceResult, CredentialView, IdentityView, RoleView, WebhookView } from '@keyward/contracts';
 import { generateKeySecret, holdsAll, parsePermission, type Permission } from '@keyward/domain';
 import { KeywardStack } from './support/keyward-stack';
 import { leakedSecrets } from './support/secrets';
@@ -91,6 +91,9 @@ const freshWebhook = async (f: Fixtures): Promise<string> => {
   return (await created<WebhookView>(f.stack, '/v1/webhooks', webhookBody())).id;
 };
 const webhookNotFound = { status: 404, code: 'WEBHOOK_NOT_FOUND' };
+const identityBody = () => ({ externalId: `matrix_${randomBytes(8).toString('hex')}` });
+const freshIdentity = async (f: Fixtures): Promise<string> => (await created<IdentityView>(f.stack, '/v1/identities', identityBody())).id;
+const identityNotFound = { status: 404, code: 'IDENTITY_NOT_FOUND' };
 const keyNotFound = { status: 404, code: 'KEY_NOT_FOUND' };
 const roleNotFound = { status: 404, code: 'ROLE_NOT_FOUND' };
 const at = (path: string, body?: unknown): Target => (body === undefined ? { path } : { path, body });
@@ -318,6 +321,18 @@ const ROUTES: readonly Route[] = [
     foreign: webhookNotFound,
     target: async (f) => at(`/v1/webhooks/${await freshWebhook(f)}/deliveries`),
   },
+  { method: 'GET', path: '/v1/identities', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/identities') },
+  { method: 'POST', path: '/v1/identities', access: { permission: 'api_keys:write' }, success: 201, target: async () => at('/v1/identities', identityBody()) },
+  { method: 'GET', path: '/v1/identities/{id}', access: { permission: 'api_keys:read' }, success: 200, foreign: identityNotFound, target: async (f) => at(`/v1/identities/${await freshIdentity(f)}`) },
+  {
+    method: 'PATCH',
+    path: '/v1/identities/{id}',
+    access: { permission: 'api_keys:write' },
+    success: 200,
+    foreign: identityNotFound,
+    target: async (f) => at(`/v1/identities/${await freshIdentity(f)}`, { meta: { edited: 'in the matrix' } }),
+  },
+  { method: 'DELETE', path: '/v1/identities/{id}', access: { permission: 'api_keys:write' }, success: 204, foreign: identityNotFound, target: async (f) => at(`/v1/identities/${await freshIdentity(f)}`) },
   { method: 'GET', path: '/v1/api-key-users', access: { permission: 'api_keys:read' }, success: 200, target: async () => at('/v1/api-key-users') },
   { method: 'GET', path: '/v1/workspace', access: 'any key', success: 200, target: async () => at('/v1/workspace') },
   {
@@ -426,6 +441,8 @@ describe('authorization matrix: every gateway route × every kind of caller', ()
     expect(theirs.filter((id) => ours.includes(id))).toEqual([]);
     for (const id of theirs) expect((await stack.api('GET', `/v1/keys/${id}`)).status).toBe(404);
     expect(await ids('/v1/roles', other)).not.toContain(fixtures.callsRole);
+    const ourIdentity = await freshIdentity(fixtures);
+    expect(await ids('/v1/identities?limit=100', other)).not.toContain(ourIdentity);
     const users = await stack.api<{ items: { keyId: string }[] }>('GET', '/v1/api-key-users?limit=100', undefined, other);
     expect(users.body.items.map((u) => u.keyId).sort()).toEqual([...theirs].sort());
   });

@@ -11,6 +11,7 @@ export const ErrorCodes = {
   shareNotFound: 'SHARE_NOT_FOUND',
   credentialNotFound: 'CREDENTIAL_NOT_FOUND',
   webhookNotFound: 'WEBHOOK_NOT_FOUND',
+  identityNotFound: 'IDENTITY_NOT_FOUND',
   keyRevoked: 'KEY_REVOKED',
   conflict: 'CONFLICT',
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',

@@ -1,6 +1,7 @@
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { CheckpointRow } from './checkpoints/checkpoint.entity';
 import { CredentialRow } from './credentials/credential-row.entity';
+import { IdentityRow } from './identities/identity-row.entity';
 import { KeyRow } from './keys/key-row.entity';
 import { CreateKeyTable1763860000000 } from './migrations/1763860000000-create-key-table';
 import { AddKeyShares1763900000000 } from './migrations/1763900000000-add-key-shares';
@@ -18,12 +19,13 @@ import { CreateKeyReminders1768400000000 } from './migrations/1768400000000-crea
 import { CreateRateLimitNotices1768400000001 } from './migrations/1768400000001-create-rate-limit-notices';
 import { WebhookDeliveryUpkeep1768500000000 } from './migrations/1768500000000-webhook-delivery-upkeep';
 import { AddKeyCreditsLimitsMeta1768600000000 } from './migrations/1768600000000-add-key-credits-limits-meta';
+import { CreateIdentityTable1769100000000 } from './migrations/1769100000000-create-identity-table';
 import { RoleRow } from './roles/role-row.entity';
 import { KeyUsageRow } from './usage/key-usage-row.entity';
 import { WebhookRow } from './webhooks/webhook-row.entity';
 import { WorkspaceRow } from './workspaces/workspace-row.entity';
 
-export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CredentialRow, WebhookRow, CheckpointRow, KeyUsageRow];
+export const readModelEntities = [KeyRow, RoleRow, WorkspaceRow, CredentialRow, WebhookRow, IdentityRow, CheckpointRow, KeyUsageRow];
 /** In the order they run; each in its own transaction. */
 export const readModelMigrations = [
   CreateKeyTable1763860000000,
@@ -42,6 +44,7 @@ export const readModelMigrations = [
   CreateRateLimitNotices1768400000001,
   WebhookDeliveryUpkeep1768500000000,
   AddKeyCreditsLimitsMeta1768600000000,
+  CreateIdentityTable1769100000000,
 ];
 
 export interface ReadModelDataSourceOptions {

@@ -5,6 +5,8 @@ import { credentialTableChanges } from './credentials/credential-table.projectio
 import { CredentialRow } from './credentials/credential-row.entity';
 import { insertCreatedKeys, keyTableChanges } from './keys/key-table.projection';
 import { KeyRow } from './keys/key-row.entity';
+import { identityTableChanges } from './identities/identity-table.projection';
+import { IdentityRow } from './identities/identity-row.entity';
 import { readModelTable, type ReadModelTable } from './read-model-table';
 import { roleTableChanges } from './roles/role-table.projection';
 import { RoleRow } from './roles/role-row.entity';
@@ -31,6 +33,7 @@ export const READ_MODEL_TABLES: readonly ReadModelTable[] = [
   readModelTable(WorkspaceRow, workspaceTableChanges),
   readModelTable(CredentialRow, credentialTableChanges),
   readModelTable(WebhookRow, webhookTableChanges),
+  readModelTable(IdentityRow, identityTableChanges),
 ];
 
 /**

@@ -18,6 +18,7 @@ const WORDS: Record<ErrorBody['code'], string> = {
   ROLE_NOT_FOUND: 'This role no longer exists.',
   CREDENTIAL_NOT_FOUND: 'This credential no longer exists.',
   WEBHOOK_NOT_FOUND: 'This webhook no longer exists.',
+  IDENTITY_NOT_FOUND: 'This identity no longer exists.',
   KEY_REVOKED: 'This key is already revoked.',
   CONFLICT: 'This conflicts with the current state.',
   RATE_LIMITED: 'Too many requests. Wait a moment and try again.',

@@ -14,6 +14,7 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   [ErrorCodes.shareNotFound]: 404,
   [ErrorCodes.credentialNotFound]: 404,
   [ErrorCodes.webhookNotFound]: 404,
+  [ErrorCodes.identityNotFound]: 404,
   [ErrorCodes.keyRevoked]: 409,
   [ErrorCodes.conflict]: 409,
   [ErrorCodes.payloadTooLarge]: 413,

@@ -14,6 +14,6 @@ import { IdempotentIds } from './idempotent-ids';
 @Module({
   imports: [DiscoveryModule],
   providers: [AppendedPublisher, CommandHandler, AccessPolicyLoader, IdempotentIds, CommandMetrics, CommandResponder],
-  exports: [CommandHandler, AccessPolicyLoader, IdempotentIds],
+  exports: [CommandHandler, AccessPolicyLoader, IdempotentIds, AppendedPublisher],
 })
 export class CommandsModule {}

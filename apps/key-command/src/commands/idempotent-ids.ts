@@ -8,7 +8,7 @@ import { EVENT_STORE, PEPPER } from '@keyward/platform';
  * What a create makes: each kind gets its own ids, so a key and a role never share a derivation,
  * nor a new workspace's admin key and a key created later in it with the same Idempotency-Key.
  */
-export type CreatedKind = 'key' | 'admin-key' | 'role' | 'workspace';
+export type CreatedKind = 'key' | 'admin-key' | 'role' | 'workspace' | 'identity';
 
 /** The id of an aggregate to create, and its stream as read just now, for the create to decide on. */
 export interface NewStream<E extends DomainEvent> {

@@ -15,6 +15,7 @@ import {
 } from '@keyward/domain';
 import type { CommandParser } from '../commands/command-endpoint.decorator';
 import { asBoolean, asCommandContext, asObject, asString, asStringArray, optional, type Untrusted } from '../commands/command-payload';
+import { asIdentityId } from '../identities/identity-payload';
 
 type S = typeof Subjects.keyCommand;
 
@@ -85,7 +86,7 @@ export const parseCreateKey: CommandParser<S['create']> = (payload) => {
     credits: asClearable(p.credits, validCredits),
     ratelimits: optional(p.ratelimits, validNamedRateLimits),
     meta: optional(p.meta, validMeta),
-    identityId: optional(p.identityId, (v) => asString(v, 'identityId', 200)),
+    identityId: optional(p.identityId, asIdentityId),
   };
 };
 

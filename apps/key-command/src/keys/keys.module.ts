@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module';
+import { IdentitiesModule } from '../identities/identities.module';
 import { CreateKeyHandler } from './create-key/create-key.handler';
 import { DeleteKeyHandler } from './delete-key/delete-key.handler';
 import { EditKeyAccessHandler } from './edit-key-access/edit-key-access.handler';
@@ -11,7 +12,7 @@ import { SetKeyEnabledHandler } from './set-key-enabled/set-key-enabled.handler'
 import { UpdateKeyHandler } from './update-key/update-key.handler';
 
 @Module({
-  imports: [CommandsModule],
+  imports: [CommandsModule, IdentitiesModule],
   controllers: [KeysMessageController],
   providers: [CreateKeyHandler, RotateKeyHandler, RevokeKeyHandler, DeleteKeyHandler, EditKeyAccessHandler, UpdateKeyHandler, ReportKeyLeakHandler, SetKeyEnabledHandler],
   exports: [CreateKeyHandler],

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../json-value';
-import type { Credits, NamedRateLimit } from '../events/key-events';
+import type { Credits, NamedRateLimitInput } from '../events/key-events';
 import type { IdentityView } from '../identity.view';
 import type { CommandContext } from './command-context';
 
@@ -7,7 +7,8 @@ export interface CreateIdentityRequest {
   readonly context: CommandContext;
   readonly externalId: string;
   readonly meta?: JsonObject;
-  readonly ratelimits?: readonly NamedRateLimit[];
+  /** `autoApply` left out: true (as a key's). */
+  readonly ratelimits?: readonly NamedRateLimitInput[];
   readonly credits?: Credits | null;
 }
 
@@ -17,7 +18,8 @@ export interface UpdateIdentityRequest {
   readonly identityId: string;
   readonly externalId?: string;
   readonly meta?: JsonObject | null;
-  readonly ratelimits?: readonly NamedRateLimit[];
+  /** `autoApply` left out: true (as a key's). */
+  readonly ratelimits?: readonly NamedRateLimitInput[];
   readonly credits?: Credits | null;
 }
 

@@ -37,10 +37,25 @@ export interface IdentityDeletedData {
   readonly deletedAt: string;
 }
 
+/**
+ * The claim on an external id, in a stream of its own (one per workspace and external id, README
+ * "Identities"; no identity's state, so not an `IdentityEvent`): appended with the stream's expected
+ * version before the identity's own event, which is appended only while the claim stands, so two
+ * identities of a workspace never hold one external id.
+ */
+export interface IdentityExternalIdReservedData {
+  readonly identityId: string;
+  readonly workspaceId: string;
+  readonly externalId: string;
+  readonly reservedAt: string;
+}
+
 export type IdentityCreated = DomainEvent<'IdentityCreated', IdentityCreatedData>;
 export type IdentityChanged = DomainEvent<'IdentityChanged', IdentityChangedData>;
 export type IdentityDeleted = DomainEvent<'IdentityDeleted', IdentityDeletedData>;
+export type IdentityExternalIdReserved = DomainEvent<'IdentityExternalIdReserved', IdentityExternalIdReservedData>;
 
+/** The identity's own stream (`identity-<id>`). */
 export type IdentityEvent = IdentityCreated | IdentityChanged | IdentityDeleted;
 export const IdentityEventTypes: readonly IdentityEvent['type'][] = ['IdentityCreated', 'IdentityChanged', 'IdentityDeleted'];
 

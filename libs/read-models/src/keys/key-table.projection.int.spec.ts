@@ -78,7 +78,7 @@ describe('key table: access and deletion events', () => {
 
   it('passes over event types it does not follow', async () => {
     const before = await db.dataSource.query('SELECT * FROM keys ORDER BY id');
-    await applyEvents(db.dataSource, [{ type: 'KeyLeakReported', data: { keyId: keyIdOf(1) } }, { type: 'IdentityCreated', data: {} }]);
+    await applyEvents(db.dataSource, [{ type: 'KeyLeakReported', data: { keyId: keyIdOf(1) } }, { type: 'IdentityCreated', data: { identityId: 'idn_passedover00000000000000', workspaceId: 'default', externalId: 'user_1', meta: {}, ratelimits: [], createdAt: '2026-01-01T00:00:00.000Z' } }]);
     expect(await db.dataSource.query('SELECT * FROM keys ORDER BY id')).toEqual(before);
   });
 

@@ -59,6 +59,7 @@ describe('replayReadModels', () => {
       expect(live.workspaces).toHaveLength(2);
       expect(live.credentials.length).toBeGreaterThan(20);
       expect(live.webhooks.length).toBeGreaterThan(20);
+      expect(live.identities.length).toBeGreaterThan(10);
       await dataSource.query(`UPDATE keys SET name = 'tampered' WHERE id = (SELECT min(id) FROM keys)`);
       await dataSource.query(`DELETE FROM roles WHERE id = (SELECT min(id) FROM roles)`);
       await dataSource.query(`INSERT INTO workspaces (id, name, plan, settings, created_at) VALUES ('ws_never', 'never', 'free', '{}', now())`);
@@ -71,7 +72,7 @@ describe('replayReadModels', () => {
       expect(await readCheckpoint(dataSource.manager, READ_MODELS_PROJECTION)).toEqual(checkpoint);
       expect(result.position).toEqual(checkpoint);
       expect(result.events).toBe(await store.countEvents());
-      expect(result.rows).toEqual({ keys: live.keys.length, roles: live.roles.length, workspaces: 2, credentials: live.credentials.length, webhooks: live.webhooks.length });
+      expect(result.rows).toEqual({ keys: live.keys.length, roles: live.roles.length, workspaces: 2, credentials: live.credentials.length, webhooks: live.webhooks.length, identities: live.identities.length });
       expect(progress.at(-1)).toEqual(expect.objectContaining({ stage: 'writing', applied: result.events, total: 1_000_000 }));
       expect(progress.every((p) => p.eventsPerSecond >= 0)).toBe(true);
     });

@@ -1,4 +1,4 @@
-import { credentialStreamId, keyStreamId, roleStreamId, webhookStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
+import { credentialStreamId, identityStreamId, keyStreamId, roleStreamId, webhookStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
 import { defaultWorkspaceSettings } from '@keyward/domain';
 import type { EventStore, Position } from '@keyward/event-store';
 import { keyCreated, keyId, roleCreated, workspaceCreated } from './read-model.fixtures';
@@ -12,6 +12,7 @@ const keyHistory = (n: number, workspaceId: string): KeywardEvent[] => {
   const events: KeywardEvent[] = [
     keyCreated(n, {
       workspaceId,
+      ...(n % 6 === 1 ? { identityId: identityIdOf(n - 1) } : {}),
       roles: n % 4 ? [] : ['read-only', 'read-only'], unrestricted: n % 5 !== 0, permissions: n % 5 ? {} : { calls: 'read' },
       ...(n % 7 === 3 ? { credits: { remaining: n }, ratelimits: [{ name: 'calls', limit: 5, windowSeconds: 1, autoApply: true }], meta: { created: n }, identityId: `idn_${n % 3}` } : {}),
     }),
@@ -105,6 +106,20 @@ const webhookHistory = (n: number, workspaceId: string): KeywardEvent[] => {
   return events;
 };
 
+const identityIdOf = (n: number): string => `idn_${String(n).padStart(24, '0')}`;
+
+/** Created, renamed, its limits, metadata and credits changed, sometimes deleted; keys of `n + 1` belong to it. */
+const identityHistory = (n: number, workspaceId: string): KeywardEvent[] => {
+  const identityId = identityIdOf(n);
+  const events: KeywardEvent[] = [
+    { type: 'IdentityCreated', data: { identityId, workspaceId, externalId: `user_${n}`, meta: n % 2 ? {} : { n }, ratelimits: [], ...(n % 3 ? {} : { credits: { remaining: n } }), createdAt: at(n) } },
+  ];
+  if (n % 2 === 0) events.push({ type: 'IdentityChanged', data: { identityId, workspaceId, externalId: `org_${n}`, ratelimits: [{ name: 'tokens', limit: n, windowSeconds: 60, autoApply: true }], changedAt: at(n + 1) } });
+  if (n % 4 === 0) events.push({ type: 'IdentityChanged', data: { identityId, workspaceId, meta: {}, credits: { credits: { remaining: 5, refill: { interval: 'daily', amount: 5 } }, generation: 2 }, changedAt: at(n + 2) } });
+  if (n % 5 === 0) events.push({ type: 'IdentityDeleted', data: { identityId, workspaceId, deletedAt: at(n + 3) } });
+  return events;
+};
+
 /** A created workspace, its plan and settings changed. */
 const workspaceHistory = (workspaceId: string): KeywardEvent[] => [
   workspaceCreated(workspaceId, { plan: 'pro' }),
@@ -116,7 +131,7 @@ const metadata = (workspaceId: string) => ({ workspaceId, actor: 'root', correla
 
 /**
  * Appends a history of every kind of read-model event for keys `from` to `from + keys - 1`, each
- * stream in one append: workspaces (and `default`'s plan, which makes its row), roles, credentials, webhooks, then keys,
+ * stream in one append: workspaces (and `default`'s plan, which makes its row), roles, credentials, webhooks, identities, then keys,
  * spread over `default` and a workspace of their own. Answers the position of the last append.
  */
 export const appendMixedHistory = async (store: EventStore, from: number, keys: number): Promise<Position> => {
@@ -129,6 +144,7 @@ export const appendMixedHistory = async (store: EventStore, from: number, keys: 
     if (n % 4 === 0) last = (await store.appendToStream(roleStreamId(`role_${n}`), roleHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
     if (n % 3 === 0) last = (await store.appendToStream(credentialStreamId(`cred_${n}`), credentialHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
     if (n % 5 === 0 || n % 5 === 1) last = (await store.appendToStream(webhookStreamId(`whk_${n}`), webhookHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
+    if (n % 6 === 0) last = (await store.appendToStream(identityStreamId(identityIdOf(n)), identityHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
     last = (await store.appendToStream(keyStreamId(keyId(n)), keyHistory(n, inWorkspace).map((e) => ({ ...e, metadata: metadata(inWorkspace) })), { expectedVersion: 'any' })).position;
   }
   return last;

@@ -20,7 +20,7 @@ export class CreateKeyHttpController {
   @HttpCode(201)
   @RequirePermission('api_keys:write')
   @ApiCreatedResponse({ type: CreateKeyResultDto, description: 'the key, with its secret `key` shown this once' })
-  @ApiErrors(ErrorCodes.roleNotFound)
+  @ApiErrors(ErrorCodes.roleNotFound, ErrorCodes.identityNotFound)
   async create(@Body() body: CreateKeyRequestDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) response: Response): Promise<CreateKeyAnswer> {
     const written = await this.commands.send(Subjects.keyCommand.create, {
       context,

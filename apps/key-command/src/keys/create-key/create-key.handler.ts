@@ -4,6 +4,7 @@ import { generateKeySecret, keyDecider, newKeyId, NO_META, storedSecretOf, withh
 import { PEPPER } from '@keyward/platform';
 import { AccessPolicyLoader } from '../../access/access-policy.loader';
 import { CommandHandler } from '../../commands/command.handler';
+import { LiveIdentities } from '../../identities/live-identities';
 import { decidedEvent } from '../../commands/decided-event';
 import { IdempotentIds, type CreatedKind } from '../../commands/idempotent-ids';
 import { decideWithPolicy } from '../key-decision';
@@ -20,6 +21,7 @@ export class CreateKeyHandler {
     private readonly commands: CommandHandler,
     private readonly policies: AccessPolicyLoader,
     private readonly ids: IdempotentIds,
+    private readonly identities: LiveIdentities,
     @Inject(PEPPER) private readonly pepper: Buffer,
   ) {}
 
@@ -36,6 +38,7 @@ export class CreateKeyHandler {
    */
   async create(request: CreateKeyRequest, kind: Extract<CreatedKind, 'key' | 'admin-key'>): Promise<CreatedKey> {
     const { context, roles } = request;
+    if (request.identityId !== undefined) await this.identities.require(context.workspaceId, request.identityId);
     const { id: keyId, stream } = await this.ids.for<KeyEvent>(kind, context, newKeyId, keyStreamId);
     // The secret is made here and leaves only in the reply; decide sees just its stored form.
     const secret = generateKeySecret(request.environment);

@@ -1,4 +1,4 @@
-import { keyStreamId, Subjects, type CreateKeyResult, type SetKeyEnabledResult, type UpdateKeyResult } from '@keyward/contracts';
+import { keyStreamId, Subjects, type CreateKeyResult, type IdentityResult, type SetKeyEnabledResult, type UpdateKeyResult } from '@keyward/contracts';
 import { createTestDatabase } from '@keyward/testing';
 import { commandContext, startKeyCommand, type KeyCommandHarness } from '../../testing/key-command.harness';
 
@@ -24,9 +24,11 @@ describe('credits, named limits, metadata and disabling over NATS, on the real e
   });
 
   it('creates a key with credits, named limits, metadata and an identity id, and answers them', async () => {
-    const key = await createKey({ credits: DAILY, ratelimits: [{ name: 'tokens', limit: 10, windowSeconds: 60 }], meta: { plan: 'pro' }, identityId: 'idn_1' });
-    expect(key).toMatchObject({ credits: DAILY, ratelimits: [{ name: 'tokens', limit: 10, windowSeconds: 60, autoApply: true }], meta: { plan: 'pro' }, identityId: 'idn_1' });
-    expect((await h.stream(keyStreamId(key.id)))[0].data).toMatchObject({ credits: DAILY, meta: { plan: 'pro' }, identityId: 'idn_1' });
+    // A key's identity must be live in its workspace (key-command reads its stream).
+    const identityId = (await h.ok<IdentityResult>(Subjects.identityCommand.create, { context: admin, externalId: 'metered customer' })).result.id;
+    const key = await createKey({ credits: DAILY, ratelimits: [{ name: 'tokens', limit: 10, windowSeconds: 60 }], meta: { plan: 'pro' }, identityId });
+    expect(key).toMatchObject({ credits: DAILY, ratelimits: [{ name: 'tokens', limit: 10, windowSeconds: 60, autoApply: true }], meta: { plan: 'pro' }, identityId });
+    expect((await h.stream(keyStreamId(key.id)))[0].data).toMatchObject({ credits: DAILY, meta: { plan: 'pro' }, identityId });
   });
 
   it('sets credits as a new generation on every update that names them, and answers the fields', async () => {
