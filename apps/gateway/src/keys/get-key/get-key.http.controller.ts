@@ -1,6 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { ErrorCodes, type KeyView } from '@keyward/contracts';
+import { BusinessClock } from '@keyward/platform';
 import { KeyStateQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
@@ -13,7 +14,10 @@ import { AdminController } from '../../http/admin-controller.decorator';
 
 @AdminController('keys', 'v1/keys')
 export class GetKeyHttpController {
-  constructor(private readonly keys: KeyStateQueries) {}
+  constructor(
+    private readonly keys: KeyStateQueries,
+    private readonly clock: BusinessClock,
+  ) {}
 
   /**
    * As its history says now, so the caller sees its own write at once, or at `asOf`; another
@@ -24,7 +28,7 @@ export class GetKeyHttpController {
   @ApiOkResponse({ type: KeyViewDto, description: 'the key; never its secret' })
   @ApiErrors(ErrorCodes.keyNotFound)
   async get(@Param('id', KeyIdPipe) keyId: string, @Query() query: GetKeyRequestDto, @CurrentPrincipal() principal: Principal): Promise<KeyView> {
-    const key = await this.keys.get(principal.workspaceId, keyId, new Date(), query.asOf === undefined ? undefined : new Date(query.asOf));
+    const key = await this.keys.get(principal.workspaceId, keyId, new Date(this.clock.now()), query.asOf === undefined ? undefined : new Date(query.asOf));
     if (!key) throw keyNotFound();
     return key;
   }
