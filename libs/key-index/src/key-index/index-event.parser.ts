@@ -57,6 +57,7 @@ import {
   isResourceInstance,
   isResourceName,
   NO_META,
+  validExternalId,
   validMeta,
   validNamedRateLimits,
 } from '@keyward/domain';
@@ -270,6 +271,12 @@ class DataReader {
     return limits.length === 0 ? NO_NAMED_LIMITS : limits;
   }
 
+  /** An identity's external id, by the domain's rule (up to 255 code points: longer than any id). */
+  externalId(field: string): string {
+    const value = this.field(field);
+    return this.checked(field, () => validExternalId(value));
+  }
+
   /** A JSON object; `null` for `{}`, or absent where not `required`. */
   metaOrNull(field: string, required: boolean): JsonObject | null {
     const value = this.field(field);
@@ -415,7 +422,7 @@ const readIdentityEvent = (type: IdentityEvent['type'], r: DataReader): IndexIde
         type,
         data: {
           ...ids,
-          externalId: r.id('externalId'),
+          externalId: r.externalId('externalId'),
           meta: r.metaOrNull('meta', true) ?? NO_META,
           ratelimits: r.namedLimits('ratelimits', true),
           credits: r.creditsOrNull('credits', FIRST_GENERATION, () => r.instant('createdAt')),
@@ -429,7 +436,7 @@ const readIdentityEvent = (type: IdentityEvent['type'], r: DataReader): IndexIde
         type,
         data: {
           ...ids,
-          ...(r.field('externalId') === undefined ? {} : { externalId: r.id('externalId') }),
+          ...(r.field('externalId') === undefined ? {} : { externalId: r.externalId('externalId') }),
           ...(r.field('meta') === undefined ? {} : { meta: r.metaOrNull('meta', true) ?? NO_META }),
           ...(r.field('ratelimits') === undefined ? {} : { ratelimits: r.namedLimits('ratelimits', true) }),
           ...(credits === undefined ? {} : { credits: credits.creditsOrNull('credits', () => credits.generation('generation'), () => r.instant('changedAt')) }),
@@ -464,7 +471,7 @@ export const readStoredExtras = (value: unknown): IndexKeyExtras & { readonly di
 
 export const readStoredIdentity = (value: unknown): IndexIdentityFields => {
   const r = DataReader.of('identities', value);
-  return { externalId: r.id('externalId'), meta: r.metaOrNull('meta', true) ?? NO_META, ratelimits: r.namedLimits('ratelimits', true), credits: storedCredits(r) };
+  return { externalId: r.externalId('externalId'), meta: r.metaOrNull('meta', true) ?? NO_META, ratelimits: r.namedLimits('ratelimits', true), credits: storedCredits(r) };
 };
 
 /**

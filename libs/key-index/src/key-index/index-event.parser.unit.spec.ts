@@ -33,6 +33,13 @@ describe('parseIndexEvent', () => {
     ).toEqual({ identityId: 'idn_1', workspaceId: 'ws_1', credits: { remaining: 9, generation: 2, setAtMs: Date.parse('2026-01-03T00:00:00Z') } });
   });
 
+  it('reads every external id the domain allows: 255 code points, 510 UTF-16 units of emoji included', () => {
+    const externalId = '😀'.repeat(255);
+    const data = { identityId: 'idn_1', workspaceId: 'ws_1', externalId, meta: {}, ratelimits: [], createdAt: '2026-01-01T00:00:00Z' };
+    expect(parseIndexEvent({ type: 'IdentityCreated', data })?.data).toMatchObject({ externalId });
+    expect(parseIndexEvent({ type: 'IdentityChanged', data: { identityId: 'idn_1', workspaceId: 'ws_1', externalId, changedAt: '2026-01-01T00:00:00Z' } })?.data).toMatchObject({ externalId });
+  });
+
   it('refuses a list of named limits that names one twice', () => {
     const limit = { name: 'a', limit: 1, windowSeconds: 1, autoApply: true };
     expect(() => parseIndexEvent({ type: 'KeyNamedRateLimitsChanged', data: { keyId: 'key_1', ratelimits: [limit, limit] } })).toThrow(MalformedEventError);
@@ -59,7 +66,8 @@ describe('parseIndexEvent', () => {
     ['KeyCreated', 'meta', { ...created, meta: ['not', 'an', 'object'] }],
     ['KeyCreditsChanged', 'generation', { keyId: 'key_1', credits: { remaining: 1 }, generation: 0, changedAt: '2026-01-01T00:00:00Z' }],
     ['KeyNamedRateLimitsChanged', 'ratelimits', { keyId: 'key_1', ratelimits: 7 }],
-    ['IdentityCreated', 'externalId', { identityId: 'idn_1', workspaceId: 'ws_1', externalId: 'e'.repeat(201), meta: {}, ratelimits: [], createdAt: '2026-01-01T00:00:00Z' }],
+    ['IdentityCreated', 'externalId', { identityId: 'idn_1', workspaceId: 'ws_1', externalId: 'e'.repeat(256), meta: {}, ratelimits: [], createdAt: '2026-01-01T00:00:00Z' }],
+    ['IdentityChanged', 'externalId', { identityId: 'idn_1', workspaceId: 'ws_1', externalId: 'has\u0000nul', changedAt: '2026-01-01T00:00:00Z' }],
   ])('refuses a %s with a bad %s, naming the field and not its value', (type, field, data) => {
     let error: unknown;
     try {
