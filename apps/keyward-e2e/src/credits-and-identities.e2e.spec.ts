@@ -96,7 +96,7 @@ describe('credits, named limits, identities, metadata and disabling across three
     expect(unlimited.credits).toBeUndefined();
   });
 
-  it('named limits: each listed with its cost, a name the key lacks allows nothing', async () => {
+  it('named limits: autoApply ones always, others when named, each listed with its cost; a name the key lacks allows nothing', async () => {
     const { key } = await createKey({
       ratelimits: [
         { name: 'requests', limit: 100, windowSeconds: 60 },
@@ -107,13 +107,16 @@ describe('credits, named limits, identities, metadata and disabling across three
     expect(first.code).toBe('VALID');
     expect(first.ratelimits?.map((r) => [r.name, r.limit, r.remaining, r.exceeded])).toEqual([['requests', 100, 99, false]]);
     const tokens = await verify({ key, ratelimits: [{ name: 'tokens', cost: 30 }] });
-    expect(tokens.ratelimits?.map((r) => [r.name, r.remaining, r.exceeded])).toEqual([['tokens', 20, false]]);
+    expect(tokens.ratelimits?.map((r) => [r.name, r.remaining, r.exceeded])).toEqual([
+      ['requests', 98, false],
+      ['tokens', 20, false],
+    ]);
     const over = await verify({ key, ratelimits: [{ name: 'tokens', cost: 30 }] });
     expect(over.code).toBe('RATE_LIMITED');
     expect(over.ratelimits?.find((r) => r.name === 'tokens')?.exceeded).toBe(true);
     const unknown = await verify({ key, ratelimits: [{ name: 'nope' }] });
     expect(unknown.code).toBe('RATE_LIMITED');
-    expect(unknown.ratelimits?.[0]).toMatchObject({ name: 'nope', limit: 0, exceeded: true });
+    expect(unknown.ratelimits?.find((r) => r.name === 'nope')).toMatchObject({ limit: 0, exceeded: true });
   });
 
   it('two keys of one identity share its named limit and its credits, and answers carry the identity and metadata', async () => {

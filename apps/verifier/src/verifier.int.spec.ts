@@ -257,8 +257,15 @@ describe('verifier against the real event store and NATS', () => {
     });
     // The identity's limit is shared by its keys, counted once on the real limiter.
     await expect(verifyRaw({ key: b.secret })).resolves.toMatchObject({ code: 'VALID', ratelimits: [{ name: 'shared', remaining: 1 }] });
-    await expect(verifyRaw({ key: a.secret, ratelimits: [{ name: 'tokens', cost: 60 }] })).resolves.toMatchObject({ code: 'VALID', ratelimits: [{ name: 'tokens', remaining: 40 }] });
-    await expect(verifyRaw({ key: a.secret, ratelimits: [{ name: 'tokens', cost: 60 }] })).resolves.toMatchObject({ code: 'RATE_LIMITED', ratelimits: [{ name: 'tokens', exceeded: true }] });
+    // Naming the key's own `tokens` adds it; the identity's autoApply `shared` is checked all the same.
+    await expect(verifyRaw({ key: a.secret, ratelimits: [{ name: 'tokens', cost: 60 }] })).resolves.toMatchObject({
+      code: 'VALID',
+      ratelimits: [
+        { name: 'shared', remaining: 0 },
+        { name: 'tokens', remaining: 40 },
+      ],
+    });
+    await expect(verifyRaw({ key: a.secret, ratelimits: [{ name: 'tokens', cost: 60 }] })).resolves.toMatchObject({ code: 'RATE_LIMITED', ratelimits: [{ name: 'shared', exceeded: true }] });
     await verifyRaw({ key: b.secret });
     await expect(verifyRaw({ key: a.secret })).resolves.toMatchObject({ code: 'RATE_LIMITED', keyId: a.keyId, ratelimits: [{ name: 'shared', remaining: 0, exceeded: true }] });
 

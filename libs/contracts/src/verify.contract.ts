@@ -50,8 +50,9 @@ export interface VerifyRequest {
   /** Credits a VALID answer spends (default 1, 0 only checks); for a key without credits, nothing. */
   readonly cost?: number;
   /**
-   * The named limits this call is checked against, each with its cost; absent: every limit of the key
-   * and its identity with `autoApply`. A name neither has allows nothing (its entry has limit 0).
+   * Named limits this call is checked against besides the key's (and its identity's) autoApply ones,
+   * which always apply (cost 1 unless named here with another), as Unkey does; each with its cost.
+   * A name neither the key nor its identity has allows nothing (its entry has limit 0).
    */
   readonly ratelimits?: readonly NamedRateLimitRequest[];
 }

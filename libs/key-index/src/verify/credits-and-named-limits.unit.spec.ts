@@ -111,17 +111,20 @@ describe('verify with named limits (product.md 9.2a)', () => {
     expect(new Set(limiter.calls)).toEqual(new Set([`${key.keyId}.requests`]));
   });
 
-  it('naming some applies exactly those, each with its cost; a name the key does not have allows nothing', async () => {
-    const key = keyCreated({ ratelimits: [limit('requests', 2), limit('tokens', 100, false)] });
+  it('naming some adds them, each with its cost, and never skips an autoApply one; a name the key does not have allows nothing', async () => {
+    const key = keyCreated({ ratelimits: [limit('requests', 5), limit('tokens', 100, false)] });
     const { ask } = setup(key.event);
     await expect(ask({ key: key.secret, ratelimits: [{ name: 'tokens', cost: 60 }] })).resolves.toMatchObject({
       valid: true,
-      ratelimits: [{ name: 'tokens', limit: 100, remaining: 40, exceeded: false }],
+      ratelimits: [
+        { name: 'requests', limit: 5, remaining: 4, exceeded: false },
+        { name: 'tokens', limit: 100, remaining: 40, exceeded: false },
+      ],
     });
-    await expect(ask({ key: key.secret, ratelimits: [{ name: 'requests' }, { name: 'tokens', cost: 60 }] })).resolves.toMatchObject({
+    await expect(ask({ key: key.secret, ratelimits: [{ name: 'requests', cost: 2 }, { name: 'tokens', cost: 60 }] })).resolves.toMatchObject({
       code: 'RATE_LIMITED',
       ratelimits: [
-        { name: 'requests', remaining: 1, exceeded: false },
+        { name: 'requests', remaining: 2, exceeded: false },
         { name: 'tokens', remaining: 40, exceeded: true },
       ],
     });
@@ -129,10 +132,14 @@ describe('verify with named limits (product.md 9.2a)', () => {
       valid: false,
       code: 'RATE_LIMITED',
       keyId: key.keyId,
-      ratelimits: [{ name: 'unknown', limit: 0, remaining: 0, reset: new Date(TEST_NOW).toISOString(), exceeded: true }],
+      ratelimits: [
+        { name: 'requests', limit: 5, remaining: 1, reset: RESET, exceeded: false },
+        { name: 'unknown', limit: 0, remaining: 0, reset: new Date(TEST_NOW).toISOString(), exceeded: true },
+      ],
     });
-    // Naming an empty list applies none.
-    await expect(ask({ key: key.secret, ratelimits: [] })).resolves.toMatchObject({ valid: true });
+    // An empty list is no list: the autoApply limits still apply.
+    await expect(ask({ key: key.secret, ratelimits: [] })).resolves.toMatchObject({ valid: true, ratelimits: [{ name: 'requests', remaining: 0 }] });
+    await expect(ask({ key: key.secret, ratelimits: [] })).resolves.toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('a key without limits named by a call is RATE_LIMITED by the unknown name', async () => {
@@ -142,17 +149,20 @@ describe('verify with named limits (product.md 9.2a)', () => {
   });
 
   it('checks the key’s ratelimit first, then named limits, then credits: a limit’s refusal spends no credits, a credits refusal has spent its limit tokens', async () => {
-    const key = keyCreated({ ratelimit: { limit: 5, windowSeconds: 60 }, ratelimits: [limit('requests', 1)], credits: { remaining: 1 } });
+    const key = keyCreated({ ratelimit: { limit: 5, windowSeconds: 60 }, ratelimits: [limit('requests', 2)], credits: { remaining: 1 } });
     const { ask, limiter, credits } = setup(key.event);
     await expect(ask({ key: key.secret })).resolves.toMatchObject({
       valid: true,
       ratelimit: { limit: 5, remaining: 4 },
-      ratelimits: [{ name: 'requests', remaining: 0, exceeded: false }],
+      ratelimits: [{ name: 'requests', remaining: 1, exceeded: false }],
       credits: { remaining: 0 },
     });
-    await expect(ask({ key: key.secret })).resolves.toMatchObject({ code: 'RATE_LIMITED', ratelimit: { remaining: 3 }, ratelimits: [{ name: 'requests', exceeded: true }] });
-    expect(credits.asked).toHaveLength(1);
-    await expect(ask({ key: key.secret, ratelimits: [] })).resolves.toMatchObject({ code: 'USAGE_EXCEEDED', credits: { remaining: 0 } });
+    // Out of credits: the limits' places were taken all the same.
+    await expect(ask({ key: key.secret })).resolves.toMatchObject({ code: 'USAGE_EXCEEDED', credits: { remaining: 0 } });
+    expect(credits.asked).toHaveLength(2);
+    await expect(ask({ key: key.secret })).resolves.toMatchObject({ code: 'RATE_LIMITED', ratelimit: { remaining: 2 }, ratelimits: [{ name: 'requests', exceeded: true }] });
+    // Refused by a limit: credits were not asked.
+    expect(credits.asked).toHaveLength(2);
     expect(limiter.calls.filter((c) => c === key.keyId)).toHaveLength(3);
   });
 

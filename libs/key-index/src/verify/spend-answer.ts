@@ -18,12 +18,19 @@ interface Applied {
 /** Each key's (and identity's) autoApply limits, made once per list: the lists are replaced, never changed. */
 const autoApplied = new WeakMap<readonly IndexedNamedLimit[], readonly Applied[]>();
 
-/** The limits a verify is checked against: those it names, each with its cost; naming none, every autoApply one with cost 1. */
+/**
+ * The limits a verify is checked against, as Unkey checks them: every autoApply limit of the key
+ * (and its identity), cost 1 unless the call names it with another; then each other limit the call
+ * names, with its cost. Naming limits never skips an autoApply one.
+ */
 const appliedLimits = (key: IndexedKey, spend: SpendRequest): readonly Applied[] => {
-  if (spend.ratelimits !== undefined) return spend.ratelimits.map(({ name, cost }) => ({ name, limit: key.ratelimits.find((l) => l.name === name), cost }));
   let auto = autoApplied.get(key.ratelimits);
   if (auto === undefined) autoApplied.set(key.ratelimits, (auto = key.ratelimits.filter((l) => l.autoApply).map((limit) => ({ name: limit.name, limit, cost: 1 }))));
-  return auto;
+  const named = spend.ratelimits;
+  if (named === undefined || named.length === 0) return auto;
+  const applied = auto.map((a) => ({ ...a, cost: named.find((n) => n.name === a.name)?.cost ?? a.cost }));
+  for (const { name, cost } of named) if (!auto.some((a) => a.name === name)) applied.push({ name, limit: key.ratelimits.find((l) => l.name === name), cost });
+  return applied;
 };
 
 /** `f` of the value, at once when it is there: most limiter and ledger answers are (leases, known counts). */
