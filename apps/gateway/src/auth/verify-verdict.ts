@@ -13,6 +13,8 @@ const DENIALS: Partial<Record<VerifyCode, () => ApiError>> = {
   INSUFFICIENT_PERMISSIONS: () => new ApiError(ErrorCodes.forbidden, 'this key may not do that'),
   FORBIDDEN: () => new ApiError(ErrorCodes.forbidden, 'this key may not be used from this address'),
   RATE_LIMITED: () => new ApiError(ErrorCodes.rateLimited, 'this key is over its rate limit; retry after Retry-After seconds'),
+  // As the client kit answers it: 429 (a refill or a top-up lets the call through later; 402 is the plan).
+  USAGE_EXCEEDED: () => new ApiError(ErrorCodes.rateLimited, 'this key has too few credits left'),
   PLAN_UPGRADE_REQUIRED: () => new ApiError(ErrorCodes.planUpgradeRequired, 'the workspace plan does not include API access; upgrade it'),
   UNAVAILABLE,
 };
@@ -35,7 +37,7 @@ export const principalOfAnswer = (answer: VerifyAnswer, response: Pick<Response,
   if (answer.code === 'VALID' && answer.workspaceId && answer.keyId) {
     return { workspaceId: answer.workspaceId, actor: answer.keyId, root: false, grants: answer.permissions ?? [], roles: answer.roles ?? [] };
   }
-  const seconds = answer.code === 'RATE_LIMITED' ? retryAfterSeconds(answer.ratelimit, now) : undefined;
+  const seconds = answer.code === 'RATE_LIMITED' ? retryAfterSeconds(answer, now) : undefined;
   if (seconds !== undefined) response.setHeader('Retry-After', String(seconds));
   throw (DENIALS[answer.code] ?? UNAUTHENTICATED)();
 };

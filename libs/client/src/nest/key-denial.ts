@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { RateLimitState, VerifyCode } from '@keyward/contracts';
+import type { RateLimitState, VerifyAnswer, VerifyCode } from '@keyward/contracts';
 
 /** Why a guarded route refused: a verify code, or `UNAUTHENTICATED` when no (single) key was sent. */
 export type DenialCode = Exclude<VerifyCode, 'VALID'> | 'UNAUTHENTICATED';
@@ -46,9 +46,15 @@ export class KeyDeniedException extends HttpException {
   }
 }
 
-/** Whole seconds until the rate-limit window resets (`Retry-After`); `undefined` without a reset time. */
-export const retryAfterSeconds = (ratelimit: RateLimitState | undefined, now: number): number | undefined => {
-  const reset = typeof ratelimit?.reset === 'string' ? Date.parse(ratelimit.reset) : Number.NaN;
-  if (!Number.isFinite(reset)) return undefined;
-  return Math.max(0, Math.ceil((reset - now) / 1_000));
+/**
+ * Whole seconds until every window that refused the call frees capacity (`Retry-After`): the named
+ * limits marked `exceeded`, or else the key's own `ratelimit`. `undefined` without a reset time, and
+ * for a limit the key does not have (limit 0): no wait lets that call through.
+ */
+export const retryAfterSeconds = (answer: Pick<VerifyAnswer, 'ratelimit' | 'ratelimits'>, now: number): number | undefined => {
+  const exceeded = answer.ratelimits?.filter((r) => r.exceeded) ?? [];
+  const refusing: readonly RateLimitState[] = exceeded.length > 0 ? exceeded.filter((r) => r.limit > 0) : answer.ratelimit ? [answer.ratelimit] : [];
+  const resets = refusing.map((r) => (typeof r.reset === 'string' ? Date.parse(r.reset) : Number.NaN)).filter(Number.isFinite);
+  if (resets.length === 0) return undefined;
+  return Math.max(0, Math.ceil((Math.max(...resets) - now) / 1_000));
 };

@@ -76,7 +76,7 @@ export class KeywardGuard implements CanActivate {
   }
 
   private setRetryAfter(response: HeaderSink, answer: VerifyAnswer): void {
-    const seconds = retryAfterSeconds(answer.ratelimit, Date.now());
+    const seconds = retryAfterSeconds(answer, Date.now());
     if (seconds !== undefined) response.setHeader?.('Retry-After', String(seconds));
   }
 }
