@@ -30,7 +30,18 @@ export const KeyFields = ({ form, onChange, error }: KeyFieldsProps) => {
         </label>
         {credits.limited && (
           <div className="inline-fields">
-            <Field label="Credits" type="number" min={0} step={1} required value={credits.remaining} onChange={(e) => setCredits({ remaining: e.target.value })} error={creditsError} />
+            <Field
+              label="Credits"
+              type="number"
+              min={0}
+              step={1}
+              required
+              value={credits.remaining}
+              onChange={(e) => setCredits({ remaining: e.target.value })}
+              // Any change here (the refill too) sets the balance anew: what was spent no longer counts.
+              hint="Saving a change to credits or their refill sets the balance to this number."
+              error={creditsError}
+            />
             <Select label="Refill" options={REFILLS} value={credits.refill} onChange={(e) => setCredits({ refill: e.target.value })} error={intervalError} />
             {credits.refill !== '' && (
               <Field label="Refill to" type="number" min={1} step={1} required value={credits.refillAmount} onChange={(e) => setCredits({ refillAmount: e.target.value })} error={amountError} />
