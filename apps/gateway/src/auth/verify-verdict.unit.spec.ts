@@ -1,20 +1,23 @@
+import type { Response } from 'express';
 import type { VerifyAnswer } from '@keyward/contracts';
 import { ApiError } from '../errors/api-error';
 import { principalOfAnswer } from './verify-verdict';
 
 const NOW = Date.parse('2026-12-03T10:00:00.000Z');
-const headers = (): { set: Record<string, string>; setHeader: (name: string, value: string) => void } => {
+/** Only the headers set: what the verdict writes on the response. */
+const headers = (): { set: Record<string, string>; response: Pick<Response, 'setHeader'> } => {
   const set: Record<string, string> = {};
-  return { set, setHeader: (name, value) => void (set[name] = value) };
+  const response = { setHeader: (name: string, value: string) => void (set[name] = value) };
+  return { set, response: response as unknown as Pick<Response, 'setHeader'> };
 };
 
 const refusal = (answer: VerifyAnswer): { status: number; code: string; retryAfter?: string } => {
-  const response = headers();
+  const { set, response } = headers();
   try {
     principalOfAnswer(answer, response, NOW);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    return { status: error.getStatus(), code: error.body.code, ...(response.set['Retry-After'] ? { retryAfter: response.set['Retry-After'] } : {}) };
+    return { status: error.getStatus(), code: error.body.code, ...(set['Retry-After'] ? { retryAfter: set['Retry-After'] } : {}) };
   }
   throw new Error('the answer was taken for a principal');
 };
