@@ -57,7 +57,7 @@ export const describeComparison = ({ inFlight, echo, verify }: Comparison, echoL
   const ratios = verify.map((v, i) => v.perSecond / echo[i].perSecond);
   const p99Ratios = verify.map((v, i) => v.p99Ms / echo[i].p99Ms);
   const row = (label: string, results: readonly LoadResult[]): string =>
-    `  ${label.padEnd(12)} ${of(results, (r) => r.perSecond).toFixed(0).padStart(8)} req/s   p50 ${ms(of(results, (r) => r.p50Ms)).padStart(10)}   p99 ${ms(of(results, (r) => r.p99Ms)).padStart(10)}`;
+    `  ${label.padEnd(14)} ${of(results, (r) => r.perSecond).toFixed(0).padStart(8)} req/s   p50 ${ms(of(results, (r) => r.p50Ms)).padStart(10)}   p99 ${ms(of(results, (r) => r.p99Ms)).padStart(10)}`;
   return [
     `in flight: ${inFlight} (medians of ${verify.length})`,
     row(echoLabel, echo),
