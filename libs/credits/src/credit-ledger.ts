@@ -12,6 +12,12 @@ export type CreditCountStore = SharedCountStore<CreditCount>;
 export interface CreditLedgerOptions {
   /** How long one batch may spend on the shared count (compare-and-set retries included) before it answers unavailable. */
   readonly budgetMs: number;
+  /**
+   * How long past the budget a write already sent may still take to answer: the store's own request
+   * timeout, by which JetStream has given the request up. A late write can still land and spend the
+   * batch's credits, so the batch waits for it rather than answer unavailable for credits already gone.
+   */
+  readonly writeSettleMs: number;
   /** After the shared count did not answer, answer unavailable at once for this long instead of waiting again on every call. */
   readonly unreachableBackoffMs: number;
   /** Wall clock for budgets and back-off; bases use the `now` each call passes. */
@@ -143,7 +149,7 @@ export class CreditLedger {
         }
         if (spent > 0) {
           const next: CreditCount = { basis: position.count.basis, spent: position.count.spent + spent };
-          const revision = await withinBudget(deadline, this.clock, this.store.write(ownerId, next, owner.revision));
+          const revision = await this.written(deadline, this.store.write(ownerId, next, owner.revision));
           if (revision !== undefined) {
             owner.known = next;
             owner.revision = revision;
@@ -163,6 +169,22 @@ export class CreditLedger {
       // makes every owner wait out the back-off; one contended owner is its own.
       if (!(error instanceof ContendedError)) this.unreachableUntil = this.clock() + this.options.unreachableBackoffMs;
       for (const w of batch) w.resolve(UNAVAILABLE);
+    }
+  }
+
+  /**
+   * The write's new revision, or `undefined` when another replica wrote first. Past the budget the
+   * write is not given up: it may still land, and then its batch is granted, not left unanswered
+   * with its credits spent. Only a write that has not answered by the store's own timeout (or
+   * failed) counts as unreachable; one that lands even later is spent without a grant, never
+   * granted twice (the next write names a revision it has moved past, and re-reads).
+   */
+  private async written(deadline: number, write: Promise<number | undefined>): Promise<number | undefined> {
+    try {
+      return await withinBudget(deadline, this.clock, write);
+    } catch {
+      // A write that failed fails again at once here; a late one gets the rest of its own timeout.
+      return withinBudget(deadline + this.options.writeSettleMs, this.clock, write);
     }
   }
 }
