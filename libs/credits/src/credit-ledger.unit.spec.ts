@@ -61,6 +61,22 @@ describe('CreditLedger', () => {
     expect(await b.spend('key_a', setting(2, 2), 1, NOW)).toEqual({ outcome: 'granted', remaining: 0 });
   });
 
+  it('answers unavailable for an entry it cannot read, never a fresh balance over it, until the entry is mended', async () => {
+    const store = new MemorySharedCountStore<CreditCount>();
+    const ledger = new CreditLedger(store, options);
+    await ledger.spend('key_a', setting(10), 4, NOW);
+    store.spoil('key_a');
+    const answers = await Promise.all([1, 0, 5].map((cost) => ledger.spend('key_a', setting(10), cost, NOW)));
+    expect(summary(answers)).toEqual(['unavailable', 'unavailable', 'unavailable']);
+    // Read again on the next call too; still nothing written over the entry.
+    expect(await new CreditLedger(store, options).spend('key_a', setting(10), 1, NOW)).toEqual({ outcome: 'unavailable' });
+    expect(await ledger.spend('key_a', setting(10), 1, NOW)).toEqual({ outcome: 'unavailable' });
+    expect(store.peek('key_a')).toBeUndefined();
+    const { revision } = await store.read('key_a');
+    await store.write('key_a', { basis: { generation: 1, periodStartMs: null }, spent: 4 }, revision);
+    expect(await ledger.spend('key_a', setting(10), 1, NOW)).toEqual({ outcome: 'granted', remaining: 5 });
+  });
+
   it('refills once a boundary has passed, whatever the replica', async () => {
     const store = new MemorySharedCountStore<CreditCount>();
     const [a, b] = [new CreditLedger(store, options), new CreditLedger(store, options)];

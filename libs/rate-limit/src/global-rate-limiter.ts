@@ -241,10 +241,14 @@ export class GlobalRateLimiter {
         // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.
         if (this.clock() >= deadline) throw new ContendedError();
         const stored = await this.within(deadline, this.store.read(keyId));
+        // An entry it cannot read counts as a fresh window, which the next write replaces (by
+        // revision): a key is never left degraded, at the price of one window that may grant up to
+        // its limit again. Only a hand-made deletion or another version's format leaves one.
+        const count = stored.state === 'counted' ? stored.count : undefined;
         // Another replica wrote. In the same window the lease is still counted there; in another it is void.
-        const sameWindow = stored.count !== undefined && key.known !== undefined && stored.count.start === key.known.start && stored.count.windowMs === key.known.windowMs;
+        const sameWindow = count !== undefined && key.known !== undefined && count.start === key.known.start && count.windowMs === key.known.windowMs;
         if (!sameWindow) key.lease = 0;
-        key.known = stored.count;
+        key.known = count;
         key.revision = stored.revision;
       }
     } catch (error) {

@@ -118,6 +118,14 @@ describe('GlobalRateLimiter', () => {
     expect(lowered.filter((a) => a.granted)).toEqual([]);
   });
 
+  it('takes an entry it cannot read for a fresh window and writes over it: limits never leave a key degraded', async () => {
+    const store = new MemoryCounterStore();
+    const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+    store.spoil('key_a');
+    await expect(Promise.resolve(limiter.take('key_a', RULE, 'deny', NOW, 2))).resolves.toMatchObject({ granted: true, remaining: 3, degraded: false });
+    expect(store.peek('key_a')).toEqual({ start: 1_764_000_000_000, windowMs: 10_000, used: 2 });
+  });
+
   describe('with a cost', () => {
     it('spends each call’s cost in arrival order; one that does not fit is refused and a cheaper later one still fits', async () => {
       const store = new MemoryCounterStore();
