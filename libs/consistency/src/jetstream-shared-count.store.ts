@@ -31,8 +31,10 @@ export class JetStreamSharedCountStore<T> implements SharedCountStore<T> {
 
   async read(id: string): Promise<SharedCount<T>> {
     const entry = await (await this.open()).get(id);
-    if (!entry || entry.operation !== 'PUT') return { count: undefined, revision: entry?.revision ?? 0 };
-    return { count: this.codec.decode(entry.value), revision: entry.revision };
+    if (!entry) return { state: 'absent', revision: 0 };
+    // A DEL or PURGE marker (left only by hand: Keyward never deletes a count) reads as unreadable, not as nothing spent.
+    const count = entry.operation === 'PUT' ? this.codec.decode(entry.value) : undefined;
+    return count === undefined ? { state: 'unreadable', revision: entry.revision } : { state: 'counted', count, revision: entry.revision };
   }
 
   async write(id: string, count: T, revision: number): Promise<number | undefined> {

@@ -1,10 +1,14 @@
-/** One shared count as read: what every replica counts in, and the revision a compare-and-set names. */
-export interface SharedCount<T> {
-  /** `undefined` when there is no count yet (or one this version's codec cannot read). */
-  readonly count: T | undefined;
-  /** The entry's revision, 0 when there is none: what a compare-and-set write names. */
-  readonly revision: number;
-}
+/**
+ * One shared count as read: what every replica counts in, and the entry's revision, which a
+ * compare-and-set write names (0 when there is no entry). `absent`: nothing counted yet.
+ * `unreadable`: an entry is there but holds no count this version can read (deleted or purged by
+ * hand, or written in another format): not a fresh count, since what it held may have been spent;
+ * each user says what it answers then (credits fail closed, rate limits start a fresh window).
+ */
+export type SharedCount<T> =
+  | { readonly state: 'absent'; readonly revision: number }
+  | { readonly state: 'counted'; readonly count: T; readonly revision: number }
+  | { readonly state: 'unreadable'; readonly revision: number };
 
 /**
  * The shared state replicas count in (rate limits, credits), one entry per id, written by

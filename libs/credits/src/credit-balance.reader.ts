@@ -3,7 +3,7 @@ import type { CreditCountStore } from './credit-ledger';
 
 export interface CreditBalance {
   readonly remaining: number;
-  /** The shared count could not be read (or is of a generation this reader does not know yet): `remaining` is the balance as set, an upper bound. */
+  /** The shared count could not be read (unreachable, unreadable, or of a generation this reader does not know yet): `remaining` is the balance as set, an upper bound. */
   readonly degraded?: true;
 }
 
@@ -13,8 +13,12 @@ export interface CreditBalance {
  */
 export const readCreditBalance = async (store: CreditCountStore, ownerId: string, setting: CreditsSetting, now: number): Promise<CreditBalance> => {
   try {
-    const position = creditPosition((await store.read(ownerId)).count, setting, now);
-    if (position.kind === 'current') return { remaining: position.balance };
+    const stored = await store.read(ownerId);
+    // An entry that cannot be read is not "nothing spent": degraded, as when unreachable.
+    if (stored.state !== 'unreadable') {
+      const position = creditPosition(stored.state === 'counted' ? stored.count : undefined, setting, now);
+      if (position.kind === 'current') return { remaining: position.balance };
+    }
   } catch {
     // Unreachable: the balance as set, said to be degraded.
   }

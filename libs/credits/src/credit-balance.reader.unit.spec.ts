@@ -15,10 +15,13 @@ describe('readCreditBalance', () => {
     await expect(readCreditBalance(store, 'key_a', credits, NOW + 86_400_000)).resolves.toEqual({ remaining: 40 });
   });
 
-  it('is the balance as set, said degraded, when the count cannot be read or is of a generation not known yet', async () => {
+  it('is the balance as set, said degraded, when the count cannot be reached or read, or is of a generation not known yet', async () => {
     await expect(readCreditBalance({ read: down, write: down }, 'key_a', credits, NOW)).resolves.toEqual({ remaining: 100, degraded: true });
     const store = new MemorySharedCountStore<CreditCount>();
     await store.write('key_a', { basis: { generation: 3, periodStartMs: null }, spent: 1 }, 0);
     await expect(readCreditBalance(store, 'key_a', credits, NOW + 86_400_000)).resolves.toEqual({ remaining: 40, degraded: true });
+    // An entry that cannot be read is not "nothing spent".
+    store.spoil('key_a');
+    await expect(readCreditBalance(store, 'key_a', credits, NOW)).resolves.toEqual({ remaining: 100, degraded: true });
   });
 });

@@ -27,7 +27,7 @@ describe('CreditLedger over JetStream KV', () => {
   const ledger = async (url = requireEnv('NATS_URL'), budgetMs = 2_000): Promise<CreditLedger> => {
     const nats = await connect({ servers: url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
     connections.push(nats);
-    return new CreditLedger(jetStreamCreditCountStore(nats, { bucket: BUCKET, timeoutMs: budgetMs }), { budgetMs, unreachableBackoffMs: 200 });
+    return new CreditLedger(jetStreamCreditCountStore(nats, { bucket: BUCKET, timeoutMs: budgetMs }), { budgetMs, writeSettleMs: budgetMs, unreachableBackoffMs: 200 });
   };
 
   beforeEach(async () => {

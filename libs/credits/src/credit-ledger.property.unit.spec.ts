@@ -26,7 +26,7 @@ describe('CreditLedger, three replicas under random costs and interleavings', ()
           const store = new MemorySharedCountStore<CreditCount>();
           const jitter = delays[Symbol.iterator]();
           const shared = jittered(store, () => jitter.next().value as number);
-          const replicas = [0, 1, 2].map(() => new CreditLedger(shared, { budgetMs: 60_000, unreachableBackoffMs: 0 }));
+          const replicas = [0, 1, 2].map(() => new CreditLedger(shared, { budgetMs: 60_000, writeSettleMs: 0, unreachableBackoffMs: 0 }));
           const setting: CreditsSetting = { remaining: balance, generation: 1, setAtMs: NOW - 1 };
           const answers: CreditSpend[] = await Promise.all(calls.map((c) => replicas[c.replica].spend('key_a', setting, c.cost, NOW)));
 

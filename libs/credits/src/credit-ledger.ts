@@ -12,6 +12,12 @@ export type CreditCountStore = SharedCountStore<CreditCount>;
 export interface CreditLedgerOptions {
   /** How long one batch may spend on the shared count (compare-and-set retries included) before it answers unavailable. */
   readonly budgetMs: number;
+  /**
+   * How long past the budget a write already sent may still take to answer: the store's own request
+   * timeout, by which JetStream has given the request up. A late write can still land and spend the
+   * batch's credits, so the batch waits for it rather than answer unavailable for credits already gone.
+   */
+  readonly writeSettleMs: number;
   /** After the shared count did not answer, answer unavailable at once for this long instead of waiting again on every call. */
   readonly unreachableBackoffMs: number;
   /** Wall clock for budgets and back-off; bases use the `now` each call passes. */
@@ -28,6 +34,8 @@ interface Waiter {
 /** What this replica knows of one owner's shared count, and the calls waiting for it. */
 interface OwnerCount {
   known: CreditCount | undefined;
+  /** The stored entry could not be read when last read: nothing is known to be left until a read says otherwise. */
+  unreadable: boolean;
   revision: number;
   readonly waiting: Waiter[];
   busy: boolean;
@@ -90,7 +98,7 @@ export class CreditLedger {
 
   private track(ownerId: string): OwnerCount {
     if (this.owners.size >= this.sweepAt) this.forgetIdle();
-    const owner: OwnerCount = { known: undefined, revision: 0, waiting: [], busy: false };
+    const owner: OwnerCount = { known: undefined, unreadable: false, revision: 0, waiting: [], busy: false };
     this.owners.set(ownerId, owner);
     return owner;
   }
@@ -120,7 +128,8 @@ export class CreditLedger {
    * One batch: planned against the count this replica knows, then written by compare-and-set; a
    * lost race re-reads and plans again within the budget. A batch that spends nothing (checks, or
    * refusals) is answered from a count read in this batch, never from one another replica may have
-   * spent since.
+   * spent since. An entry that cannot be read (deleted by hand, another version's format) is not a
+   * fresh count: its batch answers unavailable, and each later batch reads it again before planning.
    */
   private async serve(ownerId: string, owner: OwnerCount, batch: readonly Waiter[]): Promise<void> {
     // The latest generation any call carries is the index's latest: a change applies to every call still waiting.
@@ -131,30 +140,34 @@ export class CreditLedger {
     let read = false;
     try {
       for (;;) {
-        const position = creditPosition(owner.known, setting, now);
-        if (position.kind === 'behind') {
+        // No position while the entry is unreadable: read again first (it may have been mended), then answer unavailable.
+        const position = owner.unreadable ? undefined : creditPosition(owner.known, setting, now);
+        if (position?.kind === 'behind' || (owner.unreadable && read)) {
           for (const w of batch) w.resolve(UNAVAILABLE);
           return;
         }
-        const { answers, spent } = plan(batch, position.balance);
-        if (spent === 0 && read) {
-          batch.forEach((w, i) => w.resolve(answers[i]));
-          return;
-        }
-        if (spent > 0) {
-          const next: CreditCount = { basis: position.count.basis, spent: position.count.spent + spent };
-          const revision = await withinBudget(deadline, this.clock, this.store.write(ownerId, next, owner.revision));
-          if (revision !== undefined) {
-            owner.known = next;
-            owner.revision = revision;
+        if (position) {
+          const { answers, spent } = plan(batch, position.balance);
+          if (spent === 0 && read) {
             batch.forEach((w, i) => w.resolve(answers[i]));
             return;
           }
-          // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.
-          if (this.clock() >= deadline) throw new ContendedError();
+          if (spent > 0) {
+            const next: CreditCount = { basis: position.count.basis, spent: position.count.spent + spent };
+            const revision = await this.written(deadline, this.store.write(ownerId, next, owner.revision));
+            if (revision !== undefined) {
+              owner.known = next;
+              owner.revision = revision;
+              batch.forEach((w, i) => w.resolve(answers[i]));
+              return;
+            }
+            // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.
+            if (this.clock() >= deadline) throw new ContendedError();
+          }
         }
         const stored = await withinBudget(deadline, this.clock, this.store.read(ownerId));
-        owner.known = stored.count;
+        owner.known = stored.state === 'counted' ? stored.count : undefined;
+        owner.unreadable = stored.state === 'unreadable';
         owner.revision = stored.revision;
         read = true;
       }
@@ -163,6 +176,22 @@ export class CreditLedger {
       // makes every owner wait out the back-off; one contended owner is its own.
       if (!(error instanceof ContendedError)) this.unreachableUntil = this.clock() + this.options.unreachableBackoffMs;
       for (const w of batch) w.resolve(UNAVAILABLE);
+    }
+  }
+
+  /**
+   * The write's new revision, or `undefined` when another replica wrote first. Past the budget the
+   * write is not given up: it may still land, and then its batch is granted, not left unanswered
+   * with its credits spent. Only a write that has not answered by the store's own timeout (or
+   * failed) counts as unreachable; one that lands even later is spent without a grant, never
+   * granted twice (the next write names a revision it has moved past, and re-reads).
+   */
+  private async written(deadline: number, write: Promise<number | undefined>): Promise<number | undefined> {
+    try {
+      return await withinBudget(deadline, this.clock, write);
+    } catch {
+      // A write that failed fails again at once here; a late one gets the rest of its own timeout.
+      return withinBudget(deadline + this.options.writeSettleMs, this.clock, write);
     }
   }
 }

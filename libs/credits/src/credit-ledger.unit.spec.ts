@@ -1,10 +1,10 @@
 import { MemorySharedCountStore } from '@keyward/consistency/testing';
 import type { CreditCount, CreditsSetting } from './credit-basis';
-import { CreditLedger, type CreditSpend } from './credit-ledger';
+import { CreditLedger, type CreditCountStore, type CreditSpend } from './credit-ledger';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
 const setting = (remaining: number, generation = 1): CreditsSetting => ({ remaining, generation, setAtMs: NOW - 1_000 });
-const options = { budgetMs: 1_000, unreachableBackoffMs: 1_000 };
+const options = { budgetMs: 1_000, writeSettleMs: 1_000, unreachableBackoffMs: 1_000 };
 const summary = (answers: readonly CreditSpend[]): string[] => answers.map((a) => (a.outcome === 'unavailable' ? 'unavailable' : `${a.outcome} ${a.remaining}`));
 
 describe('CreditLedger', () => {
@@ -61,6 +61,22 @@ describe('CreditLedger', () => {
     expect(await b.spend('key_a', setting(2, 2), 1, NOW)).toEqual({ outcome: 'granted', remaining: 0 });
   });
 
+  it('answers unavailable for an entry it cannot read, never a fresh balance over it, until the entry is mended', async () => {
+    const store = new MemorySharedCountStore<CreditCount>();
+    const ledger = new CreditLedger(store, options);
+    await ledger.spend('key_a', setting(10), 4, NOW);
+    store.spoil('key_a');
+    const answers = await Promise.all([1, 0, 5].map((cost) => ledger.spend('key_a', setting(10), cost, NOW)));
+    expect(summary(answers)).toEqual(['unavailable', 'unavailable', 'unavailable']);
+    // Read again on the next call too; still nothing written over the entry.
+    expect(await new CreditLedger(store, options).spend('key_a', setting(10), 1, NOW)).toEqual({ outcome: 'unavailable' });
+    expect(await ledger.spend('key_a', setting(10), 1, NOW)).toEqual({ outcome: 'unavailable' });
+    expect(store.peek('key_a')).toBeUndefined();
+    const { revision } = await store.read('key_a');
+    await store.write('key_a', { basis: { generation: 1, periodStartMs: null }, spent: 4 }, revision);
+    expect(await ledger.spend('key_a', setting(10), 1, NOW)).toEqual({ outcome: 'granted', remaining: 5 });
+  });
+
   it('refills once a boundary has passed, whatever the replica', async () => {
     const store = new MemorySharedCountStore<CreditCount>();
     const [a, b] = [new CreditLedger(store, options), new CreditLedger(store, options)];
@@ -112,8 +128,42 @@ describe('CreditLedger', () => {
 
   it('answers unavailable when a store call is late, within the budget', async () => {
     const never = (): Promise<never> => new Promise(() => undefined);
-    const ledger = new CreditLedger({ read: never, write: never }, { budgetMs: 50, unreachableBackoffMs: 0 });
+    const ledger = new CreditLedger({ read: never, write: never }, { budgetMs: 50, writeSettleMs: 50, unreachableBackoffMs: 0 });
     await expect(ledger.spend('key_a', setting(10), 1, NOW)).resolves.toEqual({ outcome: 'unavailable' });
+  });
+
+  describe('with a write that answers after the budget', () => {
+    /** The memory store whose writes land `delayMs` late, as a slow KV's would: the write is not cancelled. */
+    const slowWrites = (store: MemorySharedCountStore<CreditCount>, delayMs: number): CreditCountStore => ({
+      read: (id) => store.read(id),
+      write: (id, count, revision) => new Promise((resolve) => setTimeout(() => resolve(store.write(id, count, revision)), delayMs)),
+    });
+
+    it('waits for it within the store’s own timeout, and grants what it spent', async () => {
+      const store = new MemorySharedCountStore<CreditCount>();
+      const ledger = new CreditLedger(slowWrites(store, 120), { budgetMs: 40, writeSettleMs: 400, unreachableBackoffMs: 1_000 });
+      expect(await ledger.spend('key_a', setting(10), 3, NOW)).toEqual({ outcome: 'granted', remaining: 7 });
+      expect(store.peek('key_a')?.spent).toBe(3);
+      // Not taken for unreachable: the store answered. Nothing was spent without a grant.
+      expect(await ledger.spend('key_a', setting(10), 7, NOW)).toEqual({ outcome: 'granted', remaining: 0 });
+    });
+
+    it('answers unavailable once its timeout has passed too, and re-reads before granting from the count it may have moved', async () => {
+      const store = new MemorySharedCountStore<CreditCount>();
+      let delayMs = 200;
+      const ledger = new CreditLedger(
+        { read: (id) => store.read(id), write: (id, c, r) => new Promise((resolve) => setTimeout(() => resolve(store.write(id, c, r)), delayMs)) },
+        { budgetMs: 20, writeSettleMs: 20, unreachableBackoffMs: 0 },
+      );
+      expect(await ledger.spend('key_a', setting(10), 4, NOW)).toEqual({ outcome: 'unavailable' });
+      await new Promise((r) => setTimeout(r, 250));
+      // The late write landed: those 4 are gone. The ledger's next write names the old revision, loses, re-reads: 6 left, never 10.
+      expect(store.peek('key_a')?.spent).toBe(4);
+      delayMs = 0;
+      expect(await ledger.spend('key_a', setting(10), 6, NOW)).toEqual({ outcome: 'granted', remaining: 0 });
+      expect(await ledger.spend('key_a', setting(10), 1, NOW)).toEqual({ outcome: 'exceeded', remaining: 0 });
+      expect(store.peek('key_a')?.spent).toBe(10);
+    });
   });
 
   it('serves a batch larger than a call’s argument limit', async () => {

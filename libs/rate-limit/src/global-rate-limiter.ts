@@ -101,8 +101,10 @@ export class GlobalRateLimiter {
       const lease = this.validLease(state, rule, now);
       if (lease > 0 && lease >= cost) return this.fromLease(keyId, state, rule, whenUnreachable, now, cost);
       const count = currentCount(state.known, now, rule.windowMs);
-      // Counts only grow within a window: what is too little now stays too little.
-      if (count.used + cost > rule.limit) return decide(false, rule.limit, rule.limit - count.used, windowEnd(count));
+      // The lease is counted in `used` but still this replica's to grant. Counts only grow within a
+      // window: what is too little now stays too little.
+      const left = lease + rule.limit - count.used;
+      if (cost > left) return decide(false, rule.limit, left, windowEnd(count));
     }
     if (this.clock() < this.unreachableUntil) return this.degraded(rule, whenUnreachable, now);
     return new Promise((resolve) => {
@@ -192,8 +194,10 @@ export class GlobalRateLimiter {
     try {
       for (;;) {
         const base = currentCount(key.known, now, windowMs);
-        // Negative once a lowered limit is below what was spent: then even a check (cost 0) is refused.
-        const left = limit - base.used;
+        // What the lease still holds is counted in `base.used` but not granted: the batch spends it first.
+        const held = this.validLease(key, rule, now);
+        // Negative once a lowered limit is below what was spent (a lease under the old limit is void): then even a check (cost 0) is refused.
+        const left = held + limit - base.used;
         // Each call in arrival order takes its cost while it fits; one that does not is refused, later cheaper ones may still fit.
         const fits = fitting(pending, left);
         const { spent } = fits;
@@ -202,11 +206,21 @@ export class GlobalRateLimiter {
           for (const w of pending) w.resolve(decide(false, limit, left, windowEnd(base)));
           return;
         }
-        const lease = fits.granted < pending.length ? 0 : leaseFor(Math.max(0, left - spent));
+        // The lease's part is taken out of it now, so no call granted from it while the write is in flight can take it too.
+        const fromLease = Math.min(held, spent);
+        const added = spent - fromLease;
+        const lease = fits.granted < pending.length ? 0 : leaseFor(Math.max(0, limit - base.used - added));
         if (pending.length === 0 && lease === 0) return;
         // A batch of checks only (cost 0) still writes the count unchanged: the compare-and-set proves it current.
-        const next = { ...base, used: base.used + spent + lease };
-        const revision = await this.within(deadline, this.store.write(keyId, next, key.revision));
+        const next = { ...base, used: base.used + added + lease };
+        key.lease -= fromLease;
+        let revision: number | undefined;
+        try {
+          revision = await this.within(deadline, this.store.write(keyId, next, key.revision));
+        } finally {
+          // Not written (lost, failed or late): those tokens are still counted in the store, so still the lease's.
+          if (revision === undefined) key.lease += fromLease;
+        }
         if (revision !== undefined) {
           // What is left of the old lease (calls took from it while this write was in flight) is still this window's.
           const kept = base === key.known ? this.validLease(key, rule, now) : 0;
@@ -215,22 +229,26 @@ export class GlobalRateLimiter {
           key.lease = kept + lease;
           key.leaseRule = rule;
           if (lease > 0) key.leaseSize = lease;
-          const held = key.lease > 0 ? key.lease : limit - next.used;
+          const ours = key.lease > 0 ? key.lease : limit - next.used;
           // Later grants of the batch are still this replica's to hand out after each earlier one.
           let later = spent;
           pending.forEach((w, i) => {
             if (fits.grants[i]) later -= w.cost;
-            w.resolve(decide(fits.grants[i], limit, fits.grants[i] ? held + later : limit - next.used, windowEnd(next)));
+            w.resolve(decide(fits.grants[i], limit, fits.grants[i] ? ours + later : key.lease + limit - next.used, windowEnd(next)));
           });
           return;
         }
         // Checked here too: a store that answers at once would otherwise never let the budget's timer fire.
         if (this.clock() >= deadline) throw new ContendedError();
         const stored = await this.within(deadline, this.store.read(keyId));
+        // An entry it cannot read counts as a fresh window, which the next write replaces (by
+        // revision): a key is never left degraded, at the price of one window that may grant up to
+        // its limit again. Only a hand-made deletion or another version's format leaves one.
+        const count = stored.state === 'counted' ? stored.count : undefined;
         // Another replica wrote. In the same window the lease is still counted there; in another it is void.
-        const sameWindow = stored.count !== undefined && key.known !== undefined && stored.count.start === key.known.start && stored.count.windowMs === key.known.windowMs;
+        const sameWindow = count !== undefined && key.known !== undefined && count.start === key.known.start && count.windowMs === key.known.windowMs;
         if (!sameWindow) key.lease = 0;
-        key.known = stored.count;
+        key.known = count;
         key.revision = stored.revision;
       }
     } catch (error) {

@@ -118,6 +118,14 @@ describe('GlobalRateLimiter', () => {
     expect(lowered.filter((a) => a.granted)).toEqual([]);
   });
 
+  it('takes an entry it cannot read for a fresh window and writes over it: limits never leave a key degraded', async () => {
+    const store = new MemoryCounterStore();
+    const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+    store.spoil('key_a');
+    await expect(Promise.resolve(limiter.take('key_a', RULE, 'deny', NOW, 2))).resolves.toMatchObject({ granted: true, remaining: 3, degraded: false });
+    expect(store.peek('key_a')).toEqual({ start: 1_764_000_000_000, windowMs: 10_000, used: 2 });
+  });
+
   describe('with a cost', () => {
     it('spends each call’s cost in arrival order; one that does not fit is refused and a cheaper later one still fits', async () => {
       const store = new MemoryCounterStore();
@@ -154,6 +162,57 @@ describe('GlobalRateLimiter', () => {
       await expect(Promise.resolve(limiter.take('key_a', RULE, 'deny', NOW, 1))).resolves.toMatchObject({ granted: false });
       // Lowered below what was spent: over its limit, so even a check is refused.
       await expect(Promise.resolve(limiter.take('key_a', { limit: 3, windowMs: 10_000 }, 'deny', NOW, 0))).resolves.toMatchObject({ granted: false, remaining: 0 });
+    });
+
+    describe('with a lease of its own left', () => {
+      const rule = { limit: 10_000, windowMs: 10_000 };
+      const WINDOW_START = Math.floor(NOW / 10_000) * 10_000;
+
+      /** This replica takes a lease (99 of 10,000), then the other replicas spend the window down to 10 unleased. */
+      const leaseThenOthersSpend = async (store: MemoryCounterStore): Promise<GlobalRateLimiter> => {
+        const limiter = new GlobalRateLimiter(store, { budgetMs: 1_000, unreachableBackoffMs: 1_000 });
+        await limiter.take('key_a', rule, 'deny', NOW);
+        expect(store.peek('key_a')).toEqual({ start: WINDOW_START, windowMs: 10_000, used: 100 });
+        const { revision } = await store.read('key_a');
+        await store.write('key_a', { start: WINDOW_START, windowMs: 10_000, used: 9_990 }, revision);
+        // More than the lease and what is unleased together: refused, saying both are left. It has read the count now.
+        await expect(Promise.resolve(limiter.take('key_a', rule, 'deny', NOW, 110))).resolves.toMatchObject({ granted: false, remaining: 109 });
+        return limiter;
+      };
+
+      it('counts its unused lease as its own, not as spent: refuses only a cost above the lease and what is unleased', async () => {
+        const store = new MemoryCounterStore();
+        const limiter = await leaseThenOthersSpend(store);
+        // 99 leased + 10 unleased: a cost of 105 fits, the lease spent first.
+        await expect(Promise.resolve(limiter.take('key_a', rule, 'deny', NOW, 105))).resolves.toMatchObject({ granted: true, remaining: 4 });
+        expect(store.peek('key_a')?.used).toBe(9_996);
+        const calls = store.calls;
+        expect(limiter.take('key_a', rule, 'deny', NOW, 5)).toMatchObject({ granted: false, remaining: 4 });
+        expect(store.calls).toBe(calls);
+        await expect(Promise.resolve(limiter.take('key_a', rule, 'deny', NOW, 4))).resolves.toMatchObject({ granted: true, remaining: 0 });
+        expect(store.peek('key_a')?.used).toBe(10_000);
+      });
+
+      it('takes the lease’s part out of it while the write is in flight: no call granted from it twice', async () => {
+        const store = new MemoryCounterStore();
+        const limiter = await leaseThenOthersSpend(store);
+        let release: () => void = () => undefined;
+        const gate = new Promise<void>((r) => (release = r));
+        const write = store.write.bind(store);
+        store.write = async (id, count, revision) => {
+          await gate;
+          return write(id, count, revision);
+        };
+        const big = limiter.take('key_a', rule, 'deny', NOW, 100);
+        // The write for the 100 is in flight; these may not be granted from the 99 it is spending.
+        const small = Array.from({ length: 20 }, () => limiter.take('key_a', rule, 'deny', NOW, 1));
+        release();
+        const answers = await Promise.all([big, ...small]);
+        expect(answers[0]).toMatchObject({ granted: true });
+        const granted = [100, ...small.map(() => 1)].filter((_, i) => answers[i].granted).reduce((a, b) => a + b, 0);
+        expect(granted).toBe(109);
+        expect(store.peek('key_a')?.used).toBe(10_000);
+      });
     });
 
     it('takes costs from a lease: three replicas spending 7 at a time never exceed the limit', async () => {

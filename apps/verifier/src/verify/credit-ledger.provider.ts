@@ -15,5 +15,10 @@ export const creditLedgerProvider = (config: VerifierConfig): Provider => ({
   provide: CreditLedger,
   inject: [NATS_CONNECTION],
   useFactory: (nats: NatsConnection): CreditLedger =>
-    new CreditLedger(jetStreamCreditCountStore(nats, { timeoutMs: config.rateLimitTimeoutMs }), { budgetMs: config.rateLimitTimeoutMs, unreachableBackoffMs: UNREACHABLE_BACKOFF_MS }),
+    new CreditLedger(jetStreamCreditCountStore(nats, { timeoutMs: config.rateLimitTimeoutMs }), {
+      budgetMs: config.rateLimitTimeoutMs,
+      // The store's request timeout: a write sent before the budget ran out has answered by then.
+      writeSettleMs: config.rateLimitTimeoutMs,
+      unreachableBackoffMs: UNREACHABLE_BACKOFF_MS,
+    }),
 });
