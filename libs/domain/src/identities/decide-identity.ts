@@ -11,8 +11,12 @@ import { validExternalId } from './identity-values';
 /** Another workspace's identity answers exactly like an unknown or deleted one. */
 export const identityNotFound = (): DomainError => new DomainError(ErrorCodes.identityNotFound, 'no such identity');
 
+/** Live in that workspace: what a key of it needs (else the key answers DISABLED) and what a command may act on. */
+export const isLiveIdentity = (state: IdentityState, target: { readonly identityId: string; readonly workspaceId: string }): state is ExistingIdentity =>
+  state.status === 'active' && state.identityId === target.identityId && state.workspaceId === target.workspaceId;
+
 export const existingIdentity = (state: IdentityState, command: { readonly identityId: string; readonly workspaceId: string }): ExistingIdentity => {
-  if (state.status !== 'active' || state.identityId !== command.identityId || state.workspaceId !== command.workspaceId) throw identityNotFound();
+  if (!isLiveIdentity(state, command)) throw identityNotFound();
   return state;
 };
 
