@@ -145,7 +145,7 @@ describe('identities, services as separate processes', () => {
     // The identity's limits bind keys holding more than the key manager does: lifting them would hand those keys access again.
     const manager = (await createKey({ name: 'key manager', permissions: { api_keys: 'write', calls: 'write' } })).key ?? '';
     const identity = await create({ credits: { remaining: 5 }, ratelimits: [{ name: 'tokens', limit: 1, windowSeconds: 60 }] });
-    const member = await createKey({ identityId: identity.id, unrestricted: true });
+    const member = await createKey({ identityId: identity.id });
     const forbidden = { statusCode: 403, code: 'FORBIDDEN' };
     for (const body of [{ credits: { remaining: 1_000_000 } }, { credits: null }, { ratelimits: [] }, { ratelimits: [{ name: 'tokens', limit: 1_000, windowSeconds: 1 }] }]) {
       expect((await stack.api('PATCH', `/v1/identities/${identity.id}`, body, manager)).body).toMatchObject(forbidden);
