@@ -141,6 +141,25 @@ describe('identities, services as separate processes', () => {
     expect((await stack.api<IdentityPage>('GET', `/v1/identities?externalId=${encodeURIComponent(ours.externalId)}`, undefined, otherAdminKey)).body.items).toEqual([]);
   });
 
+  it("lets only a full-access key set an identity's credits and named limits (403 FORBIDDEN for a restricted key manager), the rest to any api_keys:write key", async () => {
+    // The identity's limits bind keys holding more than the key manager does: lifting them would hand those keys access again.
+    const manager = (await createKey({ name: 'key manager', permissions: { api_keys: 'write', calls: 'write' } })).key ?? '';
+    const identity = await create({ credits: { remaining: 5 }, ratelimits: [{ name: 'tokens', limit: 1, windowSeconds: 60 }] });
+    const member = await createKey({ identityId: identity.id });
+    const forbidden = { statusCode: 403, code: 'FORBIDDEN' };
+    for (const body of [{ credits: { remaining: 1_000_000 } }, { credits: null }, { ratelimits: [] }, { ratelimits: [{ name: 'tokens', limit: 1_000, windowSeconds: 1 }] }]) {
+      expect((await stack.api('PATCH', `/v1/identities/${identity.id}`, body, manager)).body).toMatchObject(forbidden);
+    }
+    expect((await stack.api('POST', '/v1/identities', { externalId: externalId(), credits: { remaining: 1 } }, manager)).body).toMatchObject(forbidden);
+    expect((await stack.api('POST', '/v1/identities', { externalId: externalId(), ratelimits: [{ name: 'tokens', limit: 1, windowSeconds: 60 }] }, manager)).body).toMatchObject(forbidden);
+    expect(await stack.verify(member.key ?? '')).toMatchObject({ code: 'VALID', credits: { remaining: 4 } });
+    expect((await stack.api<IdentityView>('GET', `/v1/identities/${identity.id}`)).body.ratelimits).toMatchObject([{ name: 'tokens', limit: 1, windowSeconds: 60 }]);
+    const renamed = await stack.api<IdentityView>('PATCH', `/v1/identities/${identity.id}`, { externalId: externalId(), meta: { edited: 'by the key manager' } }, manager);
+    expect(renamed.status).toBe(200);
+    expect((await create({ meta: { by: 'the key manager' } }, manager)).meta).toEqual({ by: 'the key manager' });
+    expect((await stack.api('PATCH', `/v1/identities/${identity.id}`, { credits: { remaining: 10 } })).status).toBe(200);
+  });
+
   it('refuses bad input with 400 naming each field', async () => {
     const bad = async (method: string, route: string, body: unknown): Promise<string[]> => {
       const res = await stack.api(method, route, body);

@@ -21,8 +21,8 @@ const isExternalId = (value: unknown): boolean => {
 const IsExternalId = rule('isExternalId', isExternalId, `must be 1 to ${MAX_EXTERNAL_ID_LENGTH} printable characters`);
 
 const EXTERNAL_ID = { example: 'user_123', minLength: 1, maxLength: MAX_EXTERNAL_ID_LENGTH, description: 'your own id for it, unique in the workspace; taken exactly as sent' } as const;
-const CREDITS = "usage credits its keys share (a key's own credits come first): each VALID verify spends its cost; null: none";
-const RATELIMITS = "named rate limits all its keys share (one counter per limit, not per key); a key's limit of the same name overrides it";
+const CREDITS = "usage credits its keys share (a key's own credits come first): each VALID verify spends its cost; null: none. Setting them takes a full-access key (403 FORBIDDEN otherwise)";
+const RATELIMITS = "named rate limits all its keys share (one counter per limit, not per key); a key's limit of the same name overrides it. Setting them takes a full-access key (403 FORBIDDEN otherwise)";
 
 /** Rules run bottom-up; only the first failure per field is reported. */
 export class CreateIdentityRequestDto {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandContext, DomainEvent, EventMetadata, PositionToken } from '@keyward/contracts';
 import { ConcurrencyError, positionToToken, START_POSITION, type EventStore, type Position, type ReadStreamResult } from '@keyward/event-store';
-import { EVENT_STORE } from '@keyward/platform';
+import { BusinessClock, EVENT_STORE } from '@keyward/platform';
 import { AppendedPublisher } from './appended.publisher';
 import { DecisionReads } from './decision-reads';
 import { earlierAttempt } from './earlier-attempt';
@@ -77,6 +77,7 @@ export class CommandHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly appended: AppendedPublisher,
+    private readonly clock: BusinessClock,
   ) {}
 
   async handle<State, Event extends DomainEvent>(
@@ -86,7 +87,8 @@ export class CommandHandler {
     decide: Decide<State, Event>,
     { retriesOnConflict = 0, read }: HandleOptions<Event> = {},
   ): Promise<Handled<State, Event>> {
-    const now = new Date();
+    // Business time, as the verifiers and the gateway read it (expiries, credits' setAt); one instant for the decision and its events' occurredAt.
+    const now = new Date(this.clock.now());
     const metadata = eventMetadata(context, now);
     let redecided = 0;
     let fresh = false;

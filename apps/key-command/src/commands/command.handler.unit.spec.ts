@@ -1,4 +1,5 @@
 import type { CommandContext, KeyEvent } from '@keyward/contracts';
+import type { BusinessClock } from '@keyward/platform';
 import { ConcurrencyError, type EventStore, type ExpectedVersion, type ReadStreamResult } from '@keyward/event-store';
 import type { AppendedPublisher } from './appended.publisher';
 import { CommandHandler, type Evolver } from './command.handler';
@@ -27,17 +28,18 @@ const fakeStore = (conflicts = 0) => {
 };
 
 const publisher = { publish: () => undefined } as unknown as AppendedPublisher;
+const realClock: BusinessClock = { now: () => Date.now() };
 
 describe('CommandHandler', () => {
   it('reads the stream, decides, and appends with the version it decided against', async () => {
     const { store, calls } = fakeStore();
-    await new CommandHandler(store, publisher).handle('key-key_1', counting, context, () => [revoked]);
+    await new CommandHandler(store, publisher, realClock).handle('key-key_1', counting, context, () => [revoked]);
     expect(calls).toEqual({ reads: 1, appends: ['no_stream'] });
   });
 
   it('decides on a stream the caller has just read (a create) without reading it again', async () => {
     const { store, calls } = fakeStore();
-    const handled = await new CommandHandler(store, publisher).handle('key-key_1', counting, context, () => [revoked], { read: EMPTY });
+    const handled = await new CommandHandler(store, publisher, realClock).handle('key-key_1', counting, context, () => [revoked], { read: EMPTY });
     expect(calls).toEqual({ reads: 0, appends: ['no_stream'] });
     expect(handled.state).toBe(1);
   });
@@ -60,7 +62,7 @@ describe('CommandHandler', () => {
       reads.used('workspace-default', version, version === 3n, () => (version = 4n));
       return [revoked];
     };
-    await new CommandHandler(store, publisher).handle('key-key_1', counting, context, decide, { read: EMPTY });
+    await new CommandHandler(store, publisher, realClock).handle('key-key_1', counting, context, decide, { read: EMPTY });
     expect(kept).toEqual(['decided on 3', 'decided on 4']);
     expect(unchanged).toEqual([
       { streamId: 'workspace-default', version: 3n },
@@ -77,7 +79,7 @@ describe('CommandHandler', () => {
       reads.used('workspace-default', 1n, false, () => undefined);
       return [revoked];
     };
-    await expect(new CommandHandler(store, publisher).handle('key-key_1', counting, context, decide)).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(new CommandHandler(store, publisher, realClock).handle('key-key_1', counting, context, decide)).rejects.toBeInstanceOf(ConcurrencyError);
   });
 
   it('makes a refusal on a kept workspace again on the workspace read now, and refuses only then', async () => {
@@ -91,7 +93,7 @@ describe('CommandHandler', () => {
       if (plan === 'free') throw new Error('PLAN_UPGRADE_REQUIRED');
       return [revoked];
     };
-    await new CommandHandler(store, publisher).handle('key-key_1', counting, context, decide);
+    await new CommandHandler(store, publisher, realClock).handle('key-key_1', counting, context, decide);
     expect(plans).toEqual(['free', 'pro']);
     expect(calls.appends).toEqual(['no_stream']);
   });
@@ -105,13 +107,33 @@ describe('CommandHandler', () => {
       reads.used('workspace-default', 1n, !reads.fresh, () => undefined);
       throw new Error('PLAN_UPGRADE_REQUIRED');
     };
-    await expect(new CommandHandler(store, publisher).handle('key-key_1', counting, context, decide)).rejects.toThrow('PLAN_UPGRADE_REQUIRED');
+    await expect(new CommandHandler(store, publisher, realClock).handle('key-key_1', counting, context, decide)).rejects.toThrow('PLAN_UPGRADE_REQUIRED');
     expect(freshness).toEqual([false, true]);
   });
 
   it('reads afresh after a conflict, even when the caller had read the stream', async () => {
     const { store, calls } = fakeStore(1);
-    await new CommandHandler(store, publisher).handle('key-key_1', counting, context, () => [revoked], { read: EMPTY, retriesOnConflict: 1 });
+    await new CommandHandler(store, publisher, realClock).handle('key-key_1', counting, context, () => [revoked], { read: EMPTY, retriesOnConflict: 1 });
     expect(calls).toEqual({ reads: 1, appends: ['no_stream', 'no_stream'] });
+  });
+
+  it('decides at the business clock’s now (the test clock moves key-command as it moves the verifiers), and stamps the events with that same instant', async () => {
+    const BUSINESS_NOW = Date.parse('2027-01-31T23:59:59.000Z');
+    const stamped: string[] = [];
+    const store = {
+      readStream: async () => EMPTY,
+      appendToStream: async (_streamId: string, events: readonly { metadata: { occurredAt: string } }[]) => {
+        stamped.push(...events.map((e) => e.metadata.occurredAt));
+        return { nextExpectedVersion: 0n, position: { commit: 1n, prepare: 1n } };
+      },
+    } as unknown as EventStore;
+    const decidedAt: string[] = [];
+    const clock: BusinessClock = { now: () => BUSINESS_NOW };
+    await new CommandHandler(store, publisher, clock).handle('key-key_1', counting, context, (_state, now) => {
+      decidedAt.push(now.toISOString());
+      return [revoked, revoked];
+    });
+    expect(decidedAt).toEqual(['2027-01-31T23:59:59.000Z']);
+    expect(stamped).toEqual(['2027-01-31T23:59:59.000Z', '2027-01-31T23:59:59.000Z']);
   });
 });

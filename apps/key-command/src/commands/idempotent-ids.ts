@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCodes, IDEMPOTENCY_WINDOW_MS, type CommandContext, type DomainEvent } from '@keyward/contracts';
 import { derivedIds, DomainError, randomIds, type IdSource } from '@keyward/domain';
 import type { EventStore, ReadStreamResult } from '@keyward/event-store';
-import { EVENT_STORE, PEPPER } from '@keyward/platform';
+import { BusinessClock, EVENT_STORE, PEPPER } from '@keyward/platform';
 
 /**
  * What a create makes: each kind gets its own ids, so a key and a role never share a derivation,
@@ -33,6 +33,7 @@ export class IdempotentIds {
   constructor(
     @Inject(PEPPER) private readonly pepper: Buffer,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: BusinessClock,
   ) {}
 
   /** The aggregate to create: `make` turns an id source into an id, `streamOf` names its stream. */
@@ -40,7 +41,8 @@ export class IdempotentIds {
     const key = context.idempotency?.key;
     if (key === undefined) return { id: make(randomIds), stream: { currentVersion: null, events: [] } };
     const base = `keyward-id\0${kind}\0${context.workspaceId}\0${key}`;
-    const since = Date.now() - IDEMPOTENCY_WINDOW_MS;
+    // The clock that stamped the events' occurredAt (CommandHandler).
+    const since = this.clock.now() - IDEMPOTENCY_WINDOW_MS;
     for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
       // Generation 0 is the derivation of streams written before generations existed.
       const id = make(derivedIds(this.pepper, generation === 0 ? base : `${base}\0${generation}`));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { identityStreamId, type CommandReply, type CreateIdentityRequest, type IdentityEvent, type IdentityResult } from '@keyward/contracts';
-import { newIdentityId } from '@keyward/domain';
+import { newIdentityId, parseGrants } from '@keyward/domain';
 import { IdempotentIds } from '../commands/idempotent-ids';
 import { identityReply } from './identity-payload';
 import { IdentityWrites } from './identity-writes';
@@ -14,6 +14,6 @@ export class CreateIdentityHandler {
 
   async execute({ context, ...request }: CreateIdentityRequest): Promise<CommandReply<IdentityResult>> {
     const { id: identityId, stream } = await this.ids.for<IdentityEvent>('identity', context, newIdentityId, identityStreamId);
-    return identityReply(await this.writes.handle({ type: 'CreateIdentity', identityId, workspaceId: context.workspaceId, ...request }, context, stream));
+    return identityReply(await this.writes.handle({ type: 'CreateIdentity', identityId, workspaceId: context.workspaceId, ...request, authority: parseGrants(context.grants) }, context, stream));
   }
 }

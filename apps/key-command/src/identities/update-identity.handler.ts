@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandReply, IdentityResult, UpdateIdentityRequest } from '@keyward/contracts';
+import { parseGrants } from '@keyward/domain';
 import { identityReply } from './identity-payload';
 import { IdentityWrites } from './identity-writes';
 
@@ -9,6 +10,6 @@ export class UpdateIdentityHandler {
   constructor(private readonly writes: IdentityWrites) {}
 
   async execute({ context, ...request }: UpdateIdentityRequest): Promise<CommandReply<IdentityResult>> {
-    return identityReply(await this.writes.handle({ type: 'UpdateIdentity', workspaceId: context.workspaceId, ...request }, context));
+    return identityReply(await this.writes.handle({ type: 'UpdateIdentity', workspaceId: context.workspaceId, ...request, authority: parseGrants(context.grants) }, context));
   }
 }

@@ -2,7 +2,7 @@ import { ErrorCodes, type Entitlements, type Plan, type WorkspaceSettings } from
 import { DomainError, validationError } from '../domain.error';
 import { effectiveGrants, type KeyAccess, type RoleGrants } from '../permissions/effective-grants';
 import { formatPermission, type Permission } from '../permissions/permission';
-import { grantCovers } from '../permissions/permission-evaluator';
+import { grantCovers, holdsAll } from '../permissions/permission-evaluator';
 import { entitlementsOf, planFor } from '../workspaces/plan-entitlements';
 import type { ExistingWorkspace } from '../workspaces/workspace.state';
 
@@ -43,6 +43,17 @@ export const requireEntitlement = (policy: Pick<WorkspacePolicy, 'plan' | 'entit
 export const assertWithinAuthority = (authority: readonly Permission[], granted: readonly Permission[]): void => {
   const beyond = granted.find((g) => !authority.some((a) => grantCovers(a, g)));
   if (beyond) throw new DomainError(ErrorCodes.forbidden, `this would grant ${formatPermission(beyond)}, which the calling key does not hold`);
+};
+
+/** What an admin key, an unrestricted key and the root key hold. */
+const FULL_ACCESS: readonly Permission[] = [{ resource: '*', action: 'write' }];
+
+/**
+ * For changes whose reach no permission bounds (they shape keys the caller may hold less than):
+ * only a full-access caller may make them.
+ */
+export const assertFullAccess = (authority: readonly Permission[], what: string): void => {
+  if (!holdsAll(authority, FULL_ACCESS)) throw new DomainError(ErrorCodes.forbidden, `${what} takes a full-access key`);
 };
 
 /** What a key would hold, checked against the caller's authority. */

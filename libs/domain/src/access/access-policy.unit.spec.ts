@@ -5,7 +5,7 @@ import { accessPolicy, permissions } from '../testing';
 import { entitlementsOf } from '../workspaces/plan-entitlements';
 import { defaultWorkspaceSettings } from '../workspaces/workspace-settings';
 import { DEFAULT_WORKSPACE, type ExistingWorkspace } from '../workspaces/workspace.state';
-import { assertInCatalogue, assertKeyWithinAuthority, assertWithinAuthority, requireEntitlement, workspacePolicyOf, type WorkspacePolicy } from './access-policy';
+import { assertFullAccess, assertInCatalogue, assertKeyWithinAuthority, assertWithinAuthority, requireEntitlement, workspacePolicyOf, type WorkspacePolicy } from './access-policy';
 
 /** What `act` throws, as code, field and message; fails when it does not throw a DomainError. */
 const refusal = (act: () => void): { code: string; field?: string; message: string } => {
@@ -77,6 +77,15 @@ describe('assertWithinAuthority', () => {
       return;
     }
     expect(refusal(act)).toEqual({ code: ErrorCodes.forbidden, field: undefined, message: `this would grant ${beyond}, which the calling key does not hold` });
+  });
+});
+
+describe('assertFullAccess', () => {
+  it('lets through only who holds *:write (admin, unrestricted, root), however much else the caller holds', () => {
+    expect(() => assertFullAccess(permissions('*:write'), 'this')).not.toThrow();
+    expect(() => assertFullAccess(permissions('calls:read', '*:write'), 'this')).not.toThrow();
+    expect(refusal(() => assertFullAccess(permissions('*:read', 'api_keys:write', 'roles:write', 'calls:write'), 'this'))).toEqual({ code: ErrorCodes.forbidden, message: 'this takes a full-access key' });
+    expect(refusal(() => assertFullAccess([], 'this')).code).toBe(ErrorCodes.forbidden);
   });
 });
 

@@ -1,4 +1,5 @@
 import { ErrorCodes, type IdentityChangedData, type IdentityEvent } from '@keyward/contracts';
+import { assertFullAccess } from '../access/access-policy';
 import { DomainError } from '../domain.error';
 import { validCredits } from '../limits/credits';
 import { sameNamedRateLimits, validNamedRateLimits } from '../limits/named-rate-limits';
@@ -10,16 +11,28 @@ import { validExternalId } from './identity-values';
 /** Another workspace's identity answers exactly like an unknown or deleted one. */
 export const identityNotFound = (): DomainError => new DomainError(ErrorCodes.identityNotFound, 'no such identity');
 
+/** Live in that workspace: what a key of it needs (else the key answers DISABLED) and what a command may act on. */
+export const isLiveIdentity = (state: IdentityState, target: { readonly identityId: string; readonly workspaceId: string }): state is ExistingIdentity =>
+  state.status === 'active' && state.identityId === target.identityId && state.workspaceId === target.workspaceId;
+
 export const existingIdentity = (state: IdentityState, command: { readonly identityId: string; readonly workspaceId: string }): ExistingIdentity => {
-  if (state.status !== 'active' || state.identityId !== command.identityId || state.workspaceId !== command.workspaceId) throw identityNotFound();
+  if (!isLiveIdentity(state, command)) throw identityNotFound();
   return state;
 };
+
+/**
+ * An identity's credits and named limits bind every key of it, keys holding more than the caller
+ * included, and lifting them gives those keys access again: a key's own are set within the caller's
+ * authority (decide-key), an identity's only by a full-access caller.
+ */
+const SHARED_LIMITS = "setting an identity's credits or rate limits";
 
 const createIdentity = (command: CreateIdentity, state: IdentityState, now: Date): IdentityEvent[] => {
   const externalId = validExternalId(command.externalId);
   const meta = command.meta === undefined ? NO_META : validMeta(command.meta);
   const ratelimits = command.ratelimits === undefined ? [] : validNamedRateLimits(command.ratelimits);
   const credits = command.credits === undefined || command.credits === null ? undefined : validCredits(command.credits);
+  if (credits !== undefined || ratelimits.length > 0) assertFullAccess(command.authority, SHARED_LIMITS);
   if (state.status !== 'absent') throw new DomainError(ErrorCodes.conflict, 'an identity with this id exists already');
   const { identityId, workspaceId } = command;
   return [{ type: 'IdentityCreated', data: { identityId, workspaceId, externalId, meta, ratelimits, ...(credits ? { credits } : {}), createdAt: now.toISOString() } }];
@@ -39,6 +52,8 @@ const updateIdentity = (command: UpdateIdentity, state: IdentityState, now: Date
     ...(credits !== undefined ? { credits: { credits, generation: identity.creditsGeneration + 1 } } : {}),
   };
   if (Object.keys(changed).length === 0) return [];
+  // Lowering them is refused too: telling a lower limit from a higher one (credits, refills, windows) is no rule worth keeping.
+  if (changed.credits !== undefined || changed.ratelimits !== undefined) assertFullAccess(command.authority, SHARED_LIMITS);
   return [{ type: 'IdentityChanged', data: { identityId: identity.identityId, workspaceId: identity.workspaceId, ...changed, changedAt: now.toISOString() } }];
 };
 

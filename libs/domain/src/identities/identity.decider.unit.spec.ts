@@ -1,5 +1,5 @@
 import { ErrorCodes, MAX_NAMED_RATE_LIMITS, type IdentityCreated, type IdentityEvent } from '@keyward/contracts';
-import { deciderSpecification, NOW, OTHER_WORKSPACE_ID, WORKSPACE_ID } from '../testing';
+import { deciderSpecification, NOW, OTHER_WORKSPACE_ID, permissions, WORKSPACE_ID } from '../testing';
 import { MAX_META_BYTES } from '../meta/json-meta';
 import { evolveIdentity } from './evolve-identity';
 import type { CreateIdentity, UpdateIdentity } from './identity.commands';
@@ -16,8 +16,13 @@ const invalid = (field: string) => ({ code: ErrorCodes.validationFailed, field }
 const notFound = { code: ErrorCodes.identityNotFound, message: 'no such identity' };
 const tokens = { name: 'tokens', limit: 10, windowSeconds: 60, autoApply: true };
 
-const create = (over: Partial<Omit<CreateIdentity, 'type'>> = {}): CreateIdentity => ({ type: 'CreateIdentity', ...ids, externalId: 'user_123', ...over });
-const update = (over: Partial<Omit<UpdateIdentity, 'type' | 'identityId' | 'workspaceId'>>): UpdateIdentity => ({ type: 'UpdateIdentity', ...ids, ...over });
+const FULL_ACCESS = permissions('*:write');
+/** A key manager that does not hold everything: what it may do to keys, bounded by what it holds. */
+const KEY_MANAGER = permissions('api_keys:write', 'calls:write');
+const forbidden = { code: ErrorCodes.forbidden, message: "setting an identity's credits or rate limits takes a full-access key" };
+
+const create = (over: Partial<Omit<CreateIdentity, 'type'>> = {}): CreateIdentity => ({ type: 'CreateIdentity', ...ids, externalId: 'user_123', authority: FULL_ACCESS, ...over });
+const update = (over: Partial<Omit<UpdateIdentity, 'type' | 'identityId' | 'workspaceId'>>): UpdateIdentity => ({ type: 'UpdateIdentity', ...ids, authority: FULL_ACCESS, ...over });
 
 const created: IdentityCreated = { type: 'IdentityCreated', data: { ...ids, externalId: 'user_123', meta: {}, ratelimits: [], createdAt: NOW.toISOString() } };
 const withCredits: IdentityCreated = { type: 'IdentityCreated', data: { ...created.data, credits: { remaining: 100 } } };
@@ -108,6 +113,33 @@ describe('identity decider', () => {
       given([created]).when({ ...update({ meta: null }), workspaceId: OTHER_WORKSPACE_ID }).then(notFound);
       given([]).when(update({ meta: null })).then(notFound);
       given([created, deleted]).when(update({ meta: null })).then(notFound);
+    });
+  });
+
+  describe("who may set an identity's credits and named limits", () => {
+    // They bind every key of the identity, keys holding more than the caller included: lifting them gives those keys access again.
+    it('a full-access caller only, on create and on update, raising or lowering', () => {
+      given([]).when(create({ credits: { remaining: 100 }, authority: KEY_MANAGER })).then(forbidden);
+      given([]).when(create({ ratelimits: [tokens], authority: KEY_MANAGER })).then(forbidden);
+      given([withCredits]).when(update({ credits: { remaining: 1_000_000 }, authority: KEY_MANAGER })).then(forbidden);
+      given([withCredits]).when(update({ credits: { remaining: 1 }, authority: KEY_MANAGER })).then(forbidden);
+      given([withCredits]).when(update({ credits: null, authority: KEY_MANAGER })).then(forbidden);
+      given([created]).when(update({ ratelimits: [tokens], authority: KEY_MANAGER })).then(forbidden);
+      given([{ ...created, data: { ...created.data, ratelimits: [tokens] } }]).when(update({ ratelimits: [], authority: KEY_MANAGER })).then(forbidden);
+      given([]).when(create({ credits: { remaining: 100 }, ratelimits: [tokens], authority: permissions('*:write') })).then([
+        { ...withCredits, data: { ...withCredits.data, ratelimits: [tokens] } },
+      ]);
+    });
+
+    it('anyone the route lets in for the rest, and for what changes nothing', () => {
+      given([]).when(create({ credits: null, ratelimits: [], meta: { plan: 'pro' }, authority: KEY_MANAGER })).then([{ ...created, data: { ...created.data, meta: { plan: 'pro' } } }]);
+      const renamed: IdentityEvent = { type: 'IdentityChanged', data: { ...ids, externalId: 'org_9', changedAt: LATER.toISOString() } };
+      given([created]).when(update({ externalId: 'org_9', ratelimits: [], authority: KEY_MANAGER }), LATER).then([renamed]);
+      given([created]).when(update({ ratelimits: [], authority: permissions('*:read') })).then([]);
+    });
+
+    it('answers an unknown identity as unknown, whoever asks', () => {
+      given([]).when(update({ credits: { remaining: 1 }, authority: KEY_MANAGER })).then(notFound);
     });
   });
 

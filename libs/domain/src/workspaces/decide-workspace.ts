@@ -1,7 +1,6 @@
 import { ErrorCodes, type WorkspaceEvent, type WorkspaceSettings } from '@keyward/contracts';
+import { assertFullAccess } from '../access/access-policy';
 import { DomainError } from '../domain.error';
-import type { Permission } from '../permissions/permission';
-import { holdsAll } from '../permissions/permission-evaluator';
 import type { ChangeWorkspacePlan, ChangeWorkspaceSettings, CreateWorkspace, WorkspaceCommand } from './workspace.commands';
 import { defaultWorkspaceSettings } from './workspace-settings';
 import { assertOperator, validSettingsChange, validWorkspaceName } from './workspace-rules';
@@ -37,11 +36,9 @@ const sameSettings = (a: WorkspaceSettings, b: WorkspaceSettings): boolean =>
   a.resourceCatalogue.length === b.resourceCatalogue.length &&
   a.resourceCatalogue.every((r, i) => r.resource === b.resourceCatalogue[i].resource && r.group === b.resourceCatalogue[i].group);
 
-const FULL_ACCESS: readonly Permission[] = [{ resource: '*', action: 'write' }];
-
 const changeSettings = (command: ChangeWorkspaceSettings, state: WorkspaceState, now: Date): WorkspaceEvent[] => {
   const workspace = existing(state);
-  if (!holdsAll(command.authority, FULL_ACCESS)) throw new DomainError(ErrorCodes.forbidden, 'changing workspace settings takes a full-access key');
+  assertFullAccess(command.authority, 'changing workspace settings');
   // The same rule the command's parser applied: the domain keeps its invariants whoever calls it.
   const settings = { ...workspace.settings, ...validSettingsChange(command.settings) };
   if (sameSettings(settings, workspace.settings)) return [];

@@ -1,4 +1,4 @@
-import { keyStreamId, roleStreamId, workspaceStreamId, type KeywardEvent } from '@keyward/contracts';
+import { identityStreamId, keyStreamId, roleStreamId, workspaceStreamId, type IdentityEvent, type KeywardEvent } from '@keyward/contracts';
 import { parsePermissionQuery, type PermissionQuery } from '@keyward/domain';
 import type { PostgresEventStore } from '@keyward/event-store/postgres';
 import { projectedHistory } from '../testing/projected-history.fixture';
@@ -11,6 +11,11 @@ const WS = 'ws_time';
 const KEY = keyId(1);
 const SHORT_LIVED = keyId(2);
 const BAD_LIST = keyId(3);
+const OF_IDENTITY = keyId(4);
+const OF_FOREIGN_IDENTITY = keyId(5);
+const OF_UNKNOWN_IDENTITY = keyId(6);
+const IDENTITY = 'idn_aaaaaaaaaaaaaaaaaaaaaaaa';
+const FOREIGN_IDENTITY = 'idn_bbbbbbbbbbbbbbbbbbbbbbbb';
 const at = (hhmm: string): string => `2026-03-01T${hhmm}:00.000Z`;
 
 /** Appends one event to its stream, stamped `hhmm` as key-command's clock would stamp it. */
@@ -18,6 +23,11 @@ const append = (store: PostgresEventStore, streamId: string, hhmm: string, event
   store.appendToStream(streamId, [{ ...event, metadata: { workspaceId: WS, actor: 'system', correlationId: 'c', causationId: 'c', occurredAt: at(hhmm), schemaVersion: 1 } }], {
     expectedVersion: 'any',
   });
+
+const identityCreated = (identityId: string, workspaceId: string, hhmm: string): IdentityEvent => ({
+  type: 'IdentityCreated',
+  data: { identityId, workspaceId, externalId: identityId, meta: {}, ratelimits: [], createdAt: at(hhmm) },
+});
 
 const required = (require?: string | string[]): PermissionQuery => parsePermissionQuery(require) ?? [];
 
@@ -40,6 +50,13 @@ describe('what a key could do at a moment, folded from a real event store', () =
     await append(store, keyStreamId(KEY), '09:00', { type: 'KeyDeleted', data: { keyId: KEY, deletedAt: at('09:00') } });
     // Not one key-command would write: a history altered by hand.
     await append(store, keyStreamId(BAD_LIST), '02:00', keyCreated(3, { workspaceId: WS, ipAllowlist: ['not an address'] }));
+    await append(store, identityStreamId(IDENTITY), '01:30', identityCreated(IDENTITY, WS, '01:30'));
+    await append(store, identityStreamId(FOREIGN_IDENTITY), '01:30', identityCreated(FOREIGN_IDENTITY, 'ws_other', '01:30'));
+    await append(store, keyStreamId(OF_IDENTITY), '02:00', keyCreated(4, { workspaceId: WS, identityId: IDENTITY }));
+    // Also not one key-command would write (it checks the identity), nor a delete while a live key belongs to it: the verifiers fail closed all the same.
+    await append(store, keyStreamId(OF_FOREIGN_IDENTITY), '02:00', keyCreated(5, { workspaceId: WS, identityId: FOREIGN_IDENTITY }));
+    await append(store, keyStreamId(OF_UNKNOWN_IDENTITY), '02:00', keyCreated(6, { workspaceId: WS, identityId: 'idn_cccccccccccccccccccccccc' }));
+    await append(store, identityStreamId(IDENTITY), '07:00', { type: 'IdentityDeleted', data: { identityId: IDENTITY, workspaceId: WS, deletedAt: at('07:00') } });
   });
 
   const ask = (hhmm: string, require?: string | string[], ip?: string, key = KEY, workspaceId = WS) =>
@@ -91,5 +108,13 @@ describe('what a key could do at a moment, folded from a real event store', () =
     expect(await ask('08:30', '*:write', '203.0.113.7')).toMatchObject({ status: 'revoked', code: 'REVOKED' });
     expect(await ask('02:59', undefined, undefined, SHORT_LIVED)).toMatchObject({ status: 'active', restricted: false, permissions: ['*:write'], code: 'VALID' });
     expect(await ask('03:00', undefined, undefined, SHORT_LIVED)).toMatchObject({ status: 'expired', code: 'EXPIRED' });
+  });
+
+  it("answers DISABLED, as the verifiers do, while the key's identity is not live in its workspace then: deleted, another workspace's, unknown", async () => {
+    expect(await ask('02:30', undefined, undefined, OF_IDENTITY)).toMatchObject({ status: 'active', code: 'VALID' });
+    expect(await ask('06:59', undefined, undefined, OF_IDENTITY)).toMatchObject({ code: 'VALID' });
+    expect(await ask('07:00', undefined, undefined, OF_IDENTITY)).toMatchObject({ status: 'active', code: 'DISABLED', valid: false });
+    expect(await ask('02:30', undefined, undefined, OF_FOREIGN_IDENTITY)).toMatchObject({ code: 'DISABLED' });
+    expect(await ask('02:30', undefined, undefined, OF_UNKNOWN_IDENTITY)).toMatchObject({ code: 'DISABLED' });
   });
 });

@@ -1,11 +1,13 @@
-import { keyStreamId, roleStreamId, workspaceStreamId, type KeyAccessView, type KeyEvent, type RoleEvent, type WorkspaceEvent } from '@keyward/contracts';
+import { identityStreamId, keyStreamId, roleStreamId, workspaceStreamId, type IdentityEvent, type KeyAccessView, type KeyEvent, type RoleEvent, type WorkspaceEvent } from '@keyward/contracts';
 import {
   IpAllowlistMatcher,
   decideVerify,
   effectiveGrants,
   entitlementsOf,
   heldRoles,
+  identityDecider,
   isBuiltInRole,
+  isLiveIdentity,
   keyDecider,
   keyStatusAt,
   lifetimeOf,
@@ -39,7 +41,7 @@ export interface KeyAccessQuestion {
 
 /**
  * What a key could do at a moment, from the history alone: the key's stream, the streams of its
- * custom roles and its workspace's stream, each folded by the domain's `evolve` up to that moment,
+ * custom roles, of its identity and of its workspace, each folded by the domain's `evolve` up to that moment,
  * then the domain's own verify decision. Rate-limit windows and usage are not in the history and
  * are never replayed.
  */
@@ -58,8 +60,10 @@ export class KeyAccessQueries {
     if (key.status === 'absent' || key.deletedAt !== null || key.workspaceId !== workspaceId) return undefined;
 
     const customRoles = [...new Set(key.roles.filter((roleId) => !isBuiltInRole(roleId)))];
-    const [workspaceStream, ...roleStreams] = await Promise.all([
+    const { identityId } = key;
+    const [workspaceStream, identityLive, ...roleStreams] = await Promise.all([
       this.store.readStream<WorkspaceEvent>(workspaceStreamId(workspaceId)),
+      identityId === null ? true : this.identityLiveAt(identityId, workspaceId, untilMs),
       ...customRoles.map((roleId) => this.store.readStream<RoleEvent>(roleStreamId(roleId))),
     ]);
     const workspace = workspaceDecider(workspaceId);
@@ -74,8 +78,8 @@ export class KeyAccessQueries {
 
     const grants = effectiveGrants(key, roleGrants, entitlements);
     const lifetime = lifetimeOf(key);
-    // `disabled` as the verifier's index has it: decideVerify ranks DISABLED after REVOKED and EXPIRED.
-    const verifiable = { ...lifetime, disabled: !key.enabled, workspace: { entitlements }, ipAllowlist: allowlistOf(key.ipAllowlist), granted: { grants } };
+    // `disabled` as the verifier's index has it (the key's own flag, or an identity not live then: fail closed); decideVerify ranks DISABLED after REVOKED and EXPIRED.
+    const verifiable = { ...lifetime, disabled: !key.enabled || !identityLive, workspace: { entitlements }, ipAllowlist: allowlistOf(key.ipAllowlist), granted: { grants } };
     const code = decideVerify(verifiable, Infinity, question.required, question.ip, untilMs);
     return {
       keyId,
@@ -94,5 +98,11 @@ export class KeyAccessQueries {
       code,
       valid: code === 'VALID',
     };
+  }
+
+  /** The key's identity as its history made it by then: not yet created, deleted, or another workspace's is not live. */
+  private async identityLiveAt(identityId: string, workspaceId: string, untilMs: number): Promise<boolean> {
+    const { events } = await this.store.readStream<IdentityEvent>(identityStreamId(identityId));
+    return isLiveIdentity(foldUntil(events, identityDecider.evolve, identityDecider.initialState(), untilMs), { identityId, workspaceId });
   }
 }
