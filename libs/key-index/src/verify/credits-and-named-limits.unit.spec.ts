@@ -128,16 +128,15 @@ describe('verify with named limits (product.md 9.2a)', () => {
         { name: 'tokens', remaining: 40, exceeded: true },
       ],
     });
-    await expect(ask({ key: key.secret, ratelimits: [{ name: 'unknown' }] })).resolves.toEqual({
+    // A limit the key does not have: refused before any limit is spent.
+    await expect(ask({ key: key.secret, ratelimits: [{ name: 'requests' }, { name: 'unknown' }] })).resolves.toEqual({
       valid: false,
       code: 'RATE_LIMITED',
       keyId: key.keyId,
-      ratelimits: [
-        { name: 'requests', limit: 5, remaining: 1, reset: RESET, exceeded: false },
-        { name: 'unknown', limit: 0, remaining: 0, reset: new Date(TEST_NOW).toISOString(), exceeded: true },
-      ],
+      ratelimits: [{ name: 'unknown', limit: 0, remaining: 0, reset: new Date(TEST_NOW).toISOString(), exceeded: true }],
     });
     // An empty list is no list: the autoApply limits still apply.
+    await expect(ask({ key: key.secret, ratelimits: [] })).resolves.toMatchObject({ valid: true, ratelimits: [{ name: 'requests', remaining: 1 }] });
     await expect(ask({ key: key.secret, ratelimits: [] })).resolves.toMatchObject({ valid: true, ratelimits: [{ name: 'requests', remaining: 0 }] });
     await expect(ask({ key: key.secret, ratelimits: [] })).resolves.toMatchObject({ code: 'RATE_LIMITED' });
   });

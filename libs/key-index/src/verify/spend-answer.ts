@@ -8,12 +8,15 @@ import type { SpendRequest } from './spend-request';
 import type { RateLimiting } from './answer-verify';
 import { DENIED } from './denials';
 
-/** A named limit a verify applies: the key's (or its identity's), or `undefined` for a name neither has. */
+/** A named limit a verify applies (the key's or its identity's), with what this call spends of it. */
 interface Applied {
   readonly name: string;
-  readonly limit: IndexedNamedLimit | undefined;
+  readonly limit: IndexedNamedLimit;
   readonly cost: number;
 }
+
+/** The limits a call is checked against, or the first name it gave that neither the key nor its identity has. */
+type AppliedLimits = { readonly limits: readonly Applied[] } | { readonly missing: string };
 
 /** Each key's (and identity's) autoApply limits, made once per list: the lists are replaced, never changed. */
 const autoApplied = new WeakMap<readonly IndexedNamedLimit[], readonly Applied[]>();
@@ -23,14 +26,19 @@ const autoApplied = new WeakMap<readonly IndexedNamedLimit[], readonly Applied[]
  * (and its identity), cost 1 unless the call names it with another; then each other limit the call
  * names, with its cost. Naming limits never skips an autoApply one.
  */
-const appliedLimits = (key: IndexedKey, spend: SpendRequest): readonly Applied[] => {
+const appliedLimits = (key: IndexedKey, spend: SpendRequest): AppliedLimits => {
   let auto = autoApplied.get(key.ratelimits);
   if (auto === undefined) autoApplied.set(key.ratelimits, (auto = key.ratelimits.filter((l) => l.autoApply).map((limit) => ({ name: limit.name, limit, cost: 1 }))));
   const named = spend.ratelimits;
-  if (named === undefined || named.length === 0) return auto;
+  if (named === undefined || named.length === 0) return { limits: auto };
   const applied = auto.map((a) => ({ ...a, cost: named.find((n) => n.name === a.name)?.cost ?? a.cost }));
-  for (const { name, cost } of named) if (!auto.some((a) => a.name === name)) applied.push({ name, limit: key.ratelimits.find((l) => l.name === name), cost });
-  return applied;
+  for (const { name, cost } of named) {
+    if (auto.some((a) => a.name === name)) continue;
+    const limit = key.ratelimits.find((l) => l.name === name);
+    if (limit === undefined) return { missing: name };
+    applied.push({ name, limit, cost });
+  }
+  return { limits: applied };
 };
 
 /** `f` of the value, at once when it is there: most limiter and ledger answers are (leases, known counts). */
@@ -57,7 +65,7 @@ const limited = (key: IndexedKey, ratelimit: RateLimitState | undefined, ratelim
 class Spending {
   private ratelimit: RateLimitState | undefined;
   private readonly ratelimits: NamedRateLimitState[] = [];
-  private readonly applied: readonly Applied[];
+  private readonly applied: AppliedLimits;
 
   constructor(
     private readonly valid: VerifyAnswer,
@@ -72,27 +80,29 @@ class Spending {
 
   answer(): VerifyAnswer | Promise<VerifyAnswer> {
     const { key } = this;
-    if (key.ratelimit === null) return this.named(0);
+    // A limit the key does not have allows nothing, whatever the others say: refused before any is spent.
+    if ('missing' in this.applied) return limited(key, undefined, [unknownLimit(this.applied.missing, this.now)]);
+    const limits = this.applied.limits;
+    if (key.ratelimit === null) return this.named(limits, 0);
     return then(this.limiter.take(key.keyId, key.ratelimit, key.workspace.rateLimitWhenUnreachable, this.now), (decision) => {
       this.ratelimit = stateOf(decision);
-      return decision.granted ? this.named(0) : limited(key, this.ratelimit, []);
+      return decision.granted ? this.named(limits, 0) : limited(key, this.ratelimit, []);
     });
   }
 
   /** The named limits from the `from`-th on, in order; the first that refuses answers. A loop while the limiter answers at once. */
-  private named(from: number): VerifyAnswer | Promise<VerifyAnswer> {
-    for (let i = from; i < this.applied.length; i++) {
-      const { name, limit, cost } = this.applied[i];
-      if (limit === undefined) return limited(this.key, this.ratelimit, [...this.ratelimits, unknownLimit(name, this.now)]);
+  private named(limits: readonly Applied[], from: number): VerifyAnswer | Promise<VerifyAnswer> {
+    for (let i = from; i < limits.length; i++) {
+      const { name, limit, cost } = limits[i];
       const decision = this.limiter.take(limit.counterId, limit, this.key.workspace.rateLimitWhenUnreachable, this.now, cost);
-      if (decision instanceof Promise) return decision.then((d) => this.decided(i, d));
+      if (decision instanceof Promise) return decision.then((d) => this.decided(limits, i, d));
       if (!this.granted(name, decision)) return limited(this.key, this.ratelimit, this.ratelimits);
     }
     return this.spendCredits();
   }
 
-  private decided(i: number, decision: RateLimitDecision): VerifyAnswer | Promise<VerifyAnswer> {
-    return this.granted(this.applied[i].name, decision) ? this.named(i + 1) : limited(this.key, this.ratelimit, this.ratelimits);
+  private decided(limits: readonly Applied[], i: number, decision: RateLimitDecision): VerifyAnswer | Promise<VerifyAnswer> {
+    return this.granted(limits[i].name, decision) ? this.named(limits, i + 1) : limited(this.key, this.ratelimit, this.ratelimits);
   }
 
   /** Lists the limit as checked; whether it let the call through. */

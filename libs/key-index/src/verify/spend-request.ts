@@ -1,7 +1,7 @@
 import { MAX_NAMED_RATE_LIMITS, MAX_VERIFY_COST, type NamedRateLimitRequest } from '@keyward/contracts';
 import { NAMED_RATE_LIMIT_NAME, wholeIn } from '@keyward/domain';
 
-/** What a verify asks to spend: `cost` credits, and the named limits it names (absent: every autoApply one, cost 1 each). */
+/** What a verify asks to spend: `cost` credits, and the named limits it names besides the autoApply ones (each with its cost). */
 export interface SpendRequest {
   readonly cost: number;
   readonly ratelimits: readonly Required<NamedRateLimitRequest>[] | undefined;

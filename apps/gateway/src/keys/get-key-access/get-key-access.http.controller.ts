@@ -1,6 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { ErrorCodes, type KeyAccessView } from '@keyward/contracts';
+import { BusinessClock } from '@keyward/platform';
 import { KeyAccessQueries } from '@keyward/read-models';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
@@ -13,7 +14,10 @@ import { KeyAccessViewDto } from './key-access.response.dto';
 
 @AdminController('keys', 'v1/keys')
 export class GetKeyAccessHttpController {
-  constructor(private readonly access: KeyAccessQueries) {}
+  constructor(
+    private readonly access: KeyAccessQueries,
+    private readonly clock: BusinessClock,
+  ) {}
 
   /**
    * Time travel (product.md 9.6), an auditor's question: `audit:read`, because the answer spells
@@ -26,7 +30,7 @@ export class GetKeyAccessHttpController {
   @ApiOkResponse({ type: KeyAccessViewDto, description: 'what the key could do at that moment, and the verify code `require` would have got' })
   @ApiErrors(ErrorCodes.keyNotFound)
   async get(@Param('id', KeyIdPipe) keyId: string, @Query() query: GetKeyAccessRequestDto, @CurrentPrincipal() principal: Principal): Promise<KeyAccessView> {
-    const access = await this.access.get(principal.workspaceId, keyId, keyAccessQuestionOf(query, new Date()));
+    const access = await this.access.get(principal.workspaceId, keyId, keyAccessQuestionOf(query, new Date(this.clock.now())));
     if (!access) throw keyNotFound();
     return access;
   }
