@@ -64,6 +64,8 @@ describe('the keyward CLI against a running stack', () => {
     [['keys', 'create']],
     [['keys', 'get']],
     [['keys', 'revoke']],
+    [['keys', 'disable']],
+    [['keys', 'enable']],
     [['keys', 'rotate']],
     [['keys', 'delete']],
     [['keys', 'as-of']],
@@ -104,7 +106,7 @@ describe('the keyward CLI against a running stack', () => {
     expect(unknown.stdout).toMatch(/NOT_FOUND/);
   });
 
-  it('lists, gets, rotates, revokes and deletes a key, and shows it as it was', async () => {
+  it('lists, gets, rotates, disables, enables, revokes and deletes a key, and shows it as it was', async () => {
     const key = await create('--name', 'cli lifecycle', '--role', 'read-only');
     const created = new Date().toISOString();
 
@@ -128,6 +130,13 @@ describe('the keyward CLI against a running stack', () => {
     const rotated = await json<RotateKeyResult>('keys', 'rotate', key.id, '--grace-period', '0');
     secrets.push(rotated.key);
     expect(rotated).toMatchObject({ id: key.id, key: expect.stringMatching(/^kw_live_/) });
+    expect((await json<VerifyAnswer>('verify', rotated.key)).code).toBe('VALID');
+
+    expect(await json<KeyView>('keys', 'disable', key.id)).toMatchObject({ id: key.id, enabled: false });
+    expect((await keyward('keys', 'get', key.id)).stdout).toMatch(/enabled\s+│\s+no \(disabled/);
+    const disabled = await keyward('--json', 'verify', rotated.key);
+    expect([disabled.code, (JSON.parse(disabled.stdout) as VerifyAnswer).code]).toEqual([NEGATIVE, 'DISABLED']);
+    expect(await json<KeyView>('keys', 'enable', key.id)).toMatchObject({ id: key.id, enabled: true });
     expect((await json<VerifyAnswer>('verify', rotated.key)).code).toBe('VALID');
 
     expect(await json<RevokeKeyResult>('keys', 'revoke', key.id)).toMatchObject({ id: key.id, status: 'revoked' });
