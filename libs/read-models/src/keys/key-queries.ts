@@ -90,12 +90,8 @@ export class KeyQueries {
   /** Newest first, keyset-paginated so pages stay stable while keys are created. */
   async list(workspaceId: string, filter: KeyListFilter, now = new Date()): Promise<KeyPage> {
     const staleAfterDays = await staleAfterDaysOf(this.dataSource, workspaceId);
-    const rows = new Map<string, KeyRow>();
-    const page = await readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now, staleAfterDays), filter.limit, (row) => {
-      rows.set(row.id, row);
-      return toKeyView(row, now, staleAfterDays);
-    });
-    return { ...page, items: await Promise.all(page.items.map((view) => this.withLiveCredits(view, rows.get(view.id) as KeyRow, now))) };
+    const page = await readKeyPage(keyListQuery(this.dataSource, workspaceId, filter, now, staleAfterDays), filter.limit, (row) => row);
+    return { ...page, items: await Promise.all(page.items.map((row) => this.withLiveCredits(toKeyView(row, now, staleAfterDays), row, now))) };
   }
 
   private async withLiveCredits(view: KeyView, row: KeyRow, now: Date): Promise<KeyView> {
