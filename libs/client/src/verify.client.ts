@@ -1,6 +1,6 @@
 import { connect, ErrorCode as NatsErrorCode, NatsError, type ConnectionOptions, type NatsConnection } from 'nats';
 import { Subjects, type NamedRateLimitRequest, type VerifyAnswer, type VerifyKeyIdRequest, type VerifyRequest } from '@keyward/contracts';
-import { parseKeySecret } from '@keyward/domain/formats';
+import { isKeySecret } from '@keyward/domain/formats';
 import { checkedRequirement, type KeyRequirement } from './key-requirement';
 import { decodeVerifyAnswer } from './verify-answer.decode';
 import { NoVerifierError, VerifierTimeoutError, VerifierUnavailableError } from './verifier-unavailable.error';
@@ -61,7 +61,7 @@ const unavailable = (error: unknown, timeoutMs: number): unknown => {
  *
  * - A key that is not in the Keyward format (empty, wrong prefix, length, charset or checksum)
  *   answers `MALFORMED` here, without a request: the verifier runs the same check
- *   (`parseKeySecret`) first and would answer the same, and garbage from the internet never
+ *   (`isKeySecret`) first and would answer the same, and garbage from the internet never
  *   reaches the bus.
  * - A requirement that is not a permission query or a list of permissions throws `InvalidRequirementError`.
  * - No verifier answering throws `VerifierUnavailableError`: `NoVerifierError` when none is
@@ -95,7 +95,7 @@ export class VerifyClient {
   /** Whether `key` satisfies `require`, a permission query or a list of permissions (none: any valid key); the verifier's answer, typed. */
   async verify(key: string, require?: KeyRequirement, options: VerifyOptions = {}): Promise<VerifyAnswer> {
     const required = checkedRequirement(require);
-    if (!parseKeySecret(key).ok) return MALFORMED;
+    if (!isKeySecret(key)) return MALFORMED;
     const request: VerifyRequest = {
       key,
       ...(required.length ? { require: required } : {}),

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { ErrorCodes, Subjects, type FindKeyAnswer, type FindKeyRequest } from '@keyward/contracts';
-import { parseKeySecret } from '@keyward/domain';
+import { isKeySecret } from '@keyward/domain';
 import { afterIoTurn, NATS_CONNECTION } from '@keyward/platform';
 import { ApiError } from '../errors/api-error';
 
@@ -38,7 +38,7 @@ export class KeyFinder {
 
   /** `undefined` for a token that is no key of ours; 503 when no verifier can tell. */
   async find(token: string): Promise<FoundKey | undefined> {
-    if (!parseKeySecret(token).ok) return undefined;
+    if (!isKeySecret(token)) return undefined;
     const request: FindKeyRequest = { key: token };
     await afterIoTurn();
     let answer: unknown;

@@ -1,5 +1,5 @@
 import type { FindKeyAnswer } from '@keyward/contracts';
-import { isExpiredAt, keySecretDigest, parseKeySecret } from '@keyward/domain';
+import { isExpiredAt, isKeySecret, keySecretDigest } from '@keyward/domain';
 import { parsed, type VerifyContext } from './answer-verify';
 
 const MALFORMED: FindKeyAnswer = { code: 'MALFORMED' };
@@ -15,7 +15,7 @@ const UNAVAILABLE: FindKeyAnswer = { code: 'UNAVAILABLE' };
 export const answerFindKey = (raw: Uint8Array, context: Pick<VerifyContext, 'index' | 'pepper' | 'serving'>, now: number): FindKeyAnswer => {
   const request = parsed(raw);
   const secret = request && (request as { key?: unknown }).key;
-  if (typeof secret !== 'string' || !parseKeySecret(secret).ok) return MALFORMED;
+  if (!isKeySecret(secret)) return MALFORMED;
   if (!context.serving(now)) return UNAVAILABLE;
   const found = context.index.lookup(keySecretDigest(context.pepper, secret));
   if (!found) return NOT_FOUND;

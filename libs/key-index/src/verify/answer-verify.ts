@@ -1,6 +1,6 @@
 import type { VerifyAnswer, VerifyCode } from '@keyward/contracts';
 import type { GlobalRateLimiter, RateLimitDecision } from '@keyward/rate-limit';
-import { decideVerify, keySecretDigest, parseKeySecret, type PermissionQuery } from '@keyward/domain';
+import { decideVerify, isKeySecret, keySecretDigest, type PermissionQuery } from '@keyward/domain';
 import type { IndexedKey, KeyIndex } from '../key-index/key-index';
 import type { DescribedAnswers } from './described-answers';
 import type { CreditSpending } from './credit-spending';
@@ -40,7 +40,7 @@ export const answerVerify = (raw: Uint8Array, context: VerifyContext, now: numbe
   const { key: secret, require, ip, cost, ratelimits } = request as { key?: unknown; require?: unknown; ip?: unknown; cost?: unknown; ratelimits?: unknown };
   const required = queries.parse(require);
   const spend = parseSpendRequest(cost, ratelimits);
-  if (typeof secret !== 'string' || !required || !spend || !parseKeySecret(secret).ok) return DENIED.MALFORMED;
+  if (!isKeySecret(secret) || !required || !spend) return DENIED.MALFORMED;
   if (!context.serving(now)) return DENIED.UNAVAILABLE;
 
   const digest = keySecretDigest(context.pepper, secret);

@@ -29,22 +29,26 @@ const environmentOf = (input: string): KeyEnvironment | undefined =>
   input.startsWith('kw_live_') ? 'live' : input.startsWith('kw_test_') ? 'test' : undefined;
 
 /**
- * Checks that `input` is `^kw_(live|test)_[0-9A-Za-z]{38}$` with a matching checksum, without
- * any lookup. It runs on every verify, so it is plain loops over a fixed length: no regular
- * expression, no exception, and no allocation until the key is known to be well formed.
+ * Whether `input` is `^kw_(live|test)_[0-9A-Za-z]{38}$` with a matching checksum, without any
+ * lookup. It runs on every verify, so it is plain loops over a fixed length: no regular
+ * expression, no exception, no allocation.
  */
-export const parseKeySecret = (input: unknown): ParsedKeySecret => {
-  if (typeof input !== 'string' || input.length !== KEY_SECRET_LENGTH) return NOT_A_KEY;
-  const environment = environmentOf(input);
-  if (environment === undefined) return NOT_A_KEY;
-  for (let i = HEAD_LENGTH; i < CHECKSUM_START; i++) if (base62Digit(input.charCodeAt(i)) < 0) return NOT_A_KEY;
+export const isKeySecret = (input: unknown): input is string => {
+  if (typeof input !== 'string' || input.length !== KEY_SECRET_LENGTH || environmentOf(input) === undefined) return false;
+  for (let i = HEAD_LENGTH; i < CHECKSUM_START; i++) if (base62Digit(input.charCodeAt(i)) < 0) return false;
   // Six base62 digits reach 62^6 > 2^32, so each CRC has exactly one spelling: comparing values is exact.
   let checksum = 0;
   for (let i = CHECKSUM_START; i < KEY_SECRET_LENGTH; i++) {
     const digit = base62Digit(input.charCodeAt(i));
-    if (digit < 0) return NOT_A_KEY;
+    if (digit < 0) return false;
     checksum = checksum * 62 + digit;
   }
-  if (checksum !== crc32(input, CHECKSUM_START)) return NOT_A_KEY;
-  return { ok: true, environment, prefix: input.slice(0, KEY_PREFIX_LENGTH), lastFour: input.slice(-LAST_FOUR) };
+  return checksum === crc32(input, CHECKSUM_START);
+};
+
+/** A well-formed secret's parts (`isKeySecret`); `{ ok: false }` for anything else. */
+export const parseKeySecret = (input: unknown): ParsedKeySecret => {
+  if (!isKeySecret(input)) return NOT_A_KEY;
+  const environment = environmentOf(input);
+  return environment === undefined ? NOT_A_KEY : { ok: true, environment, prefix: input.slice(0, KEY_PREFIX_LENGTH), lastFour: input.slice(-LAST_FOUR) };
 };

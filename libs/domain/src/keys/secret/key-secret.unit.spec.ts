@@ -1,5 +1,5 @@
 import { BASE62_ALPHABET } from './base62';
-import { KEY_SECRET_LENGTH, generateKeySecret, parseKeySecret } from './key-secret';
+import { KEY_SECRET_LENGTH, generateKeySecret, isKeySecret, parseKeySecret } from './key-secret';
 
 /** Checksums computed outside this code base (Python's zlib.crc32, base62 by hand). */
 const KNOWN_KEYS = [
@@ -20,12 +20,13 @@ describe('generateKeySecret', () => {
   it('generates 10,000 distinct secrets that all parse', () => {
     const secrets = new Set(Array.from({ length: 10_000 }, () => generateKeySecret('live')));
     expect(secrets.size).toBe(10_000);
-    for (const s of secrets) expect(parseKeySecret(s).ok).toBe(true);
+    for (const s of secrets) expect(parseKeySecret(s).ok && isKeySecret(s)).toBe(true);
   });
 });
 
-describe('parseKeySecret', () => {
+describe('parseKeySecret and isKeySecret', () => {
   it.each(KNOWN_KEYS)('accepts the known-answer key %s', (key, environment) => {
+    expect(isKeySecret(key)).toBe(true);
     expect(parseKeySecret(key)).toEqual({ ok: true, environment, prefix: key.slice(0, 12), lastFour: key.slice(-4) });
   });
 
@@ -42,7 +43,8 @@ describe('parseKeySecret', () => {
         for (const c of others) {
           if (c === secret[i]) continue;
           tried++;
-          if (parseKeySecret(substitute(secret, i, c)).ok) throw new Error(`accepted ${c} at ${i} in ${secret}`);
+          const changed = substitute(secret, i, c);
+          if (parseKeySecret(changed).ok || isKeySecret(changed)) throw new Error(`accepted ${c} at ${i} in ${secret}`);
         }
       }
       expect(tried).toBeGreaterThan(secret.length * 60);
@@ -53,7 +55,8 @@ describe('parseKeySecret', () => {
     const secret = generateKeySecret('live');
     for (let i = 8; i < secret.length - 1; i++) {
       if (secret[i] === secret[i + 1]) continue;
-      expect(parseKeySecret(secret.slice(0, i) + secret[i + 1] + secret[i] + secret.slice(i + 2)).ok).toBe(false);
+      const swapped = secret.slice(0, i) + secret[i + 1] + secret[i] + secret.slice(i + 2);
+      expect(parseKeySecret(swapped).ok || isKeySecret(swapped)).toBe(false);
     }
   });
 
@@ -76,6 +79,7 @@ describe('parseKeySecret', () => {
     ['the live body under the test environment', `kw_test_${valid.slice(8)}`],
     ['surrounding whitespace', ` ${valid.slice(0, -1)}`],
   ])('rejects %s', (_, input) => {
+    expect(isKeySecret(input)).toBe(false);
     expect(parseKeySecret(input)).toEqual({ ok: false });
   });
 });

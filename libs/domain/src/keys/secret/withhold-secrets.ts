@@ -1,5 +1,5 @@
 import type { SecretWithheld } from '@keyward/contracts';
-import { parseKeySecret } from './key-secret';
+import { isKeySecret } from './key-secret';
 
 /** The answers that hand out a secret name it so: a create's or rotate's `key`, a new workspace's `adminKey`, a webhook's signing `secret`. */
 const SECRET_FIELDS = new Set(['key', 'adminKey', 'secret']);
@@ -25,7 +25,7 @@ export function withholdSecrets(body: unknown): Json {
   let withheld = false;
   const walk = (value: unknown, topLevelField?: string): Json => {
     if (typeof value === 'string') {
-      if ((topLevelField !== undefined && SECRET_FIELDS.has(topLevelField)) || parseKeySecret(value).ok || WEBHOOK_SECRET.test(value)) {
+      if ((topLevelField !== undefined && SECRET_FIELDS.has(topLevelField)) || isKeySecret(value) || WEBHOOK_SECRET.test(value)) {
         withheld = true;
         return null;
       }
