@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { ROOT } from './bench-env';
+import { infraDataDir } from './bench-env';
 
 /** The PostgreSQL and NATS a benchmark runs against: the environment's, or what `npm run infra:up` started. */
 export const infra = (): { databaseUrl: string; natsUrl: string } => {
   if (process.env.DATABASE_URL && process.env.NATS_URL) return { databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL };
-  const dataDir = process.env.KEYWARD_DATA_DIR ?? path.join(ROOT, '.data');
-  return JSON.parse(readFileSync(path.join(path.resolve(ROOT, dataDir), 'infra.json'), 'utf8')) as { databaseUrl: string; natsUrl: string };
+  return JSON.parse(readFileSync(path.join(infraDataDir(), 'infra.json'), 'utf8')) as { databaseUrl: string; natsUrl: string };
 };
 
 export const withDatabase = (url: string, name: string): string => {

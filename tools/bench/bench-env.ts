@@ -4,6 +4,9 @@ import path from 'node:path';
 /** The checkout the built benchmark runs from. */
 export const ROOT = path.resolve(__dirname, '../../..');
 
+/** Where `npm run infra:up` keeps its servers' data, pid files and `infra.json` (its own rule, infra/scripts/lib/paths.js). */
+export const infraDataDir = (): string => path.resolve(ROOT, process.env.KEYWARD_DATA_DIR ?? '.data');
+
 /** A process's resident memory, as the kernel counts it. */
 export const rssBytes = (pid: number | undefined): number => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));

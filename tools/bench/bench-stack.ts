@@ -40,7 +40,20 @@ export const cpuMs = (pid: number): number => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
+/** CPU milliseconds used so far by these processes together; one that has exited counts 0. */
+export const cpuMsOf = (pids: readonly number[]): number =>
+  pids.reduce((sum, pid) => {
+    try {
+      return sum + cpuMs(pid);
+    } catch {
+      return sum;
+    }
+  }, 0);
+
 const pidIn = (file: string): number | undefined => (existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : undefined);
+
+/** The nats-server `npm run infra:up` started under `dataDir`; undefined for one started elsewhere (`NATS_URL`). */
+export const natsServerPid = (dataDir: string): number | undefined => pidIn(path.join(dataDir, 'run', 'nats.pid'));
 
 /** The processes whose parent is `pid` (PostgreSQL's backends, under its postmaster). */
 const childrenOf = (pid: number): number[] =>
@@ -73,7 +86,7 @@ export class BenchInfra {
   /** PostgreSQL's postmaster and backends, and nats-server, when they run under this data folder. */
   pids(): { postgres: number[]; nats: number[] } {
     const postmaster = pidIn(path.join(this.dataDir, 'postgres', 'postmaster.pid'));
-    const nats = pidIn(path.join(this.dataDir, 'run', 'nats.pid'));
+    const nats = natsServerPid(this.dataDir);
     return { postgres: postmaster ? [postmaster, ...childrenOf(postmaster)] : [], nats: nats ? [nats] : [] };
   }
 

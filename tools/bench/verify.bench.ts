@@ -6,13 +6,14 @@ import { connect, type NatsConnection } from 'nats';
 import { Subjects } from '@keyward/contracts';
 import { PostgresEventStore } from '@keyward/event-store/postgres';
 import { createBenchDatabase } from './bench-database';
-import { rssBytes, sleep } from './bench-env';
+import { natsServerPid } from './bench-stack';
+import { infraDataDir, rssBytes, sleep } from './bench-env';
 import { stopChild } from './child-process';
 import { runBench, type Cleanup } from './cleanup';
 import { appendBenchKey, seedKeys } from './seed-keys';
 import { ECHO_SUBJECT } from './echo-responder';
 import { SIX_TERM_QUERY } from './six-term-query';
-import { compareSides, compareWithEcho, describeComparison } from './verify-vs-echo';
+import { compareSides, compareWithEcho, describeComparison, type WatchedProcess } from './verify-vs-echo';
 import { decodeAnswer, startVerifiers } from './verifier-process';
 
 /**
@@ -54,6 +55,8 @@ const required = (name: string): string => {
   return value;
 };
 
+const pidsOf = (children: readonly ChildProcess[]): number[] => children.flatMap((c) => (c.pid === undefined ? [] : [c.pid]));
+
 const encode = (key: string): Uint8Array => Buffer.from(JSON.stringify({ key }));
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
@@ -70,11 +73,11 @@ const untilValid = async (nats: NatsConnection, payload: Uint8Array): Promise<vo
   if (code !== 'VALID') throw new Error(`a seeded key still answers ${code}, not VALID`);
 };
 
-const startEcho = (natsUrl: string, work: boolean, env: NodeJS.ProcessEnv, cleanup: Cleanup): Promise<void> => {
+const startEcho = (natsUrl: string, work: boolean, env: NodeJS.ProcessEnv, cleanup: Cleanup): Promise<ChildProcess> => {
   const echo = fork(path.join(__dirname, 'echo-responder.js'), [natsUrl, ...(work ? ['work'] : [])], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   cleanup.add(() => stopChild(echo));
   return new Promise((resolve, reject) => {
-    echo.once('message', () => resolve());
+    echo.once('message', () => resolve(echo));
     echo.once('exit', () => reject(new Error('the echo responder exited before it was ready')));
   });
 };
@@ -96,7 +99,15 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   cleanup.add(async () => void (await Promise.all([...running].map(stopChild))));
   const verifiers = async (count: number): Promise<ChildProcess[]> => startVerifiers(count, env, nats, (child) => running.add(child));
   const stopVerifiers = async (children: readonly ChildProcess[]): Promise<void> => void (await Promise.all(children.map(stopChild)));
-  await startEcho(natsUrl, workEcho, env, cleanup);
+  const echo = await startEcho(natsUrl, workEcho, env, cleanup);
+  const natsPid = natsServerPid(infraDataDir());
+  /** This process (the load), nats-server when infra:up started it here, the echo and the verifiers: their CPU per request. */
+  const watched = (responders: readonly ChildProcess[]): WatchedProcess[] => [
+    { label: 'load', pids: [process.pid] },
+    ...(natsPid === undefined ? [] : [{ label: 'nats-server', pids: [natsPid] }]),
+    { label: 'echo', pids: pidsOf([echo]) },
+    { label: responders.length > 1 ? 'verifiers' : 'verifier', pids: pidsOf(responders) },
+  ];
 
   let baseline = 0;
   if (!scaleOut && !rateLimited && !features) {
@@ -137,7 +148,7 @@ const main = async (cleanup: Cleanup): Promise<void> => {
       const loaded = rssBytes(started[0].pid);
       console.log(`verifier RSS: ${mib(baseline)} empty, ${mib(loaded)} with ${KEYS} keys: ${((loaded - baseline) / KEYS).toFixed(0)} bytes per key\n`);
     }
-    for (const inFlight of scaleOut ? SCALE_OUT_IN_FLIGHT : IN_FLIGHT) console.log(`${describeComparison(await compareWithEcho(nats, payloads, inFlight, SECONDS, REPETITIONS), workEcho ? 'echo+work' : 'echo')}\n`);
+    for (const inFlight of scaleOut ? SCALE_OUT_IN_FLIGHT : IN_FLIGHT) console.log(`${describeComparison(await compareWithEcho(nats, payloads, inFlight, SECONDS, REPETITIONS, watched(started)), workEcho ? 'echo+work' : 'echo')}\n`);
     await stopVerifiers(started);
     for (const child of started) running.delete(child);
   }

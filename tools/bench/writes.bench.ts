@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './bench-env';
-import { BenchInfra, BenchStack, cpuMs, type BenchService } from './bench-stack';
+import { BenchInfra, BenchStack, cpuMsOf, type BenchService } from './bench-stack';
 import { sampleChainLag } from './chain-lag';
 import { HttpLoad, type HttpCall } from './http-load';
 import type { LoadResult } from './load';
@@ -37,14 +37,7 @@ const MEASURED: readonly Measured[] = [...SERVICES, 'postgres', 'nats'];
 const cpuNow = (stack: BenchStack, infra: BenchInfra): Map<Measured, number> => {
   const servers = infra.pids();
   const pids = (m: Measured): number[] => (m === 'postgres' || m === 'nats' ? servers[m] : stack.pids(m));
-  const safeCpu = (pid: number): number => {
-    try {
-      return cpuMs(pid);
-    } catch {
-      return 0;
-    }
-  };
-  return new Map(MEASURED.map((m) => [m, pids(m).reduce((sum, pid) => sum + safeCpu(pid), 0)]));
+  return new Map(MEASURED.map((m) => [m, cpuMsOf(pids(m))]));
 };
 
 const row = (label: string, r: LoadResult): string =>
