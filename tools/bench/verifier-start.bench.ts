@@ -40,12 +40,22 @@ interface Verifier {
   readonly snapshotLines: string[];
 }
 
+/** A log line's message: the services log one JSON object per line (`msg`); anything else is taken as it is. */
+const messageOf = (line: string): string => {
+  try {
+    const { msg } = JSON.parse(line) as { msg?: unknown };
+    return typeof msg === 'string' ? msg : line;
+  } catch {
+    return line;
+  }
+};
+
 const spawnVerifier = (env: NodeJS.ProcessEnv): Verifier => {
   const child = spawn(process.execPath, [VERIFIER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const snapshotLines: string[] = [];
   for (const stream of [child.stdout, child.stderr])
-    if (stream) createInterface({ input: stream }).on('line', (line) => (/snapshot/i.test(line) ? snapshotLines.push(line.slice(0, 300)) : undefined));
+    if (stream) createInterface({ input: stream }).on('line', (line) => (/snapshot/i.test(line) ? snapshotLines.push(messageOf(line).slice(0, 300)) : undefined));
   return { child, exited, snapshotLines };
 };
 
@@ -147,7 +157,7 @@ const main = async (): Promise<void> => {
           const rss = rssBytes(verifier.child.pid ?? 0);
           await stopVerifier(verifier);
           running.delete(verifier);
-          const run = { mode, firstValidMs, rss, note: verifier.snapshotLines.map((l) => l.replace(/^.*?(index snapshot|restored|no index)/i, '$1')).join(' | ') };
+          const run = { mode, firstValidMs, rss, note: verifier.snapshotLines.join(' | ') };
           runs.push(run);
           console.log(`  ${mode.padEnd(8)} first VALID after ${(firstValidMs / 1_000).toFixed(1).padStart(5)} s   RSS ${mib(rss).padStart(8)}   ${((rss - baseline) / size).toFixed(0).padStart(4)} B/key   ${run.note}`);
         }
