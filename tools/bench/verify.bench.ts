@@ -135,8 +135,8 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
   console.log(`each run: ${SECONDS} s, ${REPETITIONS} repetitions alternating echo and verify, requests cycle through ${payloads.length} distinct keys\n`);
 
-  if (limited) return compareRateLimited(nats, limited, payloads, verifiers, stopVerifiers);
-  if (featureKeys) return compareFeatures(nats, secrets, featureKeys, verifiers, stopVerifiers);
+  if (limited) return compareRateLimited(nats, limited, payloads, verifiers, stopVerifiers, watched);
+  if (featureKeys) return compareFeatures(nats, secrets, featureKeys, verifiers, stopVerifiers, watched);
   const counts = scaleOut ? SCALE_OUT : [1];
   for (const count of counts) {
     const loadStart = performance.now();
@@ -161,6 +161,7 @@ const compareRateLimited = async (
   unlimited: readonly Uint8Array[],
   verifiers: (count: number) => Promise<ChildProcess[]>,
   stop: (children: readonly ChildProcess[]) => Promise<void>,
+  watched: (responders: readonly ChildProcess[]) => WatchedProcess[],
 ): Promise<void> => {
   const started = await verifiers(RATE_LIMITED_VERIFIERS);
   await untilValid(nats, limited);
@@ -168,9 +169,9 @@ const compareRateLimited = async (
   if (answer.code !== 'VALID' || !answer.ratelimit || answer.ratelimit.degraded) throw new Error(`the limited key answers ${JSON.stringify({ code: answer.code, ratelimit: answer.ratelimit })}`);
   console.log(`${RATE_LIMITED_VERIFIERS} verifiers; the limited key: ${JSON.stringify(answer.ratelimit)}\n`);
   console.log(`rate-limited key (limit ${BENCH_RATE_LIMIT.limit} per ${BENCH_RATE_LIMIT.windowSeconds} s, never reached):`);
-  console.log(`${describeComparison(await compareWithEcho(nats, [limited], RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS), 'echo')}\n`);
+  console.log(`${describeComparison(await compareWithEcho(nats, [limited], RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS, watched(started)), 'echo')}\n`);
   console.log('keys without a limit:');
-  console.log(`${describeComparison(await compareWithEcho(nats, unlimited, RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS), 'echo')}\n`);
+  console.log(`${describeComparison(await compareWithEcho(nats, unlimited, RATE_LIMITED_IN_FLIGHT, SECONDS, REPETITIONS, watched(started)), 'echo')}\n`);
   await stop(started);
 };
 
@@ -181,6 +182,7 @@ const compareFeatures = async (
   keys: { readonly credits: Uint8Array; readonly named: Uint8Array },
   verifiers: (count: number) => Promise<ChildProcess[]>,
   stop: (children: readonly ChildProcess[]) => Promise<void>,
+  watched: (responders: readonly ChildProcess[]) => WatchedProcess[],
 ): Promise<void> => {
   const started = await verifiers(1);
   const plain = secrets.map(encode);
@@ -192,9 +194,9 @@ const compareFeatures = async (
   }
   const verify = { subject: Subjects.verify };
   const echo = { subject: ECHO_SUBJECT };
-  console.log(`${describeComparison(await compareSides(nats, { ...verify, payloads: plain }, { ...verify, payloads: queried }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS), 'plain', '6-term query')}\n`);
-  console.log(`${describeComparison(await compareSides(nats, { ...echo, payloads: [keys.credits] }, { ...verify, payloads: [keys.credits] }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS), 'echo', 'credits')}\n`);
-  console.log(`${describeComparison(await compareSides(nats, { ...echo, payloads: [keys.named] }, { ...verify, payloads: [keys.named] }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS), 'echo', '3 named limits')}\n`);
+  console.log(`${describeComparison(await compareSides(nats, { ...verify, payloads: plain }, { ...verify, payloads: queried }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS, watched(started)), 'plain', '6-term query')}\n`);
+  console.log(`${describeComparison(await compareSides(nats, { ...echo, payloads: [keys.credits] }, { ...verify, payloads: [keys.credits] }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS, watched(started)), 'echo', 'credits')}\n`);
+  console.log(`${describeComparison(await compareSides(nats, { ...echo, payloads: [keys.named] }, { ...verify, payloads: [keys.named] }, FEATURES_IN_FLIGHT, SECONDS, REPETITIONS, watched(started)), 'echo', '3 named limits')}\n`);
   await stop(started);
 };
 
