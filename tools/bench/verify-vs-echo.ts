@@ -42,9 +42,9 @@ export const compareWithEcho = (nats: NatsConnection, payloads: readonly Uint8Ar
 
 /**
  * Two loads taking turns (`echo` is the reference side, `verify` the measured one). The CPU time
- * of each `watched` process during each side's slices is divided by that side's requests: with a
- * fixed number in flight every process's cost per request lies on the requests' path, so the ratio
- * of throughputs follows the ratio of these sums.
+ * of each `watched` process during each side's slices is divided by that side's requests: while the
+ * requests go round as one batch (64 in flight here) the processes take turns, so the ratio of
+ * throughputs follows the ratio of these sums; with more in flight, batches overlap.
  */
 export const compareSides = async (
   nats: NatsConnection,
