@@ -11,7 +11,6 @@ const CHECKSUM_START = HEAD_LENGTH + RANDOM_LENGTH;
 export const KEY_SECRET_LENGTH = CHECKSUM_START + CHECKSUM_LENGTH;
 /** The visible prefix kept and shown: `kw_live_` and 4 random characters. */
 export const KEY_PREFIX_LENGTH = 12;
-const LAST_FOUR = 4;
 
 /** A new secret: shown once to its owner, then only its keyed hash is kept. */
 export const generateKeySecret = (environment: KeyEnvironment): string => {
@@ -19,22 +18,16 @@ export const generateKeySecret = (environment: KeyEnvironment): string => {
   return body + toBase62(crc32(body), CHECKSUM_LENGTH);
 };
 
-export type ParsedKeySecret =
-  | { readonly ok: true; readonly environment: KeyEnvironment; readonly prefix: string; readonly lastFour: string }
-  | { readonly ok: false };
-
-const NOT_A_KEY: ParsedKeySecret = { ok: false };
-
-const environmentOf = (input: string): KeyEnvironment | undefined =>
-  input.startsWith('kw_live_') ? 'live' : input.startsWith('kw_test_') ? 'test' : undefined;
-
 /**
  * Whether `input` is `^kw_(live|test)_[0-9A-Za-z]{38}$` with a matching checksum, without any
  * lookup. It runs on every verify, so it is plain loops over a fixed length: no regular
- * expression, no exception, no allocation.
+ * expression, no exception, no allocation. A guard only for a value not yet known to be a string:
+ * for a string, `false` must not narrow it away.
  */
-export const isKeySecret = (input: unknown): input is string => {
-  if (typeof input !== 'string' || input.length !== KEY_SECRET_LENGTH || environmentOf(input) === undefined) return false;
+export function isKeySecret(input: string): boolean;
+export function isKeySecret(input: unknown): input is string;
+export function isKeySecret(input: unknown): boolean {
+  if (typeof input !== 'string' || input.length !== KEY_SECRET_LENGTH || !(input.startsWith('kw_live_') || input.startsWith('kw_test_'))) return false;
   for (let i = HEAD_LENGTH; i < CHECKSUM_START; i++) if (base62Digit(input.charCodeAt(i)) < 0) return false;
   // Six base62 digits reach 62^6 > 2^32, so each CRC has exactly one spelling: comparing values is exact.
   let checksum = 0;
@@ -44,11 +37,4 @@ export const isKeySecret = (input: unknown): input is string => {
     checksum = checksum * 62 + digit;
   }
   return checksum === crc32(input, CHECKSUM_START);
-};
-
-/** A well-formed secret's parts (`isKeySecret`); `{ ok: false }` for anything else. */
-export const parseKeySecret = (input: unknown): ParsedKeySecret => {
-  if (!isKeySecret(input)) return NOT_A_KEY;
-  const environment = environmentOf(input);
-  return environment === undefined ? NOT_A_KEY : { ok: true, environment, prefix: input.slice(0, KEY_PREFIX_LENGTH), lastFour: input.slice(-LAST_FOUR) };
-};
+}
