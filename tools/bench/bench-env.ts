@@ -4,8 +4,8 @@ import path from 'node:path';
 /** The checkout the built benchmark runs from. */
 export const ROOT = path.resolve(__dirname, '../../..');
 
-/** Where `npm run infra:up` keeps its servers' data, pid files and `infra.json` (its own rule, infra/scripts/lib/paths.js). */
-export const infraDataDir = (): string => path.resolve(ROOT, process.env.KEYWARD_DATA_DIR ?? '.data');
+/** Where `npm run infra:up` keeps its servers' data, pid files and `infra.json`: the scripts' own rule. */
+export const infraDataDir = (): string => (require(path.join(ROOT, 'infra/scripts/lib/paths.js')) as { dataDir(): string }).dataDir();
 
 /** A process's resident memory, as the kernel counts it. */
 export const rssBytes = (pid: number | undefined): number => {

@@ -32,28 +32,25 @@ const freePort = (): Promise<number> =>
     });
   });
 
-/** CPU time (user + system) a process has used so far, in milliseconds, from /proc. */
-export const cpuMs = (pid: number): number => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks of 10 ms.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/** The pid on a pid file's first line (PostgreSQL's `postmaster.pid` has more lines), if it is one. */
+const pidIn = (file: string): number | undefined => {
+  const pid = existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : NaN;
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 };
 
-/** CPU milliseconds used so far by these processes together; one that has exited counts 0. */
-export const cpuMsOf = (pids: readonly number[]): number =>
-  pids.reduce((sum, pid) => {
-    try {
-      return sum + cpuMs(pid);
-    } catch {
-      return sum;
-    }
-  }, 0);
-
-const pidIn = (file: string): number | undefined => (existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : undefined);
-
-/** The nats-server `npm run infra:up` started under `dataDir`; undefined for one started elsewhere (`NATS_URL`). */
-export const natsServerPid = (dataDir: string): number | undefined => pidIn(path.join(dataDir, 'run', 'nats.pid'));
+/**
+ * The nats-server process of the pid file `npm run infra:up` keeps under `dataDir`, if it still
+ * runs; undefined when there is none (a server this machine's scripts did not start, a stale file).
+ */
+export const natsServerPid = (dataDir: string): number | undefined => {
+  const pid = pidIn(path.join(dataDir, 'run', 'nats.pid'));
+  if (pid === undefined) return undefined;
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'nats-server' ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** The processes whose parent is `pid` (PostgreSQL's backends, under its postmaster). */
 const childrenOf = (pid: number): number[] =>

@@ -7,6 +7,8 @@ import { keySecretDigest } from '@keyward/domain';
  * client has (a callback, no async iterator).
  */
 export const ECHO_SUBJECT = 'keyward.bench.echo';
+/** The echo that does the work any verify must do (`work`), beside the bare one. */
+export const WORK_ECHO_SUBJECT = 'keyward.bench.echo-work';
 
 /**
  * With `work`: the transport plus what any verify must do (read the JSON, keyed-hash the secret,
@@ -21,8 +23,9 @@ const answerWork = (pepper: Buffer, msg: Msg): Uint8Array => {
 const runEchoResponder = async (servers: string, work: boolean): Promise<void> => {
   const nats = await connect({ servers, name: 'keyward-bench-echo' });
   const pepper = Buffer.from(process.env.KEYWARD_PEPPER ?? '');
-  nats.subscribe(ECHO_SUBJECT, {
-    queue: 'keyward-bench-echo',
+  const subject = work ? WORK_ECHO_SUBJECT : ECHO_SUBJECT;
+  nats.subscribe(subject, {
+    queue: subject,
     callback: work ? (_error, msg) => msg.respond(answerWork(pepper, msg)) : (_error, msg) => msg.respond(msg.data),
   });
   await nats.flush();

@@ -55,7 +55,10 @@ const spawnVerifier = (env: NodeJS.ProcessEnv): Verifier => {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const snapshotLines: string[] = [];
   for (const stream of [child.stdout, child.stderr])
-    if (stream) createInterface({ input: stream }).on('line', (line) => (/snapshot/i.test(line) ? snapshotLines.push(messageOf(line).slice(0, 300)) : undefined));
+    if (stream) createInterface({ input: stream }).on('line', (line) => {
+      const message = messageOf(line);
+      if (/snapshot/i.test(message)) snapshotLines.push(message.slice(0, 300));
+    });
   return { child, exited, snapshotLines };
 };
 

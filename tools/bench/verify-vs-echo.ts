@@ -1,9 +1,9 @@
 import type { NatsConnection } from 'nats';
 import { Subjects } from '@keyward/contracts';
-import { cpuMsOf } from './bench-stack';
 import { ECHO_SUBJECT } from './echo-responder';
 import { runLoad, summarize, type LoadResult, type LoadSample } from './load';
 import { median } from './median';
+import { cpuMsBetween, readCpu, type CpuReading } from './process-cpu';
 
 /** A process whose CPU time a comparison divides by the requests answered: the load generator, nats-server, a responder. */
 export interface WatchedProcess {
@@ -42,9 +42,8 @@ export const compareWithEcho = (nats: NatsConnection, payloads: readonly Uint8Ar
 
 /**
  * Two loads taking turns (`echo` is the reference side, `verify` the measured one). The CPU time
- * of each `watched` process during each side's slices is divided by that side's requests: while the
- * requests go round as one batch (64 in flight here) the processes take turns, so the ratio of
- * throughputs follows the ratio of these sums; with more in flight, batches overlap.
+ * of each `watched` process during each side's slices is divided by that side's requests: where both
+ * sides keep the machine equally busy, the ratio of throughputs follows the ratio of these sums.
  */
 export const compareSides = async (
   nats: NatsConnection,
@@ -57,7 +56,7 @@ export const compareSides = async (
 ): Promise<Comparison> => {
   await runLoad(nats, reference.subject, reference.payloads, inFlight, WARM_UP_SECONDS);
   await runLoad(nats, measured.subject, measured.payloads, inFlight, WARM_UP_SECONDS);
-  const cpuNow = (): number[] => watched.map((w) => cpuMsOf(w.pids));
+  const cpuNow = (): CpuReading[] => watched.map((w) => readCpu(w.pids));
   const results = { echo: [] as LoadResult[], verify: [] as LoadResult[] };
   const cpu = { echo: [] as CpuPerRequest[], verify: [] as CpuPerRequest[] };
   for (let i = 0; i < repetitions; i++) {
@@ -69,7 +68,7 @@ export const compareSides = async (
         const side = which === 'echo' ? reference : measured;
         const before = cpuNow();
         slices[which].push(await runLoad(nats, side.subject, side.payloads, inFlight, seconds / SLICES));
-        cpuNow().forEach((after, w) => (cpuMs[which][w] += after - before[w]));
+        cpuNow().forEach((after, w) => (cpuMs[which][w] += cpuMsBetween(before[w], after)));
       }
     }
     for (const which of ['echo', 'verify'] as const) {

@@ -11,7 +11,7 @@ import { infraDataDir, rssBytes, sleep } from './bench-env';
 import { stopChild } from './child-process';
 import { runBench, type Cleanup } from './cleanup';
 import { appendBenchKey, seedKeys } from './seed-keys';
-import { ECHO_SUBJECT } from './echo-responder';
+import { ECHO_SUBJECT, WORK_ECHO_SUBJECT } from './echo-responder';
 import { SIX_TERM_QUERY } from './six-term-query';
 import { compareSides, compareWithEcho, describeComparison, type WatchedProcess } from './verify-vs-echo';
 import { decodeAnswer, startVerifiers } from './verifier-process';
@@ -25,8 +25,9 @@ import { decodeAnswer, startVerifiers } from './verifier-process';
  * `-- --features`: issue 14's figures at 64 in flight, one verifier: a 6-term permission query
  * against the same keys' plain verify; one key with credits, and one with 3 named limits (never
  * exhausted, so every verify spends from the shared counts), each against the echo.
- * `-- --work-echo`: the echo also does what any verify must (JSON, keyed hash, a verify-sized answer),
- * which leaves the cost of the verifier itself (index, freshness, metrics, the Nest process).
+ * `-- --work-echo`: a second echo also does what any verify must (JSON, keyed hash, a verify-sized
+ * answer); at each load it is compared with the bare echo (the cost of that work), then the verifier
+ * with it (the cost of the verifier itself: index, freshness, usage, metrics, the Nest process).
  * Run through infra/scripts/bench.js, which gives it DATABASE_URL and NATS_URL; it makes a
  * database of its own and removes it, and stops every process it started, however it ends.
  */
@@ -99,13 +100,15 @@ const main = async (cleanup: Cleanup): Promise<void> => {
   cleanup.add(async () => void (await Promise.all([...running].map(stopChild))));
   const verifiers = async (count: number): Promise<ChildProcess[]> => startVerifiers(count, env, nats, (child) => running.add(child));
   const stopVerifiers = async (children: readonly ChildProcess[]): Promise<void> => void (await Promise.all(children.map(stopChild)));
-  const echo = await startEcho(natsUrl, workEcho, env, cleanup);
+  const echo = await startEcho(natsUrl, false, env, cleanup);
+  const workingEcho = workEcho ? await startEcho(natsUrl, true, env, cleanup) : undefined;
   const natsPid = natsServerPid(infraDataDir());
   /** This process (the load), nats-server when infra:up started it here, the echo and the verifiers: their CPU per request. */
   const watched = (responders: readonly ChildProcess[]): WatchedProcess[] => [
     { label: 'load', pids: [process.pid] },
     ...(natsPid === undefined ? [] : [{ label: 'nats-server', pids: [natsPid] }]),
     { label: 'echo', pids: pidsOf([echo]) },
+    ...(workingEcho ? [{ label: 'echo+work', pids: pidsOf([workingEcho]) }] : []),
     { label: responders.length > 1 ? 'verifiers' : 'verifier', pids: pidsOf(responders) },
   ];
 
@@ -148,7 +151,15 @@ const main = async (cleanup: Cleanup): Promise<void> => {
       const loaded = rssBytes(started[0].pid);
       console.log(`verifier RSS: ${mib(baseline)} empty, ${mib(loaded)} with ${KEYS} keys: ${((loaded - baseline) / KEYS).toFixed(0)} bytes per key\n`);
     }
-    for (const inFlight of scaleOut ? SCALE_OUT_IN_FLIGHT : IN_FLIGHT) console.log(`${describeComparison(await compareWithEcho(nats, payloads, inFlight, SECONDS, REPETITIONS, watched(started)), workEcho ? 'echo+work' : 'echo')}\n`);
+    for (const inFlight of scaleOut ? SCALE_OUT_IN_FLIGHT : IN_FLIGHT) {
+      if (!workEcho) {
+        console.log(`${describeComparison(await compareWithEcho(nats, payloads, inFlight, SECONDS, REPETITIONS, watched(started)), 'echo')}\n`);
+        continue;
+      }
+      const [bare, working, verify] = [ECHO_SUBJECT, WORK_ECHO_SUBJECT, Subjects.verify].map((subject) => ({ subject, payloads }));
+      console.log(`${describeComparison(await compareSides(nats, bare, working, inFlight, SECONDS, REPETITIONS, watched(started)), 'echo', 'echo+work')}\n`);
+      console.log(`${describeComparison(await compareSides(nats, working, verify, inFlight, SECONDS, REPETITIONS, watched(started)), 'echo+work')}\n`);
+    }
     await stopVerifiers(started);
     for (const child of started) running.delete(child);
   }

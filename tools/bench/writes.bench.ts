@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './bench-env';
-import { BenchInfra, BenchStack, cpuMsOf, type BenchService } from './bench-stack';
+import { BenchInfra, BenchStack, type BenchService } from './bench-stack';
+import { cpuMsBetween, readCpu, type CpuReading } from './process-cpu';
 import { sampleChainLag } from './chain-lag';
 import { HttpLoad, type HttpCall } from './http-load';
 import type { LoadResult } from './load';
@@ -33,11 +34,11 @@ const SERVICES: readonly BenchService[] = ['gateway', 'key-command', 'projector'
 type Measured = BenchService | 'postgres' | 'nats';
 const MEASURED: readonly Measured[] = [...SERVICES, 'postgres', 'nats'];
 
-/** CPU milliseconds used so far by each service and by the servers, summed over their processes (an exited one counts 0). */
-const cpuNow = (stack: BenchStack, infra: BenchInfra): Map<Measured, number> => {
+/** The CPU used so far by each service's and each server's processes. */
+const cpuNow = (stack: BenchStack, infra: BenchInfra): Map<Measured, CpuReading> => {
   const servers = infra.pids();
   const pids = (m: Measured): number[] => (m === 'postgres' || m === 'nats' ? servers[m] : stack.pids(m));
-  return new Map(MEASURED.map((m) => [m, cpuMsOf(pids(m))]));
+  return new Map(MEASURED.map((m) => [m, readCpu(pids(m))]));
 };
 
 const row = (label: string, r: LoadResult): string =>
@@ -56,7 +57,7 @@ const cpuDuring = async <T>(stack: BenchStack, infra: BenchInfra, work: () => Pr
   const before = cpuNow(stack, infra);
   const result = await work();
   const after = cpuNow(stack, infra);
-  return { result, cpu: new Map(MEASURED.map((m) => [m, (after.get(m) ?? 0) - (before.get(m) ?? 0)])) };
+  return { result, cpu: new Map(MEASURED.map((m) => [m, cpuMsBetween(before.get(m) ?? new Map(), after.get(m) ?? new Map())])) };
 };
 
 const runOneStack = async (infra: BenchInfra, verifiers: number, build: { label: string; root: string }): Promise<void> => {
