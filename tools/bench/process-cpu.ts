@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** CPU time (user + system) a process has used so far, in milliseconds, from /proc; undefined once it has exited. */
-export const cpuMs = (pid: number): number | undefined => {
+const cpuMs = (pid: number): number | undefined => {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
