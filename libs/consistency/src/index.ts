@@ -5,3 +5,4 @@ export * from './position-notices';
 export * from './shared-count.store';
 export * from './shared-count.budget';
 export * from './jetstream-shared-count.store';
+export * from './swept-map';

@@ -1,4 +1,4 @@
-import { ContendedError, withinBudget, type SharedCountStore } from '@keyward/consistency';
+import { ContendedError, SweptMap, withinBudget, type SharedCountStore } from '@keyward/consistency';
 import { creditPosition, type CreditCount, type CreditsSetting } from './credit-basis';
 
 /** A verify's credits: spent (`remaining` after it), refused with what is left, or no exact answer to give. */
@@ -42,8 +42,6 @@ interface OwnerCount {
 }
 
 const UNAVAILABLE: CreditSpend = { outcome: 'unavailable' };
-/** Below this many tracked owners there is nothing worth sweeping. */
-const SWEEP_FLOOR = 10_000;
 
 /**
  * Each call in arrival order against `balance`: granted if its cost fits (a refused cost-5 call
@@ -68,10 +66,10 @@ const plan = (batch: readonly Waiter[], balance: number): { readonly answers: Cr
  * written (or read) against has too little left. A count known to be spent is answered here.
  */
 export class CreditLedger {
-  private readonly owners = new Map<string, OwnerCount>();
+  /** Owners nobody waits on may be forgotten: their next call writes or reads the shared count again. */
+  private readonly owners = new SweptMap<OwnerCount>((owner) => !owner.busy);
   private readonly clock: () => number;
   private unreachableUntil = 0;
-  private sweepAt = SWEEP_FLOOR;
 
   constructor(
     private readonly store: CreditCountStore,
@@ -97,19 +95,7 @@ export class CreditLedger {
   }
 
   private track(ownerId: string): OwnerCount {
-    if (this.owners.size >= this.sweepAt) this.forgetIdle();
-    const owner: OwnerCount = { known: undefined, unreadable: false, revision: 0, waiting: [], busy: false };
-    this.owners.set(ownerId, owner);
-    return owner;
-  }
-
-  /**
-   * Forgets owners nobody waits on (their next call writes or reads the shared count again), so
-   * memory follows the owners in use. Amortised: the next sweep waits until the map has doubled.
-   */
-  private forgetIdle(): void {
-    for (const [ownerId, owner] of this.owners) if (!owner.busy) this.owners.delete(ownerId);
-    this.sweepAt = Math.max(SWEEP_FLOOR, this.owners.size * 2);
+    return this.owners.add(ownerId, { known: undefined, unreadable: false, revision: 0, waiting: [], busy: false }, this.clock());
   }
 
   private async drain(ownerId: string, owner: OwnerCount): Promise<void> {

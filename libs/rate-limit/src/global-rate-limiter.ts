@@ -1,4 +1,4 @@
-import { ContendedError, withinBudget } from '@keyward/consistency';
+import { ContendedError, SweptMap, withinBudget } from '@keyward/consistency';
 import type { CounterStore } from './counter.store';
 import { currentCount, windowEnd, type WindowCount } from './fixed-window';
 import type { KeyRateLimit, RateLimitDecision, WhenUnreachable } from './rate-limit-decision';
@@ -36,8 +36,6 @@ interface KeyCount {
   refill: Waiter | undefined;
 }
 
-/** Below this many tracked keys there is nothing worth sweeping. */
-const SWEEP_FLOOR = 10_000;
 /**
  * A lease is at most 1/LEASE_DIVISOR of what is left in the window, and at most MAX_LEASE: with N
  * replicas, at most N% of the limit can sit unused in leases, and once fewer than LEASE_DIVISOR
@@ -78,10 +76,13 @@ const decide = (granted: boolean, limit: number, remaining: number, resetMs: num
  * the denial cannot be wrong. README "Rate limits" has the reasoning and what `remaining` means.
  */
 export class GlobalRateLimiter {
-  private readonly keys = new Map<string, KeyCount>();
+  /**
+   * Keys whose window is over and that nobody waits on may be forgotten (their next call reads the
+   * shared count again): memory follows the keys in use, not every key ever limited.
+   */
+  private readonly keys = new SweptMap<KeyCount>((key, now) => !key.busy && (!key.known || windowEnd(key.known) <= now));
   private readonly clock: () => number;
   private unreachableUntil = 0;
-  private sweepAt = SWEEP_FLOOR;
 
   constructor(
     private readonly store: CounterStore,
@@ -125,22 +126,7 @@ export class GlobalRateLimiter {
   }
 
   private track(keyId: string, now: number): KeyCount {
-    if (this.keys.size >= this.sweepAt) this.forgetEnded(now);
-    const key: KeyCount = { known: undefined, revision: 0, waiting: [], busy: false, lease: 0, leaseRule: undefined, leaseSize: 0, refill: undefined };
-    this.keys.set(keyId, key);
-    return key;
-  }
-
-  /**
-   * Forgets keys whose window is over and that nobody waits on (their next call reads the shared
-   * count again), so memory follows the keys in use, not every key ever limited. Amortised: the
-   * next sweep waits until the map has doubled.
-   */
-  private forgetEnded(now: number): void {
-    for (const [keyId, key] of this.keys) {
-      if (!key.busy && (!key.known || windowEnd(key.known) <= now)) this.keys.delete(keyId);
-    }
-    this.sweepAt = Math.max(SWEEP_FLOOR, this.keys.size * 2);
+    return this.keys.add(keyId, { known: undefined, revision: 0, waiting: [], busy: false, lease: 0, leaseRule: undefined, leaseSize: 0, refill: undefined }, now);
   }
 
   private async drain(keyId: string, key: KeyCount): Promise<void> {
