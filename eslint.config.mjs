@@ -61,7 +61,8 @@ const moduleBoundaries = (tests) => [
   },
 ];
 
-const TEST_FILES = ['**/*.spec.ts', '**/testing/**/*.ts', 'apps/keyward-e2e/**/*.ts'];
+/** Benchmarks are harnesses as tests are: they start servers with the same helpers (`@keyward/testing`). */
+const TEST_FILES = ['**/*.spec.ts', '**/testing/**/*.ts', 'apps/keyward-e2e/**/*.ts', 'tools/bench/**/*.ts'];
 
 /**
  * Entry points Nx cannot tell apart from their lib's index. An adapter imported directly would load

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { Subjects, type FollowerProgress } from '@keyward/contracts';
+import { freePort } from '@keyward/testing';
 import { sql, withDatabase } from './bench-database';
 import { ROOT } from './bench-env';
 
@@ -22,15 +22,6 @@ interface InfraStarted {
 const infraLib = (): InfraLib => require(path.join(ROOT, 'infra/scripts/lib/infra.js')) as InfraLib;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 
 /** The pid on a pid file's first line (PostgreSQL's `postmaster.pid` has more lines), if it is one. */
 const pidIn = (file: string): number | undefined => {
