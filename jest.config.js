@@ -13,6 +13,7 @@ const shared = {
   },
   testEnvironment: 'node',
   rootDir: __dirname,
+  setupFiles: ['<rootDir>/libs/testing/src/worker-infra.setup.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 

@@ -1,16 +1,22 @@
 // @ts-check
 /**
- * `npm test`: build, bring up a PostgreSQL and NATS of the tests' own (other ports and data
- * folder than `npm start`, so a running install is never disturbed), lint, then jest: unit and
- * integration in parallel, end-to-end one file at a time (they share the bus). Arguments after
- * `--` go to jest (`npm test -- libs/domain`). Ends with one line: `N passed, N failed, N skipped`.
- * Servers this run started are stopped at the end; servers that already ran keep running.
+ * `npm test`: build, bring up PostgreSQL and NATS of the tests' own (other ports and data folder
+ * than `npm start`, so a running install is never disturbed), lint, then jest: unit and
+ * integration, then end-to-end. Arguments after `--` go to jest (`npm test -- libs/domain`). Ends
+ * with one line: `N passed, N failed, N skipped`. Servers this run started are stopped at the end;
+ * servers that already ran keep running.
+ *
+ * Each jest worker has a PostgreSQL and a NATS of its own (libs/testing/src/worker-infra.setup.ts):
+ * the services a test starts answer on the bus's fixed subjects, and the event store reads up to
+ * the oldest transaction running anywhere on its server. Servers the user names (DATABASE_URL,
+ * NATS_URL) cannot be multiplied: then jest runs one file at a time.
  */
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync, rmSync } = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { ROOT, dataDir: dataDirOf } = require('./lib/paths');
-const { infraUp, infraDown } = require('./lib/infra');
+const { infraSettings, infraUp, infraDown } = require('./lib/infra');
 
 const defaults = { KEYWARD_DATA_DIR: path.join('.data', 'test'), KEYWARD_PG_PORT: '54339', KEYWARD_NATS_PORT: '4232', KEYWARD_PG_FAST: '1' };
 for (const [name, value] of Object.entries(defaults)) process.env[name] ??= value;
@@ -37,28 +43,55 @@ const lint = () => {
   return run('project graph', bin('nx'), ['show', 'projects'], true) || run('lint', bin('eslint'), ['.']);
 };
 
+/** More servers than this cost more to start than their worker saves. */
+const MAX_WORKERS = 4;
+
+/**
+ * Servers for each jest worker, on consecutive ports; worker N finds them in
+ * `KEYWARD_WORKER_<N>_DATABASE_URL` / `_NATS_URL`. Stops what it started if any fails.
+ * @param {string} dataDir
+ */
+const workerInfra = async (dataDir) => {
+  const settings = infraSettings();
+  const workers = settings.databaseUrl || settings.natsUrl ? 1 : Math.min(os.availableParallelism(), MAX_WORKERS);
+  const dirs = Array.from({ length: workers }, (_, i) => (i === 0 ? dataDir : path.join(dataDir, `worker-${i + 1}`)));
+  const settled = await Promise.allSettled(dirs.map((dir, i) => infraUp(dir, { ...settings, pgPort: settings.pgPort + i, natsPort: settings.natsPort + i })));
+  const down = async () => (await Promise.all(settled.map((r, i) => (r.status === 'fulfilled' ? infraDown(dirs[i], r.value.started) : [])))).flat();
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) {
+    await down();
+    throw failed.reason;
+  }
+  const infras = settled.map((r) => /** @type {PromiseFulfilledResult<Awaited<ReturnType<typeof infraUp>>>} */ (r).value);
+  infras.forEach((infra, i) => {
+    process.env[`KEYWARD_WORKER_${i + 1}_DATABASE_URL`] = infra.databaseUrl;
+    process.env[`KEYWARD_WORKER_${i + 1}_NATS_URL`] = infra.natsUrl;
+  });
+  return { workers, first: infras[0], down };
+};
+
 /** @param {string[]} jestArgs */
 const main = async (jestArgs) => {
   if (run('build', 'npm', ['run', 'build']) !== 0) return 1;
   const dataDir = dataDirOf();
-  const infra = await infraUp(dataDir);
-  process.env.DATABASE_URL = infra.databaseUrl;
-  process.env.NATS_URL = infra.natsUrl;
+  const infra = await workerInfra(dataDir);
+  process.env.DATABASE_URL = infra.first.databaseUrl;
+  process.env.NATS_URL = infra.first.natsUrl;
   try {
     const lintStatus = lint();
     const reports = [path.join(dataDir, 'jest-unit-int.json'), path.join(dataDir, 'jest-e2e.json')];
     for (const r of reports) rmSync(r, { force: true });
     // The user's arguments go first: `--selectProjects` takes a list and would swallow a path after it.
-    const common = [...jestArgs, '--ci', '--passWithNoTests', '--json'];
+    const common = [...jestArgs, '--ci', '--passWithNoTests', '--json', `--maxWorkers=${infra.workers}`];
     const first = run('unit and integration tests', bin('jest'), [...common, '--outputFile', reports[0], '--selectProjects', 'unit', 'int']);
-    const second = run('end-to-end tests', bin('jest'), [...common, '--outputFile', reports[1], '--runInBand', '--forceExit', '--selectProjects', 'e2e']);
+    const second = run('end-to-end tests', bin('jest'), [...common, '--outputFile', reports[1], '--forceExit', '--selectProjects', 'e2e']);
     const total = reports.map(counts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
     if (lintStatus !== 0) console.log('\nlint failed');
     console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
     return lintStatus || first || second;
   } finally {
-    const stopped = await infraDown(dataDir, infra.started);
-    if (stopped.length) console.log(`stopped ${stopped.join(' and ')} (started by this run)`);
+    const stopped = await infra.down();
+    if (stopped.length) console.log(`stopped ${stopped.join(', ')} (started by this run)`);
   }
 };
 

@@ -5,15 +5,33 @@ const { ensureNats, stopNats } = require('./nats');
 const { ensurePostgres, stopPostgres } = require('./postgres');
 
 /** @typedef {{ postgres: boolean, nats: boolean }} Components */
+/**
+ * Where the servers are: `databaseUrl` / `natsUrl` name servers of the user's own; otherwise
+ * Keyward runs its own on the ports (`fast`: without fsync, for test runs).
+ * @typedef {{ pgPort: number, natsPort: number, databaseUrl?: string, natsUrl?: string, fast: boolean }} InfraSettings
+ */
+
+/** The settings the environment gives (`DATABASE_URL`, `NATS_URL`, `KEYWARD_PG_PORT`, ...). @returns {InfraSettings} */
+const infraSettings = () => ({
+  pgPort: Number(process.env.KEYWARD_PG_PORT ?? 54329),
+  natsPort: Number(process.env.KEYWARD_NATS_PORT ?? 4222),
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  natsUrl: process.env.NATS_URL || undefined,
+  fast: process.env.KEYWARD_PG_FAST === '1',
+});
 
 /**
  * Brings up what is missing, reuses what runs, and writes `<data>/infra.json`
  * (`{ databaseUrl, natsUrl }`), where @keyward/config finds them when the variables are unset.
- * @param {string} dataDir @returns {Promise<{ databaseUrl: string, natsUrl: string, started: Components }>}
+ * @param {string} dataDir @param {InfraSettings} [settings]
+ * @returns {Promise<{ databaseUrl: string, natsUrl: string, started: Components }>}
  */
-const infraUp = async (dataDir) => {
+const infraUp = async (dataDir, settings = infraSettings()) => {
   mkdirSync(dataDir, { recursive: true });
-  const [pgResult, natsResult] = await Promise.allSettled([ensurePostgres(dataDir), ensureNats(dataDir)]);
+  const [pgResult, natsResult] = await Promise.allSettled([
+    ensurePostgres(dataDir, { port: settings.pgPort, given: settings.databaseUrl, fast: settings.fast }),
+    ensureNats(dataDir, { port: settings.natsPort, given: settings.natsUrl }),
+  ]);
   if (pgResult.status === 'rejected' || natsResult.status === 'rejected') {
     // Half an infrastructure is no use: stop the half this call started, then report the failure.
     await infraDown(dataDir, {
@@ -40,4 +58,4 @@ const infraDown = async (dataDir, only = { postgres: true, nats: true }) => {
   return stopped;
 };
 
-module.exports = { infraUp, infraDown };
+module.exports = { infraSettings, infraUp, infraDown };

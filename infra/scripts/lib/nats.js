@@ -38,29 +38,28 @@ const installNatsServer = () => {
 };
 
 /** @param {string} dataDir */
-const layout = (dataDir) => {
-  const port = Number(process.env.KEYWARD_NATS_PORT ?? 4222);
-  return {
-    port,
-    url: `nats://127.0.0.1:${port}`,
-    store: path.join(dataDir, 'nats'),
-    pidFile: path.join(dataDir, 'run', 'nats.pid'),
-    log: path.join(dataDir, 'logs', 'nats.log'),
-  };
-};
+const pidFileOf = (dataDir) => path.join(dataDir, 'run', 'nats.pid');
+
+/** @param {string} dataDir @param {number} port */
+const layout = (dataDir, port) => ({
+  url: `nats://127.0.0.1:${port}`,
+  store: path.join(dataDir, 'nats'),
+  pidFile: pidFileOf(dataDir),
+  log: path.join(dataDir, 'logs', 'nats.log'),
+});
 
 /**
- * Uses `NATS_URL` when set; otherwise `nats-server -js` on loopback, detached, with its
- * JetStream store under `<data>/nats`. Reuses a server that already answers.
- * @param {string} dataDir
+ * Uses `given` (`NATS_URL`) when set; otherwise `nats-server -js` on loopback on `port`, detached,
+ * with its JetStream store under `<data>/nats`. Reuses a server that already answers.
+ * @param {string} dataDir @param {{ port: number, given?: string }} settings
  * @returns {Promise<{ url: string, managed: boolean, started: boolean }>}
  */
-const ensureNats = async (dataDir) => {
-  if (process.env.NATS_URL) {
-    if (!(await healthy(process.env.NATS_URL))) throw new Error('NATS_URL is set but NATS does not answer there');
-    return { url: process.env.NATS_URL, managed: false, started: false };
+const ensureNats = async (dataDir, { port, given }) => {
+  if (given) {
+    if (!(await healthy(given))) throw new Error('NATS_URL is set but NATS does not answer there');
+    return { url: given, managed: false, started: false };
   }
-  const { port, url, store, pidFile, log } = layout(dataDir);
+  const { url, store, pidFile, log } = layout(dataDir, port);
   if (await healthy(url)) return { url, managed: true, started: false };
   const binary = findNatsServer() ?? installNatsServer();
   for (const dir of [store, path.dirname(pidFile), path.dirname(log)]) mkdirSync(dir, { recursive: true });
@@ -75,6 +74,6 @@ const ensureNats = async (dataDir) => {
 };
 
 /** Stops the nats-server whose pid file is under `<data>/run`, if any. @param {string} dataDir */
-const stopNats = (dataDir) => stopPidFile(layout(dataDir).pidFile);
+const stopNats = (dataDir) => stopPidFile(pidFileOf(dataDir));
 
 module.exports = { ensureNats, stopNats };

@@ -61,15 +61,14 @@ const openPathTo = (dir) => {
 };
 
 /** @param {string} dataDir */
-const layout = (dataDir) => {
-  const port = Number(process.env.KEYWARD_PG_PORT ?? 54329);
-  return {
-    port,
-    pgData: path.join(dataDir, 'postgres'),
-    log: path.join(dataDir, 'logs', 'postgres.log'),
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-  };
-};
+const pgDataOf = (dataDir) => path.join(dataDir, 'postgres');
+
+/** @param {string} dataDir @param {number} port */
+const layout = (dataDir, port) => ({
+  pgData: pgDataOf(dataDir),
+  log: path.join(dataDir, 'logs', 'postgres.log'),
+  url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+});
 
 /** @param {string} pgData */
 const initialise = async (pgData) => {
@@ -87,17 +86,17 @@ const initialise = async (pgData) => {
 };
 
 /**
- * Uses `DATABASE_URL` when set; otherwise the embedded server under `<data>/postgres`, started
- * detached with pg_ctl so it outlives this script. Reuses a server that already answers.
- * @param {string} dataDir
+ * Uses `given` (`DATABASE_URL`) when set; otherwise the embedded server under `<data>/postgres` on
+ * `port`, started detached with pg_ctl so it outlives this script. Reuses a server that already answers.
+ * @param {string} dataDir @param {{ port: number, given?: string, fast: boolean }} settings
  * @returns {Promise<{ url: string, managed: boolean, started: boolean }>}
  */
-const ensurePostgres = async (dataDir) => {
-  if (process.env.DATABASE_URL) {
-    if (!(await healthy(process.env.DATABASE_URL))) throw new Error('DATABASE_URL is set but PostgreSQL does not answer there');
-    return { url: process.env.DATABASE_URL, managed: false, started: false };
+const ensurePostgres = async (dataDir, { port, given, fast }) => {
+  if (given) {
+    if (!(await healthy(given))) throw new Error('DATABASE_URL is set but PostgreSQL does not answer there');
+    return { url: given, managed: false, started: false };
   }
-  const { port, pgData, log, url } = layout(dataDir);
+  const { pgData, log, url } = layout(dataDir, port);
   if (await healthy(url)) return { url, managed: true, started: false };
   if (isRoot()) openPathTo(pgData);
   if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
@@ -109,8 +108,8 @@ const ensurePostgres = async (dataDir) => {
   if (owner.uid !== undefined && owner.gid !== undefined) chownSync(path.dirname(log), owner.uid, owner.gid);
   const { pg_ctl } = await binaries();
   // Test runs trade durability for speed; a user's data keeps fsync.
-  const fast = process.env.KEYWARD_PG_FAST === '1' ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : '';
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=400${fast}`;
+  const durability = fast ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : '';
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=400${durability}`;
   const result = spawnSync(pg_ctl, ['start', '-D', pgData, '-o', options, '-l', log, '-w', '-t', '60'], { ...owner, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`PostgreSQL did not start (see ${log}): ${result.stderr || result.stdout}`);
   if (!(await healthy(url))) throw new Error(`PostgreSQL started but does not answer on port ${port} (see ${log})`);
@@ -119,7 +118,7 @@ const ensurePostgres = async (dataDir) => {
 
 /** Stops the embedded server of `<data>/postgres`, if it runs. @param {string} dataDir */
 const stopPostgres = async (dataDir) => {
-  const { pgData } = layout(dataDir);
+  const pgData = pgDataOf(dataDir);
   if (!existsSync(path.join(pgData, 'postmaster.pid'))) return false;
   const { pg_ctl } = await binaries();
   // "fast" ends open sessions (services, a test's pool) instead of waiting for them.
