@@ -4,7 +4,7 @@ const { dataDir } = require('./lib/paths');
 const { infraDown } = require('./lib/infra');
 
 infraDown(dataDir()).then(
-  (stopped) => console.log(stopped.length ? `stopped ${stopped.join(' and ')}` : 'nothing to stop'),
+  (stopped) => console.log(stopped.length ? `stopped ${stopped.join(', ')}` : 'nothing to stop'),
   (error) => {
     console.error(`infra-down: ${error instanceof Error ? error.message : error}`);
     process.exit(1);

@@ -16,7 +16,7 @@ const { existsSync, readFileSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ROOT, dataDir: dataDirOf } = require('./lib/paths');
-const { infraSettings, infraUp, infraDown } = require('./lib/infra');
+const { infraSettings, infraUp, infraDown, workerDataDir } = require('./lib/infra');
 
 const defaults = { KEYWARD_DATA_DIR: path.join('.data', 'test'), KEYWARD_PG_PORT: '54339', KEYWARD_NATS_PORT: '4232', KEYWARD_PG_FAST: '1' };
 for (const [name, value] of Object.entries(defaults)) process.env[name] ??= value;
@@ -46,35 +46,56 @@ const lint = () => {
 /** More servers than this cost more to start than their worker saves. */
 const MAX_WORKERS = 4;
 
+/** @param {string[]} jestArgs */
+const saysInBand = (jestArgs) => jestArgs.some((a) => a === '-i' || a === '--runInBand');
+
+/**
+ * How many jest workers: one per core, or one when the user says `-i` or names the servers.
+ * @param {string[]} jestArgs @param {import('./lib/infra').InfraSettings} settings
+ */
+const workerCount = (jestArgs, settings) => {
+  if (jestArgs.some((a) => /^(-w|--maxWorkers|--max-workers)(=|$)/.test(a))) {
+    throw new Error('npm test chooses the number of jest workers (each has servers of its own); pass -i for one');
+  }
+  return saysInBand(jestArgs) || settings.databaseUrl || settings.natsUrl ? 1 : Math.min(os.availableParallelism(), MAX_WORKERS);
+};
+
 /**
  * Servers for each jest worker, on consecutive ports; worker N finds them in
- * `KEYWARD_WORKER_<N>_DATABASE_URL` / `_NATS_URL`. Stops what it started if any fails.
- * @param {string} dataDir
+ * `KEYWARD_WORKER_<N>_DATABASE_URL` / `_NATS_URL`. Worker 1's come up first: the first start on a
+ * new machine also creates the `postgres` system user, which two at once would both try. Stops
+ * what it started if any fails.
+ * @param {string} dataDir @param {number} workers @param {import('./lib/infra').InfraSettings} settings
  */
-const workerInfra = async (dataDir) => {
-  const settings = infraSettings();
-  const workers = settings.databaseUrl || settings.natsUrl ? 1 : Math.min(os.availableParallelism(), MAX_WORKERS);
-  const dirs = Array.from({ length: workers }, (_, i) => (i === 0 ? dataDir : path.join(dataDir, `worker-${i + 1}`)));
-  const settled = await Promise.allSettled(dirs.map((dir, i) => infraUp(dir, { ...settings, pgPort: settings.pgPort + i, natsPort: settings.natsPort + i })));
-  const down = async () => (await Promise.all(settled.map((r, i) => (r.status === 'fulfilled' ? infraDown(dirs[i], r.value.started) : [])))).flat();
-  const failed = settled.find((r) => r.status === 'rejected');
+const workerInfra = async (dataDir, workers, settings) => {
+  const upOne = (/** @type {number} */ n) => infraUp(workerDataDir(dataDir, n), { ...settings, pgPort: settings.pgPort + n - 1, natsPort: settings.natsPort + n - 1 });
+  const first = await upOne(1);
+  const rest = await Promise.allSettled(Array.from({ length: workers - 1 }, (_, i) => upOne(i + 2)));
+  const settled = [{ status: 'fulfilled', value: first }, ...rest];
+  const down = async () => {
+    const stopped = await Promise.all(settled.map((r, i) => (r.status === 'fulfilled' ? infraDown(workerDataDir(dataDir, i + 1), r.value.started) : [])));
+    return stopped.flatMap((servers, i) => servers.map((s) => (i ? `${s} (worker-${i + 1})` : s)));
+  };
+  const failed = rest.find((r) => r.status === 'rejected');
   if (failed) {
     await down();
     throw failed.reason;
   }
-  const infras = settled.map((r) => /** @type {PromiseFulfilledResult<Awaited<ReturnType<typeof infraUp>>>} */ (r).value);
+  const infras = settled.map((r) => /** @type {PromiseFulfilledResult<typeof first>} */ (r).value);
   infras.forEach((infra, i) => {
     process.env[`KEYWARD_WORKER_${i + 1}_DATABASE_URL`] = infra.databaseUrl;
     process.env[`KEYWARD_WORKER_${i + 1}_NATS_URL`] = infra.natsUrl;
   });
-  return { workers, first: infras[0], down };
+  return { first, down };
 };
 
 /** @param {string[]} jestArgs */
 const main = async (jestArgs) => {
+  const settings = infraSettings();
+  const workers = workerCount(jestArgs, settings);
   if (run('build', 'npm', ['run', 'build']) !== 0) return 1;
   const dataDir = dataDirOf();
-  const infra = await workerInfra(dataDir);
+  const infra = await workerInfra(dataDir, workers, settings);
   process.env.DATABASE_URL = infra.first.databaseUrl;
   process.env.NATS_URL = infra.first.natsUrl;
   try {
@@ -82,7 +103,7 @@ const main = async (jestArgs) => {
     const reports = [path.join(dataDir, 'jest-unit-int.json'), path.join(dataDir, 'jest-e2e.json')];
     for (const r of reports) rmSync(r, { force: true });
     // The user's arguments go first: `--selectProjects` takes a list and would swallow a path after it.
-    const common = [...jestArgs, '--ci', '--passWithNoTests', '--json', `--maxWorkers=${infra.workers}`];
+    const common = [...jestArgs, '--ci', '--passWithNoTests', '--json', ...(saysInBand(jestArgs) ? [] : [workers > 1 ? `--maxWorkers=${workers}` : '--runInBand'])];
     const first = run('unit and integration tests', bin('jest'), [...common, '--outputFile', reports[0], '--selectProjects', 'unit', 'int']);
     const second = run('end-to-end tests', bin('jest'), [...common, '--outputFile', reports[1], '--forceExit', '--selectProjects', 'e2e']);
     const total = reports.map(counts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));

@@ -24,11 +24,13 @@ const installChromium = () => {
   if (!canInstall) throw new Error('chromium is not installed: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH');
   console.log('installing chromium from Debian packages');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let result = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  // Two end-to-end workers may both need the browser: the second waits for dpkg's lock, then finds it installed.
+  const install = ['-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '-qq', 'chromium'];
+  let result = spawnSync('apt-get', install, { stdio: 'inherit', env });
   // Package lists may be missing or stale on a fresh machine: refresh once and retry.
   if (result.status !== 0) {
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    result = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'update', '-qq'], { stdio: 'inherit', env });
+    result = spawnSync('apt-get', install, { stdio: 'inherit', env });
   }
   const installed = findChromium();
   if (result.status !== 0 || !installed) throw new Error('apt-get could not install chromium; install it by hand or set CHROMIUM_PATH');

@@ -1,5 +1,5 @@
 // @ts-check
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { ensureNats, stopNats } = require('./nats');
 const { ensurePostgres, stopPostgres } = require('./postgres');
@@ -46,16 +46,23 @@ const infraUp = async (dataDir, settings = infraSettings()) => {
   return { ...urls, started: { postgres: pg.started, nats: nats.started } };
 };
 
+/** The data folder of jest worker `n`'s servers (infra/scripts/test.js); worker 1 has `dataDir`'s own. @param {string} dataDir @param {number} n */
+const workerDataDir = (dataDir, n) => (n === 1 ? dataDir : path.join(dataDir, `worker-${n}`));
+
 /**
  * Stops the servers Keyward started under `dataDir` (their pid files live there, so a server named
- * by DATABASE_URL / NATS_URL is never touched); `only` narrows it to, e.g., what one test run started.
+ * by DATABASE_URL / NATS_URL is never touched); `only` narrows it to, e.g., what one test run
+ * started. Without it, the servers of other jest workers too, should a test run have been killed.
  * @param {string} dataDir @param {Components} [only] @returns {Promise<string[]>} what was stopped
  */
-const infraDown = async (dataDir, only = { postgres: true, nats: true }) => {
+const infraDown = async (dataDir, only) => {
   const stopped = [];
-  if (only.postgres && (await stopPostgres(dataDir))) stopped.push('PostgreSQL');
-  if (only.nats && (await stopNats(dataDir))) stopped.push('NATS');
+  if ((only?.postgres ?? true) && (await stopPostgres(dataDir))) stopped.push('PostgreSQL');
+  if ((only?.nats ?? true) && (await stopNats(dataDir))) stopped.push('NATS');
+  if (only) return stopped;
+  const workers = existsSync(dataDir) ? readdirSync(dataDir).filter((name) => /^worker-\d+$/.test(name)) : [];
+  for (const name of workers) stopped.push(...(await infraDown(path.join(dataDir, name), { postgres: true, nats: true })).map((server) => `${server} (${name})`));
   return stopped;
 };
 
-module.exports = { infraSettings, infraUp, infraDown };
+module.exports = { infraSettings, infraUp, infraDown, workerDataDir };

@@ -1,5 +1,6 @@
 // @ts-check
-const { execFileSync, spawnSync } = require('node:child_process');
+const { execFile, execFileSync, spawnSync } = require('node:child_process');
+const { promisify } = require('node:util');
 const { chmodSync, chownSync, existsSync, mkdirSync, statSync } = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
@@ -110,8 +111,10 @@ const ensurePostgres = async (dataDir, { port, given, fast }) => {
   // Test runs trade durability for speed; a user's data keeps fsync.
   const durability = fast ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : '';
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=400${durability}`;
-  const result = spawnSync(pg_ctl, ['start', '-D', pgData, '-o', options, '-l', log, '-w', '-t', '60'], { ...owner, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`PostgreSQL did not start (see ${log}): ${result.stderr || result.stdout}`);
+  // Not spawnSync: servers of other test workers, and NATS's start-up wait, go on meanwhile.
+  await promisify(execFile)(pg_ctl, ['start', '-D', pgData, '-o', options, '-l', log, '-w', '-t', '60'], { ...owner, encoding: 'utf8' }).catch((/** @type {{ stderr?: string, stdout?: string }} */ error) => {
+    throw new Error(`PostgreSQL did not start (see ${log}): ${error.stderr || error.stdout}`);
+  });
   if (!(await healthy(url))) throw new Error(`PostgreSQL started but does not answer on port ${port} (see ${log})`);
   return { url, managed: true, started: true };
 };

@@ -25,13 +25,17 @@ const listens = (port: number): Promise<number | undefined> =>
     });
   });
 
-const LOWEST = 10_000;
+/** Where `freePort` picks (`high` excluded): from 10000 to the kernel's own range, unless that leaves too few. */
+export const testPortRange = (): { readonly low: number; readonly high: number } | undefined => {
+  const high = ephemeralLow();
+  return high - 10_000 >= 1_000 ? { low: 10_000, high } : undefined;
+};
 
 /** A TCP port free on 127.0.0.1 now, for a server a test starts; outside the kernel's own range when it can be. */
 export const freePort = async (): Promise<number> => {
-  const high = ephemeralLow();
-  for (let attempt = 0; high - LOWEST >= 1_000 && attempt < 50; attempt++) {
-    const port = await listens(randomInt(LOWEST, high));
+  const range = testPortRange();
+  for (let attempt = 0; range && attempt < 50; attempt++) {
+    const port = await listens(randomInt(range.low, range.high));
     if (port) return port;
   }
   const port = await listens(0);

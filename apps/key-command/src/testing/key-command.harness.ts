@@ -18,7 +18,7 @@ class PrefixModule {}
 
 /**
  * key-command's AppModule as `main.ts` starts it, but serving every subject under a prefix of its
- * own: test files run side by side (and another test run may share the server), so each
+ * own: test files may share the server (a user's NATS_URL, another test run), so each
  * key-command under test answers only its own requests, from its own database. What it publishes
  * itself (events-appended notices) goes to the real subjects.
  */

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 
 /**
- * A subject of the test's own: the verifier's int test runs in parallel on the same NATS server,
- * and its verifier must not answer these requests (nor these fakes its).
+ * A subject of the test's own: a verifier another test file runs on the same NATS server (a user's
+ * NATS_URL, another test run) must not answer these requests (nor these fakes its).
  */
 export const testVerifySubject = (): string => `keyward.test.verify.${randomBytes(6).toString('hex')}`;
 
