@@ -13,6 +13,7 @@ export type BenchService = 'gateway' | 'key-command' | 'projector' | 'verifier' 
 interface InfraLib {
   infraUp(dataDir: string): Promise<{ databaseUrl: string; natsUrl: string; started: InfraStarted }>;
   infraDown(dataDir: string, only: InfraStarted): Promise<string[]>;
+  serverPidFiles(dataDir: string): { readonly postgres: string; readonly nats: string };
 }
 interface InfraStarted {
   readonly postgres: boolean;
@@ -34,7 +35,7 @@ const pidIn = (file: string): number | undefined => {
  * runs; undefined when there is none (a server this machine's scripts did not start, a stale file).
  */
 export const natsServerPid = (dataDir: string): number | undefined => {
-  const pid = pidIn(path.join(dataDir, 'run', 'nats.pid'));
+  const pid = pidIn(infraLib().serverPidFiles(dataDir).nats);
   if (pid === undefined) return undefined;
   try {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'nats-server' ? pid : undefined;
@@ -73,7 +74,7 @@ export class BenchInfra {
 
   /** PostgreSQL's postmaster and backends, and nats-server, when they run under this data folder. */
   pids(): { postgres: number[]; nats: number[] } {
-    const postmaster = pidIn(path.join(this.dataDir, 'postgres', 'postmaster.pid'));
+    const postmaster = pidIn(infraLib().serverPidFiles(this.dataDir).postgres);
     const nats = natsServerPid(this.dataDir);
     return { postgres: postmaster ? [postmaster, ...childrenOf(postmaster)] : [], nats: nats ? [nats] : [] };
   }

@@ -1,8 +1,8 @@
 // @ts-check
 const { existsSync, mkdirSync, readdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
-const { ensureNats, stopNats } = require('./nats');
-const { ensurePostgres, stopPostgres } = require('./postgres');
+const { ensureNats, natsPidFile, stopNats } = require('./nats');
+const { ensurePostgres, postmasterPidFile, stopPostgres } = require('./postgres');
 
 /** @typedef {{ postgres: boolean, nats: boolean }} Components */
 /**
@@ -65,4 +65,7 @@ const infraDown = async (dataDir, only) => {
   return stopped;
 };
 
-module.exports = { infraSettings, infraUp, infraDown, workerDataDir };
+/** The pid files of the servers Keyward starts under `dataDir` (whether or not they run). @param {string} dataDir */
+const serverPidFiles = (dataDir) => ({ postgres: postmasterPidFile(dataDir), nats: natsPidFile(dataDir) });
+
+module.exports = { infraSettings, infraUp, infraDown, workerDataDir, serverPidFiles };

@@ -37,14 +37,14 @@ const installNatsServer = () => {
   return installed;
 };
 
-/** @param {string} dataDir */
-const pidFileOf = (dataDir) => path.join(dataDir, 'run', 'nats.pid');
+/** Where the nats-server Keyward starts under `dataDir` writes its pid. @param {string} dataDir */
+const natsPidFile = (dataDir) => path.join(dataDir, 'run', 'nats.pid');
 
 /** @param {string} dataDir @param {number} port */
 const layout = (dataDir, port) => ({
   url: `nats://127.0.0.1:${port}`,
   store: path.join(dataDir, 'nats'),
-  pidFile: pidFileOf(dataDir),
+  pidFile: natsPidFile(dataDir),
   log: path.join(dataDir, 'logs', 'nats.log'),
 });
 
@@ -74,6 +74,6 @@ const ensureNats = async (dataDir, { port, given }) => {
 };
 
 /** Stops the nats-server whose pid file is under `<data>/run`, if any. @param {string} dataDir */
-const stopNats = (dataDir) => stopPidFile(pidFileOf(dataDir));
+const stopNats = (dataDir) => stopPidFile(natsPidFile(dataDir));
 
-module.exports = { ensureNats, stopNats };
+module.exports = { ensureNats, stopNats, natsPidFile };

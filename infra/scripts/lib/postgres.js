@@ -64,6 +64,9 @@ const openPathTo = (dir) => {
 /** @param {string} dataDir */
 const pgDataOf = (dataDir) => path.join(dataDir, 'postgres');
 
+/** Where the embedded server under `dataDir` keeps its pid (on the file's first line). @param {string} dataDir */
+const postmasterPidFile = (dataDir) => path.join(pgDataOf(dataDir), 'postmaster.pid');
+
 /** @param {string} dataDir @param {number} port */
 const layout = (dataDir, port) => ({
   pgData: pgDataOf(dataDir),
@@ -121,12 +124,11 @@ const ensurePostgres = async (dataDir, { port, given, fast }) => {
 
 /** Stops the embedded server of `<data>/postgres`, if it runs. @param {string} dataDir */
 const stopPostgres = async (dataDir) => {
-  const pgData = pgDataOf(dataDir);
-  if (!existsSync(path.join(pgData, 'postmaster.pid'))) return false;
+  if (!existsSync(postmasterPidFile(dataDir))) return false;
   const { pg_ctl } = await binaries();
   // "fast" ends open sessions (services, a test's pool) instead of waiting for them.
-  const result = spawnSync(pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w'], { ...runAs(), stdio: 'ignore' });
+  const result = spawnSync(pg_ctl, ['stop', '-D', pgDataOf(dataDir), '-m', 'fast', '-w'], { ...runAs(), stdio: 'ignore' });
   return result.status === 0;
 };
 
-module.exports = { ensurePostgres, stopPostgres };
+module.exports = { ensurePostgres, stopPostgres, postmasterPidFile };
